@@ -1,0 +1,13 @@
+//! Thin handlers: parse, call one service function, serialize.
+
+pub mod auth;
+pub mod feed;
+pub mod people;
+
+use super::ApiResponse;
+use crate::service::idempotency::Recorded;
+
+/// The first answer to an earlier request with the same `Idempotency-Key`.
+fn replay(first: Recorded) -> ApiResponse {
+    ApiResponse::raw_json(first.status, first.response).with_header("idempotent-replayed", "true")
+}

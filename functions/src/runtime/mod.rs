@@ -1,0 +1,27 @@
+//! What services need from the platform besides the database: a clock, randomness and PBKDF2.
+//! The Worker gets them from workerd (WebCrypto); native tests and tools from pure-Rust crates.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+
+use crate::store::Db;
+use balai_protocol::{ApiError, Millis};
+
+#[allow(async_fn_in_trait)]
+pub trait Runtime {
+    type Db: Db;
+    fn db(&self) -> &Self::Db;
+    fn now(&self) -> Millis;
+    fn fill_random(&self, buf: &mut [u8]);
+    /// PBKDF2-HMAC-SHA256 with a 32-byte output.
+    async fn pbkdf2_sha256(
+        &self,
+        password: &[u8],
+        salt: &[u8],
+        iterations: u32,
+    ) -> Result<[u8; 32], ApiError>;
+    /// The one-time secret that lets a real deployment create its first admin (`SETUP_SECRET`).
+    fn setup_secret(&self) -> Option<&str>;
+}

@@ -1,0 +1,75 @@
+//! The native runtime: SQLite, the system clock (or a test's clock) and the OS's randomness.
+
+use super::Runtime;
+use crate::store::sqlite::SqliteDb;
+use balai_protocol::{ApiError, Millis};
+use std::cell::Cell;
+
+pub struct NativeRuntime {
+    pub db: SqliteDb,
+    /// When set, `now()` answers this instead of the system clock, so tests can move time.
+    pub clock: Cell<Option<Millis>>,
+    pub setup_secret: Option<String>,
+}
+
+impl NativeRuntime {
+    pub fn in_memory() -> Self {
+        NativeRuntime {
+            db: SqliteDb::in_memory(),
+            clock: Cell::new(None),
+            setup_secret: None,
+        }
+    }
+
+    /// Freezes the clock at `at`.
+    pub fn set_now(&self, at: Millis) {
+        self.clock.set(Some(at));
+    }
+
+    /// Moves a frozen clock forward (freezing it at the current time first if needed).
+    pub fn advance(&self, by: Millis) {
+        self.clock.set(Some(self.now() + by));
+    }
+}
+
+pub fn system_now() -> Millis {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as Millis)
+}
+
+/// Pure-Rust PBKDF2, for native tests and the seed tool (the Worker uses WebCrypto).
+pub fn pbkdf2_sha256(password: &[u8], salt: &[u8], iterations: u32) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt, iterations, &mut out);
+    out
+}
+
+impl Runtime for NativeRuntime {
+    type Db = SqliteDb;
+
+    fn db(&self) -> &SqliteDb {
+        &self.db
+    }
+
+    fn now(&self) -> Millis {
+        self.clock.get().unwrap_or_else(system_now)
+    }
+
+    fn fill_random(&self, buf: &mut [u8]) {
+        getrandom::fill(buf).expect("OS randomness");
+    }
+
+    async fn pbkdf2_sha256(
+        &self,
+        password: &[u8],
+        salt: &[u8],
+        iterations: u32,
+    ) -> Result<[u8; 32], ApiError> {
+        Ok(pbkdf2_sha256(password, salt, iterations))
+    }
+
+    fn setup_secret(&self) -> Option<&str> {
+        self.setup_secret.as_deref()
+    }
+}

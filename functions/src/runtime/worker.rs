@@ -1,0 +1,86 @@
+//! The Worker runtime: D1, `Date.now()`, and WebCrypto for randomness and PBKDF2.
+
+use super::Runtime;
+use crate::store::d1::D1Db;
+use balai_protocol::{ApiError, ErrorCode, Millis};
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Crypto, CryptoKey};
+
+pub struct WorkerRuntime {
+    pub db: D1Db,
+    pub setup_secret: Option<String>,
+}
+
+fn crypto() -> Crypto {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .expect("workerd exposes crypto")
+        .unchecked_into()
+}
+
+fn internal(e: JsValue) -> ApiError {
+    worker::console_error!("webcrypto: {:?}", e);
+    ApiError::new(ErrorCode::Internal, "Something went wrong on our side.")
+}
+
+impl Runtime for WorkerRuntime {
+    type Db = D1Db;
+
+    fn db(&self) -> &D1Db {
+        &self.db
+    }
+
+    fn now(&self) -> Millis {
+        js_sys::Date::now() as Millis
+    }
+
+    fn fill_random(&self, buf: &mut [u8]) {
+        crypto()
+            .get_random_values_with_u8_array(buf)
+            .expect("crypto.getRandomValues");
+    }
+
+    async fn pbkdf2_sha256(
+        &self,
+        password: &[u8],
+        salt: &[u8],
+        iterations: u32,
+    ) -> Result<[u8; 32], ApiError> {
+        let subtle = crypto().subtle();
+        let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
+        let key = JsFuture::from(
+            subtle
+                .import_key_with_str(
+                    "raw",
+                    &Uint8Array::from(password),
+                    "PBKDF2",
+                    false,
+                    &usages,
+                )
+                .map_err(internal)?,
+        )
+        .await
+        .map_err(internal)?;
+        let params = Object::new();
+        let set = |k: &str, v: &JsValue| Reflect::set(&params, &JsValue::from_str(k), v);
+        set("name", &JsValue::from_str("PBKDF2")).map_err(internal)?;
+        set("hash", &JsValue::from_str("SHA-256")).map_err(internal)?;
+        set("salt", &Uint8Array::from(salt)).map_err(internal)?;
+        set("iterations", &JsValue::from_f64(iterations as f64)).map_err(internal)?;
+        let bits = JsFuture::from(
+            subtle
+                .derive_bits_with_object(&params, &key.unchecked_into::<CryptoKey>(), 256)
+                .map_err(internal)?,
+        )
+        .await
+        .map_err(internal)?;
+        let mut out = [0u8; 32];
+        Uint8Array::new(&bits).copy_to(&mut out);
+        Ok(out)
+    }
+
+    fn setup_secret(&self) -> Option<&str> {
+        self.setup_secret.as_deref()
+    }
+}

@@ -1,0 +1,270 @@
+//! Accounts: logging in, the first admin, who am I, the people list and offboarding.
+
+use super::actor::{Actor, parse_role};
+use super::ids::new_id;
+use super::policy::{Action, require};
+use super::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
+use super::sessions::{self, NewSession};
+use super::{audit, not_found, password, validate};
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::Db;
+use balai_protocol::auth::{LoginRequest, Me, SetupRequest};
+use balai_protocol::limits::NAME_MAX_CHARS;
+use balai_protocol::people::Person;
+use balai_protocol::{ApiError, ErrorCode, Millis, Page};
+use serde::Deserialize;
+
+fn invalid_credentials() -> ApiError {
+    ApiError::new(ErrorCode::InvalidCredentials, "Wrong email or password.")
+}
+
+#[derive(Deserialize)]
+struct Credentials {
+    id: String,
+    password_hash: String,
+    deactivated_at: Option<Millis>,
+}
+
+/// Checks a login and opens a session. Failures count against the account and the address.
+pub async fn login<R: Runtime>(
+    rt: &R,
+    req: &LoginRequest,
+    address: &str,
+    user_agent: &str,
+) -> Result<(Me, NewSession), ApiError> {
+    let login = validate::login("email", &req.email)?;
+    if req.password.is_empty() {
+        return Err(ApiError::field(ErrorCode::Validation, "password", "Enter your password."));
+    }
+    let account_key = format!("login:account:{login}");
+    let address_key = format!("login:address:{address}");
+    rate_limit::check(
+        rt,
+        &[(&account_key, LOGIN_PER_ACCOUNT), (&address_key, LOGIN_PER_ADDRESS)],
+    )
+    .await?;
+    let row: Option<Credentials> = rt
+        .db()
+        .first(stmt!(
+            "SELECT id, password_hash, deactivated_at FROM users WHERE email = ?",
+            login.as_str()
+        ))
+        .await?;
+    let ok = match &row {
+        Some(c) => password::verify(rt, &req.password, &c.password_hash).await?,
+        None => {
+            password::burn(rt, &req.password).await?;
+            false
+        }
+    };
+    let Some(row) = row.filter(|_| ok) else {
+        rate_limit::hit(rt, &account_key, LOGIN_PER_ACCOUNT).await?;
+        rate_limit::hit(rt, &address_key, LOGIN_PER_ADDRESS).await?;
+        return Err(invalid_credentials());
+    };
+    if row.deactivated_at.is_some() {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "This account has been deactivated. Ask your admin if this is a mistake.",
+        ));
+    }
+    let (session, open) = sessions::open(rt, &row.id, user_agent);
+    rt.db()
+        .batch(vec![open, stmt!("DELETE FROM rate_limits WHERE key = ?", account_key)])
+        .await?;
+    Ok((me(rt, &row.id).await?, session))
+}
+
+pub async fn logout<R: Runtime>(rt: &R, actor: &Actor) -> Result<(), ApiError> {
+    sessions::end_own(rt, actor, &actor.session_id).await
+}
+
+#[derive(Deserialize)]
+struct MeRow {
+    id: String,
+    name: String,
+    email: String,
+    role: String,
+    department: Option<String>,
+    branch: Option<String>,
+}
+
+pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
+    let row: MeRow = rt
+        .db()
+        .first(stmt!(
+            "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch
+             FROM users u LEFT JOIN departments d ON d.id = u.department_id
+             LEFT JOIN branches b ON b.id = u.branch_id WHERE u.id = ?",
+            user_id
+        ))
+        .await?
+        .ok_or_else(|| not_found("Person"))?;
+    Ok(Me {
+        role: parse_role(&row.role),
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        department: row.department,
+        branch: row.branch,
+    })
+}
+
+/// Creates the first admin of a real deployment with the `SETUP_SECRET`; refused once anyone exists.
+pub async fn setup_first_admin<R: Runtime>(
+    rt: &R,
+    req: &SetupRequest,
+    user_agent: &str,
+) -> Result<(Me, NewSession), ApiError> {
+    let secret_ok = rt
+        .setup_secret()
+        .is_some_and(|s| s.len() >= 16 && s.as_bytes() == req.secret.as_bytes());
+    if !secret_ok {
+        return Err(ApiError::field(ErrorCode::Forbidden, "secret", "The setup secret is not right."));
+    }
+    let email = validate::email("email", &req.email)?;
+    let name = validate::text("name", &req.name, NAME_MAX_CHARS)?;
+    validate::password("password", &req.password)?;
+    #[derive(Deserialize)]
+    struct Count {
+        n: i64,
+    }
+    let existing: Option<Count> = rt.db().first(stmt!("SELECT COUNT(*) AS n FROM users")).await?;
+    if existing.is_some_and(|c| c.n > 0) {
+        return Err(ApiError::new(ErrorCode::Conflict, "Balai is already set up. Log in instead."));
+    }
+    let id = new_id(rt);
+    let hash = password::hash(rt, &req.password).await?;
+    let (session, open) = sessions::open(rt, &id, user_agent);
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, 'admin', ?, ?)",
+                id.as_str(),
+                email,
+                name,
+                hash,
+                rt.now()
+            ),
+            open,
+        ])
+        .await?;
+    Ok((me(rt, &id).await?, session))
+}
+
+#[derive(Deserialize)]
+struct PersonRow {
+    id: String,
+    name: String,
+    email: String,
+    role: String,
+    department: Option<String>,
+    branch: Option<String>,
+    deactivated_at: Option<Millis>,
+    created_at: Millis,
+}
+
+pub const PEOPLE_PAGE: i64 = 50;
+
+/// Everyone, active or not, by name; paged by the (name, id) cursor. Admins only.
+pub async fn list_people<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    after: Option<&str>,
+) -> Result<Page<Person>, ApiError> {
+    require(actor, Action::ManagePeople)?;
+    let (after_name, after_id) = match after {
+        None => (String::new(), String::new()),
+        Some(c) => {
+            let (name, id) = c.rsplit_once('\u{1f}').ok_or_else(|| {
+                ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
+            })?;
+            (name.to_string(), id.to_string())
+        }
+    };
+    let rows: Vec<PersonRow> = rt
+        .db()
+        .all(stmt!(
+            "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
+                    u.deactivated_at, u.created_at
+             FROM users u LEFT JOIN departments d ON d.id = u.department_id
+             LEFT JOIN branches b ON b.id = u.branch_id
+             WHERE (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?",
+            after_name,
+            after_id,
+            PEOPLE_PAGE
+        ))
+        .await?;
+    let next_cursor = (rows.len() as i64 == PEOPLE_PAGE)
+        .then(|| rows.last().map(|r| format!("{}\u{1f}{}", r.name, r.id)))
+        .flatten();
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|r| Person {
+                role: parse_role(&r.role),
+                active: r.deactivated_at.is_none(),
+                id: r.id,
+                name: r.name,
+                email: r.email,
+                department: r.department,
+                branch: r.branch,
+                created_at: r.created_at,
+            })
+            .collect(),
+        next_cursor,
+    })
+}
+
+/// Offboards a person: their sessions end, login is refused, their content stays. Audited.
+pub async fn deactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
+    require(actor, Action::ManagePeople)?;
+    validate::id(user_id, "Person")?;
+    if user_id == actor.id {
+        return Err(ApiError::new(ErrorCode::BadRequest, "You cannot deactivate yourself."));
+    }
+    exists(rt, user_id).await?;
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "UPDATE users SET deactivated_at = ? WHERE id = ? AND deactivated_at IS NULL",
+                rt.now(),
+                user_id
+            ),
+            stmt!("DELETE FROM sessions WHERE user_id = ?", user_id),
+            audit::entry(rt, actor, "person.deactivate", Some(user_id), None),
+        ])
+        .await?;
+    Ok(())
+}
+
+/// Undoes an offboarding made by mistake. Audited.
+pub async fn reactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
+    require(actor, Action::ManagePeople)?;
+    validate::id(user_id, "Person")?;
+    exists(rt, user_id).await?;
+    rt.db()
+        .batch(vec![
+            stmt!("UPDATE users SET deactivated_at = NULL WHERE id = ?", user_id),
+            audit::entry(rt, actor, "person.reactivate", Some(user_id), None),
+        ])
+        .await?;
+    Ok(())
+}
+
+async fn exists<R: Runtime>(rt: &R, user_id: &str) -> Result<(), ApiError> {
+    rt.db()
+        .first::<serde::de::IgnoredAny>(stmt!("SELECT 1 AS found FROM users WHERE id = ?", user_id))
+        .await?
+        .map(|_| ())
+        .ok_or_else(|| not_found("Person"))
+}
+
+pub fn login_taken() -> ApiError {
+    ApiError::field(
+        ErrorCode::Conflict,
+        "login",
+        "Someone already uses that login. Choose another or log in.",
+    )
+}

@@ -1,0 +1,59 @@
+//! Likes are state, not increments: `PUT` likes, `DELETE` unlikes, so a retry changes nothing.
+
+use super::actor::Actor;
+use super::policy::{Action, require};
+use super::{not_found, validate};
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::Db;
+use balai_protocol::ApiError;
+use balai_protocol::feed::LikeState;
+use serde::Deserialize;
+
+pub async fn set<R: Runtime>(rt: &R, actor: &Actor, post_id: &str, liked: bool) -> Result<LikeState, ApiError> {
+    require(actor, Action::Like)?;
+    validate::id(post_id, "Post")?;
+    let live = rt
+        .db()
+        .first::<serde::de::IgnoredAny>(stmt!(
+            "SELECT 1 AS found FROM posts WHERE id = ? AND deleted_at IS NULL",
+            post_id
+        ))
+        .await?;
+    if live.is_none() {
+        return Err(not_found("Post"));
+    }
+    let change = if liked {
+        stmt!(
+            "INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)",
+            post_id,
+            actor.id.as_str(),
+            rt.now()
+        )
+    } else {
+        stmt!(
+            "DELETE FROM likes WHERE post_id = ? AND user_id = ?",
+            post_id,
+            actor.id.as_str()
+        )
+    };
+    let recount = stmt!(
+        "UPDATE posts SET like_count = (SELECT COUNT(*) FROM likes WHERE post_id = ?) WHERE id = ?",
+        post_id,
+        post_id
+    );
+    rt.db().batch(vec![change, recount]).await?;
+    #[derive(Deserialize)]
+    struct Count {
+        like_count: i64,
+    }
+    let count: Count = rt
+        .db()
+        .first(stmt!("SELECT like_count FROM posts WHERE id = ?", post_id))
+        .await?
+        .ok_or_else(|| not_found("Post"))?;
+    Ok(LikeState {
+        liked,
+        like_count: count.like_count,
+    })
+}

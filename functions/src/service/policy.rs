@@ -1,0 +1,45 @@
+//! Who may do what: one table, checked by services and tested as a role × action matrix.
+//! New roles (moderator, guest) are new match arms here, not checks scattered through services.
+
+use super::actor::Actor;
+use balai_protocol::auth::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ReadFeed,
+    CreatePost,
+    Comment,
+    Like,
+    EditOwnContent,
+    DeleteOwnContent,
+    DeleteAnyContent,
+    ManagePeople,
+}
+
+/// Whether `role` may do `action` (for own-content actions the caller also checks ownership).
+pub fn allows(role: Role, action: Action) -> bool {
+    use Action::*;
+    match role {
+        Role::Admin => true,
+        Role::Member => !matches!(action, DeleteAnyContent | ManagePeople),
+    }
+}
+
+/// Whether `actor` may edit content written by `author_id`: only its author.
+pub fn may_edit(actor: &Actor, author_id: &str) -> bool {
+    actor.id == author_id && allows(actor.role, Action::EditOwnContent)
+}
+
+/// Whether `actor` may delete content written by `author_id`: its author, or a moderator of all.
+pub fn may_delete(actor: &Actor, author_id: &str) -> bool {
+    (actor.id == author_id && allows(actor.role, Action::DeleteOwnContent))
+        || allows(actor.role, Action::DeleteAnyContent)
+}
+
+pub fn require(actor: &Actor, action: Action) -> Result<(), balai_protocol::ApiError> {
+    if allows(actor.role, action) {
+        Ok(())
+    } else {
+        Err(super::forbidden())
+    }
+}

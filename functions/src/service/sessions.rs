@@ -1,0 +1,139 @@
+//! Sessions: a random 256-bit token in an HttpOnly cookie, stored only as its SHA-256 in D1.
+//! Every request looks the session up together with its person, so a deactivated person's
+//! sessions fail on their very next request.
+
+use super::actor::{Actor, parse_role};
+use super::ids::{new_id, random_token, sha256_hex};
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::Db;
+use balai_protocol::auth::SessionInfo;
+use balai_protocol::{ApiError, ErrorCode, Millis};
+use serde::Deserialize;
+
+/// A session unused for this long ends.
+pub const IDLE_TIMEOUT_MS: Millis = 14 * 24 * 60 * 60 * 1000;
+/// A session ends this long after login, however active.
+pub const ABSOLUTE_TIMEOUT_MS: Millis = 60 * 24 * 60 * 60 * 1000;
+/// `last_seen_at` is refreshed at most this often, to keep reads free of writes.
+const TOUCH_EVERY_MS: Millis = 5 * 60 * 1000;
+
+pub struct NewSession {
+    pub id: String,
+    /// The cookie value; shown once, never stored.
+    pub token: String,
+}
+
+pub fn unauthenticated() -> ApiError {
+    ApiError::new(ErrorCode::Unauthenticated, "Please log in.")
+}
+
+/// The statement that opens a session for `user_id` (to batch with what else a login writes).
+pub fn open<R: Runtime>(rt: &R, user_id: &str, user_agent: &str) -> (NewSession, crate::store::Stmt) {
+    let token = random_token(rt, 32);
+    let id = new_id(rt);
+    let now = rt.now();
+    let ua: String = user_agent.chars().take(200).collect();
+    let st = stmt!(
+        "INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)",
+        id.as_str(),
+        user_id,
+        sha256_hex(token.as_bytes()),
+        now,
+        now,
+        ua
+    );
+    (NewSession { id, token }, st)
+}
+
+#[derive(Deserialize)]
+struct SessionRow {
+    session_id: String,
+    created_at: Millis,
+    last_seen_at: Millis,
+    id: String,
+    name: String,
+    email: String,
+    role: String,
+}
+
+/// Resolves a cookie token to the person behind it, or 401.
+pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiError> {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(unauthenticated());
+    }
+    let row: Option<SessionRow> = rt
+        .db()
+        .first(stmt!(
+            "SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id, u.name, u.email, u.role
+             FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = ? AND u.deactivated_at IS NULL",
+            sha256_hex(token.as_bytes())
+        ))
+        .await?;
+    let row = row.ok_or_else(unauthenticated)?;
+    let now = rt.now();
+    if now - row.last_seen_at > IDLE_TIMEOUT_MS || now - row.created_at > ABSOLUTE_TIMEOUT_MS {
+        rt.db()
+            .run(stmt!("DELETE FROM sessions WHERE id = ?", row.session_id.as_str()))
+            .await?;
+        return Err(unauthenticated());
+    }
+    if now - row.last_seen_at > TOUCH_EVERY_MS {
+        rt.db()
+            .run(stmt!(
+                "UPDATE sessions SET last_seen_at = ? WHERE id = ?",
+                now,
+                row.session_id.as_str()
+            ))
+            .await?;
+    }
+    Ok(Actor {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: parse_role(&row.role),
+        session_id: row.session_id,
+    })
+}
+
+#[derive(Deserialize)]
+struct SessionListRow {
+    id: String,
+    created_at: Millis,
+    last_seen_at: Millis,
+    user_agent: String,
+}
+
+/// The actor's own open sessions, newest first.
+pub async fn list_own<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<SessionInfo>, ApiError> {
+    let rows: Vec<SessionListRow> = rt
+        .db()
+        .all(stmt!(
+            "SELECT id, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = ? ORDER BY created_at DESC LIMIT 100",
+            actor.id.as_str()
+        ))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| SessionInfo {
+            current: r.id == actor.session_id,
+            id: r.id,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+            user_agent: r.user_agent,
+        })
+        .collect())
+}
+
+/// Ends one of the actor's own sessions (idempotent: ending an ended session is fine).
+pub async fn end_own<R: Runtime>(rt: &R, actor: &Actor, session_id: &str) -> Result<(), ApiError> {
+    rt.db()
+        .run(stmt!(
+            "DELETE FROM sessions WHERE id = ? AND user_id = ?",
+            session_id,
+            actor.id.as_str()
+        ))
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! Field checks that turn bad input into a clear 400 naming the field.
+
+use balai_protocol::{ApiError, ErrorCode};
+
+/// Trims `value` and checks it is non-empty and at most `max` characters.
+pub fn text(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            field,
+            format!("{} must not be empty.", label(field)),
+        ));
+    }
+    let chars = trimmed.chars().count();
+    if chars > max {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            field,
+            format!("{} is too long: {chars} characters, at most {max}.", label(field)),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// A login: an email address, or (for access-code staff) a simple login name. Lower-cased.
+pub fn login(field: &str, value: &str) -> Result<String, ApiError> {
+    let v = text(field, value, balai_protocol::limits::EMAIL_MAX_CHARS)?.to_lowercase();
+    let ok_chars = v
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "._-+@".contains(c));
+    if !ok_chars || v.len() < 3 {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            field,
+            "Use letters, digits and . _ - + @ only (at least 3 characters).",
+        ));
+    }
+    Ok(v)
+}
+
+pub fn email(field: &str, value: &str) -> Result<String, ApiError> {
+    let v = login(field, value)?;
+    match v.split_once('@') {
+        Some((user, domain)) if !user.is_empty() && domain.contains('.') && !domain.contains('@') => {
+            Ok(v)
+        }
+        _ => Err(ApiError::field(
+            ErrorCode::Validation,
+            field,
+            "Enter a valid email address.",
+        )),
+    }
+}
+
+pub fn password(field: &str, value: &str) -> Result<(), ApiError> {
+    use balai_protocol::limits::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+    let n = value.chars().count();
+    if !(PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&n) {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            field,
+            format!("The password must be {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters."),
+        ));
+    }
+    Ok(())
+}
+
+/// An id from a URL: ULID-shaped, so junk never reaches SQL and answers 404 quickly.
+pub fn id(value: &str, what: &str) -> Result<(), ApiError> {
+    if value.len() == 26 && value.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(())
+    } else {
+        Err(super::not_found(what))
+    }
+}
+
+fn label(field: &str) -> String {
+    let mut s = field.replace('_', " ");
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_trims_and_limits() {
+        assert_eq!(text("body", "  hi ", 5).unwrap(), "hi");
+        assert_eq!(text("body", "   ", 5).unwrap_err().field.as_deref(), Some("body"));
+        assert!(text("body", "ééééé", 5).is_ok());
+        assert!(text("body", "éééééé", 5).is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(email("email", " Ani@Balai.Example ").unwrap(), "ani@balai.example");
+        assert!(email("email", "ani").is_err());
+        assert!(email("email", "a@b@c.d").is_err());
+        assert!(email("email", "<script>@x.y").is_err());
+        assert!(login("login", "budi.s").is_ok());
+    }
+}

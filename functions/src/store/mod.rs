@@ -1,0 +1,94 @@
+//! The small database seam: services speak SQL through [`Db`]; the Worker runs it on D1
+//! (`d1.rs`), native tests on SQLite (`sqlite.rs`), both over the same migrations.
+
+#[cfg(target_arch = "wasm32")]
+pub mod d1;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sqlite;
+
+use serde::de::DeserializeOwned;
+
+/// A value bound to a `?` placeholder.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(v)
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(v.to_string())
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(v)
+    }
+}
+impl From<&String> for Value {
+    fn from(v: &String) -> Self {
+        Value::Text(v.clone())
+    }
+}
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+/// One SQL statement with its parameters.
+#[derive(Debug, Clone)]
+pub struct Stmt {
+    pub sql: &'static str,
+    pub params: Vec<Value>,
+}
+
+/// `stmt!("SELECT … WHERE id = ?", id)` builds a [`Stmt`], converting each argument with `Into<Value>`.
+#[macro_export]
+macro_rules! stmt {
+    ($sql:expr $(, $param:expr)* $(,)?) => {
+        $crate::store::Stmt { sql: $sql, params: vec![$($crate::store::Value::from($param)),*] }
+    };
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DbError {
+    /// A UNIQUE, PRIMARY KEY or CHECK constraint refused the write.
+    Constraint(String),
+    Other(String),
+}
+
+impl DbError {
+    pub fn from_message(message: String) -> Self {
+        if message.contains("constraint failed") {
+            DbError::Constraint(message)
+        } else {
+            DbError::Other(message)
+        }
+    }
+}
+
+/// Counters for the benchmark: how many round trips a request made and how many rows D1 read.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Usage {
+    pub queries: u32,
+    pub rows_read: u64,
+}
+
+/// Async on purpose: D1 is remote. Futures are not `Send` (a Worker is single-threaded).
+#[allow(async_fn_in_trait)]
+pub trait Db {
+    async fn all<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Vec<T>, DbError>;
+    async fn first<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Option<T>, DbError>;
+    /// Runs one write; returns the number of rows changed.
+    async fn run(&self, stmt: Stmt) -> Result<u64, DbError>;
+    /// Runs all statements atomically (D1 has no BEGIN/COMMIT; a batch is the unit).
+    async fn batch(&self, stmts: Vec<Stmt>) -> Result<Vec<u64>, DbError>;
+    fn usage(&self) -> Usage;
+}

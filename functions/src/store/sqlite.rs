@@ -1,0 +1,125 @@
+//! SQLite behind [`Db`] for native tests, tools and benchmarks: same migrations, same SQL as D1.
+
+use super::{Db, DbError, Stmt, Usage, Value};
+use rusqlite::types::ValueRef;
+use serde::de::DeserializeOwned;
+use std::cell::{Cell, RefCell};
+
+pub struct SqliteDb {
+    conn: RefCell<rusqlite::Connection>,
+    usage: Cell<Usage>,
+}
+
+/// The migrations, in order, as the Worker's `wrangler d1 migrations apply` runs them.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_foundation.sql",
+    include_str!("../../migrations/0001_foundation.sql"),
+)];
+
+impl SqliteDb {
+    /// A fresh in-memory database with every migration applied.
+    pub fn in_memory() -> Self {
+        let conn = rusqlite::Connection::open_in_memory().expect("open in-memory sqlite");
+        // D1 enforces foreign keys; so must the tests.
+        conn.execute_batch("PRAGMA foreign_keys = ON").expect("enable foreign keys");
+        for (_, sql) in MIGRATIONS {
+            conn.execute_batch(sql).expect("migration applies");
+        }
+        SqliteDb {
+            conn: RefCell::new(conn),
+            usage: Cell::new(Usage::default()),
+        }
+    }
+
+    fn count(&self) {
+        let mut u = self.usage.get();
+        u.queries += 1;
+        self.usage.set(u);
+    }
+
+    fn query_json(&self, stmt: &Stmt) -> Result<Vec<serde_json::Value>, DbError> {
+        self.count();
+        let conn = self.conn.borrow();
+        let mut prepared = conn.prepare_cached(stmt.sql).map_err(err)?;
+        let names: Vec<String> = prepared
+            .column_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut rows = prepared
+            .query(rusqlite::params_from_iter(stmt.params.iter().map(to_sql)))
+            .map_err(err)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(err)? {
+            let mut obj = serde_json::Map::with_capacity(names.len());
+            for (i, name) in names.iter().enumerate() {
+                let v = match row.get_ref(i).map_err(err)? {
+                    ValueRef::Null => serde_json::Value::Null,
+                    ValueRef::Integer(n) => n.into(),
+                    ValueRef::Real(f) => f.into(),
+                    ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+                    ValueRef::Blob(b) => String::from_utf8_lossy(b).into_owned().into(),
+                };
+                obj.insert(name.clone(), v);
+            }
+            out.push(serde_json::Value::Object(obj));
+        }
+        Ok(out)
+    }
+}
+
+fn to_sql(v: &Value) -> rusqlite::types::Value {
+    match v {
+        Value::Null => rusqlite::types::Value::Null,
+        Value::Int(n) => rusqlite::types::Value::Integer(*n),
+        Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
+    }
+}
+
+fn err(e: rusqlite::Error) -> DbError {
+    DbError::from_message(e.to_string())
+}
+
+fn decode<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, DbError> {
+    serde_json::from_value(v).map_err(|e| DbError::Other(format!("row decode: {e}")))
+}
+
+impl Db for SqliteDb {
+    async fn all<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Vec<T>, DbError> {
+        self.query_json(&stmt)?.into_iter().map(decode).collect()
+    }
+
+    async fn first<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Option<T>, DbError> {
+        self.query_json(&stmt)?.into_iter().next().map(decode).transpose()
+    }
+
+    async fn run(&self, stmt: Stmt) -> Result<u64, DbError> {
+        self.count();
+        let conn = self.conn.borrow();
+        let n = conn
+            .prepare_cached(stmt.sql)
+            .and_then(|mut p| p.execute(rusqlite::params_from_iter(stmt.params.iter().map(to_sql))))
+            .map_err(err)?;
+        Ok(n as u64)
+    }
+
+    async fn batch(&self, stmts: Vec<Stmt>) -> Result<Vec<u64>, DbError> {
+        self.count();
+        let mut conn = self.conn.borrow_mut();
+        let tx = conn.transaction().map_err(err)?;
+        let mut changed = Vec::with_capacity(stmts.len());
+        for stmt in &stmts {
+            let n = tx
+                .prepare_cached(stmt.sql)
+                .and_then(|mut p| p.execute(rusqlite::params_from_iter(stmt.params.iter().map(to_sql))))
+                .map_err(err)?;
+            changed.push(n as u64);
+        }
+        tx.commit().map_err(err)?;
+        Ok(changed)
+    }
+
+    fn usage(&self) -> Usage {
+        self.usage.get()
+    }
+}

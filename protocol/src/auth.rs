@@ -1,0 +1,58 @@
+use crate::Millis;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Member,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// Accepting an invite link (`token`) or a one-time access code (`code`): exactly one is set.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AcceptInviteRequest {
+    #[serde(default)]
+    pub token: Option<String>,
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Required for access codes (staff without corporate email log in with it); invites carry it.
+    #[serde(default)]
+    pub login: Option<String>,
+    pub name: String,
+    pub password: String,
+}
+
+/// Creating the very first admin of a real deployment with the one-time setup secret.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SetupRequest {
+    pub secret: String,
+    pub email: String,
+    pub name: String,
+    pub password: String,
+}
+
+/// Who is logged in; returned by login and `GET /api/me`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub department: Option<String>,
+    pub branch: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: String,
+    pub created_at: Millis,
+    pub last_seen_at: Millis,
+    pub user_agent: String,
+    pub current: bool,
+}

@@ -1,0 +1,60 @@
+use crate::Millis;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Author {
+    pub id: String,
+    pub name: String,
+    /// Deactivated: what they wrote stays, shown as by a former employee.
+    pub former: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    pub id: String,
+    pub author: Author,
+    /// The markdown source, for editing: only in the detail view, and only for its author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Rendered on the server from `body` and sanitized; safe to insert as HTML.
+    pub body_html: String,
+    pub created_at: Millis,
+    pub edited_at: Option<Millis>,
+    pub like_count: i64,
+    pub comment_count: i64,
+    pub liked_by_me: bool,
+    pub can_edit: bool,
+    pub can_delete: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: String,
+    pub post_id: String,
+    pub author: Author,
+    pub body_html: String,
+    pub created_at: Millis,
+    pub can_delete: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostDetail {
+    pub post: Post,
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewPost {
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewComment {
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LikeState {
+    pub liked: bool,
+    pub like_count: i64,
+}

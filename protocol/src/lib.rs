@@ -1,0 +1,21 @@
+//! Wire types shared by the Balai app (wasm32) and the Worker (wasm32 and native tests).
+//!
+//! Serde only: no platform dependencies, so both sides agree on every field and limit.
+
+pub mod auth;
+pub mod error;
+pub mod feed;
+pub mod limits;
+pub mod people;
+
+pub use error::{ApiError, ErrorCode};
+
+/// Unix time in milliseconds, UTC.
+pub type Millis = i64;
+
+/// A page of items and the cursor for the next page (`None` when this is the last page).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}

@@ -1,0 +1,14 @@
+//! Validation limits, enforced by the Worker and mirrored by the app's forms.
+
+pub const POST_MAX_CHARS: usize = 10_000;
+pub const COMMENT_MAX_CHARS: usize = 4_000;
+pub const NAME_MAX_CHARS: usize = 100;
+pub const EMAIL_MAX_CHARS: usize = 254;
+pub const PASSWORD_MIN_CHARS: usize = 10;
+pub const PASSWORD_MAX_CHARS: usize = 200;
+pub const DEPARTMENT_MAX_CHARS: usize = 100;
+/// Largest request body the API reads; anything bigger is refused with 413.
+pub const BODY_MAX_BYTES: usize = 64 * 1024;
+pub const PAGE_SIZE_DEFAULT: u32 = 20;
+pub const PAGE_SIZE_MAX: u32 = 50;
+pub const IDEMPOTENCY_KEY_MAX_CHARS: usize = 100;
