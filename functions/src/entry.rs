@@ -34,7 +34,10 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
         method,
         path: url.path().to_string(),
         query: url.query().unwrap_or("").to_string(),
-        client_ip: req.headers().get("cf-connecting-ip")?.unwrap_or_else(|| "local".into()),
+        client_ip: req
+            .headers()
+            .get("cf-connecting-ip")?
+            .unwrap_or_else(|| "local".into()),
         origin: url.origin().ascii_serialization(),
         headers,
         body,

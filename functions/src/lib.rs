@@ -4,6 +4,8 @@
 
 pub mod http;
 pub mod runtime;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod seed;
 pub mod service;
 pub mod store;
 

@@ -22,5 +22,7 @@ pub fn clear_session(req: &ApiRequest) -> String {
 
 fn cookie(req: &ApiRequest, value: &str, max_age_secs: i64) -> String {
     let secure = if req.is_https() { "; Secure" } else { "" };
-    format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+    format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    )
 }

@@ -57,13 +57,19 @@ pub struct ApiResponse {
 
 impl ApiResponse {
     pub fn json<T: serde::Serialize>(status: u16, value: &T) -> Self {
-        Self::raw_json(status, serde_json::to_string(value).expect("wire types serialize"))
+        Self::raw_json(
+            status,
+            serde_json::to_string(value).expect("wire types serialize"),
+        )
     }
 
     pub fn raw_json(status: u16, body: String) -> Self {
         ApiResponse {
             status,
-            headers: vec![("content-type".into(), "application/json; charset=utf-8".into())],
+            headers: vec![(
+                "content-type".into(),
+                "application/json; charset=utf-8".into(),
+            )],
             body,
         }
     }
@@ -95,7 +101,9 @@ impl From<ApiError> for ApiResponse {
         let retry = e.retry_after;
         let res = ApiResponse::json(e.code.status(), &e);
         match retry {
-            Some(secs) if e.code == ErrorCode::RateLimited => res.with_header("retry-after", secs.to_string()),
+            Some(secs) if e.code == ErrorCode::RateLimited => {
+                res.with_header("retry-after", secs.to_string())
+            }
             _ => res,
         }
     }

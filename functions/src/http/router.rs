@@ -46,7 +46,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
     };
     // Routes open to everyone.
     match (req.method.as_str(), rest) {
-        ("GET", ["health"]) => return Ok(ApiResponse::json(200, &serde_json::json!({ "ok": true }))),
+        ("GET", ["health"]) => {
+            return Ok(ApiResponse::json(200, &serde_json::json!({ "ok": true })));
+        }
         ("POST", ["auth", "login"]) => return auth::login(rt, req).await,
         ("POST", ["auth", "accept"]) => return auth::accept(rt, req).await,
         ("POST", ["setup"]) => return auth::setup(rt, req).await,
@@ -63,7 +65,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         if let Some(key) = key {
             idempotency::check_key(key)?;
             if let Some(first) = idempotency::recorded(rt, &actor.id, key).await? {
-                return Ok(ApiResponse::raw_json(first.status, first.response).with_header("idempotent-replayed", "true"));
+                return Ok(ApiResponse::raw_json(first.status, first.response)
+                    .with_header("idempotent-replayed", "true"));
             }
         }
     }
@@ -89,7 +92,10 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
-        _ => Err(ApiError::new(ErrorCode::BadRequest, "That method is not allowed here.")),
+        _ => Err(ApiError::new(
+            ErrorCode::BadRequest,
+            "That method is not allowed here.",
+        )),
     }
 }
 

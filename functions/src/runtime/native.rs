@@ -14,8 +14,12 @@ pub struct NativeRuntime {
 
 impl NativeRuntime {
     pub fn in_memory() -> Self {
+        Self::over(SqliteDb::in_memory())
+    }
+
+    pub fn over(db: SqliteDb) -> Self {
         NativeRuntime {
-            db: SqliteDb::in_memory(),
+            db,
             clock: Cell::new(None),
             setup_secret: None,
         }
@@ -29,6 +33,17 @@ impl NativeRuntime {
     /// Moves a frozen clock forward (freezing it at the current time first if needed).
     pub fn advance(&self, by: Millis) {
         self.clock.set(Some(self.now() + by));
+    }
+}
+
+/// Runs a service future to completion. Native futures never wait (SQLite answers at once), so
+/// one poll is enough; tests and tools need no async runtime.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(out) => out,
+        std::task::Poll::Pending => panic!("a native service future waited; nothing here should"),
     }
 }
 

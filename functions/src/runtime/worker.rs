@@ -51,13 +51,7 @@ impl Runtime for WorkerRuntime {
         let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
         let key = JsFuture::from(
             subtle
-                .import_key_with_str(
-                    "raw",
-                    &Uint8Array::from(password),
-                    "PBKDF2",
-                    false,
-                    &usages,
-                )
+                .import_key_with_str("raw", &Uint8Array::from(password), "PBKDF2", false, &usages)
                 .map_err(internal)?,
         )
         .await

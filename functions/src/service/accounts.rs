@@ -35,13 +35,20 @@ pub async fn login<R: Runtime>(
 ) -> Result<(Me, NewSession), ApiError> {
     let login = validate::login("email", &req.email)?;
     if req.password.is_empty() {
-        return Err(ApiError::field(ErrorCode::Validation, "password", "Enter your password."));
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            "password",
+            "Enter your password.",
+        ));
     }
     let account_key = format!("login:account:{login}");
     let address_key = format!("login:address:{address}");
     rate_limit::check(
         rt,
-        &[(&account_key, LOGIN_PER_ACCOUNT), (&address_key, LOGIN_PER_ADDRESS)],
+        &[
+            (&account_key, LOGIN_PER_ACCOUNT),
+            (&address_key, LOGIN_PER_ADDRESS),
+        ],
     )
     .await?;
     let row: Option<Credentials> = rt
@@ -71,7 +78,10 @@ pub async fn login<R: Runtime>(
     }
     let (session, open) = sessions::open(rt, &row.id, user_agent);
     rt.db()
-        .batch(vec![open, stmt!("DELETE FROM rate_limits WHERE key = ?", account_key)])
+        .batch(vec![
+            open,
+            stmt!("DELETE FROM rate_limits WHERE key = ?", account_key),
+        ])
         .await?;
     Ok((me(rt, &row.id).await?, session))
 }
@@ -121,7 +131,11 @@ pub async fn setup_first_admin<R: Runtime>(
         .setup_secret()
         .is_some_and(|s| s.len() >= 16 && s.as_bytes() == req.secret.as_bytes());
     if !secret_ok {
-        return Err(ApiError::field(ErrorCode::Forbidden, "secret", "The setup secret is not right."));
+        return Err(ApiError::field(
+            ErrorCode::Forbidden,
+            "secret",
+            "The setup secret is not right.",
+        ));
     }
     let email = validate::email("email", &req.email)?;
     let name = validate::text("name", &req.name, NAME_MAX_CHARS)?;
@@ -130,9 +144,15 @@ pub async fn setup_first_admin<R: Runtime>(
     struct Count {
         n: i64,
     }
-    let existing: Option<Count> = rt.db().first(stmt!("SELECT COUNT(*) AS n FROM users")).await?;
+    let existing: Option<Count> = rt
+        .db()
+        .first(stmt!("SELECT COUNT(*) AS n FROM users"))
+        .await?;
     if existing.is_some_and(|c| c.n > 0) {
-        return Err(ApiError::new(ErrorCode::Conflict, "Balai is already set up. Log in instead."));
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "Balai is already set up. Log in instead.",
+        ));
     }
     let id = new_id(rt);
     let hash = password::hash(rt, &req.password).await?;
@@ -222,7 +242,10 @@ pub async fn deactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Res
     require(actor, Action::ManagePeople)?;
     validate::id(user_id, "Person")?;
     if user_id == actor.id {
-        return Err(ApiError::new(ErrorCode::BadRequest, "You cannot deactivate yourself."));
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            "You cannot deactivate yourself.",
+        ));
     }
     exists(rt, user_id).await?;
     rt.db()
@@ -246,7 +269,10 @@ pub async fn reactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Res
     exists(rt, user_id).await?;
     rt.db()
         .batch(vec![
-            stmt!("UPDATE users SET deactivated_at = NULL WHERE id = ?", user_id),
+            stmt!(
+                "UPDATE users SET deactivated_at = NULL WHERE id = ?",
+                user_id
+            ),
             audit::entry(rt, actor, "person.reactivate", Some(user_id), None),
         ])
         .await?;

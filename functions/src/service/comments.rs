@@ -1,8 +1,8 @@
 //! Comments on posts, oldest first under the post.
 
 use super::actor::Actor;
-use super::ids::new_id;
 use super::idempotency::{self, Recorded};
+use super::ids::new_id;
 use super::policy::{Action, may_delete, require};
 use super::{audit, forbidden, markdown, not_found, validate};
 use crate::runtime::Runtime;
@@ -27,7 +27,11 @@ struct CommentRow {
     created_at: Millis,
 }
 
-pub async fn list<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<Vec<Comment>, ApiError> {
+pub async fn list<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    post_id: &str,
+) -> Result<Vec<Comment>, ApiError> {
     let rows: Vec<CommentRow> = rt
         .db()
         .all(stmt!(
@@ -104,7 +108,10 @@ pub async fn create<R: Runtime>(
             comment.body_html.as_str(),
             comment.created_at
         ),
-        stmt!("UPDATE posts SET comment_count = comment_count + 1 WHERE id = ?", post_id),
+        stmt!(
+            "UPDATE posts SET comment_count = comment_count + 1 WHERE id = ?",
+            post_id
+        ),
     ];
     Ok(
         match idempotency::commit(rt, &actor.id, key, stmts, 201, &comment).await? {
@@ -150,7 +157,13 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, comment_id: &str) -> Resu
         ),
     ];
     if owner.author_id != actor.id {
-        stmts.push(audit::entry(rt, actor, "comment.delete", Some(comment_id), Some(&owner.author_id)));
+        stmts.push(audit::entry(
+            rt,
+            actor,
+            "comment.delete",
+            Some(comment_id),
+            Some(&owner.author_id),
+        ));
     }
     rt.db().batch(stmts).await?;
     Ok(())

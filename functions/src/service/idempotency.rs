@@ -26,7 +26,9 @@ pub fn check_key(key: &str) -> Result<(), ApiError> {
         return Err(ApiError::field(
             ErrorCode::BadRequest,
             "idempotency_key",
-            format!("Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX_CHARS} visible ASCII characters."),
+            format!(
+                "Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX_CHARS} visible ASCII characters."
+            ),
         ));
     }
     Ok(())
@@ -74,7 +76,10 @@ pub async fn commit<R: Runtime>(
         Ok(_) => Ok(None),
         Err(DbError::Constraint(_)) => match recorded(rt, user_id, key).await? {
             Some(first) => Ok(Some(first)),
-            None => Err(ApiError::new(ErrorCode::Conflict, "That change conflicts with another; reload and try again.")),
+            None => Err(ApiError::new(
+                ErrorCode::Conflict,
+                "That change conflicts with another; reload and try again.",
+            )),
         },
         Err(e) => Err(e.into()),
     }
@@ -86,6 +91,9 @@ pub const KEEP_MS: i64 = 24 * 60 * 60 * 1000;
 pub async fn prune<R: Runtime>(rt: &R) -> Result<u64, ApiError> {
     Ok(rt
         .db()
-        .run(stmt!("DELETE FROM idempotency WHERE created_at < ?", rt.now() - KEEP_MS))
+        .run(stmt!(
+            "DELETE FROM idempotency WHERE created_at < ?",
+            rt.now() - KEEP_MS
+        ))
         .await?)
 }

@@ -34,7 +34,10 @@ pub async fn invite_by_email<R: Runtime>(
     let email = validate::email("email", &req.email)?;
     let taken = rt
         .db()
-        .first::<serde::de::IgnoredAny>(stmt!("SELECT 1 AS found FROM users WHERE email = ?", email.as_str()))
+        .first::<serde::de::IgnoredAny>(stmt!(
+            "SELECT 1 AS found FROM users WHERE email = ?",
+            email.as_str()
+        ))
         .await?;
     if taken.is_some() {
         return Err(ApiError::field(
@@ -69,7 +72,16 @@ pub async fn issue_access_code<R: Runtime>(
         code: Some(code.clone()),
         expires_at: rt.now() + CODE_VALID_MS,
     };
-    issue(rt, actor, &issued, InviteKind::Code, &normalize_code(&code), role, key).await
+    issue(
+        rt,
+        actor,
+        &issued,
+        InviteKind::Code,
+        &normalize_code(&code),
+        role,
+        key,
+    )
+    .await
 }
 
 async fn issue<R: Runtime>(
@@ -100,10 +112,12 @@ async fn issue<R: Runtime>(
         ),
         audit::entry(rt, actor, &format!("invite.{kind_str}"), Some(&issued.id), issued.email.as_deref()),
     ];
-    Ok(match idempotency::commit(rt, &actor.id, key, stmts, 201, issued).await? {
-        None => Issued::New(issued.clone()),
-        Some(first) => Issued::Replay(first),
-    })
+    Ok(
+        match idempotency::commit(rt, &actor.id, key, stmts, 201, issued).await? {
+            None => Issued::New(issued.clone()),
+            Some(first) => Issued::Replay(first),
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -131,7 +145,11 @@ pub async fn pending<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<PendingInv
     Ok(rows
         .into_iter()
         .map(|r| PendingInvite {
-            kind: if r.kind == "code" { InviteKind::Code } else { InviteKind::Link },
+            kind: if r.kind == "code" {
+                InviteKind::Code
+            } else {
+                InviteKind::Link
+            },
             role: parse_role(&r.role),
             id: r.id,
             email: r.email,
@@ -199,16 +217,24 @@ pub async fn accept<R: Runtime>(
         ))
         .await?;
     let invite = row.ok_or_else(|| {
-        invite_invalid("This invitation or code is not valid. Check it, or ask your admin for a new one.")
+        invite_invalid(
+            "This invitation or code is not valid. Check it, or ask your admin for a new one.",
+        )
     })?;
     if invite.used_at.is_some() {
-        return Err(invite_invalid("This invitation has already been used. Log in instead."));
+        return Err(invite_invalid(
+            "This invitation has already been used. Log in instead.",
+        ));
     }
     if invite.revoked_at.is_some() {
-        return Err(invite_invalid("This invitation was withdrawn. Ask your admin for a new one."));
+        return Err(invite_invalid(
+            "This invitation was withdrawn. Ask your admin for a new one.",
+        ));
     }
     if invite.expires_at <= rt.now() {
-        return Err(invite_invalid("This invitation has expired. Ask your admin for a new one."));
+        return Err(invite_invalid(
+            "This invitation has expired. Ask your admin for a new one.",
+        ));
     }
     let login = match (invite.kind.as_str(), &invite.email) {
         ("link", Some(email)) => email.clone(),
@@ -237,9 +263,13 @@ pub async fn accept<R: Runtime>(
     // fails and nothing is created.
     match rt.db().batch(vec![insert_user, claim, open]).await {
         Ok(_) => {}
-        Err(DbError::Constraint(m)) if m.contains("users.email") => return Err(accounts::login_taken()),
+        Err(DbError::Constraint(m)) if m.contains("users.email") => {
+            return Err(accounts::login_taken());
+        }
         Err(DbError::Constraint(_)) => {
-            return Err(invite_invalid("This invitation has already been used. Log in instead."));
+            return Err(invite_invalid(
+                "This invitation has already been used. Log in instead.",
+            ));
         }
         Err(e) => return Err(e.into()),
     }

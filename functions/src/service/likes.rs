@@ -10,7 +10,12 @@ use balai_protocol::ApiError;
 use balai_protocol::feed::LikeState;
 use serde::Deserialize;
 
-pub async fn set<R: Runtime>(rt: &R, actor: &Actor, post_id: &str, liked: bool) -> Result<LikeState, ApiError> {
+pub async fn set<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    post_id: &str,
+    liked: bool,
+) -> Result<LikeState, ApiError> {
     require(actor, Action::Like)?;
     validate::id(post_id, "Post")?;
     let live = rt

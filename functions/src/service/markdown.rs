@@ -18,8 +18,23 @@ pub fn render(source: &str) -> String {
     ammonia::Builder::default()
         .tags(
             [
-                "p", "br", "em", "strong", "del", "a", "ul", "ol", "li", "code", "pre",
-                "blockquote", "h1", "h2", "h3", "h4", "hr",
+                "p",
+                "br",
+                "em",
+                "strong",
+                "del",
+                "a",
+                "ul",
+                "ol",
+                "li",
+                "code",
+                "pre",
+                "blockquote",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "hr",
             ]
             .into_iter()
             .collect(),
@@ -36,7 +51,10 @@ mod tests {
 
     #[test]
     fn renders_the_subset() {
-        assert_eq!(render("**hi** _there_"), "<p><strong>hi</strong> <em>there</em></p>\n");
+        assert_eq!(
+            render("**hi** _there_"),
+            "<p><strong>hi</strong> <em>there</em></p>\n"
+        );
         assert!(render("- a\n- b").contains("<li>a</li>"));
         assert!(render("~~old~~").contains("<del>old</del>"));
     }

@@ -5,8 +5,8 @@ pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod comments;
-pub mod ids;
 pub mod idempotency;
+pub mod ids;
 pub mod invites;
 pub mod likes;
 pub mod markdown;
@@ -24,7 +24,10 @@ use balai_protocol::{ApiError, ErrorCode};
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         log_error(&format!("db: {e:?}"));
-        ApiError::new(ErrorCode::Internal, "Something went wrong on our side. Please try again.")
+        ApiError::new(
+            ErrorCode::Internal,
+            "Something went wrong on our side. Please try again.",
+        )
     }
 }
 

@@ -8,6 +8,7 @@ use balai_protocol::ApiError;
 /// Workers' WebCrypto refuses PBKDF2 above 100,000 iterations (`wrangler dev` does not), so this
 /// must never exceed it: `tests/password.rs` asserts it.
 pub const PBKDF2_ITERATIONS: u32 = 100_000;
+const _: () = assert!(PBKDF2_ITERATIONS <= 100_000, "Workers' WebCrypto cap");
 
 pub async fn hash<R: Runtime>(rt: &R, password: &str) -> Result<String, ApiError> {
     let mut salt = [0u8; 16];
@@ -34,7 +35,8 @@ pub async fn verify<R: Runtime>(rt: &R, password: &str, stored: &str) -> Result<
     ) else {
         return Ok(false);
     };
-    let (Ok(iters), Some(salt), Some(expected)) = (iters.parse::<u32>(), unhex(salt), unhex(expected))
+    let (Ok(iters), Some(salt), Some(expected)) =
+        (iters.parse::<u32>(), unhex(salt), unhex(expected))
     else {
         return Ok(false);
     };
@@ -47,9 +49,13 @@ pub async fn verify<R: Runtime>(rt: &R, password: &str, stored: &str) -> Result<
 
 /// Spends the same work as a real check, so an unknown login is not told apart by timing.
 pub async fn burn<R: Runtime>(rt: &R, password: &str) -> Result<(), ApiError> {
-    rt.pbkdf2_sha256(password.as_bytes(), b"balai-no-such-user", PBKDF2_ITERATIONS)
-        .await
-        .map(|_| ())
+    rt.pbkdf2_sha256(
+        password.as_bytes(),
+        b"balai-no-such-user",
+        PBKDF2_ITERATIONS,
+    )
+    .await
+    .map(|_| ())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -1,8 +1,8 @@
 //! The company feed: posts newest first, paged by a (created_at, id) cursor, never OFFSET.
 
 use super::actor::Actor;
-use super::ids::new_id;
 use super::idempotency::{self, Recorded};
+use super::ids::new_id;
 use super::policy::{Action, may_delete, may_edit, require};
 use super::{audit, comments, forbidden, markdown, not_found, validate};
 use crate::runtime::Runtime;
@@ -75,7 +75,9 @@ pub fn parse_cursor(cursor: &str) -> Result<(Millis, String), ApiError> {
 }
 
 pub fn page_size(requested: Option<u32>) -> u32 {
-    requested.unwrap_or(PAGE_SIZE_DEFAULT).clamp(1, PAGE_SIZE_MAX)
+    requested
+        .unwrap_or(PAGE_SIZE_DEFAULT)
+        .clamp(1, PAGE_SIZE_MAX)
 }
 
 /// One page of the company feed, newest first. One query: posts with their authors and
@@ -110,7 +112,10 @@ pub async fn feed<R: Runtime>(
         .then(|| rows.last().map(|r| format!("{}.{}", r.created_at, r.id)))
         .flatten();
     Ok(Page {
-        items: rows.into_iter().map(|r| r.into_post(actor, false)).collect(),
+        items: rows
+            .into_iter()
+            .map(|r| r.into_post(actor, false))
+            .collect(),
         next_cursor,
     })
 }
@@ -127,7 +132,11 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRo
         .ok_or_else(|| not_found("Post"))
 }
 
-pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostDetail, ApiError> {
+pub async fn detail<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    post_id: &str,
+) -> Result<PostDetail, ApiError> {
     require(actor, Action::ReadFeed)?;
     let post = load(rt, actor, post_id).await?.into_post(actor, true);
     let comments = comments::list(rt, actor, post_id).await?;
@@ -182,7 +191,12 @@ pub async fn create<R: Runtime>(
 }
 
 /// Replaces a post's text (a full replacement, so a retry is harmless). Author only.
-pub async fn edit<R: Runtime>(rt: &R, actor: &Actor, post_id: &str, input: &NewPost) -> Result<Post, ApiError> {
+pub async fn edit<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    post_id: &str,
+    input: &NewPost,
+) -> Result<Post, ApiError> {
     let row = load(rt, actor, post_id).await?;
     if !may_edit(actor, &row.author_id) {
         return Err(forbidden());
@@ -211,7 +225,10 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
     }
     let owner: Owner = rt
         .db()
-        .first(stmt!("SELECT author_id, deleted_at FROM posts WHERE id = ?", post_id))
+        .first(stmt!(
+            "SELECT author_id, deleted_at FROM posts WHERE id = ?",
+            post_id
+        ))
         .await?
         .ok_or_else(|| not_found("Post"))?;
     if owner.deleted_at.is_some() {
@@ -226,7 +243,13 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
         post_id
     )];
     if owner.author_id != actor.id {
-        stmts.push(audit::entry(rt, actor, "post.delete", Some(post_id), Some(&owner.author_id)));
+        stmts.push(audit::entry(
+            rt,
+            actor,
+            "post.delete",
+            Some(post_id),
+            Some(&owner.author_id),
+        ));
     }
     rt.db().batch(stmts).await?;
     Ok(())

@@ -14,11 +14,20 @@ pub struct Limit {
 }
 
 /// Failed logins per account: 10 in 15 minutes.
-pub const LOGIN_PER_ACCOUNT: Limit = Limit { max: 10, window_ms: 15 * 60 * 1000 };
+pub const LOGIN_PER_ACCOUNT: Limit = Limit {
+    max: 10,
+    window_ms: 15 * 60 * 1000,
+};
 /// Failed logins per address (offices share one): 50 in 15 minutes.
-pub const LOGIN_PER_ADDRESS: Limit = Limit { max: 50, window_ms: 15 * 60 * 1000 };
+pub const LOGIN_PER_ADDRESS: Limit = Limit {
+    max: 50,
+    window_ms: 15 * 60 * 1000,
+};
 /// Writes per person: 60 a minute is far above a human and stops a runaway client.
-pub const WRITES_PER_PERSON: Limit = Limit { max: 60, window_ms: 60 * 1000 };
+pub const WRITES_PER_PERSON: Limit = Limit {
+    max: 60,
+    window_ms: 60 * 1000,
+};
 
 #[derive(Deserialize)]
 struct Counter {
@@ -32,12 +41,15 @@ fn window_start(now: i64, limit: Limit) -> i64 {
 
 fn limited(now: i64, limit: Limit) -> ApiError {
     let retry_ms = window_start(now, limit) + limit.window_ms - now;
-    let secs = (retry_ms / 1000 + 1) as u32;
+    let secs = ((retry_ms + 999) / 1000) as u32;
     ApiError {
         retry_after: Some(secs),
         ..ApiError::new(
             ErrorCode::RateLimited,
-            format!("Too many attempts. Try again in {} minute(s).", secs.div_ceil(60)),
+            format!(
+                "Too many attempts. Try again in {} minute(s).",
+                secs.div_ceil(60)
+            ),
         )
     }
 }
@@ -48,7 +60,10 @@ pub async fn check<R: Runtime>(rt: &R, keys: &[(&str, Limit)]) -> Result<(), Api
     for (key, limit) in keys {
         let row: Option<Counter> = rt
             .db()
-            .first(stmt!("SELECT count, window_start FROM rate_limits WHERE key = ?", *key))
+            .first(stmt!(
+                "SELECT count, window_start FROM rate_limits WHERE key = ?",
+                *key
+            ))
             .await?;
         if let Some(c) = row
             && c.window_start == window_start(now, *limit)
@@ -83,6 +98,8 @@ pub async fn hit<R: Runtime>(rt: &R, key: &str, limit: Limit) -> Result<(), ApiE
 }
 
 pub async fn reset<R: Runtime>(rt: &R, key: &str) -> Result<(), ApiError> {
-    rt.db().run(stmt!("DELETE FROM rate_limits WHERE key = ?", key)).await?;
+    rt.db()
+        .run(stmt!("DELETE FROM rate_limits WHERE key = ?", key))
+        .await?;
     Ok(())
 }

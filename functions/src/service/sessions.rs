@@ -29,7 +29,11 @@ pub fn unauthenticated() -> ApiError {
 }
 
 /// The statement that opens a session for `user_id` (to batch with what else a login writes).
-pub fn open<R: Runtime>(rt: &R, user_id: &str, user_agent: &str) -> (NewSession, crate::store::Stmt) {
+pub fn open<R: Runtime>(
+    rt: &R,
+    user_id: &str,
+    user_agent: &str,
+) -> (NewSession, crate::store::Stmt) {
     let token = random_token(rt, 32);
     let id = new_id(rt);
     let now = rt.now();
@@ -75,7 +79,10 @@ pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiE
     let now = rt.now();
     if now - row.last_seen_at > IDLE_TIMEOUT_MS || now - row.created_at > ABSOLUTE_TIMEOUT_MS {
         rt.db()
-            .run(stmt!("DELETE FROM sessions WHERE id = ?", row.session_id.as_str()))
+            .run(stmt!(
+                "DELETE FROM sessions WHERE id = ?",
+                row.session_id.as_str()
+            ))
             .await?;
         return Err(unauthenticated());
     }

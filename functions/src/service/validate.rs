@@ -17,7 +17,10 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
         return Err(ApiError::field(
             ErrorCode::Validation,
             field,
-            format!("{} is too long: {chars} characters, at most {max}.", label(field)),
+            format!(
+                "{} is too long: {chars} characters, at most {max}.",
+                label(field)
+            ),
         ));
     }
     Ok(trimmed.to_string())
@@ -42,7 +45,9 @@ pub fn login(field: &str, value: &str) -> Result<String, ApiError> {
 pub fn email(field: &str, value: &str) -> Result<String, ApiError> {
     let v = login(field, value)?;
     match v.split_once('@') {
-        Some((user, domain)) if !user.is_empty() && domain.contains('.') && !domain.contains('@') => {
+        Some((user, domain))
+            if !user.is_empty() && domain.contains('.') && !domain.contains('@') =>
+        {
             Ok(v)
         }
         _ => Err(ApiError::field(
@@ -60,7 +65,9 @@ pub fn password(field: &str, value: &str) -> Result<(), ApiError> {
         return Err(ApiError::field(
             ErrorCode::Validation,
             field,
-            format!("The password must be {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters."),
+            format!(
+                "The password must be {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters."
+            ),
         ));
     }
     Ok(())
@@ -90,14 +97,20 @@ mod tests {
     #[test]
     fn text_trims_and_limits() {
         assert_eq!(text("body", "  hi ", 5).unwrap(), "hi");
-        assert_eq!(text("body", "   ", 5).unwrap_err().field.as_deref(), Some("body"));
+        assert_eq!(
+            text("body", "   ", 5).unwrap_err().field.as_deref(),
+            Some("body")
+        );
         assert!(text("body", "ééééé", 5).is_ok());
         assert!(text("body", "éééééé", 5).is_err());
     }
 
     #[test]
     fn emails() {
-        assert_eq!(email("email", " Ani@Balai.Example ").unwrap(), "ani@balai.example");
+        assert_eq!(
+            email("email", " Ani@Balai.Example ").unwrap(),
+            "ani@balai.example"
+        );
         assert!(email("email", "ani").is_err());
         assert!(email("email", "a@b@c.d").is_err());
         assert!(email("email", "<script>@x.y").is_err());

@@ -21,7 +21,8 @@ impl SqliteDb {
     pub fn in_memory() -> Self {
         let conn = rusqlite::Connection::open_in_memory().expect("open in-memory sqlite");
         // D1 enforces foreign keys; so must the tests.
-        conn.execute_batch("PRAGMA foreign_keys = ON").expect("enable foreign keys");
+        conn.execute_batch("PRAGMA foreign_keys = ON")
+            .expect("enable foreign keys");
         for (_, sql) in MIGRATIONS {
             conn.execute_batch(sql).expect("migration applies");
         }
@@ -29,6 +30,34 @@ impl SqliteDb {
             conn: RefCell::new(conn),
             usage: Cell::new(Usage::default()),
         }
+    }
+
+    /// An existing database file (such as wrangler's local D1 file), migrations already applied.
+    pub fn open(path: &std::path::Path) -> Result<Self, DbError> {
+        let conn = rusqlite::Connection::open(path).map_err(err)?;
+        conn.execute_batch("PRAGMA foreign_keys = ON")
+            .map_err(err)?;
+        Ok(SqliteDb {
+            conn: RefCell::new(conn),
+            usage: Cell::new(Usage::default()),
+        })
+    }
+
+    /// Runs `sql` (several statements) directly; for tools only.
+    pub fn execute_script(&self, sql: &str) -> Result<(), DbError> {
+        self.conn.borrow().execute_batch(sql).map_err(err)
+    }
+
+    /// SQLite's query plan for `sql`, one line per step: tests use it to prove indexes are used.
+    pub fn explain(&self, sql: &str) -> Vec<String> {
+        let conn = self.conn.borrow();
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("plan");
+        stmt.query_map([], |row| row.get::<_, String>(3))
+            .expect("plan rows")
+            .map(|r| r.expect("plan row"))
+            .collect()
     }
 
     fn count(&self) {
@@ -90,7 +119,11 @@ impl Db for SqliteDb {
     }
 
     async fn first<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Option<T>, DbError> {
-        self.query_json(&stmt)?.into_iter().next().map(decode).transpose()
+        self.query_json(&stmt)?
+            .into_iter()
+            .next()
+            .map(decode)
+            .transpose()
     }
 
     async fn run(&self, stmt: Stmt) -> Result<u64, DbError> {
@@ -111,7 +144,9 @@ impl Db for SqliteDb {
         for stmt in &stmts {
             let n = tx
                 .prepare_cached(stmt.sql)
-                .and_then(|mut p| p.execute(rusqlite::params_from_iter(stmt.params.iter().map(to_sql))))
+                .and_then(|mut p| {
+                    p.execute(rusqlite::params_from_iter(stmt.params.iter().map(to_sql)))
+                })
                 .map_err(err)?;
             changed.push(n as u64);
         }

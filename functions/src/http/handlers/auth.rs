@@ -33,7 +33,10 @@ pub async fn setup<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, 
 }
 
 pub async fn me<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::json(200, &accounts::me(rt, &call.actor.id).await?))
+    Ok(ApiResponse::json(
+        200,
+        &accounts::me(rt, &call.actor.id).await?,
+    ))
 }
 
 pub async fn logout<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
@@ -42,10 +45,17 @@ pub async fn logout<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
 }
 
 pub async fn sessions<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::json(200, &sessions::list_own(rt, &call.actor).await?))
+    Ok(ApiResponse::json(
+        200,
+        &sessions::list_own(rt, &call.actor).await?,
+    ))
 }
 
-pub async fn end_session<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+pub async fn end_session<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
     validate::id(id, "Session")?;
     sessions::end_own(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())

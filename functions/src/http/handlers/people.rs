@@ -2,28 +2,42 @@ use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use super::replay;
 use crate::runtime::Runtime;
-use crate::service::invites::{self, Issued};
 use crate::service::accounts;
+use crate::service::invites::{self, Issued};
 use balai_protocol::ApiError;
 use balai_protocol::people::{AccessCodeRequest, InviteRequest};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let cursor = call.req.query_param("cursor");
-    Ok(ApiResponse::json(200, &accounts::list_people(rt, &call.actor, cursor.as_deref()).await?))
+    Ok(ApiResponse::json(
+        200,
+        &accounts::list_people(rt, &call.actor, cursor.as_deref()).await?,
+    ))
 }
 
-pub async fn deactivate<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+pub async fn deactivate<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
     accounts::deactivate(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())
 }
 
-pub async fn reactivate<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+pub async fn reactivate<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
     accounts::reactivate(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())
 }
 
 pub async fn pending<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::json(200, &invites::pending(rt, &call.actor).await?))
+    Ok(ApiResponse::json(
+        200,
+        &invites::pending(rt, &call.actor).await?,
+    ))
 }
 
 fn issued(result: Issued) -> ApiResponse {
@@ -35,15 +49,23 @@ fn issued(result: Issued) -> ApiResponse {
 
 pub async fn invite<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let input: InviteRequest = json::body(call.req)?;
-    Ok(issued(invites::invite_by_email(rt, &call.actor, &input, call.key).await?))
+    Ok(issued(
+        invites::invite_by_email(rt, &call.actor, &input, call.key).await?,
+    ))
 }
 
 pub async fn access_code<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let input: AccessCodeRequest = json::body(call.req)?;
-    Ok(issued(invites::issue_access_code(rt, &call.actor, input.role, call.key).await?))
+    Ok(issued(
+        invites::issue_access_code(rt, &call.actor, input.role, call.key).await?,
+    ))
 }
 
-pub async fn revoke<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+pub async fn revoke<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
     invites::revoke(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())
 }

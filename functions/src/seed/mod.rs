@@ -1,0 +1,236 @@
+//! The demo company and the benchmark data set, generated through the same services the API
+//! uses (so every seeded post is validated and rendered like a real one). Native only.
+
+mod content;
+
+use crate::runtime::Runtime;
+use crate::runtime::native::{NativeRuntime, block_on, pbkdf2_sha256};
+use crate::service::actor::{Actor, role_str};
+use crate::service::ids::new_id;
+use crate::service::password::{PBKDF2_ITERATIONS, encode};
+use crate::service::{comments, likes, posts};
+use crate::stmt;
+use crate::store::Db;
+use balai_protocol::auth::Role;
+use balai_protocol::feed::{NewComment, NewPost};
+use balai_protocol::{ApiError, Millis};
+
+pub const DEMO_ADMIN_EMAIL: &str = "admin@balai.demo";
+pub const DEMO_PASSWORD: &str = "balai-demo-2026";
+
+pub const DEPARTMENTS: &[&str] = &[
+    "Penjualan",
+    "Operasional",
+    "Keuangan",
+    "SDM",
+    "Teknologi Informasi",
+];
+pub const BRANCHES: &[(&str, &str)] = &[
+    ("Kantor Pusat Jakarta", "Jakarta"),
+    ("Cabang Surabaya", "Surabaya"),
+    ("Cabang Medan", "Medan"),
+];
+
+/// A small deterministic generator, so the demo company is the same on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// A person as the seed made them.
+pub struct Seeded {
+    pub actor: Actor,
+}
+
+/// Inserts departments and branches; returns their ids in the order of the constants.
+pub fn structure(rt: &NativeRuntime) -> Result<(Vec<String>, Vec<String>), ApiError> {
+    let mut dept_ids = Vec::new();
+    let mut branch_ids = Vec::new();
+    let mut stmts = Vec::new();
+    for name in DEPARTMENTS {
+        let id = new_id(rt);
+        stmts.push(stmt!(
+            "INSERT INTO departments (id, name) VALUES (?, ?)",
+            id.as_str(),
+            *name
+        ));
+        dept_ids.push(id);
+    }
+    for (name, city) in BRANCHES {
+        let id = new_id(rt);
+        stmts.push(stmt!(
+            "INSERT INTO branches (id, name, city) VALUES (?, ?, ?)",
+            id.as_str(),
+            *name,
+            *city
+        ));
+        branch_ids.push(id);
+    }
+    block_on(rt.db().batch(stmts))?;
+    Ok((dept_ids, branch_ids))
+}
+
+/// Inserts a person with a ready password hash (hashing is the slow part: callers share it
+/// where the password is not meant to be used).
+pub fn person(
+    rt: &NativeRuntime,
+    email: &str,
+    name: &str,
+    role: Role,
+    password_hash: &str,
+    department_id: Option<&str>,
+    branch_id: Option<&str>,
+) -> Result<Seeded, ApiError> {
+    let id = new_id(rt);
+    block_on(rt.db().run(stmt!(
+        "INSERT INTO users (id, email, name, role, password_hash, department_id, branch_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        id.as_str(),
+        email,
+        name,
+        role_str(role),
+        password_hash,
+        department_id,
+        branch_id,
+        rt.now()
+    )))?;
+    Ok(Seeded {
+        actor: Actor {
+            id,
+            name: name.to_string(),
+            email: email.to_string(),
+            role,
+            session_id: String::new(),
+        },
+    })
+}
+
+/// A PBKDF2 hash of `password` with a fresh salt, at the production iteration count.
+pub fn hash_password(rt: &NativeRuntime, password: &str) -> String {
+    let mut salt = [0u8; 16];
+    rt.fill_random(&mut salt);
+    encode(
+        PBKDF2_ITERATIONS,
+        &salt,
+        &pbkdf2_sha256(password.as_bytes(), &salt, PBKDF2_ITERATIONS),
+    )
+}
+
+/// Everyone in the demo company; the first is the admin. Each has their own salt.
+pub fn demo_people(rt: &NativeRuntime, count: usize) -> Result<Vec<Seeded>, ApiError> {
+    let (depts, branches) = structure(rt)?;
+    let mut out = Vec::new();
+    let admin_hash = hash_password(rt, DEMO_PASSWORD);
+    out.push(person(
+        rt,
+        DEMO_ADMIN_EMAIL,
+        "Sari Admin",
+        Role::Admin,
+        &admin_hash,
+        Some(&depts[3]),
+        Some(&branches[0]),
+    )?);
+    for i in 0..count.saturating_sub(1) {
+        let (first, last) = content::name(i);
+        let email = format!(
+            "{}.{}@balai.demo",
+            first.to_lowercase(),
+            last.to_lowercase()
+        );
+        let hash = hash_password(rt, DEMO_PASSWORD);
+        out.push(person(
+            rt,
+            &email,
+            &format!("{first} {last}"),
+            Role::Member,
+            &hash,
+            Some(&depts[i % depts.len()]),
+            Some(&branches[i % branches.len()]),
+        )?);
+    }
+    Ok(out)
+}
+
+/// Posts spread over the `days` before `end`, with comments and likes, through the services.
+pub fn activity(
+    rt: &NativeRuntime,
+    people: &[Seeded],
+    post_count: usize,
+    days: i64,
+    end: Millis,
+    rng: &mut Rng,
+    with_reactions: bool,
+) -> Result<(), ApiError> {
+    let span = days * 24 * 60 * 60 * 1000;
+    for i in 0..post_count {
+        // Evenly spread with jitter, oldest first, so ids and times agree.
+        let at = end - span + (span / post_count as i64) * i as i64 + (rng.below(600_000) as i64);
+        rt.set_now(at);
+        let author = &rng.pick(people).actor;
+        let body = content::post(rng);
+        let created = block_on(posts::create(rt, author, &NewPost { body }, None))?;
+        let posts::Created::New(post) = created else {
+            continue;
+        };
+        if !with_reactions {
+            continue;
+        }
+        for _ in 0..rng.below(4) {
+            rt.advance(60_000 + rng.below(3_600_000) as i64);
+            let who = &rng.pick(people).actor;
+            let body = content::comment(rng);
+            block_on(comments::create(
+                rt,
+                who,
+                &post.id,
+                &NewComment { body },
+                None,
+            ))?;
+        }
+        for _ in 0..rng.below(9) {
+            let who = &rng.pick(people).actor;
+            block_on(likes::set(rt, who, &post.id, true))?;
+        }
+    }
+    Ok(())
+}
+
+/// The benchmark set: 2,000 people (sharing one hash: they never log in, except the admin) and
+/// 100,000 posts over a year.
+pub fn bench(rt: &NativeRuntime, rng: &mut Rng, end: Millis) -> Result<(), ApiError> {
+    let mut people = demo_people(rt, 2)?;
+    let shared_hash = hash_password(rt, DEMO_PASSWORD);
+    for i in 0..1998 {
+        let (first, last) = content::name(i);
+        let email = format!(
+            "{}.{}.{i}@bench.balai.demo",
+            first.to_lowercase(),
+            last.to_lowercase()
+        );
+        people.push(person(
+            rt,
+            &email,
+            &format!("{first} {last}"),
+            Role::Member,
+            &shared_hash,
+            None,
+            None,
+        )?);
+    }
+    activity(rt, &people, 100_000, 365, end, rng, false)
+}

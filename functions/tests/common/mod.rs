@@ -1,0 +1,147 @@
+//! A Balai API over in-memory SQLite, driven through the same `handle` the Worker runs.
+#![allow(dead_code)] // each test file uses its own part of this helper
+
+use balai_functions::http::{ApiRequest, ApiResponse, SESSION_COOKIE, handle};
+use balai_functions::runtime::native::{NativeRuntime, block_on};
+use balai_functions::seed;
+use balai_protocol::auth::Role;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+pub const ORIGIN: &str = "http://127.0.0.1:8787";
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub rt: NativeRuntime,
+}
+
+/// A logged-in person: their id and session cookie.
+#[derive(Clone)]
+pub struct Who {
+    pub id: String,
+    pub email: String,
+    pub cookie: String,
+}
+
+/// One PBKDF2 hash at the production count, shared by test people (hashing is the slow part).
+fn shared_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| seed::hash_password(&NativeRuntime::in_memory(), PASSWORD))
+}
+
+impl TestApp {
+    pub fn new() -> Self {
+        TestApp {
+            rt: NativeRuntime::in_memory(),
+        }
+    }
+
+    /// Creates a person and logs them in through the API.
+    pub fn person(&self, email: &str, role: Role) -> Who {
+        let name = email.split('@').next().unwrap();
+        let p = seed::person(&self.rt, email, name, role, shared_hash(), None, None).unwrap();
+        let res = self.post(
+            "/api/auth/login",
+            None,
+            serde_json::json!({ "email": email, "password": PASSWORD }),
+        );
+        assert_eq!(res.status, 200, "login of {email}: {}", res.body);
+        Who {
+            id: p.actor.id,
+            email: email.to_string(),
+            cookie: session_cookie(&res).expect("login sets the session cookie"),
+        }
+    }
+
+    pub fn admin(&self) -> Who {
+        self.person("admin@example.co.id", Role::Admin)
+    }
+
+    pub fn member(&self, name: &str) -> Who {
+        self.person(&format!("{name}@example.co.id"), Role::Member)
+    }
+
+    pub fn send(&self, req: ApiRequest) -> ApiResponse {
+        block_on(handle(&self.rt, &req))
+    }
+
+    pub fn get(&self, path: &str, who: Option<&Who>) -> ApiResponse {
+        self.send(request("GET", path, who, None))
+    }
+
+    pub fn post(&self, path: &str, who: Option<&Who>, body: Value) -> ApiResponse {
+        self.send(request("POST", path, who, Some(body)))
+    }
+
+    pub fn call(
+        &self,
+        method: &str,
+        path: &str,
+        who: Option<&Who>,
+        body: Option<Value>,
+    ) -> ApiResponse {
+        self.send(request(method, path, who, body))
+    }
+
+    /// A POST with an `Idempotency-Key`.
+    pub fn post_keyed(&self, path: &str, who: &Who, body: Value, key: &str) -> ApiResponse {
+        let mut req = request("POST", path, Some(who), Some(body));
+        req.headers.push(("idempotency-key".into(), key.into()));
+        self.send(req)
+    }
+
+    pub fn new_post(&self, who: &Who, body: &str) -> String {
+        let res = self.post("/api/posts", Some(who), serde_json::json!({ "body": body }));
+        assert_eq!(res.status, 201, "{}", res.body);
+        json(&res)["id"].as_str().unwrap().to_string()
+    }
+}
+
+/// A same-origin browser request, as the app makes it.
+pub fn request(method: &str, path: &str, who: Option<&Who>, body: Option<Value>) -> ApiRequest {
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut headers = vec![
+        ("origin".to_string(), ORIGIN.to_string()),
+        ("sec-fetch-site".to_string(), "same-origin".to_string()),
+        (
+            "user-agent".to_string(),
+            "Mozilla/5.0 (Linux; Android 14) test".to_string(),
+        ),
+    ];
+    if let Some(who) = who {
+        headers.push(("cookie".into(), format!("{SESSION_COOKIE}={}", who.cookie)));
+    }
+    if body.is_some() {
+        headers.push(("content-type".into(), "application/json".into()));
+    }
+    ApiRequest {
+        method: method.into(),
+        path: path.into(),
+        query: query.into(),
+        headers,
+        body: body.map(|b| b.to_string().into_bytes()).unwrap_or_default(),
+        client_ip: "203.0.113.7".into(),
+        origin: ORIGIN.into(),
+    }
+}
+
+pub fn session_cookie(res: &ApiResponse) -> Option<String> {
+    let set = res.header("set-cookie")?;
+    let value = set
+        .strip_prefix(&format!("{SESSION_COOKIE}="))?
+        .split(';')
+        .next()?;
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+pub fn json(res: &ApiResponse) -> Value {
+    serde_json::from_str(&res.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", res.body))
+}
+
+/// Asserts an error response: status, stable code, and the JSON error shape.
+pub fn assert_error(res: &ApiResponse, status: u16, code: &str) {
+    assert_eq!(res.status, status, "body: {}", res.body);
+    let body = json(res);
+    assert_eq!(body["code"], code, "body: {}", res.body);
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
+}

@@ -1,0 +1,311 @@
+//! The company feed: posting, cursor paging, idempotency, sanitizing, comments, likes, edits.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+#[test]
+fn posts_come_newest_first_in_cursor_pages_without_gaps_or_repeats() {
+    let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
+    let ani = app.member("ani");
+    let mut ids = Vec::new();
+    for i in 0..45 {
+        // Several posts share a millisecond: the id breaks the tie.
+        if i % 3 == 0 {
+            app.rt.advance(1);
+        }
+        ids.push(app.new_post(&ani, &format!("post {i}")));
+    }
+    // Expected order: (created_at, id) descending; a ULID starts with its time, so sorting ids is that.
+    ids.sort();
+    ids.reverse();
+    let mut seen = Vec::new();
+    let mut path = "/api/posts?limit=20".to_string();
+    loop {
+        let page = json(&app.get(&path, Some(&ani)));
+        seen.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["id"].as_str().unwrap().to_string()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/api/posts?limit=20&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ids);
+}
+
+#[test]
+fn the_feed_is_one_indexed_query_after_the_session() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    for i in 0..30 {
+        app.new_post(&ani, &format!("post {i}"));
+    }
+    let before = balai_functions::store::Db::usage(&app.rt.db);
+    app.get("/api/posts", Some(&ani));
+    let after = balai_functions::store::Db::usage(&app.rt.db);
+    assert_eq!(
+        after.queries - before.queries,
+        2,
+        "session lookup + one feed query"
+    );
+    // The feed query walks the partial index, never a scan or a temp sort.
+    let plan: Vec<String> = app
+        .rt
+        .db
+        .explain("SELECT p.id FROM posts p JOIN users u ON u.id = p.author_id WHERE p.deleted_at IS NULL AND (p.created_at < 1 OR (p.created_at = 1 AND p.id < 'x')) ORDER BY p.created_at DESC, p.id DESC LIMIT 20");
+    let plan = plan.join(" | ");
+    assert!(plan.contains("posts_feed"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}
+
+#[test]
+fn a_retried_post_with_the_same_key_is_created_once() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let a = app.post_keyed(
+        "/api/posts",
+        &ani,
+        json!({ "body": "Halo semua" }),
+        "3f1c-retry",
+    );
+    let b = app.post_keyed(
+        "/api/posts",
+        &ani,
+        json!({ "body": "Halo semua" }),
+        "3f1c-retry",
+    );
+    assert_eq!(a.status, 201);
+    assert_eq!((b.status, &b.body), (201, &a.body));
+    assert_eq!(
+        json(&app.get("/api/posts", Some(&ani)))["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // The same key from another person is theirs alone.
+    let budi = app.member("budi");
+    let c = app.post_keyed(
+        "/api/posts",
+        &budi,
+        json!({ "body": "Halo juga" }),
+        "3f1c-retry",
+    );
+    assert_ne!(json(&c)["id"], json(&a)["id"]);
+    // Comments too.
+    let post = json(&a)["id"].as_str().unwrap().to_string();
+    for _ in 0..3 {
+        let res = app.post_keyed(
+            &format!("/api/posts/{post}/comments"),
+            &budi,
+            json!({ "body": "Setuju" }),
+            "c-1",
+        );
+        assert_eq!(res.status, 201);
+    }
+    let detail = json(&app.get(&format!("/api/posts/{post}"), Some(&ani)));
+    assert_eq!(detail["comments"].as_array().unwrap().len(), 1);
+    assert_eq!(detail["post"]["comment_count"], 1);
+}
+
+#[test]
+fn post_text_is_rendered_and_sanitized_on_the_server() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let res = app.post(
+        "/api/posts",
+        Some(&ani),
+        json!({ "body": "**Penting** <script>alert(1)</script> [x](javascript:alert(2))" }),
+    );
+    let html = json(&res)["body_html"].as_str().unwrap().to_string();
+    assert!(html.contains("<strong>Penting</strong>"));
+    assert!(
+        !html.contains("<script") && !html.contains("javascript:"),
+        "{html}"
+    );
+}
+
+#[test]
+fn posts_have_a_length_limit_and_must_not_be_empty() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let res = app.post(
+        "/api/posts",
+        Some(&ani),
+        json!({ "body": "x".repeat(10_001) }),
+    );
+    assert_error(&res, 400, "validation");
+    assert_eq!(json(&res)["field"], "body");
+    assert_eq!(
+        app.post(
+            "/api/posts",
+            Some(&ani),
+            json!({ "body": "é".repeat(10_000) })
+        )
+        .status,
+        201
+    );
+    assert_error(
+        &app.post("/api/posts", Some(&ani), json!({ "body": "  \n " })),
+        400,
+        "validation",
+    );
+    assert_eq!(
+        json(&app.get("/api/posts", Some(&ani)))["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn likes_are_state_so_retries_count_once() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let post = app.new_post(&ani, "Selamat pagi");
+    for _ in 0..3 {
+        let res = app.call("PUT", &format!("/api/posts/{post}/like"), Some(&budi), None);
+        assert_eq!(json(&res), json!({ "liked": true, "like_count": 1 }));
+    }
+    app.call("PUT", &format!("/api/posts/{post}/like"), Some(&ani), None);
+    let feed = json(&app.get("/api/posts", Some(&budi)));
+    assert_eq!(feed["items"][0]["like_count"], 2);
+    assert_eq!(feed["items"][0]["liked_by_me"], true);
+    for _ in 0..2 {
+        let res = app.call(
+            "DELETE",
+            &format!("/api/posts/{post}/like"),
+            Some(&budi),
+            None,
+        );
+        assert_eq!(json(&res), json!({ "liked": false, "like_count": 1 }));
+    }
+}
+
+#[test]
+fn authors_edit_and_delete_their_own_posts_and_admins_delete_any() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let admin = app.admin();
+    let post = app.new_post(&ani, "draft");
+    assert_error(
+        &app.call(
+            "PATCH",
+            &format!("/api/posts/{post}"),
+            Some(&budi),
+            Some(json!({ "body": "hacked" })),
+        ),
+        403,
+        "forbidden",
+    );
+    assert_error(
+        &app.call(
+            "PATCH",
+            &format!("/api/posts/{post}"),
+            Some(&admin),
+            Some(json!({ "body": "hacked" })),
+        ),
+        403,
+        "forbidden",
+    );
+    let res = app.call(
+        "PATCH",
+        &format!("/api/posts/{post}"),
+        Some(&ani),
+        Some(json!({ "body": "final _text_" })),
+    );
+    assert_eq!(res.status, 200);
+    assert!(json(&res)["edited_at"].is_i64());
+    assert_eq!(json(&res)["body"], "final _text_");
+    assert_error(
+        &app.call("DELETE", &format!("/api/posts/{post}"), Some(&budi), None),
+        403,
+        "forbidden",
+    );
+    assert_eq!(
+        app.call("DELETE", &format!("/api/posts/{post}"), Some(&admin), None)
+            .status,
+        204
+    );
+    assert_error(
+        &app.get(&format!("/api/posts/{post}"), Some(&ani)),
+        404,
+        "not_found",
+    );
+    // Deleting again is harmless.
+    assert_eq!(
+        app.call("DELETE", &format!("/api/posts/{post}"), Some(&admin), None)
+            .status,
+        204
+    );
+    let own = app.new_post(&budi, "mine");
+    assert_eq!(
+        app.call("DELETE", &format!("/api/posts/{own}"), Some(&budi), None)
+            .status,
+        204
+    );
+}
+
+#[test]
+fn comments_are_listed_oldest_first_and_deletable_by_author_or_admin() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let admin = app.admin();
+    let post = app.new_post(&ani, "Diskusi");
+    let first = json(&app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&budi),
+        json!({ "body": "satu" }),
+    ));
+    app.rt.advance(1000);
+    app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&ani),
+        json!({ "body": "dua" }),
+    );
+    let detail = json(&app.get(&format!("/api/posts/{post}"), Some(&ani)));
+    let bodies: Vec<&str> = detail["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["body_html"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies, ["<p>satu</p>\n", "<p>dua</p>\n"]);
+    assert_eq!(
+        detail["comments"][0]["can_delete"], false,
+        "Ani cannot delete Budi's comment"
+    );
+    let id = first["id"].as_str().unwrap();
+    assert_error(
+        &app.call("DELETE", &format!("/api/comments/{id}"), Some(&ani), None),
+        403,
+        "forbidden",
+    );
+    assert_eq!(
+        app.call("DELETE", &format!("/api/comments/{id}"), Some(&admin), None)
+            .status,
+        204
+    );
+    let detail = json(&app.get(&format!("/api/posts/{post}"), Some(&ani)));
+    assert_eq!(detail["post"]["comment_count"], 1);
+    assert_error(
+        &app.post(
+            "/api/posts/01ARZ3NDEKTSV4RRFFQ69G5FAV/comments",
+            Some(&ani),
+            json!({ "body": "x" }),
+        ),
+        404,
+        "not_found",
+    );
+}

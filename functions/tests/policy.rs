@@ -1,0 +1,49 @@
+//! The permission matrix: every role × action, checked in the service layer.
+
+use balai_functions::service::actor::Actor;
+use balai_functions::service::policy::{Action, allows, may_delete, may_edit};
+use balai_protocol::auth::Role;
+
+#[test]
+fn role_by_action_matrix() {
+    use Action::*;
+    let expected = [
+        (ReadFeed, true, true),
+        (CreatePost, true, true),
+        (Comment, true, true),
+        (Like, true, true),
+        (EditOwnContent, true, true),
+        (DeleteOwnContent, true, true),
+        (DeleteAnyContent, true, false),
+        (ManagePeople, true, false),
+    ];
+    for (action, admin, member) in expected {
+        assert_eq!(allows(Role::Admin, action), admin, "admin {action:?}");
+        assert_eq!(allows(Role::Member, action), member, "member {action:?}");
+    }
+}
+
+fn actor(id: &str, role: Role) -> Actor {
+    Actor {
+        id: id.into(),
+        name: id.into(),
+        email: format!("{id}@example.co.id"),
+        role,
+        session_id: String::new(),
+    }
+}
+
+#[test]
+fn ownership_rules() {
+    let ani = actor("ani", Role::Member);
+    let admin = actor("boss", Role::Admin);
+    assert!(may_edit(&ani, "ani"));
+    assert!(!may_edit(&ani, "budi"));
+    assert!(
+        !may_edit(&admin, "ani"),
+        "admins moderate; they do not put words in mouths"
+    );
+    assert!(may_delete(&ani, "ani"));
+    assert!(!may_delete(&ani, "budi"));
+    assert!(may_delete(&admin, "ani"));
+}
