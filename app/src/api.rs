@@ -1,0 +1,182 @@
+//! The typed client for the Worker's API: one function per endpoint, so pages never build URLs.
+//! Non-2xx answers become the shared [`ApiError`]; a 401 tells the app the session is gone.
+
+use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
+use balai_protocol::feed::{Comment, LikeState, NewComment, NewPost, Post, PostDetail};
+use balai_protocol::people::{AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person};
+use balai_protocol::{ApiError, ErrorCode, Page};
+use gloo_net::http::{Method, RequestBuilder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// No answer: offline, or the network dropped. Safe to retry with the same idempotency key.
+    Network,
+    Api(ApiError),
+}
+
+impl Error {
+    pub fn is_network(&self) -> bool {
+        matches!(self, Error::Network)
+    }
+}
+
+thread_local! {
+    static ON_UNAUTHENTICATED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// What to do when the server says the session is over (logged out elsewhere, or deactivated).
+pub fn on_unauthenticated(handler: impl Fn() + 'static) {
+    ON_UNAUTHENTICATED.with(|h| *h.borrow_mut() = Some(Rc::new(handler)));
+}
+
+/// A fresh idempotency key for one user action; reuse it for every retry of that action.
+pub fn new_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{}", js_sys::Date::now()))
+}
+
+async fn send<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    key: Option<&str>,
+) -> Result<T, Error> {
+    let mut builder = RequestBuilder::new(path).method(method);
+    if let Some(key) = key {
+        builder = builder.header("Idempotency-Key", key);
+    }
+    let request = match body {
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|_| Error::Network)?,
+        None => builder.build().map_err(|_| Error::Network)?,
+    };
+    let res = request.send().await.map_err(|_| Error::Network)?;
+    let status = res.status();
+    let text = res.text().await.map_err(|_| Error::Network)?;
+    if (200..300).contains(&status) {
+        // 204 carries no body: read it as JSON null, which `()` accepts.
+        let text = if text.is_empty() { "null" } else { &text };
+        return serde_json::from_str(text).map_err(|_| Error::Api(unexpected()));
+    }
+    let err = serde_json::from_str::<ApiError>(&text).unwrap_or_else(|_| unexpected());
+    if err.code == ErrorCode::Unauthenticated
+        && let Some(handler) = ON_UNAUTHENTICATED.with(|h| h.borrow().clone())
+    {
+        handler();
+    }
+    Err(Error::Api(err))
+}
+
+fn unexpected() -> ApiError {
+    ApiError::new(ErrorCode::Internal, "Unexpected answer from the server.")
+}
+
+fn json<B: Serialize>(body: &B) -> Option<String> {
+    Some(serde_json::to_string(body).expect("wire types serialize"))
+}
+
+pub async fn me() -> Result<Me, Error> {
+    send(Method::GET, "/api/me", None, None).await
+}
+
+pub async fn login(req: &LoginRequest) -> Result<Me, Error> {
+    send(Method::POST, "/api/auth/login", json(req), None).await
+}
+
+pub async fn accept_invite(req: &AcceptInviteRequest) -> Result<Me, Error> {
+    send(Method::POST, "/api/auth/accept", json(req), None).await
+}
+
+pub async fn logout() -> Result<(), Error> {
+    send(Method::POST, "/api/auth/logout", json(&()), None).await
+}
+
+pub async fn sessions() -> Result<Vec<SessionInfo>, Error> {
+    send(Method::GET, "/api/sessions", None, None).await
+}
+
+pub async fn end_session(id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &format!("/api/sessions/{id}"), None, None).await
+}
+
+pub async fn feed(cursor: Option<&str>) -> Result<Page<Post>, Error> {
+    let path = match cursor {
+        Some(c) => format!("/api/posts?cursor={c}"),
+        None => "/api/posts".to_string(),
+    };
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn create_post(body: &NewPost, key: &str) -> Result<Post, Error> {
+    send(Method::POST, "/api/posts", json(body), Some(key)).await
+}
+
+pub async fn post_detail(id: &str) -> Result<PostDetail, Error> {
+    send(Method::GET, &format!("/api/posts/{id}"), None, None).await
+}
+
+pub async fn edit_post(id: &str, body: &NewPost) -> Result<Post, Error> {
+    send(Method::PATCH, &format!("/api/posts/{id}"), json(body), None).await
+}
+
+pub async fn delete_post(id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &format!("/api/posts/{id}"), None, None).await
+}
+
+pub async fn comment(post_id: &str, body: &NewComment, key: &str) -> Result<Comment, Error> {
+    send(Method::POST, &format!("/api/posts/{post_id}/comments"), json(body), Some(key)).await
+}
+
+pub async fn delete_comment(id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &format!("/api/comments/{id}"), None, None).await
+}
+
+pub async fn set_like(post_id: &str, liked: bool) -> Result<LikeState, Error> {
+    let method = if liked { Method::PUT } else { Method::DELETE };
+    send(method, &format!("/api/posts/{post_id}/like"), None, None).await
+}
+
+pub async fn people(cursor: Option<&str>) -> Result<Page<Person>, Error> {
+    let path = match cursor {
+        Some(c) => format!("/api/people?cursor={}", js_sys::encode_uri_component(c)),
+        None => "/api/people".to_string(),
+    };
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn deactivate(id: &str) -> Result<(), Error> {
+    send(Method::POST, &format!("/api/people/{id}/deactivate"), json(&()), None).await
+}
+
+pub async fn reactivate(id: &str) -> Result<(), Error> {
+    send(Method::POST, &format!("/api/people/{id}/reactivate"), json(&()), None).await
+}
+
+pub async fn pending_invites() -> Result<Vec<PendingInvite>, Error> {
+    send(Method::GET, "/api/invites", None, None).await
+}
+
+pub async fn invite(req: &InviteRequest, key: &str) -> Result<IssuedInvite, Error> {
+    send(Method::POST, "/api/invites", json(req), Some(key)).await
+}
+
+pub async fn access_code(req: &AccessCodeRequest, key: &str) -> Result<IssuedInvite, Error> {
+    send(Method::POST, "/api/access-codes", json(req), Some(key)).await
+}
+
+pub async fn revoke_invite(id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &format!("/api/invites/{id}"), None, None).await
+}
+
+/// Replays a queued write (see `offline::outbox`) exactly as it was first sent.
+pub async fn replay(path: &str, body: String, key: &str) -> Result<serde_json::Value, Error> {
+    send(Method::POST, path, Some(body), Some(key)).await
+}

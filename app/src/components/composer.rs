@@ -1,0 +1,92 @@
+use crate::api::{self, Error};
+use crate::components::error_text::ErrorText;
+use crate::i18n::{Msg, use_i18n};
+use crate::offline::outbox::{self, Pending};
+use crate::storage;
+use balai_protocol::feed::{NewPost, Post};
+use balai_protocol::limits::POST_MAX_CHARS;
+use leptos::prelude::*;
+
+const DRAFT_KEY: &str = "balai.draft";
+
+/// Writes a post. The draft survives reloads; a post made offline waits in the outbox.
+#[component]
+pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(storage::get(DRAFT_KEY).unwrap_or_default());
+    let queued = RwSignal::new(false);
+    // One key per post being written: a retry of the same post reuses it.
+    let key = RwSignal::new(api::new_key());
+    let submit = Action::new_local(move |body: &String| {
+        let body = body.clone();
+        let key = key.get_untracked();
+        async move {
+            let input = NewPost { body: body.clone() };
+            match api::create_post(&input, &key).await {
+                Err(Error::Network) => {
+                    outbox::push(Pending {
+                        path: "/api/posts".into(),
+                        body: serde_json::to_string(&input).expect("serializes"),
+                        key,
+                    });
+                    Ok(None)
+                }
+                other => other.map(Some),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = submit.value().get() {
+            match result {
+                Ok(posted) => {
+                    queued.set(posted.is_none());
+                    text.set(String::new());
+                    storage::remove(DRAFT_KEY);
+                    key.set(api::new_key());
+                    if let Some(post) = posted {
+                        on_posted.run(post);
+                    }
+                }
+                Err(_) => queued.set(false),
+            }
+        }
+    });
+    let left = move || POST_MAX_CHARS as i64 - text.with(|t| t.chars().count() as i64);
+    let can_send = move || !submit.pending().get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
+    view! {
+        <form class="card composer" on:submit=move |ev| {
+            ev.prevent_default();
+            if can_send() {
+                submit.dispatch(text.get_untracked());
+            }
+        }>
+            <label class="visually-hidden" for="composer-text">{move || i18n.t(Msg::Composer)}</label>
+            <textarea
+                id="composer-text"
+                rows="3"
+                placeholder=move || i18n.t(Msg::Composer)
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    storage::set(DRAFT_KEY, &value);
+                    text.set(value);
+                }
+            ></textarea>
+            <div class="composer-row">
+                <span class="muted small" class:over=move || left() < 0>
+                    {left} " " {move || i18n.t(Msg::Characters)}
+                </span>
+                <button type="submit" class="primary" disabled=move || !can_send()>
+                    {move || if submit.pending().get() { i18n.t(Msg::Posting) } else { i18n.t(Msg::Post) }}
+                </button>
+            </div>
+            <Show when=move || queued.get()>
+                <p class="notice" role="status">{move || i18n.t(Msg::QueuedOffline)}</p>
+            </Show>
+            {move || match submit.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
+                _ => None,
+            }}
+        </form>
+    }
+}

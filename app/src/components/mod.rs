@@ -1,0 +1,9 @@
+//! Building blocks shared by pages, one per file.
+
+pub mod composer;
+pub mod error_text;
+pub mod nav;
+pub mod offline_banner;
+pub mod post_card;
+pub mod require_login;
+pub mod time_ago;

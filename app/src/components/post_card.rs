@@ -1,0 +1,81 @@
+use crate::api;
+use crate::components::time_ago::TimeAgo;
+use crate::i18n::{Msg, use_i18n};
+use balai_protocol::feed::{Author, Post};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The author's name, marked when they have left the company.
+#[component]
+pub fn AuthorName(author: Author) -> impl IntoView {
+    let i18n = use_i18n();
+    let former = author.former;
+    view! {
+        <span class="author">
+            {author.name}
+            <Show when=move || former>
+                <span class="badge">{move || i18n.t(Msg::FormerEmployee)}</span>
+            </Show>
+        </span>
+    }
+}
+
+/// A post in the feed or at the top of its page. `body_html` was sanitized by the server.
+#[component]
+pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let liked = RwSignal::new(post.liked_by_me);
+    let likes = RwSignal::new(post.like_count);
+    let id = post.id.clone();
+    let toggle = Action::new_local(move |want: &bool| {
+        let (id, want) = (id.clone(), *want);
+        async move { api::set_like(&id, want).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(state)) = toggle.value().get() {
+            liked.set(state.liked);
+            likes.set(state.like_count);
+        }
+    });
+    let href = format!("/p/{}", post.id);
+    let comments = post.comment_count;
+    let edited = post.edited_at.is_some();
+    view! {
+        <article class="card post">
+            <header class="post-head">
+                <AuthorName author=post.author.clone()/>
+                <span class="muted small">
+                    <TimeAgo at=post.created_at/>
+                    <Show when=move || edited>" · " {move || i18n.t(Msg::Edited)}</Show>
+                </span>
+            </header>
+            <div class="post-body" inner_html=post.body_html.clone()></div>
+            <footer class="post-actions">
+                <button
+                    type="button"
+                    class="chip"
+                    class:active=move || liked.get()
+                    aria-pressed=move || liked.get().to_string()
+                    on:click=move |_| {
+                        let want = !liked.get_untracked();
+                        // Show it at once; the server's answer settles the count.
+                        liked.set(want);
+                        likes.update(|n| *n += if want { 1 } else { -1 });
+                        toggle.dispatch(want);
+                    }
+                >
+                    {move || if liked.get() { "♥ " } else { "♡ " }}
+                    {move || likes.get()}
+                    <span class="visually-hidden">
+                        {move || if liked.get() { i18n.t(Msg::Unlike) } else { i18n.t(Msg::Like) }}
+                    </span>
+                </button>
+                <Show when=move || link>
+                    <A href=href.clone() attr:class="chip">
+                        "💬 " {comments} " " {move || i18n.t(Msg::Comments)}
+                    </A>
+                </Show>
+            </footer>
+        </article>
+    }
+}

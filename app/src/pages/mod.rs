@@ -1,0 +1,9 @@
+//! One file per route.
+
+pub mod accept;
+pub mod feed;
+pub mod login;
+pub mod not_found;
+pub mod people;
+pub mod post;
+pub mod settings;

@@ -1,0 +1,247 @@
+use crate::api::{self, Error};
+use crate::components::error_text::ErrorText;
+use crate::components::require_login::RequireLogin;
+use crate::components::time_ago::TimeAgo;
+use crate::i18n::{Msg, use_i18n};
+use crate::session::use_session;
+use balai_protocol::auth::Role;
+use balai_protocol::people::{AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person};
+use leptos::prelude::*;
+
+/// People administration: invite, issue access codes, withdraw invitations, offboard.
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    view! {
+        <RequireLogin>
+            <Show when=move || session.is_admin()
+                fallback=move || view! { <p class="error">{i18n.t(Msg::NotFound)}</p> }>
+                <Invites/>
+                <PeopleList/>
+            </Show>
+        </RequireLogin>
+    }
+}
+
+fn role_label(role: Role) -> Msg {
+    match role {
+        Role::Admin => Msg::Admin,
+        Role::Member => Msg::Member,
+    }
+}
+
+#[component]
+fn Invites() -> impl IntoView {
+    let i18n = use_i18n();
+    let email = RwSignal::new(String::new());
+    let as_admin = RwSignal::new(false);
+    let version = RwSignal::new(0u32);
+    let key = RwSignal::new(api::new_key());
+    let issued = RwSignal::new(None::<IssuedInvite>);
+    let invite = Action::new_local(move |req: &InviteRequest| {
+        let (req, key) = (req.clone(), key.get_untracked());
+        async move { api::invite(&req, &key).await }
+    });
+    let code = Action::new_local(move |req: &AccessCodeRequest| {
+        let (req, key) = (req.clone(), key.get_untracked());
+        async move { api::access_code(&req, &key).await }
+    });
+    let settle = move |result: Option<Result<IssuedInvite, Error>>| {
+        if let Some(Ok(i)) = result {
+            issued.set(Some(i));
+            email.set(String::new());
+            key.set(api::new_key());
+            version.update(|v| *v += 1);
+        }
+    };
+    Effect::new(move |_| settle(invite.value().get()));
+    Effect::new(move |_| settle(code.value().get()));
+    let role = move || if as_admin.get_untracked() { Role::Admin } else { Role::Member };
+    let pending = LocalResource::new(move || {
+        version.track();
+        api::pending_invites()
+    });
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    view! {
+        <section class="card">
+            <h1>{move || i18n.t(Msg::Invite)}</h1>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                invite.dispatch(InviteRequest { email: email.get_untracked(), role: role() });
+            }>
+                <label for="invite-email">{move || i18n.t(Msg::Email)}</label>
+                <input id="invite-email" type="email" inputmode="email" autocomplete="off" required
+                    prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || as_admin.get()
+                        on:change=move |ev| as_admin.set(event_target_checked(&ev))/>
+                    {move || i18n.t(Msg::Role)} ": " {move || i18n.t(Msg::Admin)}
+                </label>
+                <button type="submit" class="primary wide" disabled=move || invite.pending().get()>
+                    {move || i18n.t(Msg::InviteByEmail)}
+                </button>
+            </form>
+            <button type="button" class="wide" disabled=move || code.pending().get()
+                on:click=move |_| { code.dispatch(AccessCodeRequest { role: role() }); }>
+                {move || i18n.t(Msg::NewAccessCode)}
+            </button>
+            {move || match (invite.value().get(), code.value().get()) {
+                (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorText error=e/> }),
+                _ => None,
+            }}
+            {move || issued.get().map(|i| {
+                let link = i.link.map(|l| format!("{origin}{l}"));
+                let is_link = link.is_some();
+                view! {
+                    <div class="notice issued" role="status">
+                        <p>{move || if is_link { i18n.t(Msg::InviteLinkReady) } else { i18n.t(Msg::AccessCodeReady) }}</p>
+                        <p><output class="secret">{link.or(i.code)}</output></p>
+                        <p class="muted small">{move || i18n.t(Msg::CopyHint)}</p>
+                    </div>
+                }
+            })}
+        </section>
+        <section class="card">
+            <h2>{move || i18n.t(Msg::PendingInvites)}</h2>
+            <Transition fallback=move || view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }>
+                {move || pending.get().map(|result| match result {
+                    Ok(list) => view! {
+                        <ul class="list">
+                            <For each=move || list.clone() key=|p| p.id.clone() let:p>
+                                <PendingRow invite=p version=version/>
+                            </For>
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn PendingRow(invite: PendingInvite, version: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = invite.id.clone();
+    let revoke = Action::new_local(move |_: &()| {
+        let id = id.clone();
+        async move { api::revoke_invite(&id).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = revoke.value().get() {
+            version.update(|v| *v += 1);
+        }
+    });
+    let who = invite.email.clone();
+    let role = invite.role;
+    view! {
+        <li class="list-row">
+            <div>
+                <div>{who.unwrap_or_else(|| i18n.t(Msg::AccessCode).to_string())}</div>
+                <div class="muted small">
+                    {move || i18n.t(role_label(role))} " · " {move || i18n.t(Msg::Expires)} " "
+                    <TimeAgo at=invite.expires_at/>
+                </div>
+            </div>
+            <button type="button" on:click=move |_| { revoke.dispatch(()); }>{move || i18n.t(Msg::Revoke)}</button>
+        </li>
+    }
+}
+
+#[component]
+fn PeopleList() -> impl IntoView {
+    let i18n = use_i18n();
+    let people = RwSignal::new(Vec::<Person>::new());
+    let next = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Error>);
+    let load = move |cursor: Option<String>| {
+        leptos::task::spawn_local(async move {
+            match api::people(cursor.as_deref()).await {
+                Ok(page) => {
+                    if cursor.is_some() {
+                        people.update(|p| p.extend(page.items));
+                    } else {
+                        people.set(page.items);
+                    }
+                    next.set(page.next_cursor);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    load(None);
+    view! {
+        <section class="card">
+            <h2>{move || i18n.t(Msg::People)}</h2>
+            {move || error.get().map(|e| view! { <ErrorText error=e/> })}
+            <ul class="list">
+                <For each=move || people.get() key=|p| (p.id.clone(), p.active) let:person>
+                    <PersonRow person=person people=people/>
+                </For>
+            </ul>
+            <Show when=move || next.with(|n| n.is_some())>
+                <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
+                    {move || i18n.t(Msg::LoadMore)}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let id = person.id.clone();
+    let toggle = Action::new_local(move |activate: &bool| {
+        let (id, activate) = (id.clone(), *activate);
+        async move {
+            let result = if activate { api::reactivate(&id).await } else { api::deactivate(&id).await };
+            result.map(|()| activate)
+        }
+    });
+    let id = person.id.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(active)) = toggle.value().get() {
+            people.update(|list| {
+                if let Some(p) = list.iter_mut().find(|p| p.id == id) {
+                    p.active = active;
+                }
+            });
+        }
+    });
+    let active = person.active;
+    let is_me = session.user().is_some_and(|me| me.id == person.id);
+    let name = person.name.clone();
+    view! {
+        <li class="list-row">
+            <div>
+                <div>
+                    {person.name.clone()}
+                    <Show when=move || !active><span class="badge">{move || i18n.t(Msg::Deactivated)}</span></Show>
+                </div>
+                <div class="muted small">
+                    {person.email.clone()} " · " {move || i18n.t(role_label(person.role))}
+                    {person.department.clone().map(|d| format!(" · {d}"))}
+                    {person.branch.clone().map(|b| format!(" · {b}"))}
+                </div>
+            </div>
+            <Show when=move || !is_me>
+                <button type="button" class:danger=active aria-label=format!("{} {}", if active { i18n.t(Msg::Deactivate) } else { i18n.t(Msg::Reactivate) }, name)
+                    on:click=move |_| {
+                        let ok = !active || web_sys::window()
+                            .and_then(|w| w.confirm_with_message(i18n.t(Msg::ConfirmDeactivate)).ok())
+                            .unwrap_or(false);
+                        if ok {
+                            toggle.dispatch(!active);
+                        }
+                    }>
+                    {move || if active { i18n.t(Msg::Deactivate) } else { i18n.t(Msg::Reactivate) }}
+                </button>
+            </Show>
+        </li>
+    }
+}

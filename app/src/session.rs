@@ -1,0 +1,25 @@
+//! Who is logged in, provided once in `App` and read by every page.
+
+use balai_protocol::auth::{Me, Role};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// `None` until `/api/me` answers; then `Some(None)` when logged out.
+    pub me: RwSignal<Option<Option<Me>>>,
+}
+
+impl Session {
+    pub fn user(&self) -> Option<Me> {
+        self.me.get().flatten()
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.me
+            .with(|m| matches!(m, Some(Some(me)) if me.role == Role::Admin))
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
