@@ -3,7 +3,9 @@
 
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::feed::{Comment, LikeState, NewComment, NewPost, Post, PostDetail};
-use balai_protocol::people::{AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person};
+use balai_protocol::people::{
+    AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person,
+};
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
@@ -132,7 +134,13 @@ pub async fn delete_post(id: &str) -> Result<(), Error> {
 }
 
 pub async fn comment(post_id: &str, body: &NewComment, key: &str) -> Result<Comment, Error> {
-    send(Method::POST, &format!("/api/posts/{post_id}/comments"), json(body), Some(key)).await
+    send(
+        Method::POST,
+        &format!("/api/posts/{post_id}/comments"),
+        json(body),
+        Some(key),
+    )
+    .await
 }
 
 pub async fn delete_comment(id: &str) -> Result<(), Error> {
@@ -153,11 +161,23 @@ pub async fn people(cursor: Option<&str>) -> Result<Page<Person>, Error> {
 }
 
 pub async fn deactivate(id: &str) -> Result<(), Error> {
-    send(Method::POST, &format!("/api/people/{id}/deactivate"), json(&()), None).await
+    send(
+        Method::POST,
+        &format!("/api/people/{id}/deactivate"),
+        json(&()),
+        None,
+    )
+    .await
 }
 
 pub async fn reactivate(id: &str) -> Result<(), Error> {
-    send(Method::POST, &format!("/api/people/{id}/reactivate"), json(&()), None).await
+    send(
+        Method::POST,
+        &format!("/api/people/{id}/reactivate"),
+        json(&()),
+        None,
+    )
+    .await
 }
 
 pub async fn pending_invites() -> Result<Vec<PendingInvite>, Error> {

@@ -31,7 +31,8 @@ impl Lang {
             .and_then(|c| Lang::from_code(&c))
             .or_else(|| {
                 let nav = web_sys::window()?.navigator();
-                nav.language().and_then(|l| Lang::from_code(&l.to_lowercase()))
+                nav.language()
+                    .and_then(|l| Lang::from_code(&l.to_lowercase()))
             })
             .unwrap_or(Lang::En)
     }
@@ -148,7 +149,10 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         Feed => ("Feed", "Beranda"),
         People => ("People", "Orang"),
         Settings => ("Settings", "Pengaturan"),
-        Composer => ("Share news with the company…", "Bagikan kabar ke seluruh perusahaan…"),
+        Composer => (
+            "Share news with the company…",
+            "Bagikan kabar ke seluruh perusahaan…",
+        ),
         Post => ("Post", "Kirim"),
         Posting => ("Posting…", "Mengirim…"),
         LoadMore => ("Load more", "Muat lagi"),
@@ -170,15 +174,27 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
             "You are offline. You can read what you have seen; new posts are sent when you are back online.",
             "Anda sedang offline. Anda bisa membaca yang sudah dimuat; kiriman baru dikirim saat kembali online.",
         ),
-        QueuedOffline => ("Waiting for the network — will be sent automatically.", "Menunggu jaringan — akan dikirim otomatis."),
+        QueuedOffline => (
+            "Waiting for the network — will be sent automatically.",
+            "Menunggu jaringan — akan dikirim otomatis.",
+        ),
         BackToFeed => ("Back to the feed", "Kembali ke beranda"),
         NotFound => ("This page does not exist.", "Halaman ini tidak ada."),
         Invite => ("Invite", "Undang"),
         InviteByEmail => ("Invite by email", "Undang lewat email"),
-        InviteLinkReady => ("Invitation ready. Send this link to the person:", "Undangan siap. Kirim tautan ini ke orangnya:"),
+        InviteLinkReady => (
+            "Invitation ready. Send this link to the person:",
+            "Undangan siap. Kirim tautan ini ke orangnya:",
+        ),
         AccessCode => ("Access code", "Kode akses"),
-        NewAccessCode => ("New access code (for staff without email)", "Kode akses baru (untuk staf tanpa email)"),
-        AccessCodeReady => ("Give this one-time code to the person:", "Berikan kode sekali pakai ini ke orangnya:"),
+        NewAccessCode => (
+            "New access code (for staff without email)",
+            "Kode akses baru (untuk staf tanpa email)",
+        ),
+        AccessCodeReady => (
+            "Give this one-time code to the person:",
+            "Berikan kode sekali pakai ini ke orangnya:",
+        ),
         PendingInvites => ("Open invitations", "Undangan yang belum dipakai"),
         Revoke => ("Withdraw", "Tarik"),
         Deactivate => ("Deactivate", "Nonaktifkan"),
@@ -194,7 +210,10 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         LastSeen => ("last active", "terakhir aktif"),
         Language => ("Language", "Bahasa"),
         JoinBalai => ("Join Balai", "Bergabung dengan Balai"),
-        JoinIntro => ("Set your name and password to get in.", "Atur nama dan kata sandi Anda untuk masuk."),
+        JoinIntro => (
+            "Set your name and password to get in.",
+            "Atur nama dan kata sandi Anda untuk masuk.",
+        ),
         YourName => ("Your full name", "Nama lengkap Anda"),
         ChooseLogin => ("Choose a login name", "Pilih nama login"),
         ChoosePassword => ("Choose a password", "Pilih kata sandi"),
@@ -205,13 +224,19 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         Admin => ("admin", "admin"),
         Member => ("member", "anggota"),
         Role => ("Role", "Peran"),
-        CopyHint => ("Shown only once — copy it now.", "Hanya ditampilkan sekali — salin sekarang."),
+        CopyHint => (
+            "Shown only once — copy it now.",
+            "Hanya ditampilkan sekali — salin sekarang.",
+        ),
         JustNow => ("just now", "baru saja"),
         MinutesAgo => ("min ago", "mnt lalu"),
         HoursAgo => ("h ago", "j lalu"),
         DaysAgo => ("d ago", "h lalu"),
         Characters => ("characters left", "karakter tersisa"),
-        NetworkError => ("Could not reach Balai. Check your connection.", "Tidak dapat menghubungi Balai. Periksa koneksi Anda."),
+        NetworkError => (
+            "Could not reach Balai. Check your connection.",
+            "Tidak dapat menghubungi Balai. Periksa koneksi Anda.",
+        ),
     };
     match lang {
         Lang::En => en,

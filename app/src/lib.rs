@@ -23,7 +23,9 @@ pub fn App() -> impl IntoView {
     let i18n = I18n(RwSignal::new(Lang::initial()));
     i18n.set(i18n.0.get_untracked());
     provide_context(i18n);
-    let session = Session { me: RwSignal::new(None) };
+    let session = Session {
+        me: RwSignal::new(None),
+    };
     provide_context(session);
     let online = offline::provide_online();
     offline::register_service_worker();
@@ -66,14 +68,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Sends the person to the login page the moment the server says their session is over
-/// (logged out elsewhere, or deactivated by an admin).
+/// Sends a logged-in person to the login page the moment the server says their session is over
+/// (logged out elsewhere, or deactivated by an admin). Someone not logged in (joining with an
+/// invitation, say) stays where they are.
 #[component]
 fn SessionExpiry() -> impl IntoView {
     let session = session::use_session();
     let navigate = use_navigate();
     api::on_unauthenticated(move || {
-        session.me.set(Some(None));
-        navigate("/login", Default::default());
+        if session.me.get_untracked().flatten().is_some() {
+            session.me.set(Some(None));
+            navigate("/login", Default::default());
+        }
     });
 }

@@ -52,7 +52,8 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
         }
     });
     let left = move || POST_MAX_CHARS as i64 - text.with(|t| t.chars().count() as i64);
-    let can_send = move || !submit.pending().get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
+    let can_send =
+        move || !submit.pending().get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
     view! {
         <form class="card composer" on:submit=move |ev| {
             ev.prevent_default();

@@ -15,7 +15,9 @@ pub fn TimeAgo(at: Millis) -> impl IntoView {
             60..3600 => format!("{} {}", secs / 60, i18n.t(Msg::MinutesAgo)),
             3600..86400 => format!("{} {}", secs / 3600, i18n.t(Msg::HoursAgo)),
             86400..604800 => format!("{} {}", secs / 86400, i18n.t(Msg::DaysAgo)),
-            _ => String::from(date.to_locale_date_string(i18n.0.get().code(), &js_sys::Object::new())),
+            _ => String::from(
+                date.to_locale_date_string(i18n.0.get().code(), &js_sys::Object::new()),
+            ),
         }
     };
     view! { <time title=title>{label}</time> }

@@ -23,7 +23,10 @@ fn save(items: &[Pending]) {
     if items.is_empty() {
         storage::remove(KEY);
     } else {
-        storage::set(KEY, &serde_json::to_string(items).expect("outbox serializes"));
+        storage::set(
+            KEY,
+            &serde_json::to_string(items).expect("outbox serializes"),
+        );
     }
 }
 
@@ -39,8 +42,7 @@ pub fn push(item: Pending) {
 /// drops an item the server refuses (it would be refused forever). Returns how many were sent.
 pub async fn flush() -> usize {
     let mut sent = 0;
-    loop {
-        let Some(item) = load().into_iter().next() else { break };
+    while let Some(item) = load().into_iter().next() {
         match api::replay(&item.path, item.body.clone(), &item.key).await {
             Err(api::Error::Network) => break,
             Ok(_) => sent += 1,

@@ -5,7 +5,9 @@ use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, use_i18n};
 use crate::session::use_session;
 use balai_protocol::auth::Role;
-use balai_protocol::people::{AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person};
+use balai_protocol::people::{
+    AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person,
+};
 use leptos::prelude::*;
 
 /// People administration: invite, issue access codes, withdraw invitations, offboard.
@@ -57,7 +59,13 @@ fn Invites() -> impl IntoView {
     };
     Effect::new(move |_| settle(invite.value().get()));
     Effect::new(move |_| settle(code.value().get()));
-    let role = move || if as_admin.get_untracked() { Role::Admin } else { Role::Member };
+    let role = move || {
+        if as_admin.get_untracked() {
+            Role::Admin
+        } else {
+            Role::Member
+        }
+    };
     let pending = LocalResource::new(move || {
         version.track();
         api::pending_invites()
@@ -199,7 +207,11 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
     let toggle = Action::new_local(move |activate: &bool| {
         let (id, activate) = (id.clone(), *activate);
         async move {
-            let result = if activate { api::reactivate(&id).await } else { api::deactivate(&id).await };
+            let result = if activate {
+                api::reactivate(&id).await
+            } else {
+                api::deactivate(&id).await
+            };
             result.map(|()| activate)
         }
     });

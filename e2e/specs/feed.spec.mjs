@@ -1,0 +1,65 @@
+import { test, expect } from '@playwright/test';
+import { logIn, unique } from './helpers.mjs';
+
+test('the demo admin posts, comments and likes, and it is all there after a reload', async ({ page }) => {
+  await logIn(page);
+  // The seeded company is alive: the feed is full.
+  await expect(page.locator('article.post')).toHaveCount(20);
+
+  const text = unique('Rapat koordinasi cabang');
+  await page.getByLabel('Share news with the company…').fill(`**${text}**`);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  const first = page.locator('article.post').first();
+  await expect(first).toContainText(text);
+  await expect(first.locator('strong')).toHaveText(text);
+
+  await first.getByRole('button', { name: /Like/ }).click();
+  await expect(first.getByRole('button', { name: /Unlike/ })).toHaveAttribute('aria-pressed', 'true');
+
+  await first.getByRole('link', { name: /Comments/ }).click();
+  await expect(page).toHaveURL(/\/p\//);
+  const comment = unique('Siap, saya hadir');
+  await page.getByLabel('Write a comment…').fill(comment);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('.comment')).toContainText(comment);
+
+  await page.reload();
+  await expect(page.locator('article.post')).toContainText(text);
+  await expect(page.locator('.comment')).toContainText(comment);
+  await expect(page.getByRole('button', { name: /Unlike/ })).toContainText('1');
+
+  await page.goto('/');
+  await expect(page.locator('article.post').first()).toContainText(text);
+  await expect(page.locator('article.post').first().getByRole('link', { name: /Comments/ })).toContainText('1');
+});
+
+test('load more pages through the feed by cursor', async ({ page }) => {
+  await logIn(page);
+  await expect(page.locator('article.post')).toHaveCount(20);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(page.locator('article.post')).toHaveCount(40);
+});
+
+test('every touch target is at least 44px and nothing overflows at 360px', async ({ page }) => {
+  await logIn(page);
+  await expect(page.locator('article.post').first()).toBeVisible();
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, a, input, textarea, select')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.post-body'))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44));
+  expect(small).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+});
+
+test('the app speaks Bahasa Indonesia when asked', async ({ page }) => {
+  await logIn(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('id');
+  await expect(page.getByRole('link', { name: 'Pengaturan' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible();
+  await page.getByLabel('Bahasa').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
+});

@@ -1,0 +1,38 @@
+import { test, expect } from '@playwright/test';
+import { logIn, unique } from './helpers.mjs';
+
+test('with the network cut, the shell still loads, says it is offline, and shows what was seen', async ({ page, context }) => {
+  await logIn(page);
+  await expect(page.locator('article.post').first()).toBeVisible();
+  // Wait until the service worker controls the page, so it has cached the shell.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect(page.locator('article.post').first()).toBeVisible();
+  const firstText = await page.locator('article.post').first().textContent();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  await expect(page.locator('article.post').first()).toContainText(firstText.slice(0, 20));
+
+  // A post written offline waits, then goes out when the network is back.
+  const text = unique('Laporan dari lapangan');
+  await page.getByLabel('Share news with the company…').fill(text);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(page.getByText('Waiting for the network')).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.locator('article.post').first()).toContainText(text, { timeout: 15_000 });
+  await page.reload();
+  await expect(page.locator('article.post').filter({ hasText: text })).toHaveCount(1);
+});
+
+test('security headers: a CSP with wasm-unsafe-eval and nothing unsafe-inline', async ({ request }) => {
+  const res = await request.get('/');
+  const csp = res.headers()['content-security-policy'];
+  expect(csp).toContain("'wasm-unsafe-eval'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toMatch(/'unsafe-eval'/);
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512']);
+});

@@ -1,0 +1,83 @@
+import { test, expect } from '@playwright/test';
+import { logIn, unique } from './helpers.mjs';
+
+test('invite, accept, log in as the new person; deactivating them sends their next action to login', async ({ browser }) => {
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await logIn(admin);
+  await admin.getByRole('link', { name: 'People' }).click();
+  const email = `${unique('new').replace(/\s/g, '.')}@balai.demo`.toLowerCase();
+  await admin.getByLabel('Email').fill(email);
+  await admin.getByRole('button', { name: 'Invite by email' }).click();
+  const link = await admin.locator('output.secret').textContent();
+  expect(link).toMatch(/\/invite\/[0-9a-f]{64}$/);
+
+  // The invitee opens the link on their own phone.
+  const newCtx = await browser.newContext();
+  const person = await newCtx.newPage();
+  await person.goto(link);
+  await person.getByLabel('Your full name').fill('Rudi Hartono');
+  await person.getByLabel('Choose a password').fill('rudi-password-1');
+  await person.getByRole('button', { name: 'Join' }).click();
+  await expect(person.locator('article.post').first()).toBeVisible();
+
+  // Logging in again later works with the new password.
+  await person.getByRole('link', { name: 'Settings' }).click();
+  await person.getByRole('button', { name: 'Log out', exact: true }).click();
+  await expect(person).toHaveURL(/\/login$/);
+  await person.getByLabel('Email or login').fill(email);
+  await person.getByLabel('Password').fill('rudi-password-1');
+  await person.getByRole('button', { name: 'Log in' }).click();
+  await expect(person.locator('article.post').first()).toBeVisible();
+
+  // The admin offboards them while their feed is open...
+  await admin.reload();
+  const row = admin.locator('li.list-row', { hasText: email });
+  admin.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: /Deactivate/ }).click();
+  await expect(row).toContainText('former employee');
+
+  // ...and their very next action lands on the login page.
+  await person.getByLabel('Share news with the company…').fill('Masih bisa?');
+  await person.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(person).toHaveURL(/\/login$/);
+  await person.getByLabel('Email or login').fill(email);
+  await person.getByLabel('Password').fill('rudi-password-1');
+  await person.getByRole('button', { name: 'Log in' }).click();
+  await expect(person.getByRole('alert')).toContainText('deactivated');
+  await adminCtx.close();
+  await newCtx.close();
+});
+
+test('an access code lets staff without email join', async ({ browser }) => {
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await logIn(admin);
+  await admin.getByRole('link', { name: 'People' }).click();
+  await admin.getByRole('button', { name: /New access code/ }).click();
+  const code = (await admin.locator('output.secret').textContent()).trim();
+  expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Have an access code?' }).click();
+  await page.getByLabel('Access code').fill(code.toLowerCase());
+  await page.getByLabel('Choose a login name').fill(unique('driver').replace(/\s/g, '.'));
+  await page.getByLabel('Your full name').fill('Pak Slamet');
+  await page.getByLabel('Choose a password').fill('slamet-password');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.locator('article.post').first()).toBeVisible();
+  // The same code cannot be used twice.
+  const again = await ctx.newPage();
+  await again.context().clearCookies();
+  await again.goto('/join');
+  await again.getByLabel('Access code').fill(code);
+  await again.getByLabel('Choose a login name').fill('someone.else');
+  await again.getByLabel('Your full name').fill('Someone');
+  await again.getByLabel('Choose a password').fill('someone-password');
+  await again.getByRole('button', { name: 'Join' }).click();
+  await expect(again.getByRole('alert')).toContainText('already been used');
+  await adminCtx.close();
+  await ctx.close();
+});

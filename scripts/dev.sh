@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The run command: installs what is missing, builds the app and the Worker, prepares a local D1
+# seeded with the demo company, and serves app + API at http://127.0.0.1:8787 with wrangler dev.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+PORT="${PORT:-8787}"
+STATE="$ROOT/functions/.wrangler/state"
+
+say "building the app and the Worker"
+bash scripts/build.sh
+say "preparing the local database (demo company)"
+bash scripts/local-db.sh demo "$STATE" >/dev/null
+# A local setup secret, so /api/setup can be tried; production sets it with `wrangler secret put`.
+[ -f functions/.dev.vars ] || printf 'SETUP_SECRET=local-only-setup-secret-%s\n' "$RANDOM$RANDOM" > functions/.dev.vars
+
+cat <<MSG
+
+  Balai is starting at  http://127.0.0.1:$PORT
+  Demo admin login:     admin@balai.demo  /  balai-demo-2026
+  (every demo colleague, e.g. ani.wijaya@balai.demo, has the same password)
+
+MSG
+cd functions
+BALAI_SKIP_BUILD=1 exec wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE"
