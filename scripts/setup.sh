@@ -48,6 +48,14 @@ if [ "${BALAI_NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# wrk drives the API benchmark (scripts/bench.sh) with little CPU of its own.
+if [ "${BALAI_NEED_WRK:-0}" = 1 ] && ! command -v wrk >/dev/null; then
+  say "installing Debian's wrk"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+
 # Point worker-build and Trunk at the tools above instead of letting them download their own.
 export WASM_BINDGEN_BIN="$(command -v wasm-bindgen)"
 export ESBUILD_BIN="$ROOT/node_modules/.bin/esbuild"

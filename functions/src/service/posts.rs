@@ -98,7 +98,9 @@ pub async fn feed<R: Runtime>(
         .db()
         .all(stmt!(
             post_select!(
-                "WHERE p.deleted_at IS NULL AND (p.created_at < ? OR (p.created_at = ? AND p.id < ?))
+                // `created_at <= ?` seeks the index to the cursor; the rest drops the posts of
+                // that same millisecond already shown. (A plain OR would scan from the top.)
+                "WHERE p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
                  ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             ),
             actor.id.as_str(),

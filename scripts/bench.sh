@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmarks (separate from the tests): the bundle report, then the feed API under wrangler dev
+# with 100,000 posts and 2,000 people, 8 concurrent clients on loopback.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export BALAI_NEED_WRK=1
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+PORT="${BENCH_PORT:-8790}"
+STATE="$ROOT/bench/.state"   # kept between runs: seeding 100,000 posts takes a while
+
+[ -f dist/index.html ] && [ -f functions/build/index.js ] || bash scripts/build.sh
+echo "== bundle"
+node scripts/bundle-report.mjs
+
+echo "== seeding (skipped when already seeded)"
+time bash scripts/local-db.sh bench "$STATE" >/dev/null
+
+cd functions
+BALAI_SKIP_BUILD=1 wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" >/tmp/balai-bench-wrangler.log 2>&1 &
+WRANGLER_PID=$!
+trap 'kill $WRANGLER_PID 2>/dev/null; pkill -P $WRANGLER_PID 2>/dev/null || true' EXIT
+cd "$ROOT"
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 1; done
+WORKERD_PID="$(pgrep -n -f 'workerd serve')"
+echo "== feed API (node clients: latency, D1 round trips and rows read, CPU)"
+node bench/feed.mjs "http://127.0.0.1:$PORT" "$WORKERD_PID" 8 250
+# The floor of the local stack itself (wrangler dev's proxy + workerd + local D1), measured with
+# wrk, which costs far less CPU than node clients on this 2-core machine.
+if command -v wrk >/dev/null; then
+  COOKIE="$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/auth/login" -H 'content-type: application/json' \
+    -H "origin: http://127.0.0.1:$PORT" -d '{"email":"admin@balai.demo","password":"balai-demo-2026"}' | sed -n 's/^set-cookie: \([^;]*\).*/\1/Ip')"
+  for path in /api/health /api/posts; do
+    echo "== wrk, 8 connections, 10 s: $path"
+    wrk -t2 -c8 -d10s --latency -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$path" | grep -E '^ +(50|99)%|Requests/sec'
+  done
+fi
