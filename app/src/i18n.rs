@@ -2,6 +2,7 @@
 //! compile error: each message is one match arm with both languages.
 
 use leptos::prelude::*;
+use std::cell::Cell;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lang {
@@ -40,28 +41,42 @@ impl Lang {
 
 const LANG_KEY: &str = "balai.lang";
 
-/// The current language, provided once in `App`.
-#[derive(Clone, Copy)]
-pub struct I18n(pub RwSignal<Lang>);
-
-impl I18n {
-    pub fn t(&self, m: Msg) -> &'static str {
-        text(self.0.get(), m)
-    }
-
-    pub fn set(&self, lang: Lang) {
-        crate::storage::set(LANG_KEY, lang.code());
-        if let Some(doc) = web_sys::window().and_then(|w| w.document())
-            && let Some(html) = doc.document_element()
-        {
-            let _ = html.set_attribute("lang", lang.code());
-        }
-        self.0.set(lang);
-    }
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+    // Event handlers run outside any reactive owner, so the signal is kept here, not in context.
+    static SIGNAL: std::cell::OnceCell<RwSignal<Lang>> = const { std::cell::OnceCell::new() };
 }
 
-pub fn use_i18n() -> I18n {
-    expect_context::<I18n>()
+/// Starts with the saved or browser language; returns the signal `App` re-renders on, so text
+/// can be plain `&'static str` instead of one reactive closure per string (much smaller WASM).
+pub fn init() -> RwSignal<Lang> {
+    let lang = Lang::initial();
+    let signal = SIGNAL.with(|s| *s.get_or_init(|| RwSignal::new(lang)));
+    set(lang);
+    signal
+}
+
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// The text of `m` in the current language.
+pub fn t(m: Msg) -> &'static str {
+    text(current(), m)
+}
+
+/// Switches language: remembered in this browser, set on `<html lang>`, and re-rendered.
+pub fn set(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+    crate::storage::set(LANG_KEY, lang.code());
+    if let Some(doc) = web_sys::window().and_then(|w| w.document())
+        && let Some(html) = doc.document_element()
+    {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    if let Some(signal) = SIGNAL.with(|s| s.get().copied()) {
+        signal.set(lang);
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -1,36 +1,41 @@
 //! Balai's app: a Leptos client-side-rendered SPA. `App` provides the shared state (session,
-//! language, network status) once, and maps each route to one page in `pages/`.
+//! language, network status, location) once, and maps each route to one page in `pages/`.
 
 pub mod api;
 mod components;
 mod i18n;
 mod offline;
 mod pages;
+mod router;
 mod session;
 mod storage;
 
 use components::nav::Nav;
 use components::offline_banner::OfflineBanner;
-use i18n::{I18n, Lang};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_navigate;
-use leptos_router::path;
+use router::Route;
 use session::Session;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n(RwSignal::new(Lang::initial()));
-    i18n.set(i18n.0.get_untracked());
-    provide_context(i18n);
+    let lang = i18n::init();
     let session = Session {
         me: RwSignal::new(None),
     };
     provide_context(session);
+    let location = router::provide_location();
     let online = offline::provide_online();
     offline::register_service_worker();
 
-    // Who am I? Until this answers, pages wait; offline, the cached answer (service worker) is used.
+    // A logged-in person whose session ends (logged out elsewhere, or deactivated by an admin)
+    // goes to the login page at once; someone joining with an invitation stays where they are.
+    api::on_unauthenticated(move || {
+        if session.me.get_untracked().flatten().is_some() {
+            session.me.set(Some(None));
+            router::navigate("/login");
+        }
+    });
+    // Who am I? Until this answers, pages wait; offline, the service worker answers from cache.
     leptos::task::spawn_local(async move {
         let me = api::me().await.ok();
         session.me.set(Some(me));
@@ -48,37 +53,28 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    view! {
-        <Router>
-            <SessionExpiry/>
+    let route = Memo::new(move |_| Route::parse(&location.0.get()));
+    // Everything below re-renders when the language changes: text is plain `&'static str`.
+    move || {
+        lang.track();
+        view! {
             <OfflineBanner/>
-            <main class="page">
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/login") view=pages::login::LoginPage/>
-                    <Route path=path!("/invite/:token") view=pages::accept::AcceptPage/>
-                    <Route path=path!("/join") view=pages::accept::AcceptPage/>
-                    <Route path=path!("/") view=pages::feed::FeedPage/>
-                    <Route path=path!("/p/:id") view=pages::post::PostPage/>
-                    <Route path=path!("/people") view=pages::people::PeoplePage/>
-                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
-                </Routes>
-            </main>
+            <main class="page">{move || page(route.get())}</main>
             <Nav/>
-        </Router>
+        }
     }
 }
 
-/// Sends a logged-in person to the login page the moment the server says their session is over
-/// (logged out elsewhere, or deactivated by an admin). Someone not logged in (joining with an
-/// invitation, say) stays where they are.
-#[component]
-fn SessionExpiry() -> impl IntoView {
-    let session = session::use_session();
-    let navigate = use_navigate();
-    api::on_unauthenticated(move || {
-        if session.me.get_untracked().flatten().is_some() {
-            session.me.set(Some(None));
-            navigate("/login", Default::default());
-        }
-    });
+fn page(route: Route) -> AnyView {
+    use pages::*;
+    match route {
+        Route::Login => view! { <login::LoginPage/> }.into_any(),
+        Route::Invite(token) => view! { <accept::AcceptPage token=Some(token)/> }.into_any(),
+        Route::Join => view! { <accept::AcceptPage token=None/> }.into_any(),
+        Route::Feed => view! { <feed::FeedPage/> }.into_any(),
+        Route::Post(id) => view! { <post::PostPage id=id/> }.into_any(),
+        Route::People => view! { <people::PeoplePage/> }.into_any(),
+        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        Route::NotFound => view! { <not_found::NotFound/> }.into_any(),
+    }
 }

@@ -61,7 +61,10 @@ fn the_feed_is_one_indexed_query_after_the_session() {
         .db
         .explain("SELECT p.id FROM posts p JOIN users u ON u.id = p.author_id WHERE p.deleted_at IS NULL AND p.created_at <= 1 AND (p.created_at < 1 OR p.id < 'x') ORDER BY p.created_at DESC, p.id DESC LIMIT 20");
     let plan = plan.join(" | ");
-    assert!(plan.contains("posts_feed") && plan.contains("created_at<?"), "a range seek: {plan}");
+    assert!(
+        plan.contains("posts_feed") && plan.contains("created_at<?"),
+        "a range seek: {plan}"
+    );
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
 }
 

@@ -1,6 +1,6 @@
 use crate::api::{self, Error};
 use crate::components::error_text::ErrorText;
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, t};
 use crate::offline::outbox::{self, Pending};
 use crate::storage;
 use balai_protocol::feed::{NewPost, Post};
@@ -12,7 +12,6 @@ const DRAFT_KEY: &str = "balai.draft";
 /// Writes a post. The draft survives reloads; a post made offline waits in the outbox.
 #[component]
 pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
-    let i18n = use_i18n();
     let text = RwSignal::new(storage::get(DRAFT_KEY).unwrap_or_default());
     let queued = RwSignal::new(false);
     // One key per post being written: a retry of the same post reuses it.
@@ -61,11 +60,11 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
                 submit.dispatch(text.get_untracked());
             }
         }>
-            <label class="visually-hidden" for="composer-text">{move || i18n.t(Msg::Composer)}</label>
+            <label class="visually-hidden" for="composer-text">{t(Msg::Composer)}</label>
             <textarea
                 id="composer-text"
                 rows="3"
-                placeholder=move || i18n.t(Msg::Composer)
+                placeholder=t(Msg::Composer)
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -75,14 +74,14 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
             ></textarea>
             <div class="composer-row">
                 <span class="muted small" class:over=move || left() < 0>
-                    {left} " " {move || i18n.t(Msg::Characters)}
+                    {left} " " {t(Msg::Characters)}
                 </span>
                 <button type="submit" class="primary" disabled=move || !can_send()>
-                    {move || if submit.pending().get() { i18n.t(Msg::Posting) } else { i18n.t(Msg::Post) }}
+                    {move || if submit.pending().get() { t(Msg::Posting) } else { t(Msg::Post) }}
                 </button>
             </div>
             <Show when=move || queued.get()>
-                <p class="notice" role="status">{move || i18n.t(Msg::QueuedOffline)}</p>
+                <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>
             </Show>
             {move || match submit.value().get() {
                 Some(Err(e)) => Some(view! { <ErrorText error=e/> }),

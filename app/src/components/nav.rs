@@ -1,30 +1,42 @@
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, t};
+use crate::router::use_location;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The navigation: a bottom bar on phones, a top bar on wide screens (see style/main.css).
 #[component]
 pub fn Nav() -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
+    let location = use_location();
+    let current = move |href: &'static str| {
+        location
+            .0
+            .with(|p| {
+                if href == "/" {
+                    p == "/"
+                } else {
+                    p.starts_with(href)
+                }
+            })
+            .then_some("page")
+    };
     view! {
         <Show when=move || session.user().is_some()>
             <nav class="nav" aria-label="Balai">
-                <A href="/" exact=true>
+                <a href="/" aria-current=move || current("/")>
                     <span class="nav-icon" aria-hidden="true">"⌂"</span>
-                    <span>{move || i18n.t(Msg::Feed)}</span>
-                </A>
+                    <span>{t(Msg::Feed)}</span>
+                </a>
                 <Show when=move || session.is_admin()>
-                    <A href="/people">
+                    <a href="/people" aria-current=move || current("/people")>
                         <span class="nav-icon" aria-hidden="true">"👥"</span>
-                        <span>{move || i18n.t(Msg::People)}</span>
-                    </A>
+                        <span>{t(Msg::People)}</span>
+                    </a>
                 </Show>
-                <A href="/settings">
+                <a href="/settings" aria-current=move || current("/settings")>
                     <span class="nav-icon" aria-hidden="true">"⚙"</span>
-                    <span>{move || i18n.t(Msg::Settings)}</span>
-                </A>
+                    <span>{t(Msg::Settings)}</span>
+                </a>
             </nav>
         </Show>
     }

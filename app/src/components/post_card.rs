@@ -1,20 +1,18 @@
 use crate::api;
 use crate::components::time_ago::TimeAgo;
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, t};
 use balai_protocol::feed::{Author, Post};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The author's name, marked when they have left the company.
 #[component]
 pub fn AuthorName(author: Author) -> impl IntoView {
-    let i18n = use_i18n();
     let former = author.former;
     view! {
         <span class="author">
             {author.name}
             <Show when=move || former>
-                <span class="badge">{move || i18n.t(Msg::FormerEmployee)}</span>
+                <span class="badge">{t(Msg::FormerEmployee)}</span>
             </Show>
         </span>
     }
@@ -23,7 +21,6 @@ pub fn AuthorName(author: Author) -> impl IntoView {
 /// A post in the feed or at the top of its page. `body_html` was sanitized by the server.
 #[component]
 pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
-    let i18n = use_i18n();
     let liked = RwSignal::new(post.liked_by_me);
     let likes = RwSignal::new(post.like_count);
     let id = post.id.clone();
@@ -46,7 +43,7 @@ pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
                 <AuthorName author=post.author.clone()/>
                 <span class="muted small">
                     <TimeAgo at=post.created_at/>
-                    <Show when=move || edited>" · " {move || i18n.t(Msg::Edited)}</Show>
+                    <Show when=move || edited>" · " {t(Msg::Edited)}</Show>
                 </span>
             </header>
             <div class="post-body" inner_html=post.body_html.clone()></div>
@@ -67,13 +64,13 @@ pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
                     {move || if liked.get() { "♥ " } else { "♡ " }}
                     {move || likes.get()}
                     <span class="visually-hidden">
-                        {move || if liked.get() { i18n.t(Msg::Unlike) } else { i18n.t(Msg::Like) }}
+                        {move || if liked.get() { t(Msg::Unlike) } else { t(Msg::Like) }}
                     </span>
                 </button>
                 <Show when=move || link>
-                    <A href=href.clone() attr:class="chip">
-                        "💬 " {comments} " " {move || i18n.t(Msg::Comments)}
-                    </A>
+                    <a href=href.clone() class="chip">
+                        "💬 " {comments} " " {t(Msg::Comments)}
+                    </a>
                 </Show>
             </footer>
         </article>

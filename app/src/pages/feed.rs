@@ -3,7 +3,7 @@ use crate::components::composer::Composer;
 use crate::components::error_text::ErrorText;
 use crate::components::post_card::PostCard;
 use crate::components::require_login::RequireLogin;
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, t};
 use balai_protocol::feed::Post;
 use leptos::prelude::*;
 
@@ -18,7 +18,6 @@ pub fn FeedPage() -> impl IntoView {
 
 #[component]
 fn Feed() -> impl IntoView {
-    let i18n = use_i18n();
     let posts = RwSignal::new(Vec::<Post>::new());
     let next = RwSignal::new(None::<String>);
     let loading = RwSignal::new(true);
@@ -47,7 +46,7 @@ fn Feed() -> impl IntoView {
         load(None);
     });
     view! {
-        <h1 class="visually-hidden">{move || i18n.t(Msg::Feed)}</h1>
+        <h1 class="visually-hidden">{t(Msg::Feed)}</h1>
         <Composer on_posted=move |post: Post| posts.update(|p| p.insert(0, post))/>
         <section class="feed" aria-live="polite">
             <For each=move || posts.get() key=|p| (p.id.clone(), p.like_count, p.comment_count) let:post>
@@ -56,14 +55,14 @@ fn Feed() -> impl IntoView {
         </section>
         {move || error.get().map(|e| view! { <ErrorText error=e/> })}
         <Show when=move || !loading.get() && posts.with(|p| p.is_empty()) && error.with(|e| e.is_none())>
-            <p class="muted center">{move || i18n.t(Msg::NothingYet)}</p>
+            <p class="muted center">{t(Msg::NothingYet)}</p>
         </Show>
         <Show when=move || loading.get()>
-            <p class="muted center">{move || i18n.t(Msg::Loading)}</p>
+            <p class="muted center">{t(Msg::Loading)}</p>
         </Show>
         <Show when=move || next.with(|n| n.is_some()) && !loading.get()>
             <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
-                {move || i18n.t(Msg::LoadMore)}
+                {t(Msg::LoadMore)}
             </button>
         </Show>
     }

@@ -2,7 +2,7 @@ use crate::api::{self, Error};
 use crate::components::error_text::ErrorText;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, t};
 use crate::session::use_session;
 use balai_protocol::auth::Role;
 use balai_protocol::people::{
@@ -14,11 +14,10 @@ use leptos::prelude::*;
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
     view! {
         <RequireLogin>
             <Show when=move || session.is_admin()
-                fallback=move || view! { <p class="error">{i18n.t(Msg::NotFound)}</p> }>
+                fallback=move || view! { <p class="error">{t(Msg::NotFound)}</p> }>
                 <Invites/>
                 <PeopleList/>
             </Show>
@@ -35,7 +34,6 @@ fn role_label(role: Role) -> Msg {
 
 #[component]
 fn Invites() -> impl IntoView {
-    let i18n = use_i18n();
     let email = RwSignal::new(String::new());
     let as_admin = RwSignal::new(false);
     let version = RwSignal::new(0u32);
@@ -75,26 +73,26 @@ fn Invites() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <section class="card">
-            <h1>{move || i18n.t(Msg::Invite)}</h1>
+            <h1>{t(Msg::Invite)}</h1>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 invite.dispatch(InviteRequest { email: email.get_untracked(), role: role() });
             }>
-                <label for="invite-email">{move || i18n.t(Msg::Email)}</label>
+                <label for="invite-email">{t(Msg::Email)}</label>
                 <input id="invite-email" type="email" inputmode="email" autocomplete="off" required
                     prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || as_admin.get()
                         on:change=move |ev| as_admin.set(event_target_checked(&ev))/>
-                    {move || i18n.t(Msg::Role)} ": " {move || i18n.t(Msg::Admin)}
+                    {t(Msg::Role)} ": " {t(Msg::Admin)}
                 </label>
                 <button type="submit" class="primary wide" disabled=move || invite.pending().get()>
-                    {move || i18n.t(Msg::InviteByEmail)}
+                    {t(Msg::InviteByEmail)}
                 </button>
             </form>
             <button type="button" class="wide" disabled=move || code.pending().get()
                 on:click=move |_| { code.dispatch(AccessCodeRequest { role: role() }); }>
-                {move || i18n.t(Msg::NewAccessCode)}
+                {t(Msg::NewAccessCode)}
             </button>
             {move || match (invite.value().get(), code.value().get()) {
                 (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorText error=e/> }),
@@ -105,16 +103,16 @@ fn Invites() -> impl IntoView {
                 let is_link = link.is_some();
                 view! {
                     <div class="notice issued" role="status">
-                        <p>{move || if is_link { i18n.t(Msg::InviteLinkReady) } else { i18n.t(Msg::AccessCodeReady) }}</p>
+                        <p>{move || if is_link { t(Msg::InviteLinkReady) } else { t(Msg::AccessCodeReady) }}</p>
                         <p><output class="secret">{link.or(i.code)}</output></p>
-                        <p class="muted small">{move || i18n.t(Msg::CopyHint)}</p>
+                        <p class="muted small">{t(Msg::CopyHint)}</p>
                     </div>
                 }
             })}
         </section>
         <section class="card">
-            <h2>{move || i18n.t(Msg::PendingInvites)}</h2>
-            <Transition fallback=move || view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }>
+            <h2>{t(Msg::PendingInvites)}</h2>
+            <Transition fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>
                 {move || pending.get().map(|result| match result {
                     Ok(list) => view! {
                         <ul class="list">
@@ -132,7 +130,6 @@ fn Invites() -> impl IntoView {
 
 #[component]
 fn PendingRow(invite: PendingInvite, version: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
     let id = invite.id.clone();
     let revoke = Action::new_local(move |_: &()| {
         let id = id.clone();
@@ -148,20 +145,19 @@ fn PendingRow(invite: PendingInvite, version: RwSignal<u32>) -> impl IntoView {
     view! {
         <li class="list-row">
             <div>
-                <div>{who.unwrap_or_else(|| i18n.t(Msg::AccessCode).to_string())}</div>
+                <div>{who.unwrap_or_else(|| t(Msg::AccessCode).to_string())}</div>
                 <div class="muted small">
-                    {move || i18n.t(role_label(role))} " · " {move || i18n.t(Msg::Expires)} " "
+                    {t(role_label(role))} " · " {t(Msg::Expires)} " "
                     <TimeAgo at=invite.expires_at/>
                 </div>
             </div>
-            <button type="button" on:click=move |_| { revoke.dispatch(()); }>{move || i18n.t(Msg::Revoke)}</button>
+            <button type="button" on:click=move |_| { revoke.dispatch(()); }>{t(Msg::Revoke)}</button>
         </li>
     }
 }
 
 #[component]
 fn PeopleList() -> impl IntoView {
-    let i18n = use_i18n();
     let people = RwSignal::new(Vec::<Person>::new());
     let next = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<Error>);
@@ -183,7 +179,7 @@ fn PeopleList() -> impl IntoView {
     load(None);
     view! {
         <section class="card">
-            <h2>{move || i18n.t(Msg::People)}</h2>
+            <h2>{t(Msg::People)}</h2>
             {move || error.get().map(|e| view! { <ErrorText error=e/> })}
             <ul class="list">
                 <For each=move || people.get() key=|p| (p.id.clone(), p.active) let:person>
@@ -192,7 +188,7 @@ fn PeopleList() -> impl IntoView {
             </ul>
             <Show when=move || next.with(|n| n.is_some())>
                 <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
-                    {move || i18n.t(Msg::LoadMore)}
+                    {t(Msg::LoadMore)}
                 </button>
             </Show>
         </section>
@@ -201,7 +197,6 @@ fn PeopleList() -> impl IntoView {
 
 #[component]
 fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
     let id = person.id.clone();
     let toggle = Action::new_local(move |activate: &bool| {
@@ -233,25 +228,25 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
             <div>
                 <div>
                     {person.name.clone()}
-                    <Show when=move || !active><span class="badge">{move || i18n.t(Msg::Deactivated)}</span></Show>
+                    <Show when=move || !active><span class="badge">{t(Msg::Deactivated)}</span></Show>
                 </div>
                 <div class="muted small">
-                    {person.email.clone()} " · " {move || i18n.t(role_label(person.role))}
+                    {person.email.clone()} " · " {t(role_label(person.role))}
                     {person.department.clone().map(|d| format!(" · {d}"))}
                     {person.branch.clone().map(|b| format!(" · {b}"))}
                 </div>
             </div>
             <Show when=move || !is_me>
-                <button type="button" class:danger=active aria-label=format!("{} {}", if active { i18n.t(Msg::Deactivate) } else { i18n.t(Msg::Reactivate) }, name)
+                <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {
                         let ok = !active || web_sys::window()
-                            .and_then(|w| w.confirm_with_message(i18n.t(Msg::ConfirmDeactivate)).ok())
+                            .and_then(|w| w.confirm_with_message(t(Msg::ConfirmDeactivate)).ok())
                             .unwrap_or(false);
                         if ok {
                             toggle.dispatch(!active);
                         }
                     }>
-                    {move || if active { i18n.t(Msg::Deactivate) } else { i18n.t(Msg::Reactivate) }}
+                    {move || if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }}
                 </button>
             </Show>
         </li>

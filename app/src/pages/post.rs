@@ -3,33 +3,28 @@ use crate::components::error_text::ErrorText;
 use crate::components::post_card::{AuthorName, PostCard};
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, t};
 use balai_protocol::feed::{Comment, NewComment, NewPost, PostDetail};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
-pub fn PostPage() -> impl IntoView {
-    view! { <RequireLogin><PostView/></RequireLogin> }
+pub fn PostPage(id: String) -> impl IntoView {
+    view! { <RequireLogin><PostView id=id.clone()/></RequireLogin> }
 }
 
 #[component]
-fn PostView() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+fn PostView(id: String) -> impl IntoView {
     // Bumped after a comment, edit or delete so the post reloads.
     let version = RwSignal::new(0u32);
     let detail = LocalResource::new(move || {
         version.track();
-        let id = id();
+        let id = id.clone();
         async move { api::post_detail(&id).await }
     });
     view! {
-        <p><A href="/">"← " {move || i18n.t(Msg::BackToFeed)}</A></p>
-        <Transition fallback=move || view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }>
+        <p><a href="/">"← " {t(Msg::BackToFeed)}</a></p>
+        <Transition fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>
             {move || detail.get().map(|result| match result {
                 Ok(d) => view! { <Detail detail=d version=version/> }.into_any(),
                 Err(e) => view! { <ErrorText error=e/> }.into_any(),
@@ -40,8 +35,6 @@ fn PostView() -> impl IntoView {
 
 #[component]
 fn Detail(detail: PostDetail, version: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let navigate = use_navigate();
     let post = detail.post.clone();
     let post_id = post.id.clone();
     let editing = RwSignal::new(false);
@@ -64,7 +57,7 @@ fn Detail(detail: PostDetail, version: RwSignal<u32>) -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
-            navigate("/", Default::default());
+            crate::router::navigate("/");
         }
     });
     let (can_edit, can_delete) = (post.can_edit, post.can_delete);
@@ -72,14 +65,14 @@ fn Detail(detail: PostDetail, version: RwSignal<u32>) -> impl IntoView {
         <PostCard post=post/>
         <div class="row-actions">
             <Show when=move || can_edit && !editing.get()>
-                <button type="button" on:click=move |_| editing.set(true)>{move || i18n.t(Msg::Edit)}</button>
+                <button type="button" on:click=move |_| editing.set(true)>{t(Msg::Edit)}</button>
             </Show>
             <Show when=move || can_delete>
                 <button type="button" class="danger" on:click=move |_| {
-                    if confirm(i18n.t(Msg::ConfirmDelete)) {
+                    if confirm(t(Msg::ConfirmDelete)) {
                         remove.dispatch(());
                     }
-                }>{move || i18n.t(Msg::Delete)}</button>
+                }>{t(Msg::Delete)}</button>
             </Show>
         </div>
         <Show when=move || editing.get()>
@@ -87,12 +80,12 @@ fn Detail(detail: PostDetail, version: RwSignal<u32>) -> impl IntoView {
                 ev.prevent_default();
                 save.dispatch(draft.get_untracked());
             }>
-                <label class="visually-hidden" for="edit-text">{move || i18n.t(Msg::Edit)}</label>
+                <label class="visually-hidden" for="edit-text">{t(Msg::Edit)}</label>
                 <textarea id="edit-text" rows="5" prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                 <div class="row-actions">
-                    <button type="button" on:click=move |_| editing.set(false)>{move || i18n.t(Msg::Cancel)}</button>
-                    <button type="submit" class="primary">{move || i18n.t(Msg::Save)}</button>
+                    <button type="button" on:click=move |_| editing.set(false)>{t(Msg::Cancel)}</button>
+                    <button type="submit" class="primary">{t(Msg::Save)}</button>
                 </div>
                 {move || match save.value().get() {
                     Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
@@ -105,7 +98,7 @@ fn Detail(detail: PostDetail, version: RwSignal<u32>) -> impl IntoView {
             _ => None,
         }}
         <section class="comments">
-            <h2>{move || i18n.t(Msg::Comments)}</h2>
+            <h2>{t(Msg::Comments)}</h2>
             <For each=move || detail.comments.clone() key=|c| c.id.clone() let:comment>
                 <CommentItem comment=comment version=version/>
             </For>
@@ -122,7 +115,6 @@ fn confirm(question: &str) -> bool {
 
 #[component]
 fn CommentItem(comment: Comment, version: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
     let id = comment.id.clone();
     let remove = Action::new_local(move |_: &()| {
         let id = id.clone();
@@ -143,10 +135,10 @@ fn CommentItem(comment: Comment, version: RwSignal<u32>) -> impl IntoView {
             <div class="post-body" inner_html=comment.body_html.clone()></div>
             <Show when=move || can_delete>
                 <button type="button" class="link danger small" on:click=move |_| {
-                    if confirm(i18n.t(Msg::ConfirmDelete)) {
+                    if confirm(t(Msg::ConfirmDelete)) {
                         remove.dispatch(());
                     }
-                }>{move || i18n.t(Msg::Delete)}</button>
+                }>{t(Msg::Delete)}</button>
             </Show>
         </article>
     }
@@ -154,7 +146,6 @@ fn CommentItem(comment: Comment, version: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn CommentForm(post_id: String, version: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let key = RwSignal::new(api::new_key());
     let send = Action::new_local(move |body: &String| {
@@ -175,11 +166,11 @@ fn CommentForm(post_id: String, version: RwSignal<u32>) -> impl IntoView {
                 send.dispatch(text.get_untracked());
             }
         }>
-            <label class="visually-hidden" for="comment-text">{move || i18n.t(Msg::WriteComment)}</label>
+            <label class="visually-hidden" for="comment-text">{t(Msg::WriteComment)}</label>
             <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
-                placeholder=move || i18n.t(Msg::WriteComment)
+                placeholder=t(Msg::WriteComment)
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <button type="submit" class="primary" disabled=move || send.pending().get()>{move || i18n.t(Msg::Send)}</button>
+            <button type="submit" class="primary" disabled=move || send.pending().get()>{t(Msg::Send)}</button>
             {move || match send.value().get() {
                 Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
                 _ => None,

@@ -2,12 +2,11 @@ use crate::api;
 use crate::components::error_text::ErrorText;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
-use crate::i18n::{Lang, Msg, use_i18n};
+use crate::i18n::{self, Lang, Msg, t};
 use crate::offline::outbox;
 use crate::session::use_session;
 use balai_protocol::auth::SessionInfo;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -16,9 +15,7 @@ pub fn SettingsPage() -> impl IntoView {
 
 #[component]
 fn Settings() -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
     let version = RwSignal::new(0u32);
     let sessions = LocalResource::new(move || {
         version.track();
@@ -29,7 +26,7 @@ fn Settings() -> impl IntoView {
         if let Some(Ok(())) = logout.value().get() {
             outbox::clear();
             session.me.set(Some(None));
-            navigate("/login", Default::default());
+            crate::router::navigate("/login");
         }
     });
     let me = move || session.user();
@@ -37,17 +34,17 @@ fn Settings() -> impl IntoView {
         <section class="card">
             <h1>{move || me().map(|m| m.name)}</h1>
             <p class="muted">{move || me().map(|m| m.email)}</p>
-            <label for="language">{move || i18n.t(Msg::Language)}</label>
+            <label for="language">{t(Msg::Language)}</label>
             <select id="language" on:change=move |ev| {
-                i18n.set(if event_target_value(&ev) == "id" { Lang::Id } else { Lang::En });
+                i18n::set(if event_target_value(&ev) == "id" { Lang::Id } else { Lang::En });
             }>
-                <option value="en" selected=move || i18n.0.get() == Lang::En>"English"</option>
-                <option value="id" selected=move || i18n.0.get() == Lang::Id>"Bahasa Indonesia"</option>
+                <option value="en" selected=i18n::current() == Lang::En>"English"</option>
+                <option value="id" selected=i18n::current() == Lang::Id>"Bahasa Indonesia"</option>
             </select>
         </section>
         <section class="card">
-            <h2>{move || i18n.t(Msg::YourSessions)}</h2>
-            <Transition fallback=move || view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }>
+            <h2>{t(Msg::YourSessions)}</h2>
+            <Transition fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>
                 {move || sessions.get().map(|result| match result {
                     Ok(list) => view! {
                         <ul class="list">
@@ -61,14 +58,13 @@ fn Settings() -> impl IntoView {
             </Transition>
         </section>
         <button type="button" class="wide danger" on:click=move |_| { logout.dispatch(()); }>
-            {move || i18n.t(Msg::LogOut)}
+            {t(Msg::LogOut)}
         </button>
     }
 }
 
 #[component]
 fn SessionRow(info: SessionInfo, version: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
     let id = info.id.clone();
     let end = Action::new_local(move |_: &()| {
         let id = id.clone();
@@ -84,12 +80,12 @@ fn SessionRow(info: SessionInfo, version: RwSignal<u32>) -> impl IntoView {
         <li class="list-row">
             <div>
                 <div class="small">{device_name(&info.user_agent)}
-                    <Show when=move || current><span class="badge">{move || i18n.t(Msg::ThisDevice)}</span></Show>
+                    <Show when=move || current><span class="badge">{t(Msg::ThisDevice)}</span></Show>
                 </div>
-                <div class="muted small">{move || i18n.t(Msg::LastSeen)} " " <TimeAgo at=info.last_seen_at/></div>
+                <div class="muted small">{t(Msg::LastSeen)} " " <TimeAgo at=info.last_seen_at/></div>
             </div>
             <Show when=move || !current>
-                <button type="button" on:click=move |_| { end.dispatch(()); }>{move || i18n.t(Msg::EndSession)}</button>
+                <button type="button" on:click=move |_| { end.dispatch(()); }>{t(Msg::EndSession)}</button>
             </Show>
         </li>
     }
