@@ -2,6 +2,7 @@
 //! language, network status, location) once, and maps each route to one page in `pages/`.
 
 pub mod api;
+mod call;
 mod components;
 mod i18n;
 mod offline;

@@ -1,5 +1,5 @@
 use crate::api::{self, Error};
-use crate::components::error_text::ErrorText;
+use crate::call::Call;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{self, Pending};
 use crate::storage;
@@ -16,50 +16,49 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
     let queued = RwSignal::new(false);
     // One key per post being written: a retry of the same post reuses it.
     let key = RwSignal::new(api::new_key());
-    let submit = Action::new_local(move |body: &String| {
-        let body = body.clone();
-        let key = key.get_untracked();
-        async move {
-            let input = NewPost { body: body.clone() };
-            match api::create_post(&input, &key).await {
-                Err(Error::Network) => {
-                    outbox::push(Pending {
-                        path: "/api/posts".into(),
-                        body: serde_json::to_string(&input).expect("serializes"),
-                        key,
-                    });
-                    Ok(None)
-                }
-                other => other.map(Some),
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = submit.value().get() {
-            match result {
-                Ok(posted) => {
-                    queued.set(posted.is_none());
-                    text.set(String::new());
-                    storage::remove(DRAFT_KEY);
-                    key.set(api::new_key());
-                    if let Some(post) = posted {
-                        on_posted.run(post);
-                    }
-                }
-                Err(_) => queued.set(false),
-            }
-        }
-    });
+    let submit = Call::new();
     let left = move || POST_MAX_CHARS as i64 - text.with(|t| t.chars().count() as i64);
     let can_send =
-        move || !submit.pending().get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
-    view! {
-        <form class="card composer" on:submit=move |ev| {
-            ev.prevent_default();
-            if can_send() {
-                submit.dispatch(text.get_untracked());
+        move || !submit.pending.get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
+    let done = move || {
+        text.set(String::new());
+        storage::remove(DRAFT_KEY);
+        key.set(api::new_key());
+    };
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !can_send() {
+            return;
+        }
+        let input = NewPost {
+            body: text.get_untracked(),
+        };
+        let key = key.get_untracked();
+        submit.run(async move {
+            queued.set(false);
+            match api::create_post(&input, &key).await {
+                Ok(post) => {
+                    done();
+                    on_posted.run(post);
+                    Ok(())
+                }
+                Err(Error::Network) => {
+                    let body = serde_json::to_string(&input).expect("serializes");
+                    outbox::push(Pending {
+                        path: "/api/posts".into(),
+                        body,
+                        key,
+                    });
+                    done();
+                    queued.set(true);
+                    Ok(())
+                }
+                Err(e) => Err(e),
             }
-        }>
+        });
+    };
+    view! {
+        <form class="card composer" on:submit=send>
             <label class="visually-hidden" for="composer-text">{t(Msg::Composer)}</label>
             <textarea
                 id="composer-text"
@@ -77,16 +76,13 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
                     {left} " " {t(Msg::Characters)}
                 </span>
                 <button type="submit" class="primary" disabled=move || !can_send()>
-                    {move || if submit.pending().get() { t(Msg::Posting) } else { t(Msg::Post) }}
+                    {move || if submit.pending.get() { t(Msg::Posting) } else { t(Msg::Post) }}
                 </button>
             </div>
             <Show when=move || queued.get()>
                 <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>
             </Show>
-            {move || match submit.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
-                _ => None,
-            }}
+            {submit.error_view()}
         </form>
     }
 }

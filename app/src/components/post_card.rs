@@ -23,17 +23,18 @@ pub fn AuthorName(author: Author) -> impl IntoView {
 pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
     let liked = RwSignal::new(post.liked_by_me);
     let likes = RwSignal::new(post.like_count);
-    let id = post.id.clone();
-    let toggle = Action::new_local(move |want: &bool| {
-        let (id, want) = (id.clone(), *want);
-        async move { api::set_like(&id, want).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(state)) = toggle.value().get() {
-            liked.set(state.liked);
-            likes.set(state.like_count);
-        }
-    });
+    let id = StoredValue::new(post.id.clone());
+    let toggle = move |want: bool| {
+        // Show it at once; the server's answer settles the count.
+        liked.set(want);
+        likes.update(|n| *n += if want { 1 } else { -1 });
+        leptos::task::spawn_local(async move {
+            if let Ok(state) = api::set_like(&id.get_value(), want).await {
+                liked.set(state.liked);
+                likes.set(state.like_count);
+            }
+        });
+    };
     let href = format!("/p/{}", post.id);
     let comments = post.comment_count;
     let edited = post.edited_at.is_some();
@@ -53,13 +54,7 @@ pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
                     class="chip"
                     class:active=move || liked.get()
                     aria-pressed=move || liked.get().to_string()
-                    on:click=move |_| {
-                        let want = !liked.get_untracked();
-                        // Show it at once; the server's answer settles the count.
-                        liked.set(want);
-                        likes.update(|n| *n += if want { 1 } else { -1 });
-                        toggle.dispatch(want);
-                    }
+                    on:click=move |_| toggle(!liked.get_untracked())
                 >
                     {move || if liked.get() { "♥ " } else { "♡ " }}
                     {move || likes.get()}

@@ -1,5 +1,5 @@
 use crate::api;
-use crate::components::error_text::ErrorText;
+use crate::call::Call;
 use crate::i18n::{Msg, t};
 use crate::session::use_session;
 use balai_protocol::auth::AcceptInviteRequest;
@@ -15,31 +15,28 @@ pub fn AcceptPage(token: Option<String>) -> impl IntoView {
     let login = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let accept = Action::new_local(move |req: &AcceptInviteRequest| {
-        let req = req.clone();
-        async move { api::accept_invite(&req).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = accept.value().get() {
+    let accept = Call::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = AcceptInviteRequest {
+            token: token.get_value(),
+            code: with_code.then(|| code.get_untracked()),
+            login: with_code.then(|| login.get_untracked()),
+            name: name.get_untracked(),
+            password: password.get_untracked(),
+        };
+        accept.run(async move {
+            let me = api::accept_invite(&req).await?;
             session.me.set(Some(Some(me)));
             crate::router::navigate("/");
-        }
-    });
+            Ok(())
+        });
+    };
     view! {
         <section class="card narrow">
             <h1>{t(Msg::JoinBalai)}</h1>
             <p class="muted">{t(Msg::JoinIntro)}</p>
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                let by_code = with_code;
-                accept.dispatch(AcceptInviteRequest {
-                    token: token.get_value(),
-                    code: by_code.then(|| code.get_untracked()),
-                    login: by_code.then(|| login.get_untracked()),
-                    name: name.get_untracked(),
-                    password: password.get_untracked(),
-                });
-            }>
+            <form on:submit=submit>
                 <Show when=move || with_code>
                     <label for="join-code">{t(Msg::AccessCode)}</label>
                     <input id="join-code" type="text" autocomplete="one-time-code" autocapitalize="characters" required
@@ -56,14 +53,11 @@ pub fn AcceptPage(token: Option<String>) -> impl IntoView {
                     aria-describedby="join-password-hint"
                     prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                 <p id="join-password-hint" class="muted small">{t(Msg::PasswordHint)}</p>
-                <button type="submit" class="primary wide" disabled=move || accept.pending().get()>
+                <button type="submit" class="primary wide" disabled=move || accept.pending.get()>
                     {t(Msg::Join)}
                 </button>
             </form>
-            {move || match accept.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
-                _ => None,
-            }}
+            {accept.error_view()}
         </section>
     }
 }

@@ -1,4 +1,5 @@
 use crate::api::{self, Error};
+use crate::call::Call;
 use crate::components::error_text::ErrorText;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
@@ -36,27 +37,12 @@ fn role_label(role: Role) -> Msg {
 fn Invites() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let as_admin = RwSignal::new(false);
-    let version = RwSignal::new(0u32);
     let key = RwSignal::new(api::new_key());
     let issued = RwSignal::new(None::<IssuedInvite>);
-    let invite = Action::new_local(move |req: &InviteRequest| {
-        let (req, key) = (req.clone(), key.get_untracked());
-        async move { api::invite(&req, &key).await }
-    });
-    let code = Action::new_local(move |req: &AccessCodeRequest| {
-        let (req, key) = (req.clone(), key.get_untracked());
-        async move { api::access_code(&req, &key).await }
-    });
-    let settle = move |result: Option<Result<IssuedInvite, Error>>| {
-        if let Some(Ok(i)) = result {
-            issued.set(Some(i));
-            email.set(String::new());
-            key.set(api::new_key());
-            version.update(|v| *v += 1);
-        }
-    };
-    Effect::new(move |_| settle(invite.value().get()));
-    Effect::new(move |_| settle(code.value().get()));
+    let pending = Call::new();
+    let load = move || pending.run(api::pending_invites());
+    load();
+    let issue = Call::new();
     let role = move || {
         if as_admin.get_untracked() {
             Role::Admin
@@ -64,20 +50,37 @@ fn Invites() -> impl IntoView {
             Role::Member
         }
     };
-    let pending = LocalResource::new(move || {
-        version.track();
-        api::pending_invites()
-    });
+    // Both kinds answer an IssuedInvite; show it once, refresh the open list, use a new key.
+    let settle = move |result: Result<IssuedInvite, Error>| {
+        let invite = result?;
+        issued.set(Some(invite));
+        email.set(String::new());
+        key.set(api::new_key());
+        load();
+        Ok(())
+    };
+    let invite = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (req, k) = (
+            InviteRequest {
+                email: email.get_untracked(),
+                role: role(),
+            },
+            key.get_untracked(),
+        );
+        issue.run(async move { settle(api::invite(&req, &k).await) });
+    };
+    let code = move |_| {
+        let (req, k) = (AccessCodeRequest { role: role() }, key.get_untracked());
+        issue.run(async move { settle(api::access_code(&req, &k).await) });
+    };
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     view! {
         <section class="card">
             <h1>{t(Msg::Invite)}</h1>
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                invite.dispatch(InviteRequest { email: email.get_untracked(), role: role() });
-            }>
+            <form on:submit=invite>
                 <label for="invite-email">{t(Msg::Email)}</label>
                 <input id="invite-email" type="email" inputmode="email" autocomplete="off" required
                     prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
@@ -86,18 +89,14 @@ fn Invites() -> impl IntoView {
                         on:change=move |ev| as_admin.set(event_target_checked(&ev))/>
                     {t(Msg::Role)} ": " {t(Msg::Admin)}
                 </label>
-                <button type="submit" class="primary wide" disabled=move || invite.pending().get()>
+                <button type="submit" class="primary wide" disabled=move || issue.pending.get()>
                     {t(Msg::InviteByEmail)}
                 </button>
             </form>
-            <button type="button" class="wide" disabled=move || code.pending().get()
-                on:click=move |_| { code.dispatch(AccessCodeRequest { role: role() }); }>
+            <button type="button" class="wide" disabled=move || issue.pending.get() on:click=code>
                 {t(Msg::NewAccessCode)}
             </button>
-            {move || match (invite.value().get(), code.value().get()) {
-                (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorText error=e/> }),
-                _ => None,
-            }}
+            {issue.error_view()}
             {move || issued.get().map(|i| {
                 let link = i.link.map(|l| format!("{origin}{l}"));
                 let is_link = link.is_some();
@@ -112,34 +111,28 @@ fn Invites() -> impl IntoView {
         </section>
         <section class="card">
             <h2>{t(Msg::PendingInvites)}</h2>
-            <Transition fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>
-                {move || pending.get().map(|result| match result {
-                    Ok(list) => view! {
-                        <ul class="list">
-                            <For each=move || list.clone() key=|p| p.id.clone() let:p>
-                                <PendingRow invite=p version=version/>
-                            </For>
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                })}
-            </Transition>
+            {move || match pending.result.get() {
+                None => view! { <p class="muted">{t(Msg::Loading)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="list">
+                        <For each=move || list.clone() key=|p| p.id.clone() let:p>
+                            <PendingRow invite=p on_revoked=load/>
+                        </For>
+                    </ul>
+                }.into_any(),
+                Some(Err(_)) => pending.error_view().into_any(),
+            }}
         </section>
     }
 }
 
 #[component]
-fn PendingRow(invite: PendingInvite, version: RwSignal<u32>) -> impl IntoView {
-    let id = invite.id.clone();
-    let revoke = Action::new_local(move |_: &()| {
-        let id = id.clone();
-        async move { api::revoke_invite(&id).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = revoke.value().get() {
-            version.update(|v| *v += 1);
-        }
-    });
+fn PendingRow(
+    invite: PendingInvite,
+    on_revoked: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = StoredValue::new(invite.id.clone());
+    let revoke = Call::new();
     let who = invite.email.clone();
     let role = invite.role;
     view! {
@@ -151,7 +144,14 @@ fn PendingRow(invite: PendingInvite, version: RwSignal<u32>) -> impl IntoView {
                     <TimeAgo at=invite.expires_at/>
                 </div>
             </div>
-            <button type="button" on:click=move |_| { revoke.dispatch(()); }>{t(Msg::Revoke)}</button>
+            <button type="button" disabled=move || revoke.pending.get() on:click=move |_| {
+                let id = id.get_value();
+                revoke.run(async move {
+                    api::revoke_invite(&id).await?;
+                    on_revoked();
+                    Ok(())
+                });
+            }>{t(Msg::Revoke)}</button>
         </li>
     }
 }
@@ -198,28 +198,24 @@ fn PeopleList() -> impl IntoView {
 #[component]
 fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
     let session = use_session();
-    let id = person.id.clone();
-    let toggle = Action::new_local(move |activate: &bool| {
-        let (id, activate) = (id.clone(), *activate);
-        async move {
-            let result = if activate {
-                api::reactivate(&id).await
+    let id = StoredValue::new(person.id.clone());
+    let toggle = Call::new();
+    let set_active = move |activate: bool| {
+        toggle.run(async move {
+            let id = id.get_value();
+            if activate {
+                api::reactivate(&id).await?
             } else {
-                api::deactivate(&id).await
-            };
-            result.map(|()| activate)
-        }
-    });
-    let id = person.id.clone();
-    Effect::new(move |_| {
-        if let Some(Ok(active)) = toggle.value().get() {
+                api::deactivate(&id).await?
+            }
             people.update(|list| {
                 if let Some(p) = list.iter_mut().find(|p| p.id == id) {
-                    p.active = active;
+                    p.active = activate;
                 }
             });
-        }
-    });
+            Ok(())
+        });
+    };
     let active = person.active;
     let is_me = session.user().is_some_and(|me| me.id == person.id);
     let name = person.name.clone();
@@ -243,7 +239,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                             .and_then(|w| w.confirm_with_message(t(Msg::ConfirmDeactivate)).ok())
                             .unwrap_or(false);
                         if ok {
-                            toggle.dispatch(!active);
+                            set_active(!active);
                         }
                     }>
                     {move || if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }}

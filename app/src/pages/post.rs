@@ -1,5 +1,5 @@
 use crate::api;
-use crate::components::error_text::ErrorText;
+use crate::call::Call;
 use crate::components::post_card::{AuthorName, PostCard};
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
@@ -13,97 +13,29 @@ pub fn PostPage(id: String) -> impl IntoView {
     view! { <RequireLogin><PostView id=id.clone()/></RequireLogin> }
 }
 
-#[component]
-fn PostView(id: String) -> impl IntoView {
-    // Bumped after a comment, edit or delete so the post reloads.
-    let version = RwSignal::new(0u32);
-    let detail = LocalResource::new(move || {
-        version.track();
-        let id = id.clone();
-        async move { api::post_detail(&id).await }
-    });
-    view! {
-        <p><a href="/">"← " {t(Msg::BackToFeed)}</a></p>
-        <Transition fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>
-            {move || detail.get().map(|result| match result {
-                Ok(d) => view! { <Detail detail=d version=version/> }.into_any(),
-                Err(e) => view! { <ErrorText error=e/> }.into_any(),
-            })}
-        </Transition>
+/// Loads (and, after a change, reloads) one post with its comments.
+#[derive(Clone, Copy)]
+struct Reload(StoredValue<String>, Call<PostDetail>);
+
+impl Reload {
+    fn run(self) {
+        let id = self.0.get_value();
+        self.1.run(async move { api::post_detail(&id).await });
     }
 }
 
 #[component]
-fn Detail(detail: PostDetail, version: RwSignal<u32>) -> impl IntoView {
-    let post = detail.post.clone();
-    let post_id = post.id.clone();
-    let editing = RwSignal::new(false);
-    let draft = RwSignal::new(post.body.clone().unwrap_or_default());
-    let pid = post_id.clone();
-    let save = Action::new_local(move |body: &String| {
-        let (id, body) = (pid.clone(), body.clone());
-        async move { api::edit_post(&id, &NewPost { body }).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = save.value().get() {
-            editing.set(false);
-            version.update(|v| *v += 1);
-        }
-    });
-    let pid = post_id.clone();
-    let remove = Action::new_local(move |_: &()| {
-        let id = pid.clone();
-        async move { api::delete_post(&id).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
-            crate::router::navigate("/");
-        }
-    });
-    let (can_edit, can_delete) = (post.can_edit, post.can_delete);
+fn PostView(id: String) -> impl IntoView {
+    let detail = Call::new();
+    let reload = Reload(StoredValue::new(id), detail);
+    reload.run();
     view! {
-        <PostCard post=post/>
-        <div class="row-actions">
-            <Show when=move || can_edit && !editing.get()>
-                <button type="button" on:click=move |_| editing.set(true)>{t(Msg::Edit)}</button>
-            </Show>
-            <Show when=move || can_delete>
-                <button type="button" class="danger" on:click=move |_| {
-                    if confirm(t(Msg::ConfirmDelete)) {
-                        remove.dispatch(());
-                    }
-                }>{t(Msg::Delete)}</button>
-            </Show>
-        </div>
-        <Show when=move || editing.get()>
-            <form class="card" on:submit=move |ev| {
-                ev.prevent_default();
-                save.dispatch(draft.get_untracked());
-            }>
-                <label class="visually-hidden" for="edit-text">{t(Msg::Edit)}</label>
-                <textarea id="edit-text" rows="5" prop:value=move || draft.get()
-                    on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-                <div class="row-actions">
-                    <button type="button" on:click=move |_| editing.set(false)>{t(Msg::Cancel)}</button>
-                    <button type="submit" class="primary">{t(Msg::Save)}</button>
-                </div>
-                {move || match save.value().get() {
-                    Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
-                    _ => None,
-                }}
-            </form>
-        </Show>
-        {move || match remove.value().get() {
-            Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
-            _ => None,
+        <p><a href="/">"← " {t(Msg::BackToFeed)}</a></p>
+        {move || match detail.result.get() {
+            None => view! { <p class="muted">{t(Msg::Loading)}</p> }.into_any(),
+            Some(Ok(d)) => view! { <Detail detail=d reload=reload/> }.into_any(),
+            Some(Err(_)) => detail.error_view().into_any(),
         }}
-        <section class="comments">
-            <h2>{t(Msg::Comments)}</h2>
-            <For each=move || detail.comments.clone() key=|c| c.id.clone() let:comment>
-                <CommentItem comment=comment version=version/>
-            </For>
-            <CommentForm post_id=post_id.clone() version=version/>
-        </section>
     }
 }
 
@@ -114,17 +46,69 @@ fn confirm(question: &str) -> bool {
 }
 
 #[component]
-fn CommentItem(comment: Comment, version: RwSignal<u32>) -> impl IntoView {
-    let id = comment.id.clone();
-    let remove = Action::new_local(move |_: &()| {
-        let id = id.clone();
-        async move { api::delete_comment(&id).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
-            version.update(|v| *v += 1);
+fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
+    let post = detail.post.clone();
+    let post_id = StoredValue::new(post.id.clone());
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(post.body.clone().unwrap_or_default());
+    let change = Call::new();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (id, body) = (post_id.get_value(), draft.get_untracked());
+        change.run(async move {
+            api::edit_post(&id, &NewPost { body }).await?;
+            editing.set(false);
+            reload.run();
+            Ok(())
+        });
+    };
+    let remove = move |_| {
+        if confirm(t(Msg::ConfirmDelete)) {
+            let id = post_id.get_value();
+            change.run(async move {
+                api::delete_post(&id).await?;
+                crate::router::navigate("/");
+                Ok(())
+            });
         }
-    });
+    };
+    let (can_edit, can_delete) = (post.can_edit, post.can_delete);
+    view! {
+        <PostCard post=post/>
+        <div class="row-actions">
+            <Show when=move || can_edit && !editing.get()>
+                <button type="button" on:click=move |_| editing.set(true)>{t(Msg::Edit)}</button>
+            </Show>
+            <Show when=move || can_delete>
+                <button type="button" class="danger" on:click=remove>{t(Msg::Delete)}</button>
+            </Show>
+        </div>
+        <Show when=move || editing.get()>
+            <form class="card" on:submit=save>
+                <label class="visually-hidden" for="edit-text">{t(Msg::Edit)}</label>
+                <textarea id="edit-text" rows="5" prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                <div class="row-actions">
+                    <button type="button" on:click=move |_| editing.set(false)>{t(Msg::Cancel)}</button>
+                    <button type="submit" class="primary" disabled=move || change.pending.get()>{t(Msg::Save)}</button>
+                </div>
+            </form>
+        </Show>
+        {change.error_view()}
+        <section class="comments">
+            <h2>{t(Msg::Comments)}</h2>
+            <For each=move || detail.comments.clone() key=|c| c.id.clone() let:comment>
+                <CommentItem comment=comment reload=reload/>
+            </For>
+            <CommentForm post_id=post_id reload=reload/>
+        </section>
+    }
+}
+
+#[component]
+fn CommentItem(comment: Comment, reload: Reload) -> impl IntoView {
+    let id = StoredValue::new(comment.id.clone());
+    let remove = Call::new();
     let can_delete = comment.can_delete;
     view! {
         <article class="comment">
@@ -136,45 +120,52 @@ fn CommentItem(comment: Comment, version: RwSignal<u32>) -> impl IntoView {
             <Show when=move || can_delete>
                 <button type="button" class="link danger small" on:click=move |_| {
                     if confirm(t(Msg::ConfirmDelete)) {
-                        remove.dispatch(());
+                        let id = id.get_value();
+                        remove.run(async move {
+                            api::delete_comment(&id).await?;
+                            reload.run();
+                            Ok(())
+                        });
                     }
                 }>{t(Msg::Delete)}</button>
             </Show>
+            {remove.error_view()}
         </article>
     }
 }
 
 #[component]
-fn CommentForm(post_id: String, version: RwSignal<u32>) -> impl IntoView {
+fn CommentForm(post_id: StoredValue<String>, reload: Reload) -> impl IntoView {
     let text = RwSignal::new(String::new());
+    // One key per comment being written, reused by every retry of it.
     let key = RwSignal::new(api::new_key());
-    let send = Action::new_local(move |body: &String| {
-        let (post_id, body, key) = (post_id.clone(), body.clone(), key.get_untracked());
-        async move { api::comment(&post_id, &NewComment { body }, &key).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = send.value().get() {
+    let send = Call::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if text.with_untracked(|t| t.trim().is_empty()) {
+            return;
+        }
+        let (post_id, body, k) = (
+            post_id.get_value(),
+            text.get_untracked(),
+            key.get_untracked(),
+        );
+        send.run(async move {
+            api::comment(&post_id, &NewComment { body }, &k).await?;
             text.set(String::new());
             key.set(api::new_key());
-            version.update(|v| *v += 1);
-        }
-    });
+            reload.run();
+            Ok(())
+        });
+    };
     view! {
-        <form class="comment-form" on:submit=move |ev| {
-            ev.prevent_default();
-            if !text.with_untracked(|t| t.trim().is_empty()) {
-                send.dispatch(text.get_untracked());
-            }
-        }>
+        <form class="comment-form" on:submit=submit>
             <label class="visually-hidden" for="comment-text">{t(Msg::WriteComment)}</label>
             <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
                 placeholder=t(Msg::WriteComment)
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <button type="submit" class="primary" disabled=move || send.pending().get()>{t(Msg::Send)}</button>
-            {move || match send.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorText error=e/> }),
-                _ => None,
-            }}
+            <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
+            {send.error_view()}
         </form>
     }
 }

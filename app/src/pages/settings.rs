@@ -1,5 +1,5 @@
 use crate::api;
-use crate::components::error_text::ErrorText;
+use crate::call::Call;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{self, Lang, Msg, t};
@@ -16,24 +16,24 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn Settings() -> impl IntoView {
     let session = use_session();
-    let version = RwSignal::new(0u32);
-    let sessions = LocalResource::new(move || {
-        version.track();
-        api::sessions()
-    });
-    let logout = Action::new_local(|_: &()| api::logout());
-    Effect::new(move |_| {
-        if let Some(Ok(())) = logout.value().get() {
+    let sessions = Call::new();
+    let load = move || sessions.run(api::sessions());
+    load();
+    let logout = Call::new();
+    let log_out = move |_| {
+        logout.run(async move {
+            api::logout().await?;
             outbox::clear();
             session.me.set(Some(None));
             crate::router::navigate("/login");
-        }
-    });
-    let me = move || session.user();
+            Ok(())
+        })
+    };
+    let me = session.user();
     view! {
         <section class="card">
-            <h1>{move || me().map(|m| m.name)}</h1>
-            <p class="muted">{move || me().map(|m| m.email)}</p>
+            <h1>{me.as_ref().map(|m| m.name.clone())}</h1>
+            <p class="muted">{me.map(|m| m.email)}</p>
             <label for="language">{t(Msg::Language)}</label>
             <select id="language" on:change=move |ev| {
                 i18n::set(if event_target_value(&ev) == "id" { Lang::Id } else { Lang::En });
@@ -44,37 +44,30 @@ fn Settings() -> impl IntoView {
         </section>
         <section class="card">
             <h2>{t(Msg::YourSessions)}</h2>
-            <Transition fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>
-                {move || sessions.get().map(|result| match result {
-                    Ok(list) => view! {
-                        <ul class="list">
-                            <For each=move || list.clone() key=|s| s.id.clone() let:s>
-                                <SessionRow info=s version=version/>
-                            </For>
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                })}
-            </Transition>
+            {move || match sessions.result.get() {
+                None => view! { <p class="muted">{t(Msg::Loading)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="list">
+                        <For each=move || list.clone() key=|s| s.id.clone() let:s>
+                            <SessionRow info=s on_ended=load/>
+                        </For>
+                    </ul>
+                }.into_any(),
+                Some(Err(_)) => sessions.error_view().into_any(),
+            }}
         </section>
-        <button type="button" class="wide danger" on:click=move |_| { logout.dispatch(()); }>
-            {t(Msg::LogOut)}
-        </button>
+        <button type="button" class="wide danger" on:click=log_out>{t(Msg::LogOut)}</button>
+        {logout.error_view()}
     }
 }
 
 #[component]
-fn SessionRow(info: SessionInfo, version: RwSignal<u32>) -> impl IntoView {
-    let id = info.id.clone();
-    let end = Action::new_local(move |_: &()| {
-        let id = id.clone();
-        async move { api::end_session(&id).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = end.value().get() {
-            version.update(|v| *v += 1);
-        }
-    });
+fn SessionRow(
+    info: SessionInfo,
+    on_ended: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = StoredValue::new(info.id.clone());
+    let end = Call::new();
     let current = info.current;
     view! {
         <li class="list-row">
@@ -85,7 +78,14 @@ fn SessionRow(info: SessionInfo, version: RwSignal<u32>) -> impl IntoView {
                 <div class="muted small">{t(Msg::LastSeen)} " " <TimeAgo at=info.last_seen_at/></div>
             </div>
             <Show when=move || !current>
-                <button type="button" on:click=move |_| { end.dispatch(()); }>{t(Msg::EndSession)}</button>
+                <button type="button" on:click=move |_| {
+                    let id = id.get_value();
+                    end.run(async move {
+                        api::end_session(&id).await?;
+                        on_ended();
+                        Ok(())
+                    });
+                }>{t(Msg::EndSession)}</button>
             </Show>
         </li>
     }
