@@ -40,15 +40,12 @@ pub fn new_key() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("{}", js_sys::Date::now()))
+        .unwrap_or_else(|| (js_sys::Date::now() as u64).to_string())
 }
 
-async fn send<T: DeserializeOwned>(
-    method: Method,
-    path: &str,
-    body: Option<String>,
-    key: Option<&str>,
-) -> Result<T, Error> {
+/// Sends one request and answers the body of a 2xx response. Not generic on purpose: the
+/// async fetch is compiled once, and only the small `decode` step is per type.
+async fn fetch(method: Method, path: &str, body: Option<String>, key: Option<&str>) -> Result<String, Error> {
     let mut builder = RequestBuilder::new(path).method(method);
     if let Some(key) = key {
         builder = builder.header("Idempotency-Key", key);
@@ -64,9 +61,7 @@ async fn send<T: DeserializeOwned>(
     let status = res.status();
     let text = res.text().await.map_err(|_| Error::Network)?;
     if (200..300).contains(&status) {
-        // 204 carries no body: read it as JSON null, which `()` accepts.
-        let text = if text.is_empty() { "null" } else { &text };
-        return serde_json::from_str(text).map_err(|_| Error::Api(unexpected()));
+        return Ok(text);
     }
     let err = serde_json::from_str::<ApiError>(&text).unwrap_or_else(|_| unexpected());
     if err.code == ErrorCode::Unauthenticated
@@ -75,6 +70,22 @@ async fn send<T: DeserializeOwned>(
         handler();
     }
     Err(Error::Api(err))
+}
+
+fn decode<T: DeserializeOwned>(text: Result<String, Error>) -> Result<T, Error> {
+    // 204 carries no body: read it as JSON null, which `()` accepts.
+    let text = text?;
+    let text = if text.is_empty() { "null" } else { &text };
+    serde_json::from_str(text).map_err(|_| Error::Api(unexpected()))
+}
+
+async fn send<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    key: Option<&str>,
+) -> Result<T, Error> {
+    decode(fetch(method, path, body, key).await)
 }
 
 fn unexpected() -> ApiError {
