@@ -45,7 +45,12 @@ pub fn new_key() -> String {
 
 /// Sends one request and answers the body of a 2xx response. Not generic on purpose: the
 /// async fetch is compiled once, and only the small `decode` step is per type.
-async fn fetch(method: Method, path: &str, body: Option<String>, key: Option<&str>) -> Result<String, Error> {
+async fn fetch(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    key: Option<&str>,
+) -> Result<String, Error> {
     let mut builder = RequestBuilder::new(path).method(method);
     if let Some(key) = key {
         builder = builder.header("Idempotency-Key", key);

@@ -246,3 +246,28 @@ fn members_cannot_invite_or_manage_people() {
     );
     assert_eq!(app.get("/api/me", Some(&budi)).status, 200);
 }
+
+#[test]
+fn guessing_access_codes_is_rate_limited_per_address() {
+    let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
+    let admin = app.admin();
+    let code = json(&app.post("/api/access-codes", Some(&admin), json!({})))["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let attempt = |code: &str| {
+        app.post(
+            "/api/auth/accept",
+            None,
+            json!({ "code": code, "login": "guesser", "name": "G", "password": "guess-password" }),
+        )
+    };
+    for i in 0..20 {
+        assert_error(&attempt(&format!("WRONG-{i:05}")), 400, "invite_invalid");
+    }
+    // Now even the right code waits: this address has guessed too often.
+    assert_error(&attempt(&code), 429, "rate_limited");
+    app.rt.advance(15 * 60 * 1000);
+    assert_eq!(attempt(&code).status, 200);
+}

@@ -4,6 +4,7 @@
 use super::actor::{Actor, parse_role, role_str};
 use super::ids::{access_code, new_id, normalize_code, random_token, sha256_hex};
 use super::policy::{Action, require};
+use super::rate_limit::{self, JOIN_PER_ADDRESS};
 use super::sessions::{self, NewSession};
 use super::{accounts, audit, idempotency, password, validate};
 use crate::runtime::Runtime;
@@ -194,6 +195,7 @@ fn invite_invalid(message: &str) -> ApiError {
 pub async fn accept<R: Runtime>(
     rt: &R,
     req: &AcceptInviteRequest,
+    address: &str,
     user_agent: &str,
 ) -> Result<(Me, NewSession), ApiError> {
     let secret = match (&req.token, &req.code) {
@@ -209,6 +211,8 @@ pub async fn accept<R: Runtime>(
     };
     let name = validate::text("name", &req.name, NAME_MAX_CHARS)?;
     validate::password("password", &req.password)?;
+    let address_key = format!("join:address:{address}");
+    rate_limit::check(rt, &[(&address_key, JOIN_PER_ADDRESS)]).await?;
     let row: Option<InviteRow> = rt
         .db()
         .first(stmt!(
@@ -216,11 +220,12 @@ pub async fn accept<R: Runtime>(
             sha256_hex(secret.as_bytes())
         ))
         .await?;
-    let invite = row.ok_or_else(|| {
-        invite_invalid(
+    let Some(invite) = row else {
+        rate_limit::hit(rt, &address_key, JOIN_PER_ADDRESS).await?;
+        return Err(invite_invalid(
             "This invitation or code is not valid. Check it, or ask your admin for a new one.",
-        )
-    })?;
+        ));
+    };
     if invite.used_at.is_some() {
         return Err(invite_invalid(
             "This invitation has already been used. Log in instead.",

@@ -23,6 +23,12 @@ pub const LOGIN_PER_ADDRESS: Limit = Limit {
     max: 50,
     window_ms: 15 * 60 * 1000,
 };
+/// Wrong invitation links or access codes per address: 20 in 15 minutes, so a 10-character
+/// code cannot be guessed by trying.
+pub const JOIN_PER_ADDRESS: Limit = Limit {
+    max: 20,
+    window_ms: 15 * 60 * 1000,
+};
 /// Writes per person: 60 a minute is far above a human and stops a runaway client.
 pub const WRITES_PER_PERSON: Limit = Limit {
     max: 60,

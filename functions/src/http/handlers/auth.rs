@@ -22,7 +22,7 @@ pub async fn login<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, 
 
 pub async fn accept<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiError> {
     let input: AcceptInviteRequest = json::body(req)?;
-    let (me, session) = invites::accept(rt, &input, user_agent(req)).await?;
+    let (me, session) = invites::accept(rt, &input, &req.client_ip, user_agent(req)).await?;
     Ok(logged_in(req, me, session))
 }
 
