@@ -90,25 +90,24 @@ pub async fn logout<R: Runtime>(rt: &R, actor: &Actor) -> Result<(), ApiError> {
     sessions::end_own(rt, actor, &actor.session_id).await
 }
 
-#[derive(Deserialize)]
-struct MeRow {
-    id: String,
-    name: String,
-    email: String,
-    role: String,
-    department: Option<String>,
-    branch: Option<String>,
+/// The columns every person query selects, so rows decode into [`PersonRow`].
+macro_rules! person_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
+                    u.deactivated_at, u.created_at
+             FROM users u LEFT JOIN departments d ON d.id = u.department_id
+             LEFT JOIN branches b ON b.id = u.branch_id ",
+            $rest
+        )
+    };
 }
 
+/// Who the person is, as `GET /api/me` answers.
 pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
-    let row: MeRow = rt
+    let row: PersonRow = rt
         .db()
-        .first(stmt!(
-            "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch
-             FROM users u LEFT JOIN departments d ON d.id = u.department_id
-             LEFT JOIN branches b ON b.id = u.branch_id WHERE u.id = ?",
-            user_id
-        ))
+        .first(stmt!(person_select!("WHERE u.id = ?"), user_id))
         .await?
         .ok_or_else(|| not_found("Person"))?;
     Ok(Me {
@@ -206,11 +205,7 @@ pub async fn list_people<R: Runtime>(
     let rows: Vec<PersonRow> = rt
         .db()
         .all(stmt!(
-            "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
-                    u.deactivated_at, u.created_at
-             FROM users u LEFT JOIN departments d ON d.id = u.department_id
-             LEFT JOIN branches b ON b.id = u.branch_id
-             WHERE (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?",
+            person_select!("WHERE (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?"),
             after_name,
             after_id,
             PEOPLE_PAGE

@@ -4,7 +4,7 @@ use super::actor::Actor;
 use super::idempotency::{self, Recorded};
 use super::ids::new_id;
 use super::policy::{Action, may_delete, require};
-use super::{audit, forbidden, markdown, not_found, validate};
+use super::{audit, forbidden, markdown, not_found, posts, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
@@ -74,18 +74,8 @@ pub async fn create<R: Runtime>(
     key: Option<&str>,
 ) -> Result<Created, ApiError> {
     require(actor, Action::Comment)?;
-    validate::id(post_id, "Post")?;
     let body = validate::text("body", &input.body, COMMENT_MAX_CHARS)?;
-    let live = rt
-        .db()
-        .first::<serde::de::IgnoredAny>(stmt!(
-            "SELECT 1 AS found FROM posts WHERE id = ? AND deleted_at IS NULL",
-            post_id
-        ))
-        .await?;
-    if live.is_none() {
-        return Err(not_found("Post"));
-    }
+    posts::require_live(rt, post_id).await?;
     let comment = Comment {
         id: new_id(rt),
         post_id: post_id.to_string(),

@@ -2,7 +2,7 @@
 
 use super::actor::Actor;
 use super::policy::{Action, require};
-use super::{not_found, validate};
+use super::{not_found, posts};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
@@ -17,17 +17,7 @@ pub async fn set<R: Runtime>(
     liked: bool,
 ) -> Result<LikeState, ApiError> {
     require(actor, Action::Like)?;
-    validate::id(post_id, "Post")?;
-    let live = rt
-        .db()
-        .first::<serde::de::IgnoredAny>(stmt!(
-            "SELECT 1 AS found FROM posts WHERE id = ? AND deleted_at IS NULL",
-            post_id
-        ))
-        .await?;
-    if live.is_none() {
-        return Err(not_found("Post"));
-    }
+    posts::require_live(rt, post_id).await?;
     let change = if liked {
         stmt!(
             "INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)",

@@ -134,6 +134,19 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRo
         .ok_or_else(|| not_found("Post"))
 }
 
+/// 404 unless `post_id` names a post that is not deleted.
+pub async fn require_live<R: Runtime>(rt: &R, post_id: &str) -> Result<(), ApiError> {
+    validate::id(post_id, "Post")?;
+    rt.db()
+        .first::<serde::de::IgnoredAny>(stmt!(
+            "SELECT 1 AS found FROM posts WHERE id = ? AND deleted_at IS NULL",
+            post_id
+        ))
+        .await?
+        .map(|_| ())
+        .ok_or_else(|| not_found("Post"))
+}
+
 pub async fn detail<R: Runtime>(
     rt: &R,
     actor: &Actor,
