@@ -5,7 +5,7 @@ use crate::http::{ApiRequest, ApiResponse, handle, too_large};
 use crate::runtime::worker::WorkerRuntime;
 use crate::store::d1::D1Db;
 use balai_protocol::limits::BODY_MAX_BYTES;
-use worker::{Context, Env, Headers, Request, Response, event};
+use worker::{Context, Env, Headers, Request, Response, ScheduleContext, ScheduledEvent, event};
 
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
@@ -42,11 +42,29 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
         headers,
         body,
     };
-    let rt = WorkerRuntime {
+    into_response(handle(&runtime(&env)?, &api_req).await)
+}
+
+fn runtime(env: &Env) -> worker::Result<WorkerRuntime> {
+    Ok(WorkerRuntime {
         db: D1Db::new(env.d1("DB")?),
         setup_secret: env.secret("SETUP_SECRET").ok().map(|s| s.to_string()),
+    })
+}
+
+/// The daily cron trigger (wrangler.toml `[triggers]`): housekeeping.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let result = match runtime(&env) {
+        Ok(rt) => crate::service::maintenance::prune(&rt)
+            .await
+            .map_err(|e| e.message),
+        Err(e) => Err(e.to_string()),
     };
-    into_response(handle(&rt, &api_req).await)
+    match result {
+        Ok(pruned) => worker::console_log!("maintenance: {pruned:?}"),
+        Err(e) => worker::console_error!("maintenance failed: {e}"),
+    }
 }
 
 fn into_response(res: ApiResponse) -> worker::Result<Response> {

@@ -84,16 +84,3 @@ pub async fn commit<R: Runtime>(
         Err(e) => Err(e.into()),
     }
 }
-
-/// Answers older than this are forgotten: a retry comes within minutes, not days.
-pub const KEEP_MS: i64 = 24 * 60 * 60 * 1000;
-
-pub async fn prune<R: Runtime>(rt: &R) -> Result<u64, ApiError> {
-    Ok(rt
-        .db()
-        .run(stmt!(
-            "DELETE FROM idempotency WHERE created_at < ?",
-            rt.now() - KEEP_MS
-        ))
-        .await?)
-}

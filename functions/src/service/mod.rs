@@ -9,6 +9,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod invites;
 pub mod likes;
+pub mod maintenance;
 pub mod markdown;
 pub mod password;
 pub mod policy;
