@@ -186,6 +186,16 @@ pub async fn deactivate(id: &str) -> Result<(), Error> {
     .await
 }
 
+pub async fn log_out_everywhere(id: &str) -> Result<(), Error> {
+    send(
+        Method::POST,
+        &format!("/api/people/{id}/logout"),
+        json(&()),
+        None,
+    )
+    .await
+}
+
 pub async fn reactivate(id: &str) -> Result<(), Error> {
     send(
         Method::POST,

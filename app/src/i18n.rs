@@ -125,6 +125,9 @@ pub enum Msg {
     Reactivate,
     Deactivated,
     ConfirmDeactivate,
+    LogOutEverywhere,
+    ConfirmLogOutEverywhere,
+    LoggedOutEverywhere,
     YourSessions,
     ThisDevice,
     EndSession,
@@ -218,6 +221,15 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         ConfirmDeactivate => (
             "Deactivate this person? They are logged out everywhere at once; what they wrote stays.",
             "Nonaktifkan orang ini? Mereka langsung keluar dari semua perangkat; tulisannya tetap ada.",
+        ),
+        LogOutEverywhere => ("Log out everywhere", "Keluarkan di semua perangkat"),
+        ConfirmLogOutEverywhere => (
+            "Log this person out on every device? They can log in again.",
+            "Keluarkan orang ini dari semua perangkat? Mereka bisa masuk lagi.",
+        ),
+        LoggedOutEverywhere => (
+            "Logged out everywhere.",
+            "Sudah dikeluarkan dari semua perangkat.",
         ),
         YourSessions => ("Where you are logged in", "Tempat Anda masuk"),
         ThisDevice => ("this device", "perangkat ini"),

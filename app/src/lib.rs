@@ -4,6 +4,7 @@
 pub mod api;
 mod call;
 mod components;
+mod confirm;
 mod i18n;
 mod offline;
 mod pages;

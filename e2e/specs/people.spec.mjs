@@ -30,9 +30,20 @@ test('invite, accept, log in as the new person; deactivating them sends their ne
   await person.getByRole('button', { name: 'Log in' }).click();
   await expect(person.locator('article.post').first()).toBeVisible();
 
-  // The admin offboards them while their feed is open...
+  // A lost phone: the admin logs them out everywhere; their next action asks them to log in.
   await admin.reload();
   const row = admin.locator('li.list-row', { hasText: email });
+  admin.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Log out everywhere' }).click();
+  await expect(row.getByRole('status')).toContainText('Logged out everywhere');
+  await person.getByRole('link', { name: 'Settings' }).click();
+  await expect(person).toHaveURL(/\/login$/);
+  await person.getByLabel('Email or login').fill(email);
+  await person.getByLabel('Password').fill('rudi-password-1');
+  await person.getByRole('button', { name: 'Log in' }).click();
+  await expect(person.locator('article.post').first()).toBeVisible();
+
+  // The admin offboards them while their feed is open...
   admin.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: /Deactivate/ }).click();
   await expect(row).toContainText('former employee');

@@ -264,3 +264,45 @@ fn setup_is_closed_without_a_secret() {
     let body = json!({ "secret": "", "email": "boss@example.co.id", "name": "Boss", "password": "a-strong-password" });
     assert_error(&app.post("/api/setup", None, body), 403, "forbidden");
 }
+
+#[test]
+fn an_admin_logs_a_person_out_everywhere_without_offboarding_them() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    assert_error(
+        &app.post(
+            &format!("/api/people/{}/logout", ani.id),
+            Some(&budi),
+            json!({}),
+        ),
+        403,
+        "forbidden",
+    );
+    assert_eq!(app.get("/api/me", Some(&ani)).status, 200);
+    assert_eq!(
+        app.post(
+            &format!("/api/people/{}/logout", ani.id),
+            Some(&admin),
+            json!({})
+        )
+        .status,
+        204
+    );
+    assert_error(&app.get("/api/me", Some(&ani)), 401, "unauthenticated");
+    // Still an employee: she logs in again.
+    let res = app.post(
+        "/api/auth/login",
+        None,
+        json!({ "email": ani.email, "password": PASSWORD }),
+    );
+    assert_eq!(res.status, 200);
+    let audit: Vec<serde_json::Value> =
+        balai_functions::runtime::native::block_on(balai_functions::store::Db::all(
+            app.rt.db(),
+            balai_functions::stmt!("SELECT action FROM audit_log"),
+        ))
+        .unwrap();
+    assert_eq!(audit[0]["action"], "person.sessions.end");
+}

@@ -32,6 +32,7 @@ fn routes() -> Vec<(&'static str, &'static str, Option<serde_json::Value>)> {
         ("GET", "/api/people", None),
         ("POST", "/api/people/{id}/deactivate", Some(json!({}))),
         ("POST", "/api/people/{id}/reactivate", Some(json!({}))),
+        ("POST", "/api/people/{id}/logout", Some(json!({}))),
         ("GET", "/api/invites", None),
         (
             "POST",

@@ -3,6 +3,7 @@ use crate::call::Call;
 use crate::components::error_text::ErrorText;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
+use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use crate::session::use_session;
 use balai_protocol::auth::Role;
@@ -216,6 +217,17 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
             Ok(())
         });
     };
+    let sessions_ended = RwSignal::new(false);
+    let end_sessions = Call::new();
+    let log_out_everywhere = move |_| {
+        if confirm(t(Msg::ConfirmLogOutEverywhere)) {
+            end_sessions.run(async move {
+                api::log_out_everywhere(&id.get_value()).await?;
+                sessions_ended.set(true);
+                Ok(())
+            });
+        }
+    };
     let active = person.active;
     let is_me = session.user().is_some_and(|me| me.id == person.id);
     let name = person.name.clone();
@@ -233,18 +245,26 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                 </div>
             </div>
             <Show when=move || !is_me>
+                <div class="actions">
+                <Show when=move || active>
+                    <button type="button" disabled=move || end_sessions.pending.get() on:click=log_out_everywhere>
+                        {t(Msg::LogOutEverywhere)}
+                    </button>
+                </Show>
                 <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {
-                        let ok = !active || web_sys::window()
-                            .and_then(|w| w.confirm_with_message(t(Msg::ConfirmDeactivate)).ok())
-                            .unwrap_or(false);
-                        if ok {
+                        if !active || confirm(t(Msg::ConfirmDeactivate)) {
                             set_active(!active);
                         }
                     }>
                     {move || if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }}
                 </button>
+                </div>
             </Show>
+            <Show when=move || sessions_ended.get()>
+                <p class="notice small" role="status">{t(Msg::LoggedOutEverywhere)}</p>
+            </Show>
+            {end_sessions.error_view()}
         </li>
     }
 }

@@ -3,6 +3,7 @@ use crate::call::Call;
 use crate::components::post_card::{AuthorName, PostCard};
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
+use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use balai_protocol::feed::{Comment, NewComment, NewPost, PostDetail};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
@@ -37,12 +38,6 @@ fn PostView(id: String) -> impl IntoView {
             Some(Err(_)) => detail.error_view().into_any(),
         }}
     }
-}
-
-fn confirm(question: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(question).ok())
-        .unwrap_or(false)
 }
 
 #[component]

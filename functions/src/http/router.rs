@@ -88,6 +88,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["people"]) => people::list(rt, &call).await,
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
+        ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,
         ("GET", ["invites"]) => people::pending(rt, &call).await,
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
@@ -112,7 +113,7 @@ fn known(rest: &[&str]) -> bool {
             | ["posts", _, "comments" | "like"]
             | ["comments", _]
             | ["people"]
-            | ["people", _, "deactivate" | "reactivate"]
+            | ["people", _, "deactivate" | "reactivate" | "logout"]
             | ["invites"]
             | ["invites", _]
             | ["access-codes"]

@@ -257,6 +257,25 @@ pub async fn deactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Res
     Ok(())
 }
 
+/// Logs a person out on every device (a lost phone, a shared one) without offboarding them.
+/// Audited.
+pub async fn end_sessions_of<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    user_id: &str,
+) -> Result<(), ApiError> {
+    require(actor, Action::ManagePeople)?;
+    validate::id(user_id, "Person")?;
+    exists(rt, user_id).await?;
+    rt.db()
+        .batch(vec![
+            stmt!("DELETE FROM sessions WHERE user_id = ?", user_id),
+            audit::entry(rt, actor, "person.sessions.end", Some(user_id), None),
+        ])
+        .await?;
+    Ok(())
+}
+
 /// Undoes an offboarding made by mistake. Audited.
 pub async fn reactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
     require(actor, Action::ManagePeople)?;

@@ -33,6 +33,15 @@ pub async fn reactivate<R: Runtime>(
     Ok(ApiResponse::no_content())
 }
 
+pub async fn end_sessions<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    accounts::end_sessions_of(rt, &call.actor, id).await?;
+    Ok(ApiResponse::no_content())
+}
+
 pub async fn pending<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
