@@ -114,6 +114,9 @@ fn Invites() -> impl IntoView {
             <h2>{t(Msg::PendingInvites)}</h2>
             {move || match pending.result.get() {
                 None => view! { <p class="muted">{t(Msg::Loading)}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => {
+                    view! { <p class="muted">{t(Msg::NothingYet)}</p> }.into_any()
+                }
                 Some(Ok(list)) => view! {
                     <ul class="list">
                         <For each=move || list.clone() key=|p| p.id.clone() let:p>
