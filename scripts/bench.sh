@@ -16,16 +16,16 @@ node scripts/bundle-report.mjs
 echo "== seeding (skipped when already seeded)"
 time bash scripts/local-db.sh bench "$STATE" >/dev/null
 
-cd functions
-BALAI_SKIP_BUILD=1 wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" >/tmp/balai-bench-wrangler.log 2>&1 &
-WRANGLER_PID=$!
-trap 'kill $WRANGLER_PID 2>/dev/null; pkill -P $WRANGLER_PID 2>/dev/null || true' EXIT
-cd "$ROOT"
+# wrangler's local stack (proxy worker, miniflare, workerd, local D1) without the DevTools
+# inspector, which otherwise streams every D1 subrequest to Node: see bench/serve.mjs.
+node bench/serve.mjs "$PORT" "$STATE" >/tmp/balai-bench-wrangler.log 2>&1 &
+SERVER_PID=$!
+trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 1; done
-WORKERD_PID="$(pgrep -n -f 'workerd serve')"
+WORKERD_PID="$(pgrep -n -f 'workerd serve')" # the user Worker's runtime (started last)
 echo "== feed API (node clients: latency, D1 round trips and rows read, CPU)"
 node bench/feed.mjs "http://127.0.0.1:$PORT" "$WORKERD_PID" 8 250
-# The floor of the local stack itself (wrangler dev's proxy + workerd + local D1), measured with
+# The floor of the local stack itself (wrangler's proxy + workerd + local D1), measured with
 # wrk, which costs far less CPU than node clients on this 2-core machine.
 if command -v wrk >/dev/null; then
   COOKIE="$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/auth/login" -H 'content-type: application/json' \
