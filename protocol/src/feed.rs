@@ -1,4 +1,5 @@
 use crate::Millis;
+use crate::groups::GroupRef;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,6 +14,9 @@ pub struct Author {
 pub struct Post {
     pub id: String,
     pub author: Author,
+    /// The group it was written in; `None` for the company feed.
+    #[serde(default)]
+    pub group: Option<GroupRef>,
     /// The markdown source, for editing: only in the detail view, and only for its author.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
@@ -46,6 +50,9 @@ pub struct PostDetail {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewPost {
     pub body: String,
+    /// Post into this group (the author must be a member); `None` for the company feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod error;
 pub mod feed;
+pub mod groups;
 pub mod limits;
 pub mod people;
 

@@ -12,3 +12,10 @@ pub const BODY_MAX_BYTES: usize = 64 * 1024;
 pub const PAGE_SIZE_DEFAULT: u32 = 20;
 pub const PAGE_SIZE_MAX: u32 = 50;
 pub const IDEMPOTENCY_KEY_MAX_CHARS: usize = 100;
+pub const GROUP_NAME_MIN_CHARS: usize = 3;
+pub const GROUP_NAME_MAX_CHARS: usize = 80;
+pub const GROUP_DESCRIPTION_MAX_CHARS: usize = 1_000;
+pub const GROUP_TAGS_MAX: usize = 10;
+pub const TAG_MAX_CHARS: usize = 30;
+/// Members listed a page at a time.
+pub const MEMBERS_PAGE_SIZE: u32 = 50;

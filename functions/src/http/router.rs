@@ -1,7 +1,7 @@
 //! Routing and the steps every request takes: CSRF on writes, size limit, authentication,
 //! the per-person write limit, idempotent replay, then one handler; errors become JSON.
 
-use super::handlers::{auth, feed, people};
+use super::handlers::{auth, feed, groups, people};
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
@@ -93,6 +93,21 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
+        ("GET", ["groups"]) => groups::list(rt, &call).await,
+        ("POST", ["groups"]) => groups::create(rt, &call).await,
+        ("GET", ["groups", id]) => groups::get(rt, &call, id).await,
+        ("POST", ["groups", id, "join"]) => groups::join(rt, &call, id).await,
+        ("POST", ["groups", id, "leave"]) => groups::leave(rt, &call, id).await,
+        ("PUT", ["groups", id, "pin"]) => groups::pin(rt, &call, id).await,
+        ("GET", ["groups", id, "members"]) => groups::members(rt, &call, id).await,
+        ("POST", ["groups", id, "members"]) => groups::invite(rt, &call, id).await,
+        ("POST", ["groups", id, "members", user, "approve"]) => {
+            groups::approve(rt, &call, id, user).await
+        }
+        ("PUT", ["groups", id, "members", user, "role"]) => {
+            groups::set_role(rt, &call, id, user).await
+        }
+        ("DELETE", ["groups", id, "members", user]) => groups::remove(rt, &call, id, user).await,
         _ => Err(ApiError::new(
             ErrorCode::BadRequest,
             "That method is not allowed here.",
@@ -117,6 +132,11 @@ fn known(rest: &[&str]) -> bool {
             | ["invites"]
             | ["invites", _]
             | ["access-codes"]
+            | ["groups"]
+            | ["groups", _]
+            | ["groups", _, "join" | "leave" | "pin" | "members"]
+            | ["groups", _, "members", _]
+            | ["groups", _, "members", _, "approve" | "role"]
     )
 }
 

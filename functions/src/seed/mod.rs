@@ -8,11 +8,12 @@ use crate::runtime::native::{NativeRuntime, block_on, pbkdf2_sha256};
 use crate::service::actor::{Actor, role_str};
 use crate::service::ids::new_id;
 use crate::service::password::{PBKDF2_ITERATIONS, encode};
-use crate::service::{comments, likes, posts};
+use crate::service::{comments, groups, likes, posts};
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::auth::Role;
 use balai_protocol::feed::{NewComment, NewPost};
+use balai_protocol::groups::{Category, NewGroup, Visibility};
 use balai_protocol::{ApiError, Millis};
 
 pub const DEMO_ADMIN_EMAIL: &str = "admin@balai.demo";
@@ -166,10 +167,115 @@ pub fn demo_people(rt: &NativeRuntime, count: usize) -> Result<Vec<Seeded>, ApiE
     Ok(out)
 }
 
+/// A seeded group and the people (indexes into the seeded people) who are its active members.
+pub struct SeededGroup {
+    pub id: String,
+    pub members: Vec<usize>,
+}
+
+/// The demo company's groups: interests, projects (one closed, one secret) and one per branch,
+/// made through the group services. People of a branch are in its group.
+pub fn demo_groups(
+    rt: &NativeRuntime,
+    people: &[Seeded],
+    rng: &mut Rng,
+) -> Result<Vec<SeededGroup>, ApiError> {
+    let mut specs: Vec<(String, &str, Category, Visibility, &[&str])> = vec![
+        (
+            "Sepak Bola Balai".into(),
+            "Futsal every Thursday, and the office league. Semua boleh ikut!",
+            Category::Interest,
+            Visibility::Open,
+            &["futsal", "olahraga"],
+        ),
+        (
+            "Fotografi".into(),
+            "Share your shots from the field and trips. Berbagi foto.",
+            Category::Interest,
+            Visibility::Open,
+            &["foto", "hobi"],
+        ),
+        (
+            "Proyek Gudang Surabaya".into(),
+            "Building the new Surabaya warehouse: plans, suppliers and progress.",
+            Category::Project,
+            Visibility::Closed,
+            &["gudang", "proyek"],
+        ),
+        (
+            "Migrasi ERP".into(),
+            "The ERP migration steering group. Rahasia sampai diumumkan.",
+            Category::Project,
+            Visibility::Secret,
+            &["erp", "proyek"],
+        ),
+    ];
+    for (branch, city) in BRANCHES {
+        specs.push((
+            branch.to_string(),
+            "News and shifts for everyone at this branch.",
+            Category::Branch,
+            Visibility::Closed,
+            if *city == "Jakarta" {
+                &["jakarta"]
+            } else if *city == "Surabaya" {
+                &["surabaya"]
+            } else {
+                &["medan"]
+            },
+        ));
+    }
+    let mut out = Vec::new();
+    for (g, (name, description, category, visibility, tags)) in specs.into_iter().enumerate() {
+        // Branch groups: that branch's people (seeded round-robin over branches); others: a
+        // random third of the company. The admin owns the branch and ERP groups.
+        let branch = g.checked_sub(4);
+        let owner = if branch.is_some() || visibility == Visibility::Secret {
+            0
+        } else {
+            1 + rng.below(people.len() - 1)
+        };
+        let owner_actor = &people[owner].actor;
+        let input = NewGroup {
+            name,
+            description: description.to_string(),
+            category,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            visibility,
+        };
+        let groups::Created::New(group) = block_on(groups::create(rt, owner_actor, &input, None))?
+        else {
+            continue;
+        };
+        let mut members = vec![owner];
+        for (i, person) in people.iter().enumerate().skip(1) {
+            let joins = match branch {
+                Some(b) => (i - 1) % BRANCHES.len() == b,
+                None if visibility == Visibility::Secret => i % 7 == 1,
+                None => rng.below(3) == 0,
+            };
+            if !joins || i == owner {
+                continue;
+            }
+            block_on(groups::invite(rt, owner_actor, &group.id, &person.actor.id))?;
+            block_on(groups::join(rt, &person.actor, &group.id))?;
+            members.push(i);
+        }
+        out.push(SeededGroup {
+            id: group.id,
+            members,
+        });
+    }
+    Ok(out)
+}
+
 /// Posts spread over the `days` before `end`, with comments and likes, through the services.
+/// A post by a member of one of `groups` goes to that group now and then.
+#[allow(clippy::too_many_arguments)]
 pub fn activity(
     rt: &NativeRuntime,
     people: &[Seeded],
+    groups: &[SeededGroup],
     post_count: usize,
     days: i64,
     end: Millis,
@@ -181,9 +287,14 @@ pub fn activity(
         // Evenly spread with jitter, oldest first, so ids and times agree.
         let at = end - span + (span / post_count as i64) * i as i64 + (rng.below(600_000) as i64);
         rt.set_now(at);
-        let author = &rng.pick(people).actor;
+        let author_index = rng.below(people.len());
+        let author = &people[author_index].actor;
         let body = content::post(rng);
-        let created = block_on(posts::create(rt, author, &NewPost { body }, None))?;
+        let group_id = groups
+            .get(rng.below(groups.len() * 3 + 1))
+            .filter(|g| g.members.contains(&author_index))
+            .map(|g| g.id.clone());
+        let created = block_on(posts::create(rt, author, &NewPost { body, group_id }, None))?;
         let posts::Created::New(post) = created else {
             continue;
         };
@@ -232,5 +343,5 @@ pub fn bench(rt: &NativeRuntime, rng: &mut Rng, end: Millis) -> Result<(), ApiEr
             None,
         )?);
     }
-    activity(rt, &people, 100_000, 365, end, rng, false)
+    activity(rt, &people, &[], 100_000, 365, end, rng, false)
 }

@@ -75,7 +75,7 @@ pub async fn create<R: Runtime>(
 ) -> Result<Created, ApiError> {
     require(actor, Action::Comment)?;
     let body = validate::text("body", &input.body, COMMENT_MAX_CHARS)?;
-    posts::require_live(rt, post_id).await?;
+    posts::require_readable(rt, actor, post_id).await?;
     let comment = Comment {
         id: new_id(rt),
         post_id: post_id.to_string(),

@@ -17,7 +17,7 @@ pub async fn set<R: Runtime>(
     liked: bool,
 ) -> Result<LikeState, ApiError> {
     require(actor, Action::Like)?;
-    posts::require_live(rt, post_id).await?;
+    posts::require_readable(rt, actor, post_id).await?;
     let change = if liked {
         stmt!(
             "INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)",

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod comments;
+pub mod groups;
 pub mod idempotency;
 pub mod ids;
 pub mod invites;

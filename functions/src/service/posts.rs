@@ -1,26 +1,42 @@
-//! The company feed: posts newest first, paged by a (created_at, id) cursor, never OFFSET.
+//! Posts: the home feed and group feeds, newest first, paged by a (created_at, id) cursor,
+//! never OFFSET. A post in a group is readable only by those who may read the group
+//! (see `groups`); every query here carries that rule in its SQL.
 
 use super::actor::Actor;
 use super::idempotency::{self, Recorded};
 use super::ids::new_id;
 use super::policy::{Action, may_delete, may_edit, require};
-use super::{audit, comments, forbidden, markdown, not_found, validate};
+use super::{audit, comments, forbidden, groups, markdown, not_found, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
+use balai_protocol::auth::Role;
 use balai_protocol::feed::{Author, NewPost, Post, PostDetail};
+use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, POST_MAX_CHARS};
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
+/// SQL: whether the reader may read post `p` (binds: admin flag, then the reader's id).
+/// Company posts and open groups' posts are for everyone; closed and secret groups' posts for
+/// their active members; admins read all (moderation).
+macro_rules! readable {
+    () => {
+        "(p.group_id IS NULL OR ? = 1 OR g.visibility = 'open'
+          OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id AND vm.user_id = ? AND vm.state = 'active'))"
+    };
+}
+
 /// The columns every post query selects, so rows decode into [`PostRow`].
 macro_rules! post_select {
-    ($rest:literal) => {
+    ($rest:expr) => {
         concat!(
             "SELECT p.id, p.author_id, u.name AS author_name, u.deactivated_at AS author_left,
                     p.body, p.body_html, p.created_at, p.edited_at, p.like_count, p.comment_count,
+                    p.group_id, g.name AS group_name,
                     EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?) AS liked
-             FROM posts p JOIN users u ON u.id = p.author_id ",
+             FROM posts p JOIN users u ON u.id = p.author_id
+             LEFT JOIN user_groups g ON g.id = p.group_id ",
             $rest
         )
     };
@@ -38,6 +54,8 @@ struct PostRow {
     edited_at: Option<Millis>,
     like_count: i64,
     comment_count: i64,
+    group_id: Option<String>,
+    group_name: Option<String>,
     liked: i64,
 }
 
@@ -53,6 +71,10 @@ impl PostRow {
                 name: self.author_name,
                 former: self.author_left.is_some(),
             },
+            group: self
+                .group_id
+                .zip(self.group_name)
+                .map(|(id, name)| GroupRef { id, name }),
             id: self.id,
             body_html: self.body_html,
             created_at: self.created_at,
@@ -80,11 +102,21 @@ pub fn page_size(requested: Option<u32>) -> u32 {
         .clamp(1, PAGE_SIZE_MAX)
 }
 
-/// One page of the company feed, newest first. One query: posts with their authors and
-/// whether the reader liked each, walking the `posts_feed` index.
+/// Which posts a feed shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// Company-wide posts and those of the groups the reader is an active member of.
+    Home,
+    /// One group's posts (the reader must be allowed to read the group).
+    Group(&'a str),
+}
+
+/// One page of a feed, newest first: posts with their authors, groups and whether the reader
+/// liked each, in one query walking `posts_feed` (home) or `posts_by_group`.
 pub async fn feed<R: Runtime>(
     rt: &R,
     actor: &Actor,
+    scope: Scope<'_>,
     cursor: Option<&str>,
     limit: Option<u32>,
 ) -> Result<Page<Post>, ApiError> {
@@ -94,22 +126,40 @@ pub async fn feed<R: Runtime>(
         Some(c) => parse_cursor(c)?,
         None => (Millis::MAX, String::new()),
     };
-    let rows: Vec<PostRow> = rt
-        .db()
-        .all(stmt!(
+    let query = match scope {
+        Scope::Home => stmt!(
             post_select!(
                 // `created_at <= ?` seeks the index to the cursor; the rest drops the posts of
                 // that same millisecond already shown. (A plain OR would scan from the top.)
                 "WHERE p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                   AND (p.group_id IS NULL OR EXISTS (SELECT 1 FROM group_members vm
+                        WHERE vm.group_id = p.group_id AND vm.user_id = ? AND vm.state = 'active'))
                  ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             ),
             actor.id.as_str(),
             before_at,
             before_at,
             before_id,
+            actor.id.as_str(),
             limit as i64
-        ))
-        .await?;
+        ),
+        Scope::Group(group_id) => {
+            groups::require_readable(rt, actor, group_id).await?;
+            stmt!(
+                post_select!(
+                    "WHERE p.group_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                     ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
+                ),
+                actor.id.as_str(),
+                group_id,
+                before_at,
+                before_at,
+                before_id,
+                limit as i64
+            )
+        }
+    };
+    let rows: Vec<PostRow> = rt.db().all(query).await?;
     let next_cursor = (rows.len() == limit as usize)
         .then(|| rows.last().map(|r| format!("{}.{}", r.created_at, r.id)))
         .flatten();
@@ -126,21 +176,41 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRo
     validate::id(post_id, "Post")?;
     rt.db()
         .first(stmt!(
-            post_select!("WHERE p.id = ? AND p.deleted_at IS NULL"),
+            post_select!(concat!(
+                "WHERE p.id = ? AND p.deleted_at IS NULL AND ",
+                readable!()
+            )),
             actor.id.as_str(),
-            post_id
+            post_id,
+            is_admin(actor),
+            actor.id.as_str()
         ))
         .await?
         .ok_or_else(|| not_found("Post"))
 }
 
-/// 404 unless `post_id` names a post that is not deleted.
-pub async fn require_live<R: Runtime>(rt: &R, post_id: &str) -> Result<(), ApiError> {
+fn is_admin(actor: &Actor) -> i64 {
+    i64::from(actor.role == Role::Admin)
+}
+
+/// 404 unless `post_id` names a live post that `actor` may read (a post in a group closed to
+/// them looks the same as a missing one).
+pub async fn require_readable<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    post_id: &str,
+) -> Result<(), ApiError> {
     validate::id(post_id, "Post")?;
     rt.db()
         .first::<serde::de::IgnoredAny>(stmt!(
-            "SELECT 1 AS found FROM posts WHERE id = ? AND deleted_at IS NULL",
-            post_id
+            concat!(
+                "SELECT 1 AS found FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+                 WHERE p.id = ? AND p.deleted_at IS NULL AND ",
+                readable!()
+            ),
+            post_id,
+            is_admin(actor),
+            actor.id.as_str()
         ))
         .await?
         .map(|_| ())
@@ -172,6 +242,10 @@ pub async fn create<R: Runtime>(
 ) -> Result<Created, ApiError> {
     require(actor, Action::CreatePost)?;
     let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
+    let group = match &input.group_id {
+        Some(id) => Some(groups::require_member(rt, actor, id).await?),
+        None => None,
+    };
     let post = Post {
         id: new_id(rt),
         author: Author {
@@ -179,6 +253,10 @@ pub async fn create<R: Runtime>(
             name: actor.name.clone(),
             former: false,
         },
+        group: group.map(|g| GroupRef {
+            id: g.id,
+            name: g.name,
+        }),
         body_html: markdown::render(&body),
         body: Some(body),
         created_at: rt.now(),
@@ -190,12 +268,13 @@ pub async fn create<R: Runtime>(
         can_delete: true,
     };
     let insert = stmt!(
-        "INSERT INTO posts (id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id) VALUES (?, ?, ?, ?, ?, ?)",
         post.id.as_str(),
         actor.id.as_str(),
         post.body.clone(),
         post.body_html.as_str(),
-        post.created_at
+        post.created_at,
+        post.group.as_ref().map(|g| g.id.as_str())
     );
     Ok(
         match idempotency::commit(rt, &actor.id, key, vec![insert], 201, &post).await? {

@@ -11,10 +11,16 @@ pub struct SqliteDb {
 }
 
 /// The migrations, in order, as the Worker's `wrangler d1 migrations apply` runs them.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_foundation.sql",
-    include_str!("../../migrations/0001_foundation.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_foundation.sql",
+        include_str!("../../migrations/0001_foundation.sql"),
+    ),
+    (
+        "0002_groups.sql",
+        include_str!("../../migrations/0002_groups.sql"),
+    ),
+];
 
 impl SqliteDb {
     /// A fresh in-memory database with every migration applied.

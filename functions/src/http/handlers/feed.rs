@@ -9,7 +9,12 @@ use balai_protocol::feed::{NewComment, NewPost};
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let cursor = call.req.query_param("cursor");
     let limit = call.req.query_param("limit").and_then(|l| l.parse().ok());
-    let page = posts::feed(rt, &call.actor, cursor.as_deref(), limit).await?;
+    let group = call.req.query_param("group");
+    let scope = match group.as_deref() {
+        Some(id) => posts::Scope::Group(id),
+        None => posts::Scope::Home,
+    };
+    let page = posts::feed(rt, &call.actor, scope, cursor.as_deref(), limit).await?;
     Ok(ApiResponse::json(200, &page))
 }
 

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod feed;
+pub mod groups;
 pub mod people;
 
 use super::ApiResponse;

@@ -1,0 +1,128 @@
+use super::super::router::Call;
+use super::super::{ApiResponse, json};
+use super::replay;
+use crate::runtime::Runtime;
+use crate::service::groups::{self, Created};
+use balai_protocol::groups::{GroupRole, InviteMember, MemberState, NewGroup, Pin};
+use balai_protocol::{ApiError, ErrorCode};
+use serde::Deserialize;
+
+pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let mine = call.req.query_param("mine").is_some_and(|v| v == "1");
+    let cursor = call.req.query_param("cursor");
+    Ok(ApiResponse::json(
+        200,
+        &groups::list(rt, &call.actor, mine, cursor.as_deref()).await?,
+    ))
+}
+
+pub async fn create<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: NewGroup = json::body(call.req)?;
+    Ok(
+        match groups::create(rt, &call.actor, &input, call.key).await? {
+            Created::New(group) => ApiResponse::json(201, &group),
+            Created::Replay(first) => replay(first),
+        },
+    )
+}
+
+pub async fn get<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &groups::get(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn join<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &groups::join(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn leave<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &groups::leave(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn members<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let state = match call.req.query_param("state").as_deref() {
+        None | Some("active") => MemberState::Active,
+        Some("requested") => MemberState::Requested,
+        Some("invited") => MemberState::Invited,
+        Some(_) => {
+            return Err(ApiError::field(
+                ErrorCode::BadRequest,
+                "state",
+                "state is one of active, requested, invited.",
+            ));
+        }
+    };
+    let cursor = call.req.query_param("cursor");
+    Ok(ApiResponse::json(
+        200,
+        &groups::members(rt, &call.actor, id, state, cursor.as_deref()).await?,
+    ))
+}
+
+pub async fn invite<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: InviteMember = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &groups::invite(rt, &call.actor, id, &input.user_id).await?,
+    ))
+}
+
+pub async fn approve<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+    user_id: &str,
+) -> Result<ApiResponse, ApiError> {
+    groups::approve(rt, &call.actor, id, user_id).await?;
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn remove<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+    user_id: &str,
+) -> Result<ApiResponse, ApiError> {
+    groups::remove(rt, &call.actor, id, user_id).await?;
+    Ok(ApiResponse::no_content())
+}
+
+#[derive(Deserialize)]
+struct SetRole {
+    role: GroupRole,
+}
+
+pub async fn set_role<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+    user_id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: SetRole = json::body(call.req)?;
+    groups::set_role(rt, &call.actor, id, user_id, input.role).await?;
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn pin<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    let input: Pin = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &groups::pin(rt, &call.actor, id, input.post_id.as_deref()).await?,
+    ))
+}

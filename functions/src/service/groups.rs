@@ -1,0 +1,746 @@
+//! Groups and membership. Who may see what:
+//! - open: everyone sees the group and reads its posts; anyone joins.
+//! - closed: everyone sees that it exists; members read its posts; joining is a request that a
+//!   manager approves.
+//! - secret: only members (and people invited) know it exists; anyone else gets 404.
+//!
+//! Admins see and manage every group (moderation), but their home feed, like everyone's, holds
+//! only the groups they are in.
+
+use super::actor::Actor;
+use super::idempotency::{self, Recorded};
+use super::ids::new_id;
+use super::{audit, forbidden, not_found, validate};
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::{Db, Stmt};
+use balai_protocol::auth::Role;
+use balai_protocol::feed::Author;
+use balai_protocol::groups::{
+    Category, Group, GroupRole, Member, MemberState, NewGroup, Visibility,
+};
+use balai_protocol::limits::{
+    GROUP_DESCRIPTION_MAX_CHARS, GROUP_NAME_MAX_CHARS, GROUP_NAME_MIN_CHARS, GROUP_TAGS_MAX,
+    MEMBERS_PAGE_SIZE, PAGE_SIZE_MAX, TAG_MAX_CHARS,
+};
+use balai_protocol::{ApiError, ErrorCode, Millis, Page};
+use serde::Deserialize;
+
+/// The columns every group query selects (with the reader's membership as `me`).
+macro_rules! group_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT g.id, g.name, g.description, g.category, g.tags, g.visibility, g.member_count,
+                    g.pinned_post_id, me.role AS my_role, me.state AS my_state
+             FROM user_groups g
+             LEFT JOIN group_members me ON me.group_id = g.id AND me.user_id = ? ",
+            $rest
+        )
+    };
+}
+
+#[derive(Deserialize)]
+struct GroupRow {
+    id: String,
+    name: String,
+    description: String,
+    category: Category,
+    tags: String,
+    visibility: Visibility,
+    member_count: i64,
+    pinned_post_id: Option<String>,
+    my_role: Option<GroupRole>,
+    my_state: Option<MemberState>,
+}
+
+impl GroupRow {
+    fn active_role(&self) -> Option<GroupRole> {
+        (self.my_state == Some(MemberState::Active))
+            .then_some(self.my_role)
+            .flatten()
+    }
+
+    /// Whether `actor` may know this group exists.
+    fn visible_to(&self, actor: &Actor) -> bool {
+        self.visibility != Visibility::Secret
+            || actor.role == Role::Admin
+            || self.my_state.is_some()
+    }
+
+    fn into_group(self, actor: &Actor) -> Group {
+        let role = self.active_role();
+        let admin = actor.role == Role::Admin;
+        Group {
+            can_manage: admin || matches!(role, Some(GroupRole::Owner | GroupRole::Manager)),
+            can_read: admin || role.is_some() || self.visibility == Visibility::Open,
+            tags: split_tags(&self.tags),
+            id: self.id,
+            name: self.name,
+            description: self.description,
+            category: self.category,
+            visibility: self.visibility,
+            member_count: self.member_count,
+            pinned_post_id: self.pinned_post_id,
+            my_role: self.my_role,
+            my_state: self.my_state,
+        }
+    }
+}
+
+fn split_tags(tags: &str) -> Vec<String> {
+    tags.split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn visibility_str(v: Visibility) -> &'static str {
+    match v {
+        Visibility::Open => "open",
+        Visibility::Closed => "closed",
+        Visibility::Secret => "secret",
+    }
+}
+
+fn category_str(c: Category) -> &'static str {
+    match c {
+        Category::Project => "project",
+        Category::Branch => "branch",
+        Category::Department => "department",
+        Category::Interest => "interest",
+        Category::Other => "other",
+    }
+}
+
+fn role_str(r: GroupRole) -> &'static str {
+    match r {
+        GroupRole::Owner => "owner",
+        GroupRole::Manager => "manager",
+        GroupRole::Member => "member",
+    }
+}
+
+/// Tags: lower-cased, `#` dropped, letters, digits, `-` and `_` only; duplicates removed.
+pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>, ApiError> {
+    let bad = |msg: String| ApiError::field(ErrorCode::Validation, "tags", msg);
+    let mut out: Vec<String> = Vec::new();
+    for raw in tags {
+        let tag = raw.trim().trim_start_matches('#').to_lowercase();
+        if tag.is_empty() {
+            continue;
+        }
+        if tag.chars().count() > TAG_MAX_CHARS
+            || !tag
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(bad(format!(
+                "Tags use letters, digits, - and _ only, at most {TAG_MAX_CHARS} characters: \"{}\".",
+                raw.trim()
+            )));
+        }
+        if !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    if out.len() > GROUP_TAGS_MAX {
+        return Err(bad(format!("At most {GROUP_TAGS_MAX} tags.")));
+    }
+    Ok(out)
+}
+
+/// Either the new group, or the first answer to a retry with the same idempotency key.
+pub enum Created {
+    New(Group),
+    Replay(Recorded),
+}
+
+/// Creates a group; its creator is its first owner.
+pub async fn create<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    input: &NewGroup,
+    key: Option<&str>,
+) -> Result<Created, ApiError> {
+    let name = validate::text("name", &input.name, GROUP_NAME_MAX_CHARS)?;
+    if name.chars().count() < GROUP_NAME_MIN_CHARS {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            "name",
+            format!("The name needs at least {GROUP_NAME_MIN_CHARS} characters."),
+        ));
+    }
+    let description = input.description.trim().to_string();
+    if description.chars().count() > GROUP_DESCRIPTION_MAX_CHARS {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            "description",
+            format!(
+                "The description is too long: at most {GROUP_DESCRIPTION_MAX_CHARS} characters."
+            ),
+        ));
+    }
+    let tags = normalize_tags(&input.tags)?;
+    let name_key = name.to_lowercase();
+    let taken = rt
+        .db()
+        .first::<serde::de::IgnoredAny>(stmt!(
+            "SELECT 1 AS taken FROM user_groups WHERE name_key = ?",
+            name_key.as_str()
+        ))
+        .await?
+        .is_some();
+    if taken && key.is_none() {
+        return Err(name_taken());
+    }
+    let now = rt.now();
+    let group = Group {
+        id: new_id(rt),
+        name,
+        description,
+        category: input.category,
+        tags,
+        visibility: input.visibility,
+        member_count: 1,
+        pinned_post_id: None,
+        my_role: Some(GroupRole::Owner),
+        my_state: Some(MemberState::Active),
+        can_manage: true,
+        can_read: true,
+    };
+    let stmts = vec![
+        stmt!(
+            "INSERT INTO user_groups (id, name, name_key, description, category, tags, visibility, created_by, created_at, member_count)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            group.id.as_str(),
+            group.name.as_str(),
+            name_key,
+            group.description.as_str(),
+            category_str(group.category),
+            group.tags.join(" "),
+            visibility_str(group.visibility),
+            actor.id.as_str(),
+            now
+        ),
+        stmt!(
+            "INSERT INTO group_members (group_id, user_id, role, state, created_at) VALUES (?, ?, 'owner', 'active', ?)",
+            group.id.as_str(),
+            actor.id.as_str(),
+            now
+        ),
+    ];
+    // A retry of a create that went through replays its answer; a new create with a taken name
+    // fails on the UNIQUE name_key without writing anything.
+    match idempotency::commit(rt, &actor.id, key, stmts, 201, &group).await {
+        Ok(None) => Ok(Created::New(group)),
+        Ok(Some(first)) => Ok(Created::Replay(first)),
+        Err(_) if taken => Err(name_taken()),
+        Err(e) => Err(e),
+    }
+}
+
+fn name_taken() -> ApiError {
+    ApiError::field(
+        ErrorCode::Conflict,
+        "name",
+        "A group with this name already exists.",
+    )
+}
+
+async fn load_row<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<GroupRow, ApiError> {
+    validate::id(group_id, "Group")?;
+    let row: GroupRow = rt
+        .db()
+        .first(stmt!(
+            group_select!("WHERE g.id = ?"),
+            actor.id.as_str(),
+            group_id
+        ))
+        .await?
+        .ok_or_else(|| not_found("Group"))?;
+    // A secret group is indistinguishable from one that does not exist.
+    if !row.visible_to(actor) {
+        return Err(not_found("Group"));
+    }
+    Ok(row)
+}
+
+pub async fn get<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Group, ApiError> {
+    Ok(load_row(rt, actor, group_id).await?.into_group(actor))
+}
+
+/// 404 unless `actor` may read the group's posts (secret or closed to them looks the same as
+/// missing for posts, so a guessed id tells nothing).
+pub async fn require_readable<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+) -> Result<Group, ApiError> {
+    let group = get(rt, actor, group_id).await?;
+    if group.can_read {
+        Ok(group)
+    } else {
+        Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "Only members can read this group. Ask to join.",
+        ))
+    }
+}
+
+/// Only active members write in a group.
+pub async fn require_member<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+) -> Result<Group, ApiError> {
+    let row = load_row(rt, actor, group_id).await?;
+    if row.active_role().is_none() {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "Join the group to post in it.",
+        ));
+    }
+    Ok(row.into_group(actor))
+}
+
+/// Groups the reader may see, by name; `mine` keeps those they belong to, were invited to or
+/// asked to join. Paged by the last group's id.
+pub async fn list<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    mine: bool,
+    cursor: Option<&str>,
+) -> Result<Page<Group>, ApiError> {
+    if let Some(c) = cursor {
+        validate::id(c, "Cursor").map_err(|_| {
+            ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
+        })?;
+    }
+    let limit = PAGE_SIZE_MAX;
+    let rows: Vec<GroupRow> = rt
+        .db()
+        .all(stmt!(
+            group_select!(
+                "WHERE (g.visibility <> 'secret' OR ? = 1 OR me.state IS NOT NULL)
+                   AND (? = 0 OR me.state IS NOT NULL)
+                   AND g.name_key > COALESCE((SELECT name_key FROM user_groups WHERE id = ?), '')
+                 ORDER BY g.name_key LIMIT ?"
+            ),
+            actor.id.as_str(),
+            i64::from(actor.role == Role::Admin),
+            i64::from(mine),
+            cursor,
+            limit as i64
+        ))
+        .await?;
+    let next_cursor = (rows.len() == limit as usize)
+        .then(|| rows.last().map(|r| r.id.clone()))
+        .flatten();
+    Ok(Page {
+        items: rows.into_iter().map(|r| r.into_group(actor)).collect(),
+        next_cursor,
+    })
+}
+
+/// Keeps `member_count` true after any membership change (in the same batch).
+fn recount(group_id: &str) -> Stmt {
+    stmt!(
+        "UPDATE user_groups SET member_count = (SELECT COUNT(*) FROM group_members WHERE group_id = ? AND state = 'active') WHERE id = ?",
+        group_id,
+        group_id
+    )
+}
+
+/// Joins an open group, asks to join a closed one, or accepts an invitation. Repeating is fine.
+pub async fn join<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Group, ApiError> {
+    let row = load_row(rt, actor, group_id).await?;
+    let state = match (row.my_state, row.visibility) {
+        (Some(MemberState::Active), _) => return Ok(row.into_group(actor)),
+        (Some(MemberState::Invited), _) | (None, Visibility::Open) => "active",
+        (Some(MemberState::Requested), _) | (None, Visibility::Closed) => "requested",
+        // Only an admin reaches a secret group without an invitation.
+        (None, Visibility::Secret) => {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "Secret groups are joined by invitation.",
+            ));
+        }
+    };
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "INSERT INTO group_members (group_id, user_id, role, state, created_at) VALUES (?, ?, 'member', ?, ?)
+                 ON CONFLICT (group_id, user_id) DO UPDATE SET state = excluded.state, created_at = excluded.created_at",
+                group_id,
+                actor.id.as_str(),
+                state,
+                rt.now()
+            ),
+            recount(group_id),
+        ])
+        .await?;
+    get(rt, actor, group_id).await
+}
+
+/// Leaves a group, withdraws a request or declines an invitation. The last owner stays.
+pub async fn leave<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Group, ApiError> {
+    let row = load_row(rt, actor, group_id).await?;
+    if row.my_state.is_none() {
+        return Ok(row.into_group(actor));
+    }
+    if row.active_role() == Some(GroupRole::Owner) && owner_count(rt, group_id).await? <= 1 {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "You are the group's only owner: make someone else an owner first.",
+        ));
+    }
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "DELETE FROM group_members WHERE group_id = ? AND user_id = ?",
+                group_id,
+                actor.id.as_str()
+            ),
+            recount(group_id),
+        ])
+        .await?;
+    match get(rt, actor, group_id).await {
+        // Gone from a secret group: it is no longer visible at all.
+        Err(e) if e.code == ErrorCode::NotFound => Ok(Group {
+            my_role: None,
+            my_state: None,
+            can_read: false,
+            can_manage: false,
+            ..row.into_group(actor)
+        }),
+        other => other,
+    }
+}
+
+async fn owner_count<R: Runtime>(rt: &R, group_id: &str) -> Result<i64, ApiError> {
+    #[derive(Deserialize)]
+    struct Count {
+        n: i64,
+    }
+    let c: Option<Count> = rt
+        .db()
+        .first(stmt!(
+            "SELECT COUNT(*) AS n FROM group_members WHERE group_id = ? AND role = 'owner' AND state = 'active'",
+            group_id
+        ))
+        .await?;
+    Ok(c.map_or(0, |c| c.n))
+}
+
+/// The group, if `actor` may manage it (its owners and managers, and admins).
+async fn managed<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Group, ApiError> {
+    let group = get(rt, actor, group_id).await?;
+    if group.can_manage {
+        Ok(group)
+    } else {
+        Err(forbidden())
+    }
+}
+
+#[derive(Deserialize)]
+struct MemberRow {
+    user_id: String,
+    name: String,
+    deactivated_at: Option<Millis>,
+    role: GroupRole,
+    state: MemberState,
+    created_at: Millis,
+}
+
+/// Members in one state, by name. Active members are listed to whoever may read the group;
+/// requests and invitations only to its managers.
+pub async fn members<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+    state: MemberState,
+    cursor: Option<&str>,
+) -> Result<Page<Member>, ApiError> {
+    let group = get(rt, actor, group_id).await?;
+    let allowed = match state {
+        MemberState::Active => group.can_read,
+        MemberState::Requested | MemberState::Invited => group.can_manage,
+    };
+    if !allowed {
+        return Err(forbidden());
+    }
+    if let Some(c) = cursor {
+        validate::id(c, "Cursor").map_err(|_| {
+            ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
+        })?;
+    }
+    let limit = MEMBERS_PAGE_SIZE;
+    let state_str = match state {
+        MemberState::Active => "active",
+        MemberState::Requested => "requested",
+        MemberState::Invited => "invited",
+    };
+    let rows: Vec<MemberRow> = rt
+        .db()
+        .all(stmt!(
+            "SELECT m.user_id, u.name, u.deactivated_at, m.role, m.state, m.created_at
+             FROM group_members m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = ? AND m.state = ?
+               AND (u.name, u.id) > (COALESCE((SELECT name FROM users WHERE id = ?), ''), COALESCE(?, ''))
+             ORDER BY u.name, u.id LIMIT ?",
+            group_id,
+            state_str,
+            cursor,
+            cursor,
+            limit as i64
+        ))
+        .await?;
+    let next_cursor = (rows.len() == limit as usize)
+        .then(|| rows.last().map(|r| r.user_id.clone()))
+        .flatten();
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|r| Member {
+                person: Author {
+                    id: r.user_id,
+                    name: r.name,
+                    former: r.deactivated_at.is_some(),
+                },
+                role: r.role,
+                state: r.state,
+                since: r.created_at,
+            })
+            .collect(),
+        next_cursor,
+    })
+}
+
+#[derive(Deserialize)]
+struct Membership {
+    role: GroupRole,
+    state: MemberState,
+}
+
+async fn membership<R: Runtime>(
+    rt: &R,
+    group_id: &str,
+    user_id: &str,
+) -> Result<Option<Membership>, ApiError> {
+    Ok(rt
+        .db()
+        .first(stmt!(
+            "SELECT role, state FROM group_members WHERE group_id = ? AND user_id = ?",
+            group_id,
+            user_id
+        ))
+        .await?)
+}
+
+/// A manager invites a colleague (who joins by accepting), or approves their request.
+pub async fn invite<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+    user_id: &str,
+) -> Result<Member, ApiError> {
+    managed(rt, actor, group_id).await?;
+    validate::id(user_id, "Person")?;
+    #[derive(Deserialize)]
+    struct Person {
+        name: String,
+    }
+    let person: Person = rt
+        .db()
+        .first(stmt!(
+            "SELECT name FROM users WHERE id = ? AND deactivated_at IS NULL",
+            user_id
+        ))
+        .await?
+        .ok_or_else(|| not_found("Person"))?;
+    let current = membership(rt, group_id, user_id).await?;
+    let state = match current.as_ref().map(|m| m.state) {
+        Some(MemberState::Active) | Some(MemberState::Invited) => None,
+        // They asked already: the invitation is the approval.
+        Some(MemberState::Requested) => Some("active"),
+        None => Some("invited"),
+    };
+    let now = rt.now();
+    if let Some(state) = state {
+        rt.db()
+            .batch(vec![
+                stmt!(
+                    "INSERT INTO group_members (group_id, user_id, role, state, created_at) VALUES (?, ?, 'member', ?, ?)
+                     ON CONFLICT (group_id, user_id) DO UPDATE SET state = excluded.state, created_at = excluded.created_at",
+                    group_id,
+                    user_id,
+                    state,
+                    now
+                ),
+                recount(group_id),
+            ])
+            .await?;
+    }
+    let after = membership(rt, group_id, user_id)
+        .await?
+        .ok_or_else(|| not_found("Person"))?;
+    Ok(Member {
+        person: Author {
+            id: user_id.to_string(),
+            name: person.name,
+            former: false,
+        },
+        role: after.role,
+        state: after.state,
+        since: now,
+    })
+}
+
+/// A manager approves a request to join. Approving twice is fine.
+pub async fn approve<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+    user_id: &str,
+) -> Result<(), ApiError> {
+    managed(rt, actor, group_id).await?;
+    validate::id(user_id, "Person")?;
+    match membership(rt, group_id, user_id).await?.map(|m| m.state) {
+        Some(MemberState::Active) => Ok(()),
+        Some(MemberState::Requested) => {
+            rt.db()
+                .batch(vec![
+                    stmt!(
+                        "UPDATE group_members SET state = 'active', created_at = ? WHERE group_id = ? AND user_id = ? AND state = 'requested'",
+                        rt.now(),
+                        group_id,
+                        user_id
+                    ),
+                    recount(group_id),
+                ])
+                .await?;
+            Ok(())
+        }
+        _ => Err(not_found("Request")),
+    }
+}
+
+/// A manager removes a member, declines a request or withdraws an invitation. Only owners (and
+/// admins) remove owners and managers; the last owner stays. Removing twice is fine.
+pub async fn remove<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+    user_id: &str,
+) -> Result<(), ApiError> {
+    let group = managed(rt, actor, group_id).await?;
+    validate::id(user_id, "Person")?;
+    let Some(target) = membership(rt, group_id, user_id).await? else {
+        return Ok(());
+    };
+    let actor_is_owner = group.my_role == Some(GroupRole::Owner);
+    if target.role != GroupRole::Member && !(actor_is_owner || actor.role == Role::Admin) {
+        return Err(forbidden());
+    }
+    if target.role == GroupRole::Owner && owner_count(rt, group_id).await? <= 1 {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "A group keeps at least one owner.",
+        ));
+    }
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "DELETE FROM group_members WHERE group_id = ? AND user_id = ?",
+                group_id,
+                user_id
+            ),
+            recount(group_id),
+            audit::entry(
+                rt,
+                actor,
+                "group.member.remove",
+                Some(group_id),
+                Some(user_id),
+            ),
+        ])
+        .await?;
+    Ok(())
+}
+
+/// An owner (or admin) makes an active member an owner, manager or plain member.
+pub async fn set_role<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+    user_id: &str,
+    role: GroupRole,
+) -> Result<(), ApiError> {
+    let group = get(rt, actor, group_id).await?;
+    if !(group.my_role == Some(GroupRole::Owner) && group.my_state == Some(MemberState::Active)
+        || actor.role == Role::Admin)
+    {
+        return Err(forbidden());
+    }
+    validate::id(user_id, "Person")?;
+    let target = membership(rt, group_id, user_id)
+        .await?
+        .filter(|m| m.state == MemberState::Active)
+        .ok_or_else(|| not_found("Member"))?;
+    if target.role == GroupRole::Owner
+        && role != GroupRole::Owner
+        && owner_count(rt, group_id).await? <= 1
+    {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "A group keeps at least one owner.",
+        ));
+    }
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "UPDATE group_members SET role = ? WHERE group_id = ? AND user_id = ?",
+                role_str(role),
+                group_id,
+                user_id
+            ),
+            audit::entry(
+                rt,
+                actor,
+                "group.member.role",
+                Some(group_id),
+                Some(user_id),
+            ),
+        ])
+        .await?;
+    Ok(())
+}
+
+/// A manager pins one of the group's live posts to the top of the group, or unpins.
+pub async fn pin<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+    post_id: Option<&str>,
+) -> Result<Group, ApiError> {
+    managed(rt, actor, group_id).await?;
+    if let Some(post_id) = post_id {
+        validate::id(post_id, "Post")?;
+        rt.db()
+            .first::<serde::de::IgnoredAny>(stmt!(
+                "SELECT 1 AS found FROM posts WHERE id = ? AND group_id = ? AND deleted_at IS NULL",
+                post_id,
+                group_id
+            ))
+            .await?
+            .ok_or_else(|| not_found("Post"))?;
+    }
+    rt.db()
+        .run(stmt!(
+            "UPDATE user_groups SET pinned_post_id = ? WHERE id = ?",
+            post_id,
+            group_id
+        ))
+        .await?;
+    get(rt, actor, group_id).await
+}

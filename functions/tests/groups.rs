@@ -1,0 +1,398 @@
+//! Groups: who sees what (open/closed/secret × member/non-member/admin × feed/group/direct),
+//! joining, requests and invitations, roles, pins, and bad input.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+fn create_group(app: &TestApp, who: &Who, name: &str, visibility: &str) -> String {
+    let res = app.post(
+        "/api/groups",
+        Some(who),
+        json!({ "name": name, "description": "d", "category": "project", "tags": ["#Gudang", "erp"], "visibility": visibility }),
+    );
+    assert_eq!(res.status, 201, "{}", res.body);
+    json(&res)["id"].as_str().unwrap().to_string()
+}
+
+fn post_in(app: &TestApp, who: &Who, group: &str, body: &str) -> String {
+    let res = app.post(
+        "/api/posts",
+        Some(who),
+        json!({ "body": body, "group_id": group }),
+    );
+    assert_eq!(res.status, 201, "{}", res.body);
+    json(&res)["id"].as_str().unwrap().to_string()
+}
+
+fn feed_ids(app: &TestApp, who: &Who, path: &str) -> Vec<String> {
+    let res = app.get(path, Some(who));
+    assert_eq!(res.status, 200, "{path}: {}", res.body);
+    json(&res)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn group_names(app: &TestApp, who: &Who) -> Vec<String> {
+    let res = app.get("/api/groups", Some(who));
+    assert_eq!(res.status, 200, "{}", res.body);
+    json(&res)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn visibility_matrix() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let owner = app.member("owner");
+    let member = app.member("member");
+    let outsider = app.member("outsider");
+    for (visibility, outsider_reads, outsider_sees_group) in [
+        ("open", true, true),
+        ("closed", false, true),
+        ("secret", false, false),
+    ] {
+        let group = create_group(&app, &owner, &format!("G {visibility}"), visibility);
+        let res = app.post(
+            &format!("/api/groups/{group}/members"),
+            Some(&owner),
+            json!({ "user_id": member.id }),
+        );
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert_eq!(json(&res)["state"], "invited");
+        let res = app.post(
+            &format!("/api/groups/{group}/join"),
+            Some(&member),
+            json!({}),
+        );
+        assert_eq!(json(&res)["my_state"], "active", "{}", res.body);
+        let post = post_in(&app, &member, &group, &format!("in {visibility}"));
+
+        // Members: the group, its feed, their home feed, the post itself.
+        for who in [&owner, &member] {
+            assert!(
+                feed_ids(&app, who, "/api/posts").contains(&post),
+                "{visibility}: home feed"
+            );
+            assert!(feed_ids(&app, who, &format!("/api/posts?group={group}")).contains(&post));
+            assert_eq!(
+                app.get(&format!("/api/posts/{post}"), Some(who)).status,
+                200
+            );
+        }
+        // Outsider: never in their home feed; the rest by visibility.
+        assert!(
+            !feed_ids(&app, &outsider, "/api/posts").contains(&post),
+            "{visibility}"
+        );
+        let direct = app.get(&format!("/api/posts/{post}"), Some(&outsider));
+        let group_feed = app.get(&format!("/api/posts?group={group}"), Some(&outsider));
+        let group_page = app.get(&format!("/api/groups/{group}"), Some(&outsider));
+        let comment = app.post(
+            &format!("/api/posts/{post}/comments"),
+            Some(&outsider),
+            json!({ "body": "peek" }),
+        );
+        let like = app.call(
+            "PUT",
+            &format!("/api/posts/{post}/like"),
+            Some(&outsider),
+            None,
+        );
+        if outsider_reads {
+            assert_eq!(direct.status, 200);
+            assert_eq!(group_feed.status, 200);
+            assert_eq!(comment.status, 201);
+            assert_eq!(like.status, 200);
+        } else {
+            assert_error(&direct, 404, "not_found");
+            assert_error(&comment, 404, "not_found");
+            assert_error(&like, 404, "not_found");
+            assert_eq!(
+                group_feed.status,
+                if outsider_sees_group { 403 } else { 404 }
+            );
+        }
+        assert_eq!(
+            group_page.status,
+            if outsider_sees_group { 200 } else { 404 }
+        );
+        assert_eq!(
+            group_names(&app, &outsider).contains(&format!("G {visibility}")),
+            outsider_sees_group
+        );
+        // Admin (not a member): sees and reads every group for moderation, but their home feed
+        // holds only their own groups.
+        assert!(!feed_ids(&app, &admin, "/api/posts").contains(&post));
+        assert_eq!(
+            app.get(&format!("/api/posts/{post}"), Some(&admin)).status,
+            200
+        );
+        assert!(feed_ids(&app, &admin, &format!("/api/posts?group={group}")).contains(&post));
+        assert!(group_names(&app, &admin).contains(&format!("G {visibility}")));
+    }
+}
+
+#[test]
+fn joining_an_open_group_is_immediate_and_a_closed_one_waits_for_approval() {
+    let app = TestApp::new();
+    let owner = app.member("owner");
+    let ani = app.member("ani");
+    let open = create_group(&app, &owner, "Futsal", "open");
+    let closed = create_group(&app, &owner, "Gudang", "closed");
+
+    let res = app.post(&format!("/api/groups/{open}/join"), Some(&ani), json!({}));
+    assert_eq!(json(&res)["my_state"], "active");
+    assert_eq!(json(&res)["member_count"], 2);
+    // Joining again changes nothing.
+    let res = app.post(&format!("/api/groups/{open}/join"), Some(&ani), json!({}));
+    assert_eq!(json(&res)["member_count"], 2);
+
+    let res = app.post(&format!("/api/groups/{closed}/join"), Some(&ani), json!({}));
+    assert_eq!(json(&res)["my_state"], "requested");
+    assert_eq!(json(&res)["can_read"], false);
+    // A requester cannot post or read yet.
+    let res = app.post(
+        "/api/posts",
+        Some(&ani),
+        json!({ "body": "hi", "group_id": closed }),
+    );
+    assert_error(&res, 403, "forbidden");
+    // Only managers see requests, and only they approve.
+    let path = format!("/api/groups/{closed}/members?state=requested");
+    assert_error(&app.get(&path, Some(&ani)), 403, "forbidden");
+    let requests = json(&app.get(&path, Some(&owner)));
+    assert_eq!(requests["items"][0]["person"]["id"], ani.id.as_str());
+    let approve = format!("/api/groups/{closed}/members/{}/approve", ani.id);
+    assert_error(&app.post(&approve, Some(&ani), json!({})), 403, "forbidden");
+    assert_eq!(app.post(&approve, Some(&owner), json!({})).status, 204);
+    assert_eq!(
+        app.post(&approve, Some(&owner), json!({})).status,
+        204,
+        "twice is fine"
+    );
+    let group: Value = json(&app.get(&format!("/api/groups/{closed}"), Some(&ani)));
+    assert_eq!(group["my_state"], "active");
+    assert_eq!(group["member_count"], 2);
+    post_in(&app, &ani, &closed, "now I am in");
+}
+
+#[test]
+fn a_secret_group_is_joined_only_by_invitation_and_its_id_tells_nothing() {
+    let app = TestApp::new();
+    let owner = app.member("owner");
+    let ani = app.member("ani");
+    let secret = create_group(&app, &owner, "Migrasi ERP", "secret");
+    // Guessing the id: 404 everywhere, same as an id that does not exist.
+    for path in [
+        format!("/api/groups/{secret}"),
+        format!("/api/posts?group={secret}"),
+        format!("/api/groups/{secret}/members"),
+    ] {
+        assert_error(&app.get(&path, Some(&ani)), 404, "not_found");
+    }
+    let res = app.post(&format!("/api/groups/{secret}/join"), Some(&ani), json!({}));
+    assert_error(&res, 404, "not_found");
+    // Invited: now they see it, and joining accepts.
+    app.post(
+        &format!("/api/groups/{secret}/members"),
+        Some(&owner),
+        json!({ "user_id": ani.id }),
+    );
+    let group = json(&app.get(&format!("/api/groups/{secret}"), Some(&ani)));
+    assert_eq!(group["my_state"], "invited");
+    assert_eq!(group["can_read"], false);
+    let res = app.post(&format!("/api/groups/{secret}/join"), Some(&ani), json!({}));
+    assert_eq!(json(&res)["my_state"], "active");
+    // Leaving makes it invisible again.
+    let res = app.post(
+        &format!("/api/groups/{secret}/leave"),
+        Some(&ani),
+        json!({}),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_error(
+        &app.get(&format!("/api/groups/{secret}"), Some(&ani)),
+        404,
+        "not_found",
+    );
+}
+
+#[test]
+fn roles_owners_and_removal() {
+    let app = TestApp::new();
+    let owner = app.member("owner");
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let group = create_group(&app, &owner, "Proyek", "open");
+    for who in [&ani, &budi] {
+        app.post(&format!("/api/groups/{group}/join"), Some(who), json!({}));
+    }
+    // The only owner cannot leave.
+    let res = app.post(
+        &format!("/api/groups/{group}/leave"),
+        Some(&owner),
+        json!({}),
+    );
+    assert_error(&res, 409, "conflict");
+    // A member may not manage.
+    let res = app.call(
+        "DELETE",
+        &format!("/api/groups/{group}/members/{}", budi.id),
+        Some(&ani),
+        None,
+    );
+    assert_error(&res, 403, "forbidden");
+    // The owner makes Ani a manager; a manager removes members but not owners.
+    let res = app.call(
+        "PUT",
+        &format!("/api/groups/{group}/members/{}/role", ani.id),
+        Some(&owner),
+        Some(json!({ "role": "manager" })),
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    let res = app.call(
+        "DELETE",
+        &format!("/api/groups/{group}/members/{}", owner.id),
+        Some(&ani),
+        None,
+    );
+    assert_error(&res, 403, "forbidden");
+    let res = app.call(
+        "DELETE",
+        &format!("/api/groups/{group}/members/{}", budi.id),
+        Some(&ani),
+        None,
+    );
+    assert_eq!(res.status, 204);
+    let group_now = json(&app.get(&format!("/api/groups/{group}"), Some(&owner)));
+    assert_eq!(group_now["member_count"], 2);
+    // Pinning: a manager pins one of the group's posts; a company post cannot be pinned here.
+    let post = post_in(&app, &ani, &group, "agenda");
+    let company_post = app.new_post(&ani, "company");
+    let pin = format!("/api/groups/{group}/pin");
+    let res = app.call(
+        "PUT",
+        &pin,
+        Some(&ani),
+        Some(json!({ "post_id": company_post })),
+    );
+    assert_error(&res, 404, "not_found");
+    let res = app.call("PUT", &pin, Some(&ani), Some(json!({ "post_id": post })));
+    assert_eq!(json(&res)["pinned_post_id"], post.as_str());
+    let res = app.call("PUT", &pin, Some(&ani), Some(json!({ "post_id": null })));
+    assert_eq!(json(&res)["pinned_post_id"], Value::Null);
+}
+
+#[test]
+fn bad_group_input_is_refused_and_changes_nothing() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let cases = [
+        (
+            json!({ "name": "ab", "category": "project", "visibility": "open" }),
+            400,
+            "name",
+        ),
+        (
+            json!({ "name": "x".repeat(81), "category": "project", "visibility": "open" }),
+            400,
+            "name",
+        ),
+        (
+            json!({ "name": "Good", "category": "project", "visibility": "public" }),
+            400,
+            "",
+        ),
+        (
+            json!({ "name": "Good", "category": "project", "visibility": "open", "tags": ["no spaces"] }),
+            400,
+            "tags",
+        ),
+        (
+            json!({ "name": "Good", "category": "project", "visibility": "open", "tags": (0..11).map(|i| format!("t{i}")).collect::<Vec<_>>() }),
+            400,
+            "tags",
+        ),
+        (
+            json!({ "name": "Good", "category": "project", "visibility": "open", "description": "d".repeat(1001) }),
+            400,
+            "description",
+        ),
+        (
+            json!({ "category": "project", "visibility": "open" }),
+            400,
+            "name",
+        ),
+    ];
+    for (body, status, field) in cases {
+        let res = app.post("/api/groups", Some(&ani), body.clone());
+        assert_eq!(res.status, status, "{body}: {}", res.body);
+        if !field.is_empty() {
+            assert_eq!(json(&res)["field"], field, "{body}");
+        }
+    }
+    assert!(group_names(&app, &ani).is_empty());
+    create_group(&app, &ani, "Fotografi", "open");
+    let res = app.post(
+        "/api/groups",
+        Some(&ani),
+        json!({ "name": "FOTOGRAFI", "category": "interest", "visibility": "open" }),
+    );
+    assert_error(&res, 409, "conflict");
+    // Junk ids answer 404; a bad member state 400.
+    assert_error(&app.get("/api/groups/nope", Some(&ani)), 404, "not_found");
+    let group = &json(&app.get("/api/groups", Some(&ani)))["items"][0]["id"];
+    let res = app.get(
+        &format!("/api/groups/{}/members?state=boss", group.as_str().unwrap()),
+        Some(&ani),
+    );
+    assert_error(&res, 400, "bad_request");
+    let res = app.post(
+        "/api/posts",
+        Some(&ani),
+        json!({ "body": "x", "group_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV" }),
+    );
+    assert_error(&res, 404, "not_found");
+}
+
+#[test]
+fn creating_a_group_with_an_idempotency_key_twice_creates_one() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let body = json!({ "name": "Sepak Bola", "category": "interest", "visibility": "open" });
+    let first = app.post_keyed("/api/groups", &ani, body.clone(), "k-1");
+    let second = app.post_keyed("/api/groups", &ani, body, "k-1");
+    assert_eq!(first.status, 201);
+    assert_eq!(second.status, 201, "{}", second.body);
+    assert_eq!(json(&first)["id"], json(&second)["id"]);
+    assert_eq!(group_names(&app, &ani), vec!["Sepak Bola"]);
+    let tags = &json(&first)["tags"];
+    assert_eq!(tags, &json!([]));
+}
+
+#[test]
+fn group_lists_page_by_cursor() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    for i in 0..55 {
+        create_group(&app, &ani, &format!("Group {i:02}"), "open");
+    }
+    let first = json(&app.get("/api/groups", Some(&ani)));
+    assert_eq!(first["items"].as_array().unwrap().len(), 50);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let second = json(&app.get(&format!("/api/groups?cursor={cursor}"), Some(&ani)));
+    assert_eq!(second["items"].as_array().unwrap().len(), 5);
+    assert_eq!(second["items"][0]["name"], "Group 50");
+    assert_eq!(second["next_cursor"], Value::Null);
+    let mine = json(&app.get("/api/groups?mine=1", Some(&app.member("budi"))));
+    assert!(mine["items"].as_array().unwrap().is_empty());
+}
