@@ -3,6 +3,7 @@
 
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::feed::{Comment, LikeState, NewComment, NewPost, Post, PostDetail};
+use balai_protocol::groups::{Group, Member, NewGroup};
 use balai_protocol::people::{
     AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person,
 };
@@ -125,11 +126,15 @@ pub async fn end_session(id: &str) -> Result<(), Error> {
     send(Method::DELETE, &format!("/api/sessions/{id}"), None, None).await
 }
 
-pub async fn feed(cursor: Option<&str>) -> Result<Page<Post>, Error> {
-    let path = match cursor {
-        Some(c) => format!("/api/posts?cursor={c}"),
-        None => "/api/posts".to_string(),
-    };
+/// A page of the home feed, or of one group's posts.
+pub async fn feed(group: Option<&str>, cursor: Option<&str>) -> Result<Page<Post>, Error> {
+    let mut path = "/api/posts?limit=20".to_string();
+    if let Some(g) = group {
+        path.push_str(&format!("&group={g}"));
+    }
+    if let Some(c) = cursor {
+        path.push_str(&format!("&cursor={c}"));
+    }
     send(Method::GET, &path, None, None).await
 }
 
@@ -225,4 +230,57 @@ pub async fn revoke_invite(id: &str) -> Result<(), Error> {
 /// Replays a queued write (see `offline::outbox`) exactly as it was first sent.
 pub async fn replay(path: &str, body: String, key: &str) -> Result<serde_json::Value, Error> {
     send(Method::POST, path, Some(body), Some(key)).await
+}
+
+pub async fn groups(mine: bool, cursor: Option<&str>) -> Result<Page<Group>, Error> {
+    let mut path = format!("/api/groups?mine={}", u8::from(mine));
+    if let Some(c) = cursor {
+        path.push_str(&format!("&cursor={c}"));
+    }
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn create_group(input: &NewGroup, key: &str) -> Result<Group, Error> {
+    send(Method::POST, "/api/groups", json(input), Some(key)).await
+}
+
+pub async fn group(id: &str) -> Result<Group, Error> {
+    send(Method::GET, &format!("/api/groups/{id}"), None, None).await
+}
+
+/// Joins, asks to join, or accepts an invitation, as the group allows.
+pub async fn join_group(id: &str) -> Result<Group, Error> {
+    send(
+        Method::POST,
+        &format!("/api/groups/{id}/join"),
+        json(&()),
+        None,
+    )
+    .await
+}
+
+pub async fn leave_group(id: &str) -> Result<Group, Error> {
+    send(
+        Method::POST,
+        &format!("/api/groups/{id}/leave"),
+        json(&()),
+        None,
+    )
+    .await
+}
+
+pub async fn join_requests(group: &str) -> Result<Page<Member>, Error> {
+    let path = format!("/api/groups/{group}/members?state=requested");
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn approve_request(group: &str, user: &str) -> Result<(), Error> {
+    let path = format!("/api/groups/{group}/members/{user}/approve");
+    send(Method::POST, &path, json(&()), None).await
+}
+
+/// Declines a request, or removes a member.
+pub async fn remove_member(group: &str, user: &str) -> Result<(), Error> {
+    let path = format!("/api/groups/{group}/members/{user}");
+    send(Method::DELETE, &path, None, None).await
 }

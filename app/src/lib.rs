@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
     });
     // Send queued writes now and whenever the network comes back.
     let outbox_version = RwSignal::new(0u32);
-    provide_context(pages::feed::OutboxVersion(outbox_version));
+    provide_context(components::post_list::OutboxVersion(outbox_version));
     Effect::new(move |_| {
         if online.0.get() {
             leptos::task::spawn_local(async move {
@@ -75,6 +75,8 @@ fn page(route: Route) -> AnyView {
         Route::Join => view! { <accept::AcceptPage token=None/> }.into_any(),
         Route::Feed => view! { <feed::FeedPage/> }.into_any(),
         Route::Post(id) => view! { <post::PostPage id=id/> }.into_any(),
+        Route::Groups => view! { <groups::GroupsPage/> }.into_any(),
+        Route::Group(id) => view! { <group::GroupPage id=id/> }.into_any(),
         Route::People => view! { <people::PeoplePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { logIn, unique } from './helpers.mjs';
+import { expectTouchFriendly, logIn, unique } from './helpers.mjs';
 
 test('the demo admin posts, comments and likes, and it is all there after a reload', async ({ page }) => {
   await logIn(page);
@@ -43,14 +43,7 @@ test('load more pages through the feed by cursor', async ({ page }) => {
 test('every touch target is at least 44px and nothing overflows at 360px', async ({ page }) => {
   await logIn(page);
   await expect(page.locator('article.post').first()).toBeVisible();
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button, a, input, textarea, select')]
-      .filter((el) => el.offsetParent !== null && !el.closest('.post-body'))
-      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
-      .filter((r) => r.height < 44 || r.width < 44));
-  expect(small).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow).toBe(false);
+  await expectTouchFriendly(page);
 });
 
 test('the app speaks Bahasa Indonesia when asked', async ({ page }) => {

@@ -14,3 +14,15 @@ export async function logIn(page, { email, password } = ADMIN) {
 export function unique(prefix) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/** Every visible touch target is at least 44 × 44 px and nothing overflows the phone's width. */
+export async function expectTouchFriendly(page) {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, a, input, textarea, select, summary')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.post-body'))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44));
+  expect(small).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+}

@@ -7,12 +7,22 @@ use balai_protocol::feed::{NewPost, Post};
 use balai_protocol::limits::POST_MAX_CHARS;
 use leptos::prelude::*;
 
-const DRAFT_KEY: &str = "balai.draft";
-
-/// Writes a post. The draft survives reloads; a post made offline waits in the outbox.
+/// Writes a post, to the company feed or into `group`. The draft (one per place) survives
+/// reloads; a post made offline waits in the outbox.
 #[component]
-pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
-    let text = RwSignal::new(storage::get(DRAFT_KEY).unwrap_or_default());
+pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
+    let draft_key = match &group {
+        Some(g) => format!("balai.draft.{g}"),
+        None => "balai.draft".to_string(),
+    };
+    let placeholder = if group.is_some() {
+        t(Msg::GroupComposer)
+    } else {
+        t(Msg::Composer)
+    };
+    let group = StoredValue::new(group);
+    let draft_key = StoredValue::new(draft_key);
+    let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
     let queued = RwSignal::new(false);
     // One key per post being written: a retry of the same post reuses it.
     let key = RwSignal::new(api::new_key());
@@ -22,7 +32,7 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
         move || !submit.pending.get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
     let done = move || {
         text.set(String::new());
-        storage::remove(DRAFT_KEY);
+        storage::remove(&draft_key.get_value());
         key.set(api::new_key());
     };
     let send = move |ev: leptos::ev::SubmitEvent| {
@@ -32,6 +42,7 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
         }
         let input = NewPost {
             body: text.get_untracked(),
+            group_id: group.get_value(),
         };
         let key = key.get_untracked();
         submit.run(async move {
@@ -59,15 +70,15 @@ pub fn Composer(#[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
     };
     view! {
         <form class="card composer" on:submit=send>
-            <label class="visually-hidden" for="composer-text">{t(Msg::Composer)}</label>
+            <label class="visually-hidden" for="composer-text">{placeholder}</label>
             <textarea
                 id="composer-text"
                 rows="3"
-                placeholder=t(Msg::Composer)
+                placeholder=placeholder
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    storage::set(DRAFT_KEY, &value);
+                    storage::set(&draft_key.get_value(), &value);
                     text.set(value);
                 }
             ></textarea>

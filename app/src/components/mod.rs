@@ -2,8 +2,10 @@
 
 pub mod composer;
 pub mod error_text;
+pub mod group_badges;
 pub mod nav;
 pub mod offline_banner;
 pub mod post_card;
+pub mod post_list;
 pub mod require_login;
 pub mod time_ago;

@@ -27,6 +27,10 @@ pub fn Nav() -> impl IntoView {
                     <span class="nav-icon" aria-hidden="true">"⌂"</span>
                     <span>{t(Msg::Feed)}</span>
                 </a>
+                <a href="/groups" aria-current=move || current("/g")>
+                    <span class="nav-icon" aria-hidden="true">"◎"</span>
+                    <span>{t(Msg::Groups)}</span>
+                </a>
                 <Show when=move || session.is_admin()>
                     <a href="/people" aria-current=move || current("/people")>
                         <span class="nav-icon" aria-hidden="true">"👥"</span>

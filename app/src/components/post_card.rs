@@ -20,7 +20,12 @@ pub fn AuthorName(author: Author) -> impl IntoView {
 
 /// A post in the feed or at the top of its page. `body_html` was sanitized by the server.
 #[component]
-pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
+/// `in_group`: shown on its group's page, so the group's name is left out.
+pub fn PostCard(
+    post: Post,
+    #[prop(optional)] link: bool,
+    #[prop(optional)] in_group: bool,
+) -> impl IntoView {
     let liked = RwSignal::new(post.liked_by_me);
     let likes = RwSignal::new(post.like_count);
     let id = StoredValue::new(post.id.clone());
@@ -38,10 +43,20 @@ pub fn PostCard(post: Post, #[prop(optional)] link: bool) -> impl IntoView {
     let href = format!("/p/{}", post.id);
     let comments = post.comment_count;
     let edited = post.edited_at.is_some();
+    let group = post.group.clone().filter(|_| !in_group).map(|g| {
+        view! {
+            <a class="chip" href=format!("/g/{}", g.id)>
+                <span class="muted">{t(Msg::InGroup)}</span> " " {g.name}
+            </a>
+        }
+    });
     view! {
         <article class="card post">
             <header class="post-head">
-                <AuthorName author=post.author.clone()/>
+                <span>
+                    <AuthorName author=post.author.clone()/>
+                    {group}
+                </span>
                 <span class="muted small">
                     <TimeAgo at=post.created_at/>
                     <Show when=move || edited>" · " {t(Msg::Edited)}</Show>

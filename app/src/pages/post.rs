@@ -51,7 +51,14 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
         ev.prevent_default();
         let (id, body) = (post_id.get_value(), draft.get_untracked());
         change.run(async move {
-            api::edit_post(&id, &NewPost { body }).await?;
+            api::edit_post(
+                &id,
+                &NewPost {
+                    body,
+                    group_id: None,
+                },
+            )
+            .await?;
             editing.set(false);
             reload.run();
             Ok(())

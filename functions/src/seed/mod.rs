@@ -290,11 +290,19 @@ pub fn activity(
         let author_index = rng.below(people.len());
         let author = &people[author_index].actor;
         let body = content::post(rng);
-        let group_id = groups
-            .get(rng.below(groups.len() * 3 + 1))
+        // Two posts in five go to one of the author's groups.
+        let mine: Vec<&SeededGroup> = groups
+            .iter()
             .filter(|g| g.members.contains(&author_index))
-            .map(|g| g.id.clone());
+            .collect();
+        let group = (!mine.is_empty() && rng.below(5) < 2).then(|| *rng.pick(&mine));
+        let group_id = group.map(|g| g.id.clone());
         let created = block_on(posts::create(rt, author, &NewPost { body, group_id }, None))?;
+        // Those who react are those who can read it: the group's members, or anyone.
+        let reader = |rng: &mut Rng| match group {
+            Some(g) => &people[*rng.pick(&g.members)].actor,
+            None => &rng.pick(people).actor,
+        };
         let posts::Created::New(post) = created else {
             continue;
         };
@@ -303,7 +311,7 @@ pub fn activity(
         }
         for _ in 0..rng.below(4) {
             rt.advance(60_000 + rng.below(3_600_000) as i64);
-            let who = &rng.pick(people).actor;
+            let who = reader(rng);
             let body = content::comment(rng);
             block_on(comments::create(
                 rt,
@@ -314,7 +322,7 @@ pub fn activity(
             ))?;
         }
         for _ in 0..rng.below(9) {
-            let who = &rng.pick(people).actor;
+            let who = reader(rng);
             block_on(likes::set(rt, who, &post.id, true))?;
         }
     }

@@ -1,0 +1,49 @@
+import { test, expect } from '@playwright/test';
+import { ADMIN, expectTouchFriendly, logIn, unique } from './helpers.mjs';
+
+// A demo member who is in no group the test creates.
+const ANI = { email: 'ani.wijaya@balai.demo', password: ADMIN.password };
+
+test('a closed group: members read it, others only see that it exists and ask to join', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await logIn(page);
+  await page.getByRole('link', { name: 'Groups' }).click();
+  await expect(page.locator('.group-row').first()).toBeVisible();
+  await page.getByText('New group').click();
+  await expectTouchFriendly(page);
+  const name = unique('Tim Audit');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Who can see it').selectOption('closed');
+  await page.getByLabel('Tags').fill('audit q4');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByText('#audit')).toBeVisible();
+  const groupUrl = page.url();
+  const body = unique('Rencana audit');
+  await page.getByPlaceholder('Write to the group…').fill(body);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(page.locator('article.post').first()).toContainText(body);
+  await expectTouchFriendly(page);
+  // The admin's home feed has it too, marked with the group.
+  await page.getByRole('link', { name: 'Feed' }).click();
+  await expect(page.locator('article.post', { hasText: body })).toContainText(name);
+
+  // Ani is not a member: not in her feed, not readable on the group's page.
+  const ani = await (await browser.newContext()).newPage();
+  await logIn(ani, ANI);
+  await expect(ani.locator('article.post').first()).toBeVisible();
+  await expect(ani.getByText(body)).toHaveCount(0);
+  await ani.goto(groupUrl);
+  await expect(ani.getByText('Only members can read this group.')).toBeVisible();
+  await expect(ani.getByText(body)).toHaveCount(0);
+  await ani.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(ani.getByText('Request sent')).toBeVisible();
+
+  // The admin approves; now Ani reads it.
+  await page.goto(groupUrl);
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await ani.reload();
+  await expect(ani.getByText(body)).toBeVisible();
+  await expect(ani.getByRole('button', { name: 'Leave' })).toBeVisible();
+});
