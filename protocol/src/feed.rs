@@ -29,6 +29,9 @@ pub struct Post {
     pub liked_by_me: bool,
     pub can_edit: bool,
     pub can_delete: bool,
+    /// An announcement, pinned above the feed until then.
+    #[serde(default)]
+    pub announce_until: Option<Millis>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +56,9 @@ pub struct NewPost {
     /// Post into this group (the author must be a member); `None` for the company feed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
+    /// Admins: announce to the whole company, pinned until then (within 90 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announce_until: Option<Millis>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -64,4 +70,22 @@ pub struct NewComment {
 pub struct LikeState {
     pub liked: bool,
     pub like_count: i64,
+}
+
+/// What one follows: a person (by id), a group (by id) or a tag (without `#`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowKind {
+    Person,
+    Group,
+    Tag,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Follow {
+    pub kind: FollowKind,
+    pub target: String,
+    /// For groups: notify me of each new post.
+    #[serde(default)]
+    pub notify: bool,
 }

@@ -7,7 +7,9 @@ pub mod error;
 pub mod feed;
 pub mod groups;
 pub mod limits;
+pub mod notifications;
 pub mod people;
+pub mod search;
 
 pub use error::{ApiError, ErrorCode};
 

@@ -39,7 +39,8 @@ fn main() {
             // The groups are a month old: older than every seeded post.
             rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
             let groups = seed::demo_groups(&rt, &people, &mut rng)?;
-            seed::activity(&rt, &people, &groups, 300, 28, now, &mut rng, true)
+            seed::activity(&rt, &people, &groups, 300, 28, now, &mut rng, true)?;
+            seed::demo_announcement(&rt, &people, now)
         }),
         "bench" => seed::bench(&rt, &mut rng, now),
         _ => {

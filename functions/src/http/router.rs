@@ -1,7 +1,7 @@
 //! Routing and the steps every request takes: CSRF on writes, size limit, authentication,
 //! the per-person write limit, idempotent replay, then one handler; errors become JSON.
 
-use super::handlers::{auth, feed, groups, people};
+use super::handlers::{auth, feed, follows, groups, notifications, people, search};
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
@@ -93,6 +93,16 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
+        ("GET", ["announcements"]) => feed::announcements(rt, &call).await,
+        ("GET", ["notifications"]) => notifications::list(rt, &call).await,
+        ("GET", ["notifications", "unread"]) => notifications::unread(rt, &call).await,
+        ("POST", ["notifications", "read"]) => notifications::mark_read(rt, &call).await,
+        ("GET", ["notifications", "settings"]) => notifications::settings(rt, &call).await,
+        ("PUT", ["notifications", "settings"]) => notifications::set(rt, &call).await,
+        ("GET", ["follows"]) => follows::list(rt, &call).await,
+        ("PUT", ["follows"]) => follows::follow(rt, &call).await,
+        ("DELETE", ["follows", kind, target]) => follows::unfollow(rt, &call, kind, target).await,
+        ("GET", ["search"]) => search::search(rt, &call).await,
         ("GET", ["groups"]) => groups::list(rt, &call).await,
         ("POST", ["groups"]) => groups::create(rt, &call).await,
         ("GET", ["groups", id]) => groups::get(rt, &call, id).await,
@@ -132,6 +142,12 @@ fn known(rest: &[&str]) -> bool {
             | ["invites"]
             | ["invites", _]
             | ["access-codes"]
+            | ["announcements"]
+            | ["notifications"]
+            | ["notifications", "unread" | "read" | "settings"]
+            | ["follows"]
+            | ["follows", _, _]
+            | ["search"]
             | ["groups"]
             | ["groups", _]
             | ["groups", _, "join" | "leave" | "pin" | "members"]

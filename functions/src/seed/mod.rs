@@ -297,7 +297,16 @@ pub fn activity(
             .collect();
         let group = (!mine.is_empty() && rng.below(5) < 2).then(|| *rng.pick(&mine));
         let group_id = group.map(|g| g.id.clone());
-        let created = block_on(posts::create(rt, author, &NewPost { body, group_id }, None))?;
+        let created = block_on(posts::create(
+            rt,
+            author,
+            &NewPost {
+                body,
+                group_id,
+                announce_until: None,
+            },
+            None,
+        ))?;
         // Those who react are those who can read it: the group's members, or anyone.
         let reader = |rng: &mut Rng| match group {
             Some(g) => &people[*rng.pick(&g.members)].actor,
@@ -352,4 +361,22 @@ pub fn bench(rt: &NativeRuntime, rng: &mut Rng, end: Millis) -> Result<(), ApiEr
         )?);
     }
     activity(rt, &people, &[], 100_000, 365, end, rng, false)
+}
+
+/// A live company announcement from the demo admin (the first person), pinned for two weeks.
+pub fn demo_announcement(
+    rt: &NativeRuntime,
+    people: &[Seeded],
+    now: Millis,
+) -> Result<(), ApiError> {
+    rt.set_now(now - 2 * 60 * 60 * 1000);
+    let input = NewPost {
+        body: "📣 **Town hall Jumat ini, 15:00 WIB** — CEO kita akan membahas rencana 2027. \
+               Join from any branch by video; questions welcome in the comments. #townhall"
+            .to_string(),
+        group_id: None,
+        announce_until: Some(now + 14 * 24 * 60 * 60 * 1000),
+    };
+    block_on(posts::create(rt, &people[0].actor, &input, None))?;
+    Ok(())
 }

@@ -11,6 +11,13 @@ pub struct Actor {
     pub session_id: String,
 }
 
+impl Actor {
+    /// `1` for an admin, else `0`: the admin flag that visibility SQL binds.
+    pub fn admin_flag(&self) -> i64 {
+        i64::from(self.role == Role::Admin)
+    }
+}
+
 pub fn parse_role(s: &str) -> Role {
     match s {
         "admin" => Role::Admin,

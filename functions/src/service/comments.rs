@@ -3,13 +3,15 @@
 use super::actor::Actor;
 use super::idempotency::{self, Recorded};
 use super::ids::new_id;
+use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_delete, require};
-use super::{audit, forbidden, markdown, not_found, posts, validate};
+use super::{audit, forbidden, markdown, not_found, posts, text, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::feed::{Author, Comment, NewComment};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
+use balai_protocol::notifications::Kind;
 use balai_protocol::{ApiError, Millis};
 use serde::Deserialize;
 
@@ -88,13 +90,13 @@ pub async fn create<R: Runtime>(
         created_at: rt.now(),
         can_delete: true,
     };
-    let stmts = vec![
+    let mut stmts = vec![
         stmt!(
             "INSERT INTO comments (id, post_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             comment.id.as_str(),
             post_id,
             actor.id.as_str(),
-            body,
+            body.as_str(),
             comment.body_html.as_str(),
             comment.created_at
         ),
@@ -103,6 +105,29 @@ pub async fn create<R: Runtime>(
             post_id
         ),
     ];
+    let event = |kind| Event {
+        kind,
+        actor_id: &actor.id,
+        post_id: Some(post_id),
+        group_id: None,
+        at: comment.created_at,
+    };
+    // In this order, so each person hears once: mentioned, else as the post's author, else as
+    // an earlier commenter.
+    for handle in text::mentions(&body) {
+        stmts.push(notifications::deliver(
+            &event(Kind::Mention),
+            Recipients::handle(&handle),
+        ));
+    }
+    stmts.push(notifications::deliver(
+        &event(Kind::Comment),
+        Recipients::post_author(post_id),
+    ));
+    stmts.push(notifications::deliver(
+        &event(Kind::Reply),
+        Recipients::earlier_commenters(post_id),
+    ));
     Ok(
         match idempotency::commit(rt, &actor.id, key, stmts, 201, &comment).await? {
             None => Created::New(comment),

@@ -10,7 +10,8 @@
 use super::actor::Actor;
 use super::idempotency::{self, Recorded};
 use super::ids::new_id;
-use super::{audit, forbidden, not_found, validate};
+use super::notifications::{self, Event, Recipients};
+use super::{audit, follows, forbidden, not_found, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, Stmt};
@@ -23,6 +24,7 @@ use balai_protocol::limits::{
     GROUP_DESCRIPTION_MAX_CHARS, GROUP_NAME_MAX_CHARS, GROUP_NAME_MIN_CHARS, GROUP_TAGS_MAX,
     MEMBERS_PAGE_SIZE, PAGE_SIZE_MAX, TAG_MAX_CHARS,
 };
+use balai_protocol::notifications::Kind;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
@@ -209,6 +211,7 @@ pub async fn create<R: Runtime>(
         can_read: true,
     };
     let stmts = vec![
+        follows::group_stmt(&actor.id, &group.id, now),
         stmt!(
             "INSERT INTO user_groups (id, name, name_key, description, category, tags, visibility, created_by, created_at, member_count)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
@@ -366,19 +369,36 @@ pub async fn join<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<G
             ));
         }
     };
-    rt.db()
-        .batch(vec![
-            stmt!(
-                "INSERT INTO group_members (group_id, user_id, role, state, created_at) VALUES (?, ?, 'member', ?, ?)
-                 ON CONFLICT (group_id, user_id) DO UPDATE SET state = excluded.state, created_at = excluded.created_at",
-                group_id,
-                actor.id.as_str(),
-                state,
-                rt.now()
-            ),
-            recount(group_id),
-        ])
-        .await?;
+    let now = rt.now();
+    let mut stmts = vec![
+        stmt!(
+            "INSERT INTO group_members (group_id, user_id, role, state, created_at) VALUES (?, ?, 'member', ?, ?)
+             ON CONFLICT (group_id, user_id) DO UPDATE SET state = excluded.state, created_at = excluded.created_at",
+            group_id,
+            actor.id.as_str(),
+            state,
+            now
+        ),
+        recount(group_id),
+    ];
+    if state == "active" {
+        stmts.push(follows::group_stmt(&actor.id, group_id, now));
+    }
+    // A new request (not a repeat) tells the group's managers.
+    if state == "requested" && row.my_state.is_none() {
+        let event = Event {
+            kind: Kind::JoinRequest,
+            actor_id: &actor.id,
+            post_id: None,
+            group_id: Some(group_id),
+            at: now,
+        };
+        stmts.push(notifications::deliver(
+            &event,
+            Recipients::group_managers(group_id),
+        ));
+    }
+    rt.db().batch(stmts).await?;
     get(rt, actor, group_id).await
 }
 
@@ -402,6 +422,7 @@ pub async fn leave<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<
                 actor.id.as_str()
             ),
             recount(group_id),
+            follows::unfollow_group_stmt(&actor.id, group_id),
         ])
         .await?;
     match get(rt, actor, group_id).await {
@@ -567,19 +588,21 @@ pub async fn invite<R: Runtime>(
     };
     let now = rt.now();
     if let Some(state) = state {
-        rt.db()
-            .batch(vec![
-                stmt!(
-                    "INSERT INTO group_members (group_id, user_id, role, state, created_at) VALUES (?, ?, 'member', ?, ?)
-                     ON CONFLICT (group_id, user_id) DO UPDATE SET state = excluded.state, created_at = excluded.created_at",
-                    group_id,
-                    user_id,
-                    state,
-                    now
-                ),
-                recount(group_id),
-            ])
-            .await?;
+        let mut stmts = vec![
+            stmt!(
+                "INSERT INTO group_members (group_id, user_id, role, state, created_at) VALUES (?, ?, 'member', ?, ?)
+                 ON CONFLICT (group_id, user_id) DO UPDATE SET state = excluded.state, created_at = excluded.created_at",
+                group_id,
+                user_id,
+                state,
+                now
+            ),
+            recount(group_id),
+        ];
+        if state == "active" {
+            stmts.push(follows::group_stmt(user_id, group_id, now));
+        }
+        rt.db().batch(stmts).await?;
     }
     let after = membership(rt, group_id, user_id)
         .await?
@@ -617,6 +640,7 @@ pub async fn approve<R: Runtime>(
                         user_id
                     ),
                     recount(group_id),
+                    follows::group_stmt(user_id, group_id, rt.now()),
                 ])
                 .await?;
             Ok(())
@@ -656,6 +680,7 @@ pub async fn remove<R: Runtime>(
                 user_id
             ),
             recount(group_id),
+            follows::unfollow_group_stmt(user_id, group_id),
             audit::entry(
                 rt,
                 actor,

@@ -2,7 +2,7 @@
 
 use super::actor::Actor;
 use super::policy::{Action, require};
-use super::{not_found, posts};
+use super::{not_found, notifications, posts};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
@@ -18,12 +18,13 @@ pub async fn set<R: Runtime>(
 ) -> Result<LikeState, ApiError> {
     require(actor, Action::Like)?;
     posts::require_readable(rt, actor, post_id).await?;
+    let now = rt.now();
     let change = if liked {
         stmt!(
             "INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)",
             post_id,
             actor.id.as_str(),
-            rt.now()
+            now
         )
     } else {
         stmt!(
@@ -37,7 +38,11 @@ pub async fn set<R: Runtime>(
         post_id,
         post_id
     );
-    rt.db().batch(vec![change, recount]).await?;
+    let mut stmts = vec![change, recount];
+    if liked {
+        stmts.push(notifications::like(post_id, &actor.id, now));
+    }
+    rt.db().batch(stmts).await?;
     #[derive(Deserialize)]
     struct Count {
         like_count: i64,

@@ -1,10 +1,22 @@
 //! Business rules, platform-neutral: every function takes a [`Runtime`](crate::runtime::Runtime)
 //! and returns wire types or an [`ApiError`](balai_protocol::ApiError). No HTTP here.
 
+/// SQL: whether the reader may read post `p`, joined with its group as `g` (binds: admin flag,
+/// then the reader's id). The one place this rule is written; every post query uses it.
+/// Company posts and open groups' posts are for everyone; closed and secret groups' posts for
+/// their active members; admins read all (moderation).
+macro_rules! readable {
+    () => {
+        "(p.group_id IS NULL OR ? = 1 OR g.visibility = 'open'
+          OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id AND vm.user_id = ? AND vm.state = 'active'))"
+    };
+}
+
 pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod comments;
+pub mod follows;
 pub mod groups;
 pub mod idempotency;
 pub mod ids;
@@ -12,11 +24,14 @@ pub mod invites;
 pub mod likes;
 pub mod maintenance;
 pub mod markdown;
+pub mod notifications;
 pub mod password;
 pub mod policy;
 pub mod posts;
 pub mod rate_limit;
+pub mod search;
 pub mod sessions;
+pub mod text;
 pub mod validate;
 
 use crate::store::DbError;

@@ -14,6 +14,8 @@ pub enum Action {
     DeleteOwnContent,
     DeleteAnyContent,
     ManagePeople,
+    /// Publish company-wide announcements (a "communications" role would get this too).
+    Announce,
 }
 
 /// Whether `role` may do `action` (for own-content actions the caller also checks ownership).
@@ -21,7 +23,7 @@ pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
         Role::Admin => true,
-        Role::Member => !matches!(action, DeleteAnyContent | ManagePeople),
+        Role::Member => !matches!(action, DeleteAnyContent | ManagePeople | Announce),
     }
 }
 

@@ -5,27 +5,18 @@
 use super::actor::Actor;
 use super::idempotency::{self, Recorded};
 use super::ids::new_id;
+use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_delete, may_edit, require};
-use super::{audit, comments, forbidden, groups, markdown, not_found, validate};
+use super::{audit, comments, forbidden, groups, markdown, not_found, text, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::Db;
-use balai_protocol::auth::Role;
+use crate::store::{Db, Stmt};
 use balai_protocol::feed::{Author, NewPost, Post, PostDetail};
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, POST_MAX_CHARS};
+use balai_protocol::notifications::Kind;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
-
-/// SQL: whether the reader may read post `p` (binds: admin flag, then the reader's id).
-/// Company posts and open groups' posts are for everyone; closed and secret groups' posts for
-/// their active members; admins read all (moderation).
-macro_rules! readable {
-    () => {
-        "(p.group_id IS NULL OR ? = 1 OR g.visibility = 'open'
-          OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id AND vm.user_id = ? AND vm.state = 'active'))"
-    };
-}
 
 /// The columns every post query selects, so rows decode into [`PostRow`].
 macro_rules! post_select {
@@ -33,7 +24,7 @@ macro_rules! post_select {
         concat!(
             "SELECT p.id, p.author_id, u.name AS author_name, u.deactivated_at AS author_left,
                     p.body, p.body_html, p.created_at, p.edited_at, p.like_count, p.comment_count,
-                    p.group_id, g.name AS group_name,
+                    p.group_id, g.name AS group_name, p.announce_until,
                     EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?) AS liked
              FROM posts p JOIN users u ON u.id = p.author_id
              LEFT JOIN user_groups g ON g.id = p.group_id ",
@@ -56,6 +47,7 @@ struct PostRow {
     comment_count: i64,
     group_id: Option<String>,
     group_name: Option<String>,
+    announce_until: Option<Millis>,
     liked: i64,
 }
 
@@ -82,6 +74,7 @@ impl PostRow {
             like_count: self.like_count,
             comment_count: self.comment_count,
             liked_by_me: self.liked != 0,
+            announce_until: self.announce_until,
             can_edit,
         }
     }
@@ -105,10 +98,16 @@ pub fn page_size(requested: Option<u32>) -> u32 {
 /// Which posts a feed shows.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'a> {
-    /// Company-wide posts and those of the groups the reader is an active member of.
+    /// Company-wide posts and those of the groups the reader follows (joining follows).
     Home,
+    /// Posts by the people, in the groups, and with the tags the reader follows.
+    Following,
     /// One group's posts (the reader must be allowed to read the group).
     Group(&'a str),
+    /// Posts with this tag (lower-case, without `#`).
+    Tag(&'a str),
+    /// The reader's own posts.
+    Mine,
 }
 
 /// One page of a feed, newest first: posts with their authors, groups and whether the reader
@@ -126,21 +125,48 @@ pub async fn feed<R: Runtime>(
         Some(c) => parse_cursor(c)?,
         None => (Millis::MAX, String::new()),
     };
+    let (me, admin) = (actor.id.as_str(), actor.admin_flag());
     let query = match scope {
         Scope::Home => stmt!(
-            post_select!(
+            post_select!(concat!(
                 // `created_at <= ?` seeks the index to the cursor; the rest drops the posts of
                 // that same millisecond already shown. (A plain OR would scan from the top.)
                 "WHERE p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
-                   AND (p.group_id IS NULL OR EXISTS (SELECT 1 FROM group_members vm
-                        WHERE vm.group_id = p.group_id AND vm.user_id = ? AND vm.state = 'active'))
-                 ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
-            ),
-            actor.id.as_str(),
+                   AND (p.group_id IS NULL OR (p.group_id IN (SELECT target FROM follows
+                        WHERE user_id = ? AND kind = 'group') AND ",
+                readable!(),
+                ")) ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
+            )),
+            me,
             before_at,
             before_at,
             before_id,
-            actor.id.as_str(),
+            me,
+            admin,
+            me,
+            limit as i64
+        ),
+        Scope::Following => stmt!(
+            post_select!(concat!(
+                "WHERE p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                   AND (p.author_id IN (SELECT target FROM follows WHERE user_id = ? AND kind = 'person')
+                     OR p.group_id IN (SELECT target FROM follows WHERE user_id = ? AND kind = 'group')
+                     OR EXISTS (SELECT 1 FROM post_tags t JOIN follows f
+                                ON f.user_id = ? AND f.kind = 'tag' AND f.target = t.tag
+                                WHERE t.post_id = p.id))
+                   AND ",
+                readable!(),
+                " ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
+            )),
+            me,
+            before_at,
+            before_at,
+            before_id,
+            me,
+            me,
+            me,
+            admin,
+            me,
             limit as i64
         ),
         Scope::Group(group_id) => {
@@ -150,7 +176,7 @@ pub async fn feed<R: Runtime>(
                     "WHERE p.group_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
                      ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
                 ),
-                actor.id.as_str(),
+                me,
                 group_id,
                 before_at,
                 before_at,
@@ -158,6 +184,36 @@ pub async fn feed<R: Runtime>(
                 limit as i64
             )
         }
+        Scope::Tag(tag) => stmt!(
+            // Walks post_tags (tag, created_at, post_id) from the cursor.
+            post_select!(concat!(
+                "JOIN post_tags t ON t.post_id = p.id
+                 WHERE t.tag = ? AND t.created_at <= ? AND (t.created_at < ? OR t.post_id < ?)
+                   AND p.deleted_at IS NULL AND ",
+                readable!(),
+                " ORDER BY t.created_at DESC, t.post_id DESC LIMIT ?"
+            )),
+            me,
+            tag.to_lowercase(),
+            before_at,
+            before_at,
+            before_id,
+            admin,
+            me,
+            limit as i64
+        ),
+        Scope::Mine => stmt!(
+            post_select!(
+                "WHERE p.author_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                 ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
+            ),
+            me,
+            me,
+            before_at,
+            before_at,
+            before_id,
+            limit as i64
+        ),
     };
     let rows: Vec<PostRow> = rt.db().all(query).await?;
     let next_cursor = (rows.len() == limit as usize)
@@ -182,15 +238,11 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRo
             )),
             actor.id.as_str(),
             post_id,
-            is_admin(actor),
+            actor.admin_flag(),
             actor.id.as_str()
         ))
         .await?
         .ok_or_else(|| not_found("Post"))
-}
-
-fn is_admin(actor: &Actor) -> i64 {
-    i64::from(actor.role == Role::Admin)
 }
 
 /// 404 unless `post_id` names a live post that `actor` may read (a post in a group closed to
@@ -209,7 +261,7 @@ pub async fn require_readable<R: Runtime>(
                 readable!()
             ),
             post_id,
-            is_admin(actor),
+            actor.admin_flag(),
             actor.id.as_str()
         ))
         .await?
@@ -230,7 +282,7 @@ pub async fn detail<R: Runtime>(
 
 /// Either the new post, or the first answer to a retry with the same idempotency key.
 pub enum Created {
-    New(Post),
+    New(Box<Post>),
     Replay(Recorded),
 }
 
@@ -244,6 +296,10 @@ pub async fn create<R: Runtime>(
     let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
     let group = match &input.group_id {
         Some(id) => Some(groups::require_member(rt, actor, id).await?),
+        None => None,
+    };
+    let announce_until = match input.announce_until {
+        Some(until) => Some(announcement_end(rt, actor, until, group.is_some())?),
         None => None,
     };
     let post = Post {
@@ -266,19 +322,50 @@ pub async fn create<R: Runtime>(
         liked_by_me: false,
         can_edit: true,
         can_delete: true,
+        announce_until,
     };
-    let insert = stmt!(
-        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id) VALUES (?, ?, ?, ?, ?, ?)",
+    let body = post.body.as_deref().unwrap_or_default();
+    let group_id = post.group.as_ref().map(|g| g.id.as_str());
+    let mut stmts = vec![stmt!(
+        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
         post.id.as_str(),
         actor.id.as_str(),
-        post.body.clone(),
+        body,
         post.body_html.as_str(),
         post.created_at,
-        post.group.as_ref().map(|g| g.id.as_str())
-    );
+        group_id,
+        announce_until
+    )];
+    stmts.extend(tag_rows(&post.id, body, post.created_at));
+    let event = |kind| Event {
+        kind,
+        actor_id: &actor.id,
+        post_id: Some(&post.id),
+        group_id,
+        at: post.created_at,
+    };
+    // Mentions first: someone both mentioned and following the group hears once, as mentioned.
+    for handle in text::mentions(body) {
+        stmts.push(notifications::deliver(
+            &event(Kind::Mention),
+            Recipients::handle(&handle),
+        ));
+    }
+    if let Some(g) = group_id {
+        stmts.push(notifications::deliver(
+            &event(Kind::GroupPost),
+            Recipients::group_followers(g),
+        ));
+    }
+    if announce_until.is_some() {
+        stmts.push(notifications::deliver(
+            &event(Kind::Announcement),
+            Recipients::everyone(),
+        ));
+    }
     Ok(
-        match idempotency::commit(rt, &actor.id, key, vec![insert], 201, &post).await? {
-            None => Created::New(post),
+        match idempotency::commit(rt, &actor.id, key, stmts, 201, &post).await? {
+            None => Created::New(Box::new(post)),
             Some(first) => Created::Replay(first),
         },
     )
@@ -297,15 +384,18 @@ pub async fn edit<R: Runtime>(
     }
     let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
     let html = markdown::render(&body);
-    rt.db()
-        .run(stmt!(
+    let mut stmts = vec![
+        stmt!(
             "UPDATE posts SET body = ?, body_html = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL",
-            body,
+            body.as_str(),
             html,
             rt.now(),
             post_id
-        ))
-        .await?;
+        ),
+        stmt!("DELETE FROM post_tags WHERE post_id = ?", post_id),
+    ];
+    stmts.extend(tag_rows(post_id, &body, row.created_at));
+    rt.db().batch(stmts).await?;
     Ok(load(rt, actor, post_id).await?.into_post(actor, true))
 }
 
@@ -331,11 +421,14 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
     if !may_delete(actor, &owner.author_id) {
         return Err(forbidden());
     }
-    let mut stmts = vec![stmt!(
-        "UPDATE posts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-        rt.now(),
-        post_id
-    )];
+    let mut stmts = vec![
+        stmt!(
+            "UPDATE posts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+            rt.now(),
+            post_id
+        ),
+        stmt!("DELETE FROM post_tags WHERE post_id = ?", post_id),
+    ];
     if owner.author_id != actor.id {
         stmts.push(audit::entry(
             rt,
@@ -347,4 +440,62 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
     }
     rt.db().batch(stmts).await?;
     Ok(())
+}
+
+/// The rows indexing a post's #tags (at its creation time, so a tag's feed pages like the feed).
+fn tag_rows(post_id: &str, body: &str, created_at: Millis) -> Vec<Stmt> {
+    text::tags(body)
+        .into_iter()
+        .map(|tag| {
+            stmt!(
+                "INSERT OR IGNORE INTO post_tags (tag, post_id, created_at) VALUES (?, ?, ?)",
+                tag,
+                post_id,
+                created_at
+            )
+        })
+        .collect()
+}
+
+/// Announcements: company-wide, by those allowed, ending in the future and within 90 days.
+fn announcement_end<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    until: Millis,
+    in_group: bool,
+) -> Result<Millis, ApiError> {
+    require(actor, Action::Announce)?;
+    let bad = |m: &str| ApiError::field(ErrorCode::Validation, "announce_until", m);
+    if in_group {
+        return Err(bad(
+            "Announcements go to the whole company, not to a group.",
+        ));
+    }
+    let now = rt.now();
+    if until <= now || until > now + ANNOUNCEMENT_MAX_MS {
+        return Err(bad("An announcement ends in the future, within 90 days."));
+    }
+    Ok(until)
+}
+
+const ANNOUNCEMENT_MAX_MS: Millis = 90 * 24 * 60 * 60 * 1000;
+
+/// The announcements pinned above the feed now: newest first, at most five.
+pub async fn announcements<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Post>, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    let rows: Vec<PostRow> = rt
+        .db()
+        .all(stmt!(
+            post_select!(
+                "WHERE p.announce_until > ? AND p.deleted_at IS NULL
+                 ORDER BY p.created_at DESC LIMIT 5"
+            ),
+            actor.id.as_str(),
+            rt.now()
+        ))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| r.into_post(actor, false))
+        .collect())
 }

@@ -30,7 +30,7 @@ impl D1Db {
                 Value::Text(s) => JsValue::from_str(s),
             })
             .collect();
-        self.db.prepare(stmt.sql).bind(&params).map_err(err)
+        self.db.prepare(&*stmt.sql).bind(&params).map_err(err)
     }
 
     fn record(&self, result: &D1Result) {

@@ -45,7 +45,9 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 /// One SQL statement with its parameters.
 #[derive(Debug, Clone)]
 pub struct Stmt {
-    pub sql: &'static str,
+    /// Static for almost every statement; built at run time only where a statement wraps another
+    /// query (notification delivery around its recipients).
+    pub sql: std::borrow::Cow<'static, str>,
     pub params: Vec<Value>,
 }
 
@@ -53,7 +55,7 @@ pub struct Stmt {
 #[macro_export]
 macro_rules! stmt {
     ($sql:expr $(, $param:expr)* $(,)?) => {
-        $crate::store::Stmt { sql: $sql, params: vec![$($crate::store::Value::from($param)),*] }
+        $crate::store::Stmt { sql: std::borrow::Cow::Borrowed($sql), params: vec![$($crate::store::Value::from($param)),*] }
     };
 }
 

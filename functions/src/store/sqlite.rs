@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_groups.sql",
         include_str!("../../migrations/0002_groups.sql"),
     ),
+    (
+        "0003_follows_notifications_search.sql",
+        include_str!("../../migrations/0003_follows_notifications_search.sql"),
+    ),
 ];
 
 impl SqliteDb {
@@ -75,7 +79,7 @@ impl SqliteDb {
     fn query_json(&self, stmt: &Stmt) -> Result<Vec<serde_json::Value>, DbError> {
         self.count();
         let conn = self.conn.borrow();
-        let mut prepared = conn.prepare_cached(stmt.sql).map_err(err)?;
+        let mut prepared = conn.prepare_cached(&stmt.sql).map_err(err)?;
         let names: Vec<String> = prepared
             .column_names()
             .iter()
@@ -136,7 +140,7 @@ impl Db for SqliteDb {
         self.count();
         let conn = self.conn.borrow();
         let n = conn
-            .prepare_cached(stmt.sql)
+            .prepare_cached(&stmt.sql)
             .and_then(|mut p| p.execute(rusqlite::params_from_iter(stmt.params.iter().map(to_sql))))
             .map_err(err)?;
         Ok(n as u64)
@@ -149,7 +153,7 @@ impl Db for SqliteDb {
         let mut changed = Vec::with_capacity(stmts.len());
         for stmt in &stmts {
             let n = tx
-                .prepare_cached(stmt.sql)
+                .prepare_cached(&stmt.sql)
                 .and_then(|mut p| {
                     p.execute(rusqlite::params_from_iter(stmt.params.iter().map(to_sql)))
                 })

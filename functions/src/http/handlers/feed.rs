@@ -3,16 +3,27 @@ use super::super::{ApiResponse, json};
 use super::replay;
 use crate::runtime::Runtime;
 use crate::service::{comments, likes, posts};
-use balai_protocol::ApiError;
 use balai_protocol::feed::{NewComment, NewPost};
+use balai_protocol::{ApiError, ErrorCode};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let cursor = call.req.query_param("cursor");
     let limit = call.req.query_param("limit").and_then(|l| l.parse().ok());
     let group = call.req.query_param("group");
-    let scope = match group.as_deref() {
-        Some(id) => posts::Scope::Group(id),
-        None => posts::Scope::Home,
+    let tag = call.req.query_param("tag");
+    let scope = match (call.req.query_param("filter").as_deref(), &group, &tag) {
+        (_, Some(id), _) => posts::Scope::Group(id),
+        (_, _, Some(t)) => posts::Scope::Tag(t),
+        (None | Some("all"), _, _) => posts::Scope::Home,
+        (Some("following"), _, _) => posts::Scope::Following,
+        (Some("mine"), _, _) => posts::Scope::Mine,
+        (Some(_), _, _) => {
+            return Err(ApiError::field(
+                ErrorCode::BadRequest,
+                "filter",
+                "filter is one of all, following, mine (or give group or tag).",
+            ));
+        }
     };
     let page = posts::feed(rt, &call.actor, scope, cursor.as_deref(), limit).await?;
     Ok(ApiResponse::json(200, &page))
@@ -88,5 +99,12 @@ pub async fn like<R: Runtime>(
     Ok(ApiResponse::json(
         200,
         &likes::set(rt, &call.actor, post_id, liked).await?,
+    ))
+}
+
+pub async fn announcements<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &posts::announcements(rt, &call.actor).await?,
     ))
 }

@@ -2,8 +2,11 @@
 
 pub mod auth;
 pub mod feed;
+pub mod follows;
 pub mod groups;
+pub mod notifications;
 pub mod people;
+pub mod search;
 
 use super::ApiResponse;
 use crate::service::idempotency::Recorded;

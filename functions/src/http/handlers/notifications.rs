@@ -1,0 +1,45 @@
+use super::super::router::Call;
+use super::super::{ApiResponse, json};
+use crate::runtime::Runtime;
+use crate::service::notifications;
+use balai_protocol::ApiError;
+use balai_protocol::notifications::{MarkRead, Setting};
+
+pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let cursor = call.req.query_param("cursor");
+    let limit = call.req.query_param("limit").and_then(|l| l.parse().ok());
+    Ok(ApiResponse::json(
+        200,
+        &notifications::list(rt, &call.actor, cursor.as_deref(), limit).await?,
+    ))
+}
+
+pub async fn unread<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &notifications::unread(rt, &call.actor).await?,
+    ))
+}
+
+pub async fn mark_read<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: MarkRead = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &notifications::mark_read(rt, &call.actor, input.id).await?,
+    ))
+}
+
+pub async fn settings<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &notifications::settings(rt, &call.actor).await?,
+    ))
+}
+
+pub async fn set<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: Setting = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &notifications::set(rt, &call.actor, input).await?,
+    ))
+}

@@ -1,0 +1,158 @@
+//! Following people, groups and tags: what the "following" filter shows, and (for groups with
+//! `notify`) which new posts notify. Joining a group follows it; leaving unfollows.
+
+use super::actor::Actor;
+use super::{groups, not_found, validate};
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::{Db, Stmt};
+use balai_protocol::ApiError;
+use balai_protocol::feed::{Follow, FollowKind};
+use serde::Deserialize;
+
+/// Most follows a person keeps; far more than anyone reads.
+const FOLLOWS_MAX: i64 = 1_000;
+
+fn kind_str(kind: FollowKind) -> &'static str {
+    match kind {
+        FollowKind::Person => "person",
+        FollowKind::Group => "group",
+        FollowKind::Tag => "tag",
+    }
+}
+
+/// The statement that makes `user_id` follow a group (kept as it is if they already do).
+pub fn group_stmt(user_id: &str, group_id: &str, at: i64) -> Stmt {
+    stmt!(
+        "INSERT OR IGNORE INTO follows (user_id, kind, target, notify, created_at) VALUES (?, 'group', ?, 0, ?)",
+        user_id,
+        group_id,
+        at
+    )
+}
+
+pub fn unfollow_group_stmt(user_id: &str, group_id: &str) -> Stmt {
+    stmt!(
+        "DELETE FROM follows WHERE user_id = ? AND kind = 'group' AND target = ?",
+        user_id,
+        group_id
+    )
+}
+
+/// Follows (or updates `notify` on) a person, group or tag the actor may see. Repeating is fine.
+pub async fn follow<R: Runtime>(rt: &R, actor: &Actor, input: &Follow) -> Result<Follow, ApiError> {
+    let target = match input.kind {
+        FollowKind::Person => {
+            validate::id(&input.target, "Person")?;
+            rt.db()
+                .first::<serde::de::IgnoredAny>(stmt!(
+                    "SELECT 1 AS found FROM users WHERE id = ? AND deactivated_at IS NULL",
+                    input.target.as_str()
+                ))
+                .await?
+                .ok_or_else(|| not_found("Person"))?;
+            input.target.clone()
+        }
+        FollowKind::Group => groups::require_readable(rt, actor, &input.target).await?.id,
+        FollowKind::Tag => groups::normalize_tags(std::slice::from_ref(&input.target))?
+            .pop()
+            .ok_or_else(|| {
+                ApiError::field(
+                    balai_protocol::ErrorCode::Validation,
+                    "target",
+                    "Name a tag to follow.",
+                )
+            })?,
+    };
+    #[derive(Deserialize)]
+    struct Count {
+        n: i64,
+    }
+    let count: Option<Count> = rt
+        .db()
+        .first(stmt!(
+            "SELECT COUNT(*) AS n FROM follows WHERE user_id = ?",
+            actor.id.as_str()
+        ))
+        .await?;
+    if count.is_some_and(|c| c.n >= FOLLOWS_MAX) {
+        return Err(ApiError::new(
+            balai_protocol::ErrorCode::Conflict,
+            "You follow as much as Balai keeps. Unfollow something first.",
+        ));
+    }
+    let notify = input.notify && input.kind == FollowKind::Group;
+    rt.db()
+        .run(stmt!(
+            "INSERT INTO follows (user_id, kind, target, notify, created_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (user_id, kind, target) DO UPDATE SET notify = excluded.notify",
+            actor.id.as_str(),
+            kind_str(input.kind),
+            target.as_str(),
+            i64::from(notify),
+            rt.now()
+        ))
+        .await?;
+    Ok(Follow {
+        kind: input.kind,
+        target,
+        notify,
+    })
+}
+
+pub async fn unfollow<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    kind: FollowKind,
+    target: &str,
+) -> Result<(), ApiError> {
+    // Tags are kept lower-case; ids as they are.
+    let target = match kind {
+        FollowKind::Tag => target.trim_start_matches('#').to_lowercase(),
+        FollowKind::Person | FollowKind::Group => target.to_string(),
+    };
+    rt.db()
+        .run(stmt!(
+            "DELETE FROM follows WHERE user_id = ? AND kind = ? AND target = ?",
+            actor.id.as_str(),
+            kind_str(kind),
+            target
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Everything the actor follows (newest first).
+pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Follow>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        kind: FollowKind,
+        target: String,
+        notify: i64,
+    }
+    let rows: Vec<Row> = rt
+        .db()
+        .all(stmt!(
+            "SELECT kind, target, notify FROM follows WHERE user_id = ? ORDER BY created_at DESC LIMIT ?",
+            actor.id.as_str(),
+            FOLLOWS_MAX
+        ))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Follow {
+            kind: r.kind,
+            target: r.target,
+            notify: r.notify != 0,
+        })
+        .collect())
+}
+
+pub fn parse_kind(s: &str) -> Option<FollowKind> {
+    match s {
+        "person" => Some(FollowKind::Person),
+        "group" => Some(FollowKind::Group),
+        "tag" => Some(FollowKind::Tag),
+        _ => None,
+    }
+}

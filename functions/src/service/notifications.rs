@@ -1,0 +1,341 @@
+//! Notifications: who hears about what, and the notification centre.
+//!
+//! Delivery is set-based: each event is one `INSERT … SELECT` whose SELECT is the recipients,
+//! filtered in SQL by the rules every kind shares (see [`deliver`]): active people only, never
+//! the actor, not if they switched that kind off, only if they may read the post, and once per
+//! event. The statements join the batch of the write that caused them, so a post and its
+//! notifications commit together, or neither does. Extending delivery means widening that one
+//! SELECT: deputies (someone covering for an absent colleague) are a `UNION` of the absent
+//! person's deputy with a "for" column; web push is another channel in `notification_settings`
+//! plus a sender that reads new rows.
+
+use super::actor::Actor;
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::{Db, Stmt, Value};
+use balai_protocol::feed::Author;
+use balai_protocol::groups::GroupRef;
+use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX};
+use balai_protocol::notifications::{Kind, Notification, Setting, Unread};
+use balai_protocol::{ApiError, ErrorCode, Millis, Page};
+use serde::Deserialize;
+
+pub fn kind_str(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Mention => "mention",
+        Kind::Comment => "comment",
+        Kind::Reply => "reply",
+        Kind::Like => "like",
+        Kind::GroupPost => "group_post",
+        Kind::JoinRequest => "join_request",
+        Kind::Announcement => "announcement",
+    }
+}
+
+/// An event worth telling people about.
+pub struct Event<'a> {
+    pub kind: Kind,
+    pub actor_id: &'a str,
+    pub post_id: Option<&'a str>,
+    pub group_id: Option<&'a str>,
+    pub at: Millis,
+}
+
+/// Who an event goes to, as SQL selecting user ids (`?` binds in `params`).
+pub struct Recipients {
+    pub sql: &'static str,
+    pub params: Vec<Value>,
+}
+
+impl Recipients {
+    /// The people a `@handle` names: the local part of their email, or their login name.
+    pub fn handle(handle: &str) -> Self {
+        Recipients {
+            sql: "SELECT id FROM users WHERE (email >= ? AND email < ?) OR email = ?",
+            params: vec![
+                format!("{handle}@").into(),
+                // '~' sorts after every character a login may hold.
+                format!("{handle}@~").into(),
+                handle.into(),
+            ],
+        }
+    }
+
+    pub fn post_author(post_id: &str) -> Self {
+        Recipients {
+            sql: "SELECT author_id FROM posts WHERE id = ?",
+            params: vec![post_id.into()],
+        }
+    }
+
+    /// Those who commented on the post before, except its author (who hears as its author).
+    pub fn earlier_commenters(post_id: &str) -> Self {
+        Recipients {
+            sql: "SELECT DISTINCT c.author_id FROM comments c WHERE c.post_id = ? AND c.deleted_at IS NULL
+                  AND c.author_id <> (SELECT author_id FROM posts WHERE id = ?)",
+            params: vec![post_id.into(), post_id.into()],
+        }
+    }
+
+    /// Followers of a group who asked to be notified of its new posts.
+    pub fn group_followers(group_id: &str) -> Self {
+        Recipients {
+            sql: "SELECT user_id FROM follows WHERE kind = 'group' AND target = ? AND notify = 1",
+            params: vec![group_id.into()],
+        }
+    }
+
+    pub fn group_managers(group_id: &str) -> Self {
+        Recipients {
+            sql: "SELECT user_id FROM group_members WHERE group_id = ? AND state = 'active' AND role IN ('owner', 'manager')",
+            params: vec![group_id.into()],
+        }
+    }
+
+    pub fn everyone() -> Self {
+        Recipients {
+            sql: "SELECT id FROM users",
+            params: vec![],
+        }
+    }
+}
+
+/// The statement that delivers `event` to `to`. Shared rules, in the SQL below: recipients are
+/// active; not the actor; have not switched the kind off; may read the event's post (a mention
+/// in a closed group reaches only its members); and have not already heard of this event
+/// (a person mentioned in a comment on their own post hears once).
+pub fn deliver(event: &Event, to: Recipients) -> Stmt {
+    let kind = kind_str(event.kind);
+    let mut params: Vec<Value> = vec![
+        kind.into(),
+        event.actor_id.into(),
+        event.post_id.into(),
+        event.group_id.into(),
+        event.at.into(),
+    ];
+    params.extend(to.params);
+    params.extend([
+        event.actor_id.into(),
+        kind.into(),
+        event.post_id.into(),
+        event.post_id.into(),
+        event.post_id.into(),
+        event.at.into(),
+    ]);
+    Stmt {
+        sql: deliver_sql(to.sql).into(),
+        params,
+    }
+}
+
+/// The SQL of [`deliver`] around a recipients query.
+fn deliver_sql(recipients: &str) -> String {
+    format!(
+        "INSERT INTO notifications (user_id, kind, actor_id, post_id, group_id, created_at)
+         SELECT u.id, ?, ?, ?, ?, ? FROM users u
+         WHERE u.id IN ({recipients})
+           AND u.deactivated_at IS NULL
+           AND u.id <> ?
+           AND NOT EXISTS (SELECT 1 FROM notification_settings s
+                           WHERE s.user_id = u.id AND s.kind = ? AND s.channel = 'off')
+           AND (? IS NULL OR EXISTS (
+                 SELECT 1 FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+                 WHERE p.id = ? AND (p.group_id IS NULL OR g.visibility = 'open'
+                   OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = p.group_id
+                              AND m.user_id = u.id AND m.state = 'active'))))
+           AND NOT EXISTS (SELECT 1 FROM notifications n
+                           WHERE n.user_id = u.id AND n.post_id IS ? AND n.created_at = ?)"
+    )
+}
+
+/// Likes collapse into one notification per post: a new like updates it (latest liker, total
+/// count) and makes it unread again. A repeated like (already there, older) changes nothing.
+pub fn like(post_id: &str, liker_id: &str, at: Millis) -> Stmt {
+    stmt!(
+        "INSERT INTO notifications (user_id, kind, actor_id, actor_count, post_id, group_key, created_at)
+         SELECT p.author_id, 'like', ?, p.like_count, p.id, 'like:' || p.id, ?
+         FROM posts p JOIN users u ON u.id = p.author_id
+         WHERE p.id = ? AND p.author_id <> ? AND u.deactivated_at IS NULL
+           AND EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ? AND l.created_at = ?)
+           AND NOT EXISTS (SELECT 1 FROM notification_settings s
+                           WHERE s.user_id = p.author_id AND s.kind = 'like' AND s.channel = 'off')
+         ON CONFLICT (user_id, group_key) WHERE group_key IS NOT NULL DO UPDATE SET
+           actor_id = excluded.actor_id, actor_count = excluded.actor_count,
+           created_at = excluded.created_at, read_at = NULL",
+        liker_id,
+        at,
+        post_id,
+        liker_id,
+        liker_id,
+        at
+    )
+}
+
+#[derive(Deserialize)]
+struct Row {
+    id: i64,
+    kind: Kind,
+    actor_id: String,
+    actor_name: String,
+    actor_left: Option<Millis>,
+    actor_count: i64,
+    post_id: Option<String>,
+    group_id: Option<String>,
+    group_name: Option<String>,
+    excerpt: Option<String>,
+    created_at: Millis,
+    read_at: Option<Millis>,
+}
+
+/// A cursor: `<created_at>.<id>` of the last notification on the previous page.
+fn parse_cursor(cursor: &str) -> Result<(Millis, i64), ApiError> {
+    let bad = || ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.");
+    let (at, id) = cursor.split_once('.').ok_or_else(bad)?;
+    Ok((
+        at.parse().map_err(|_| bad())?,
+        id.parse().map_err(|_| bad())?,
+    ))
+}
+
+/// My notifications, newest first, a page at a time. The excerpt of a post shows only while I
+/// may still read it.
+pub async fn list<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    cursor: Option<&str>,
+    limit: Option<u32>,
+) -> Result<Page<Notification>, ApiError> {
+    let limit = limit.unwrap_or(PAGE_SIZE_DEFAULT).clamp(1, PAGE_SIZE_MAX);
+    let (before_at, before_id) = match cursor {
+        Some(c) => parse_cursor(c)?,
+        None => (Millis::MAX, i64::MAX),
+    };
+    let rows: Vec<Row> = rt
+        .db()
+        .all(stmt!(
+            concat!(
+                "SELECT n.id, n.kind, n.actor_id, a.name AS actor_name, a.deactivated_at AS actor_left,
+                        n.actor_count, n.post_id, n.group_id, gg.name AS group_name, n.created_at, n.read_at,
+                        CASE WHEN p.deleted_at IS NULL AND ",
+                readable!(),
+                " THEN substr(p.body, 1, 140) END AS excerpt
+                 FROM notifications n
+                 JOIN users a ON a.id = n.actor_id
+                 LEFT JOIN posts p ON p.id = n.post_id
+                 LEFT JOIN user_groups g ON g.id = p.group_id
+                 LEFT JOIN user_groups gg ON gg.id = COALESCE(n.group_id, p.group_id)
+                 WHERE n.user_id = ? AND n.created_at <= ? AND (n.created_at < ? OR n.id < ?)
+                 ORDER BY n.created_at DESC, n.id DESC LIMIT ?"
+            ),
+            actor.admin_flag(),
+            actor.id.as_str(),
+            actor.id.as_str(),
+            before_at,
+            before_at,
+            before_id,
+            limit as i64
+        ))
+        .await?;
+    let next_cursor = (rows.len() == limit as usize)
+        .then(|| rows.last().map(|r| format!("{}.{}", r.created_at, r.id)))
+        .flatten();
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|r| Notification {
+                id: r.id,
+                kind: r.kind,
+                actor: Author {
+                    id: r.actor_id,
+                    name: r.actor_name,
+                    former: r.actor_left.is_some(),
+                },
+                actor_count: r.actor_count,
+                post_id: r.post_id,
+                group: r
+                    .group_id
+                    .zip(r.group_name)
+                    .map(|(id, name)| GroupRef { id, name }),
+                excerpt: r.excerpt,
+                created_at: r.created_at,
+                read: r.read_at.is_some(),
+            })
+            .collect(),
+        next_cursor,
+    })
+}
+
+/// The badge count: unread notifications, counted up to 100 so the poll stays cheap.
+pub async fn unread<R: Runtime>(rt: &R, actor: &Actor) -> Result<Unread, ApiError> {
+    #[derive(Deserialize)]
+    struct Count {
+        n: i64,
+    }
+    let count: Option<Count> = rt
+        .db()
+        .first(stmt!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM notifications WHERE user_id = ? AND read_at IS NULL LIMIT 100)",
+            actor.id.as_str()
+        ))
+        .await?;
+    Ok(Unread {
+        unread: count.map_or(0, |c| c.n),
+    })
+}
+
+/// Marks one of my notifications read, or all of them. Repeating is harmless.
+pub async fn mark_read<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: Option<i64>,
+) -> Result<Unread, ApiError> {
+    rt.db()
+        .run(stmt!(
+            "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL AND (? IS NULL OR id = ?)",
+            rt.now(),
+            actor.id.as_str(),
+            id,
+            id
+        ))
+        .await?;
+    unread(rt, actor).await
+}
+
+/// Every kind with whether it reaches me (on unless switched off).
+pub async fn settings<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Setting>, ApiError> {
+    #[derive(Deserialize)]
+    struct Off {
+        kind: String,
+    }
+    let off: Vec<Off> = rt
+        .db()
+        .all(stmt!(
+            "SELECT kind FROM notification_settings WHERE user_id = ? AND channel = 'off'",
+            actor.id.as_str()
+        ))
+        .await?;
+    Ok(Kind::ALL
+        .iter()
+        .map(|&kind| Setting {
+            kind,
+            enabled: !off.iter().any(|o| o.kind == kind_str(kind)),
+        })
+        .collect())
+}
+
+pub async fn set<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    setting: Setting,
+) -> Result<Vec<Setting>, ApiError> {
+    rt.db()
+        .run(stmt!(
+            "INSERT INTO notification_settings (user_id, kind, channel) VALUES (?, ?, ?)
+             ON CONFLICT (user_id, kind) DO UPDATE SET channel = excluded.channel",
+            actor.id.as_str(),
+            kind_str(setting.kind),
+            if setting.enabled { "app" } else { "off" }
+        ))
+        .await?;
+    settings(rt, actor).await
+}

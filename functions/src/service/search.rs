@@ -1,0 +1,397 @@
+//! Search over posts, comments, people, groups and tags with SQLite FTS5 (in D1): prefix
+//! matching on every word, no stemming, so Indonesian and English both work. Ranked by bm25,
+//! newest first among equals. Every query carries the visibility rules, so a result is never
+//! something the searcher may not read (or, for secret groups, know of).
+
+use super::actor::Actor;
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::{Db, Stmt, Value};
+use balai_protocol::feed::Author;
+use balai_protocol::groups::{GroupRef, Visibility};
+use balai_protocol::search::{CommentHit, GroupHit, PersonHit, PostHit, SearchKind, SearchResults};
+use balai_protocol::{ApiError, ErrorCode, Millis};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+/// Hits per kind in the grouped view, and per page for one kind.
+const GROUPED: i64 = 5;
+const PAGE: i64 = 20;
+/// Words of a query that count.
+const WORDS_MAX: usize = 8;
+pub const QUERY_MAX_CHARS: usize = 200;
+
+/// Orders a kind's hits (each row has `score`, `sort_at`, `id`) and pages from a cursor.
+/// bm25 is scaled to an integer so the cursor compares exactly.
+macro_rules! ranked {
+    ($inner:expr) => {
+        concat!(
+            "SELECT * FROM (",
+            $inner,
+            ") WHERE (? IS NULL OR score > ? OR (score = ? AND (sort_at < ? OR (sort_at = ? AND id < ?))))
+             ORDER BY score, sort_at DESC, id DESC LIMIT ?"
+        )
+    };
+}
+
+/// The FTS5 query for what someone typed: each word as a quoted prefix, all required.
+pub fn match_expression(q: &str) -> Result<String, ApiError> {
+    if q.chars().count() > QUERY_MAX_CHARS {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            "q",
+            format!("Search for at most {QUERY_MAX_CHARS} characters."),
+        ));
+    }
+    let words: Vec<String> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(WORDS_MAX)
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    if words.is_empty() {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            "q",
+            "Type a word to search for.",
+        ));
+    }
+    Ok(words.join(" "))
+}
+
+/// Escapes `text` for HTML, turning the match markers FTS5 put in (\x02, \x03) into `<mark>`.
+fn marked_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\u{2}' => out.push_str("<mark>"),
+            '\u{3}' => out.push_str("</mark>"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A page position: the last hit's score, time and id.
+struct Cursor {
+    score: i64,
+    at: Millis,
+    id: String,
+}
+
+fn parse_cursor(c: &str) -> Result<Cursor, ApiError> {
+    let bad = || ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.");
+    let mut parts = c.splitn(3, ':');
+    let score = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+    let at = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+    let id = parts
+        .next()
+        .filter(|s| !s.is_empty() && s.len() <= 40)
+        .ok_or_else(bad)?;
+    Ok(Cursor {
+        score,
+        at,
+        id: id.to_string(),
+    })
+}
+
+/// Appends the cursor and limit binds of [`ranked!`].
+fn page_binds(mut stmt: Stmt, cursor: Option<&Cursor>, limit: i64) -> Stmt {
+    let (flag, score, at, id): (Value, Value, Value, Value) = match cursor {
+        Some(c) => (1.into(), c.score.into(), c.at.into(), c.id.clone().into()),
+        None => (Value::Null, 0.into(), 0.into(), "".into()),
+    };
+    stmt.params
+        .extend([flag, score.clone(), score, at.clone(), at, id, limit.into()]);
+    stmt
+}
+
+/// A hit row's place in the ranking (the columns [`ranked!`] orders by).
+trait Ranked {
+    fn position(&self) -> String;
+}
+
+macro_rules! hit_row {
+    ($name:ident { $($field:ident: $ty:ty),* $(,)? }) => {
+        #[derive(Deserialize)]
+        struct $name {
+            id: String,
+            score: i64,
+            sort_at: Millis,
+            $($field: $ty),*
+        }
+        impl Ranked for $name {
+            fn position(&self) -> String {
+                format!("{}:{}:{}", self.score, self.sort_at, self.id)
+            }
+        }
+    };
+}
+
+/// One kind's hits and the cursor after them (when the page is full).
+async fn hits<R: Runtime, T: DeserializeOwned + Ranked>(
+    rt: &R,
+    stmt: Stmt,
+    cursor: Option<&Cursor>,
+    limit: i64,
+) -> Result<(Vec<T>, Option<String>), ApiError> {
+    let rows: Vec<T> = rt.db().all(page_binds(stmt, cursor, limit)).await?;
+    let next = (rows.len() as i64 == limit)
+        .then(|| rows.last().map(Ranked::position))
+        .flatten();
+    Ok((rows, next))
+}
+
+hit_row!(PostRow {
+    snippet: String,
+    author_id: String,
+    author_name: String,
+    author_left: Option<Millis>,
+    group_id: Option<String>,
+    group_name: Option<String>,
+    created_at: Millis,
+});
+
+hit_row!(CommentRow {
+    post_id: String,
+    snippet: String,
+    author_id: String,
+    author_name: String,
+    author_left: Option<Millis>,
+    created_at: Millis,
+});
+
+hit_row!(PersonRow {
+    name_marked: String,
+    email: String,
+    left_at: Option<Millis>,
+});
+
+hit_row!(GroupRow {
+    name_marked: String,
+    visibility: Visibility,
+    member_count: i64,
+});
+
+fn posts_stmt(expr: &str, actor: &Actor) -> Stmt {
+    stmt!(
+        ranked!(concat!(
+            "SELECT p.id, p.created_at AS sort_at, p.created_at,
+                    CAST(bm25(posts_fts) * 1000000 AS INTEGER) AS score,
+                    snippet(posts_fts, 0, char(2), char(3), '…', 16) AS snippet,
+                    p.author_id, u.name AS author_name, u.deactivated_at AS author_left,
+                    p.group_id, g.name AS group_name
+             FROM posts_fts JOIN posts p ON p.rowid = posts_fts.rowid
+             JOIN users u ON u.id = p.author_id
+             LEFT JOIN user_groups g ON g.id = p.group_id
+             WHERE posts_fts MATCH ? AND p.deleted_at IS NULL AND ",
+            readable!()
+        )),
+        expr,
+        actor.admin_flag(),
+        actor.id.as_str()
+    )
+}
+
+fn comments_stmt(expr: &str, actor: &Actor) -> Stmt {
+    stmt!(
+        ranked!(concat!(
+            "SELECT c.id, c.created_at AS sort_at, c.created_at, c.post_id,
+                    CAST(bm25(comments_fts) * 1000000 AS INTEGER) AS score,
+                    snippet(comments_fts, 0, char(2), char(3), '…', 16) AS snippet,
+                    c.author_id, u.name AS author_name, u.deactivated_at AS author_left
+             FROM comments_fts JOIN comments c ON c.rowid = comments_fts.rowid
+             JOIN posts p ON p.id = c.post_id
+             JOIN users u ON u.id = c.author_id
+             LEFT JOIN user_groups g ON g.id = p.group_id
+             WHERE comments_fts MATCH ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL AND ",
+            readable!()
+        )),
+        expr,
+        actor.admin_flag(),
+        actor.id.as_str()
+    )
+}
+
+fn people_stmt(expr: &str) -> Stmt {
+    stmt!(
+        ranked!(
+            "SELECT u.id, u.created_at AS sort_at,
+                    CAST(bm25(people_fts) * 1000000 AS INTEGER) AS score,
+                    highlight(people_fts, 0, char(2), char(3)) AS name_marked,
+                    u.email, u.deactivated_at AS left_at
+             FROM people_fts JOIN users u ON u.rowid = people_fts.rowid
+             WHERE people_fts MATCH ?"
+        ),
+        expr
+    )
+}
+
+fn groups_stmt(expr: &str, actor: &Actor) -> Stmt {
+    stmt!(
+        ranked!(
+            "SELECT g.id, g.created_at AS sort_at,
+                    CAST(bm25(groups_fts) * 1000000 AS INTEGER) AS score,
+                    highlight(groups_fts, 0, char(2), char(3)) AS name_marked,
+                    g.visibility, g.member_count
+             FROM groups_fts JOIN user_groups g ON g.rowid = groups_fts.rowid
+             WHERE groups_fts MATCH ?
+               AND (g.visibility <> 'secret' OR ? = 1
+                    OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = ?))"
+        ),
+        expr,
+        actor.admin_flag(),
+        actor.id.as_str()
+    )
+}
+
+/// Tags starting with the first word, used on posts the searcher may read.
+async fn tags<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    q: &str,
+    limit: i64,
+) -> Result<Vec<String>, ApiError> {
+    let Some(word) = q
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .find(|w| !w.is_empty())
+    else {
+        return Ok(Vec::new());
+    };
+    let prefix = word.to_lowercase();
+    #[derive(Deserialize)]
+    struct Tag {
+        tag: String,
+    }
+    let rows: Vec<Tag> = rt
+        .db()
+        .all(stmt!(
+            concat!(
+                "SELECT DISTINCT t.tag FROM post_tags t JOIN posts p ON p.id = t.post_id
+                 LEFT JOIN user_groups g ON g.id = p.group_id
+                 WHERE t.tag >= ? AND t.tag < ? AND p.deleted_at IS NULL AND ",
+                readable!(),
+                " LIMIT ?"
+            ),
+            prefix.as_str(),
+            format!("{prefix}\u{10FFFF}"),
+            actor.admin_flag(),
+            actor.id.as_str(),
+            limit
+        ))
+        .await?;
+    Ok(rows.into_iter().map(|t| t.tag).collect())
+}
+
+fn author(id: String, name: String, left: Option<Millis>) -> Author {
+    Author {
+        id,
+        name,
+        former: left.is_some(),
+    }
+}
+
+/// Searches everything (a few hits of each kind), or one kind a page at a time.
+pub async fn search<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    q: &str,
+    kind: Option<SearchKind>,
+    cursor: Option<&str>,
+) -> Result<SearchResults, ApiError> {
+    let expr = match_expression(q)?;
+    let cursor = cursor.map(parse_cursor).transpose()?;
+    let cursor = cursor.as_ref();
+    let wants = |k| kind.is_none_or(|want| want == k);
+    let limit = if kind.is_some() { PAGE } else { GROUPED };
+    let mut out = SearchResults::default();
+    let mut next = None;
+    if wants(SearchKind::Posts) {
+        let (rows, n) = hits::<_, PostRow>(rt, posts_stmt(&expr, actor), cursor, limit).await?;
+        next = next.or(n);
+        out.posts = rows
+            .into_iter()
+            .map(|r| PostHit {
+                id: r.id,
+                author: author(r.author_id, r.author_name, r.author_left),
+                group: r
+                    .group_id
+                    .zip(r.group_name)
+                    .map(|(id, name)| GroupRef { id, name }),
+                snippet_html: marked_html(&r.snippet),
+                created_at: r.created_at,
+            })
+            .collect();
+    }
+    if wants(SearchKind::Comments) {
+        let (rows, n) =
+            hits::<_, CommentRow>(rt, comments_stmt(&expr, actor), cursor, limit).await?;
+        next = next.or(n);
+        out.comments = rows
+            .into_iter()
+            .map(|r| CommentHit {
+                id: r.id,
+                post_id: r.post_id,
+                author: author(r.author_id, r.author_name, r.author_left),
+                snippet_html: marked_html(&r.snippet),
+                created_at: r.created_at,
+            })
+            .collect();
+    }
+    if wants(SearchKind::People) {
+        let (rows, n) = hits::<_, PersonRow>(rt, people_stmt(&expr), cursor, limit).await?;
+        next = next.or(n);
+        out.people = rows
+            .into_iter()
+            .map(|r| PersonHit {
+                id: r.id,
+                name_html: marked_html(&r.name_marked),
+                email: r.email,
+                former: r.left_at.is_some(),
+            })
+            .collect();
+    }
+    if wants(SearchKind::Groups) {
+        let (rows, n) = hits::<_, GroupRow>(rt, groups_stmt(&expr, actor), cursor, limit).await?;
+        next = next.or(n);
+        out.groups = rows
+            .into_iter()
+            .map(|r| GroupHit {
+                id: r.id,
+                name_html: marked_html(&r.name_marked),
+                visibility: r.visibility,
+                member_count: r.member_count,
+            })
+            .collect();
+    }
+    if wants(SearchKind::Tags) {
+        out.tags = tags(rt, actor, q, limit).await?;
+    }
+    // Only a single kind pages; the grouped view links to each kind instead.
+    out.next_cursor = kind.and(next);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_become_prefix_words_and_nothing_else() {
+        assert_eq!(
+            match_expression("Gudang surabaya").unwrap(),
+            "\"gudang\"* \"surabaya\"*"
+        );
+        assert_eq!(
+            match_expression("\"x\" OR y*").unwrap(),
+            "\"x\"* \"or\"* \"y\"*"
+        );
+        assert!(match_expression("  ?! ").is_err());
+        assert_eq!(marked_html("a\u{2}<b>\u{3}"), "a<mark>&lt;b&gt;</mark>");
+    }
+}

@@ -1,0 +1,186 @@
+//! Following people, groups and tags, and the feed filters: all, following, group, tag, mine.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+fn ids(app: &TestApp, who: &Who, path: &str) -> Vec<String> {
+    let res = app.get(path, Some(who));
+    assert_eq!(res.status, 200, "{path}: {}", res.body);
+    json(&res)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn feed_filters_show_what_they_say() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let citra = app.member("citra");
+    let group = json(&app.post(
+        "/api/groups",
+        Some(&citra),
+        json!({ "name": "Futsal", "category": "interest", "visibility": "open" }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.rt.advance(1000);
+    let by_budi = app.new_post(&budi, "budi's news");
+    app.rt.advance(1000);
+    let tagged = app.new_post(&citra, "Stok #Gudang aman");
+    app.rt.advance(1000);
+    let in_group = json(&app.post(
+        "/api/posts",
+        Some(&citra),
+        json!({ "body": "Kamis futsal", "group_id": group }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.rt.advance(1000);
+    let mine = app.new_post(&ani, "my own");
+
+    // All: company posts; the open group's post only once Ani follows (or joins) the group.
+    assert_eq!(
+        ids(&app, &ani, "/api/posts"),
+        vec![mine.clone(), tagged.clone(), by_budi.clone()]
+    );
+    assert!(ids(&app, &ani, "/api/posts?filter=following").is_empty());
+    for (kind, target) in [
+        ("person", budi.id.as_str()),
+        ("tag", "#GUDANG"),
+        ("group", group.as_str()),
+    ] {
+        let res = app.call(
+            "PUT",
+            "/api/follows",
+            Some(&ani),
+            Some(json!({ "kind": kind, "target": target })),
+        );
+        assert_eq!(res.status, 200, "{kind}: {}", res.body);
+    }
+    assert_eq!(
+        ids(&app, &ani, "/api/posts?filter=following"),
+        vec![in_group.clone(), tagged.clone(), by_budi.clone()]
+    );
+    assert_eq!(ids(&app, &ani, "/api/posts").len(), 4);
+    assert_eq!(
+        ids(&app, &ani, "/api/posts?tag=gudang"),
+        vec![tagged.clone()]
+    );
+    assert_eq!(ids(&app, &ani, "/api/posts?filter=mine"), vec![mine]);
+    let follows = json(&app.get("/api/follows", Some(&ani)));
+    assert_eq!(follows.as_array().unwrap().len(), 3);
+    assert!(
+        follows
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "tag" && f["target"] == "gudang"),
+        "tags are stored lower-case, without #: {follows}"
+    );
+    // Unfollowing takes them out again.
+    let res = app.call(
+        "DELETE",
+        &format!("/api/follows/person/{}", budi.id),
+        Some(&ani),
+        None,
+    );
+    assert_eq!(res.status, 204);
+    assert_eq!(
+        ids(&app, &ani, "/api/posts?filter=following"),
+        vec![in_group, tagged]
+    );
+}
+
+#[test]
+fn following_is_checked_and_bad_filters_are_refused() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let owner = app.member("owner");
+    let secret = json(&app.post(
+        "/api/groups",
+        Some(&owner),
+        json!({ "name": "Rahasia", "category": "project", "visibility": "secret" }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = app.call(
+        "PUT",
+        "/api/follows",
+        Some(&ani),
+        Some(json!({ "kind": "group", "target": secret })),
+    );
+    assert_error(&res, 404, "not_found");
+    let res = app.call(
+        "PUT",
+        "/api/follows",
+        Some(&ani),
+        Some(json!({ "kind": "person", "target": "nobody" })),
+    );
+    assert_error(&res, 404, "not_found");
+    let res = app.call(
+        "PUT",
+        "/api/follows",
+        Some(&ani),
+        Some(json!({ "kind": "tag", "target": "two words" })),
+    );
+    assert_error(&res, 400, "validation");
+    let res = app.call(
+        "PUT",
+        "/api/follows",
+        Some(&ani),
+        Some(json!({ "kind": "planet", "target": "x" })),
+    );
+    assert_eq!(res.status, 400);
+    assert_error(
+        &app.get("/api/posts?filter=everything", Some(&ani)),
+        400,
+        "bad_request",
+    );
+    assert_error(
+        &app.call("DELETE", "/api/follows/planet/x", Some(&ani), None),
+        404,
+        "not_found",
+    );
+}
+
+#[test]
+fn leaving_a_group_takes_its_posts_out_of_the_feed() {
+    let app = TestApp::new();
+    let owner = app.member("owner");
+    let ani = app.member("ani");
+    let group = json(&app.post(
+        "/api/groups",
+        Some(&owner),
+        json!({ "name": "Proyek", "category": "project", "visibility": "closed" }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.post(
+        &format!("/api/groups/{group}/members"),
+        Some(&owner),
+        json!({ "user_id": ani.id }),
+    );
+    app.post(&format!("/api/groups/{group}/join"), Some(&ani), json!({}));
+    let post = json(&app.post(
+        "/api/posts",
+        Some(&owner),
+        json!({ "body": "rencana", "group_id": group }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(ids(&app, &ani, "/api/posts"), vec![post.clone()]);
+    app.post(&format!("/api/groups/{group}/leave"), Some(&ani), json!({}));
+    assert!(ids(&app, &ani, "/api/posts").is_empty());
+    assert!(ids(&app, &ani, "/api/posts?filter=following").is_empty());
+}

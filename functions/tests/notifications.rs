@@ -1,0 +1,264 @@
+//! Notifications: who hears of what (mentions, comments, replies, likes grouped, group posts,
+//! join requests, announcements), never of what they may not read, settings, read state.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+fn notifications(app: &TestApp, who: &Who) -> Vec<Value> {
+    let res = app.get("/api/notifications", Some(who));
+    assert_eq!(res.status, 200, "{}", res.body);
+    json(&res)["items"].as_array().unwrap().clone()
+}
+
+fn unread(app: &TestApp, who: &Who) -> i64 {
+    json(&app.get("/api/notifications/unread", Some(who)))["unread"]
+        .as_i64()
+        .unwrap()
+}
+
+fn kinds(app: &TestApp, who: &Who) -> Vec<String> {
+    notifications(app, who)
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn mentions_comments_and_replies_reach_the_right_people_once() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let citra = app.member("citra");
+    app.rt.advance(1000);
+    let post = app.new_post(&ani, "Rapat gudang besok, @budi tolong siapkan data.");
+    assert_eq!(kinds(&app, &budi), vec!["mention"]);
+    assert_eq!(unread(&app, &ani), 0, "no notification for one's own post");
+    let n = &notifications(&app, &budi)[0];
+    assert_eq!(n["actor"]["name"], "ani");
+    assert_eq!(n["post_id"], post.as_str());
+    assert!(n["excerpt"].as_str().unwrap().starts_with("Rapat gudang"));
+
+    // Budi comments: Ani hears as the author. Citra comments and mentions Ani: Ani hears once
+    // (as mentioned), Budi hears as an earlier commenter.
+    app.rt.advance(1000);
+    app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&budi),
+        json!({ "body": "Siap" }),
+    );
+    app.rt.advance(1000);
+    app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&citra),
+        json!({ "body": "@ani saya ikut" }),
+    );
+    assert_eq!(kinds(&app, &ani), vec!["mention", "comment"]);
+    assert_eq!(kinds(&app, &budi), vec!["reply", "mention"]);
+    assert_eq!(unread(&app, &citra), 0);
+}
+
+#[test]
+fn likes_collapse_into_one_notification_with_a_count() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let post = app.new_post(&ani, "Foto acara");
+    for name in ["budi", "citra", "dewi"] {
+        app.rt.advance(1000);
+        let who = app.member(name);
+        let res = app.call("PUT", &format!("/api/posts/{post}/like"), Some(&who), None);
+        assert_eq!(res.status, 200);
+        // A repeated like changes nothing.
+        app.call("PUT", &format!("/api/posts/{post}/like"), Some(&who), None);
+    }
+    let all = notifications(&app, &ani);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0]["kind"], "like");
+    assert_eq!(all[0]["actor"]["name"], "dewi");
+    assert_eq!(all[0]["actor_count"], 3);
+    // Read it; a new like makes it unread again.
+    let res = app.post("/api/notifications/read", Some(&ani), json!({}));
+    assert_eq!(json(&res)["unread"], 0);
+    app.rt.advance(1000);
+    let eko = app.member("eko");
+    app.call("PUT", &format!("/api/posts/{post}/like"), Some(&eko), None);
+    assert_eq!(unread(&app, &ani), 1);
+    assert_eq!(notifications(&app, &ani)[0]["actor_count"], 4);
+}
+
+#[test]
+fn a_mention_in_a_closed_group_reaches_only_members() {
+    let app = TestApp::new();
+    let owner = app.member("owner");
+    let outsider = app.member("outsider");
+    let res = app.post(
+        "/api/groups",
+        Some(&owner),
+        json!({ "name": "Tim Rahasia", "category": "project", "visibility": "closed" }),
+    );
+    let group = json(&res)["id"].as_str().unwrap().to_string();
+    let res = app.post(
+        "/api/posts",
+        Some(&owner),
+        json!({ "body": "cc @outsider", "group_id": group }),
+    );
+    assert_eq!(res.status, 201);
+    assert_eq!(unread(&app, &outsider), 0, "not readable, so not notified");
+}
+
+#[test]
+fn group_posts_notify_followers_who_asked_and_join_requests_notify_managers() {
+    let app = TestApp::new();
+    let owner = app.member("owner");
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let open = json(&app.post(
+        "/api/groups",
+        Some(&owner),
+        json!({ "name": "Futsal", "category": "interest", "visibility": "open" }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for who in [&ani, &budi] {
+        app.post(&format!("/api/groups/{open}/join"), Some(who), json!({}));
+    }
+    // Joining follows the group quietly; Ani asks for notifications.
+    let res = app.call(
+        "PUT",
+        "/api/follows",
+        Some(&ani),
+        Some(json!({ "kind": "group", "target": open, "notify": true })),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    app.rt.advance(1000);
+    app.post(
+        "/api/posts",
+        Some(&owner),
+        json!({ "body": "Kamis jam 7", "group_id": open }),
+    );
+    assert_eq!(kinds(&app, &ani), vec!["group_post"]);
+    assert_eq!(unread(&app, &budi), 0);
+
+    let closed = json(&app.post(
+        "/api/groups",
+        Some(&owner),
+        json!({ "name": "Gudang", "category": "project", "visibility": "closed" }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.rt.advance(1000);
+    app.post(
+        &format!("/api/groups/{closed}/join"),
+        Some(&budi),
+        json!({}),
+    );
+    // Asking again does not notify again.
+    app.post(
+        &format!("/api/groups/{closed}/join"),
+        Some(&budi),
+        json!({}),
+    );
+    let n = notifications(&app, &owner);
+    assert_eq!(n.len(), 1);
+    assert_eq!(n[0]["kind"], "join_request");
+    assert_eq!(n[0]["group"]["name"], "Gudang");
+}
+
+#[test]
+fn announcements_reach_everyone_and_pin_until_they_end() {
+    let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
+    let admin = app.admin();
+    let ani = app.member("ani");
+    let until: i64 = 1_800_000_000_000 + 3 * 24 * 3600 * 1000;
+    let res = app.post(
+        "/api/posts",
+        Some(&ani),
+        json!({ "body": "I announce", "announce_until": until }),
+    );
+    assert_error(&res, 403, "forbidden");
+    let res = app.post(
+        "/api/posts",
+        Some(&admin),
+        json!({ "body": "Libur nasional", "announce_until": 1_700_000_000_000i64 }),
+    );
+    assert_error(&res, 400, "validation");
+    let res = app.post(
+        "/api/posts",
+        Some(&admin),
+        json!({ "body": "Libur nasional", "announce_until": until }),
+    );
+    assert_eq!(res.status, 201, "{}", res.body);
+    assert_eq!(kinds(&app, &ani), vec!["announcement"]);
+    let pinned = json(&app.get("/api/announcements", Some(&ani)));
+    assert_eq!(pinned.as_array().unwrap().len(), 1);
+    app.rt.advance(4 * 24 * 3600 * 1000);
+    let pinned = json(&app.get("/api/announcements", Some(&ani)));
+    assert!(pinned.as_array().unwrap().is_empty(), "expired");
+}
+
+#[test]
+fn settings_switch_a_kind_off_and_reading_is_per_notification() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let res = app.call(
+        "PUT",
+        "/api/notifications/settings",
+        Some(&budi),
+        Some(json!({ "kind": "mention", "enabled": false })),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let settings = json(&res);
+    assert!(
+        settings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["kind"] == "mention" && s["enabled"] == false)
+    );
+    app.new_post(&ani, "hi @budi");
+    assert_eq!(unread(&app, &budi), 0);
+    let post = app.new_post(&budi, "mine");
+    app.call("PUT", &format!("/api/posts/{post}/like"), Some(&ani), None);
+    assert_eq!(unread(&app, &budi), 1);
+    let id = notifications(&app, &budi)[0]["id"].as_i64().unwrap();
+    // Someone else cannot mark it read.
+    app.post("/api/notifications/read", Some(&ani), json!({ "id": id }));
+    assert_eq!(unread(&app, &budi), 1);
+    let res = app.post("/api/notifications/read", Some(&budi), json!({ "id": id }));
+    assert_eq!(json(&res)["unread"], 0);
+    // Bad input.
+    let res = app.call(
+        "PUT",
+        "/api/notifications/settings",
+        Some(&budi),
+        Some(json!({ "kind": "everything", "enabled": false })),
+    );
+    assert_eq!(res.status, 400);
+    assert_error(
+        &app.get("/api/notifications?cursor=x", Some(&budi)),
+        400,
+        "bad_request",
+    );
+}
+
+#[test]
+fn the_notification_centre_pages_by_cursor() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    for i in 0..25 {
+        app.rt.advance(1000);
+        app.new_post(&ani, &format!("@budi {i}"));
+    }
+    let first = json(&app.get("/api/notifications", Some(&budi)));
+    assert_eq!(first["items"].as_array().unwrap().len(), 20);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let second = json(&app.get(&format!("/api/notifications?cursor={cursor}"), Some(&budi)));
+    assert_eq!(second["items"].as_array().unwrap().len(), 5);
+    assert_eq!(unread(&app, &budi), 25);
+}

@@ -1,0 +1,233 @@
+//! Search: prefix matching in Indonesian and English, ranking, highlighting, grouping by kind,
+//! paging, visibility, and rebuilding the index from the base tables.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+fn search(app: &TestApp, who: &Who, query: &str) -> Value {
+    let res = app.get(&format!("/api/search?q={query}"), Some(who));
+    assert_eq!(res.status, 200, "{}", res.body);
+    json(&res)
+}
+
+fn post_ids(results: &Value) -> Vec<String> {
+    results["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn finds_by_word_prefix_ranks_by_relevance_then_newest_and_highlights() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    app.rt.advance(1000);
+    let once = app.new_post(&ani, "Pengiriman ke gudang Surabaya selesai.");
+    app.rt.advance(1000);
+    let twice = app.new_post(&ani, "Gudang baru: gudang kedua di Medan.");
+    app.rt.advance(1000);
+    let newer_once = app.new_post(&ani, "Stok gudang aman. Thanks team!");
+    app.new_post(&ani, "Nothing relevant here.");
+    let results = search(&app, &ani, "gud");
+    let ids = post_ids(&results);
+    assert_eq!(ids[0], twice, "two matches rank first");
+    assert_eq!(
+        ids[1..],
+        [newer_once.clone(), once.clone()],
+        "then newest first"
+    );
+    let snippet = results["posts"][0]["snippet_html"].as_str().unwrap();
+    assert!(snippet.contains("<mark>Gudang</mark>"), "{snippet}");
+    // Every word must match; English too; case and accents do not matter.
+    assert_eq!(
+        post_ids(&search(&app, &ani, "gudang%20surabaya")),
+        vec![once]
+    );
+    assert_eq!(post_ids(&search(&app, &ani, "THANK")), vec![newer_once]);
+}
+
+#[test]
+fn results_are_grouped_by_kind() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let post = app.new_post(&ani, "Laporan #fotografi bulan ini");
+    app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&budi),
+        json!({ "body": "fotonya bagus" }),
+    );
+    app.post(
+        "/api/groups",
+        Some(&ani),
+        json!({ "name": "Fotografi", "category": "interest", "visibility": "open", "description": "foto bersama" }),
+    );
+    let results = search(&app, &budi, "foto");
+    assert_eq!(results["posts"].as_array().unwrap().len(), 1);
+    assert_eq!(results["comments"][0]["post_id"], post.as_str());
+    assert!(
+        results["comments"][0]["snippet_html"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>fotonya</mark>")
+    );
+    assert_eq!(results["groups"][0]["name_html"], "<mark>Fotografi</mark>");
+    assert_eq!(results["tags"], json!(["fotografi"]));
+    let people = search(&app, &budi, "ani");
+    assert_eq!(people["people"][0]["name_html"], "<mark>ani</mark>");
+}
+
+#[test]
+fn search_never_shows_what_the_searcher_may_not_see() {
+    let app = TestApp::new();
+    let owner = app.member("owner");
+    let outsider = app.member("outsider");
+    let admin = app.admin();
+    for (name, visibility) in [("Audit Rahasia", "secret"), ("Audit Tertutup", "closed")] {
+        let group = json(&app.post(
+            "/api/groups",
+            Some(&owner),
+            json!({ "name": name, "category": "project", "visibility": visibility }),
+        ))["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let post = json(&app.post(
+            "/api/posts",
+            Some(&owner),
+            json!({ "body": format!("audit internal {visibility} #auditq4"), "group_id": group }),
+        ))["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        app.post(
+            &format!("/api/posts/{post}/comments"),
+            Some(&owner),
+            json!({ "body": "audit komentar" }),
+        );
+    }
+    let seen = search(&app, &outsider, "audit");
+    assert!(seen["posts"].as_array().unwrap().is_empty(), "{seen}");
+    assert!(seen["comments"].as_array().unwrap().is_empty());
+    assert!(seen["tags"].as_array().unwrap().is_empty());
+    let groups: Vec<&str> = seen["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name_html"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        vec!["<mark>Audit</mark> Tertutup"],
+        "the closed group exists; the secret one does not"
+    );
+    assert_eq!(
+        search(&app, &owner, "audit")["posts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        search(&app, &admin, "audit")["groups"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // A deleted post leaves search.
+    let post = app.new_post(&outsider, "audit terbuka");
+    assert_eq!(
+        post_ids(&search(&app, &outsider, "audit")),
+        vec![post.clone()]
+    );
+    app.call(
+        "DELETE",
+        &format!("/api/posts/{post}"),
+        Some(&outsider),
+        None,
+    );
+    assert!(post_ids(&search(&app, &outsider, "audit")).is_empty());
+}
+
+#[test]
+fn one_kind_pages_by_cursor_and_bad_queries_are_refused() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    for i in 0..25 {
+        app.rt.advance(1000);
+        app.new_post(&ani, &format!("rapat mingguan {i}"));
+    }
+    let grouped = search(&app, &ani, "rapat");
+    assert_eq!(grouped["posts"].as_array().unwrap().len(), 5);
+    assert_eq!(grouped["next_cursor"], Value::Null);
+    let first = json(&app.get("/api/search?q=rapat&kind=posts", Some(&ani)));
+    assert_eq!(first["posts"].as_array().unwrap().len(), 20);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let second = json(&app.get(
+        &format!("/api/search?q=rapat&kind=posts&cursor={cursor}"),
+        Some(&ani),
+    ));
+    assert_eq!(second["posts"].as_array().unwrap().len(), 5);
+    let mut all = post_ids(&first);
+    all.extend(post_ids(&second));
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 25, "no repeats across pages");
+    assert_error(
+        &app.get("/api/search?q=%20%21", Some(&ani)),
+        400,
+        "validation",
+    );
+    assert_error(
+        &app.get("/api/search?q=rapat&kind=files", Some(&ani)),
+        400,
+        "bad_request",
+    );
+    assert_error(
+        &app.get("/api/search?q=rapat&kind=posts&cursor=zz", Some(&ani)),
+        400,
+        "bad_request",
+    );
+    assert_error(
+        &app.get(&format!("/api/search?q={}", "a".repeat(201)), Some(&ani)),
+        400,
+        "validation",
+    );
+    // FTS syntax is just words.
+    assert_eq!(
+        search(&app, &ani, "rapat%20OR%20NEAR(")
+            .as_object()
+            .unwrap()
+            .len(),
+        6
+    );
+}
+
+#[test]
+fn the_index_rebuilds_from_the_base_tables() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let post = app.new_post(&ani, "indeks pencarian");
+    app.rt
+        .db
+        .execute_script("DELETE FROM posts_fts; DELETE FROM people_fts;")
+        .unwrap();
+    assert!(post_ids(&search(&app, &ani, "indeks")).is_empty());
+    app.rt
+        .db
+        .execute_script(include_str!("../sql/rebuild-search.sql"))
+        .unwrap();
+    assert_eq!(post_ids(&search(&app, &ani, "indeks")), vec![post]);
+    assert_eq!(
+        search(&app, &ani, "ani")["people"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -1,0 +1,73 @@
+//! The notification centre: what happened that concerns me, newest first.
+
+use crate::Millis;
+use crate::feed::Author;
+use crate::groups::GroupRef;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Someone @mentioned me in a post or comment.
+    Mention,
+    /// Someone commented on my post.
+    Comment,
+    /// Someone commented after me on a post I commented on.
+    Reply,
+    /// People liked my post (one notification per post: "Ani and 4 others").
+    Like,
+    /// A new post in a group I follow with notifications on.
+    GroupPost,
+    /// Someone asked to join a group I manage.
+    JoinRequest,
+    /// A company announcement.
+    Announcement,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Mention,
+        Kind::Comment,
+        Kind::Reply,
+        Kind::Like,
+        Kind::GroupPost,
+        Kind::JoinRequest,
+        Kind::Announcement,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    pub kind: Kind,
+    /// Who did it (the latest, for likes).
+    pub actor: Author,
+    /// How many people did it: "Ani and {actor_count - 1} others".
+    pub actor_count: i64,
+    pub post_id: Option<String>,
+    pub group: Option<GroupRef>,
+    /// The start of the post, when the reader may still read it.
+    pub excerpt: Option<String>,
+    pub created_at: Millis,
+    pub read: bool,
+}
+
+/// The badge: unread notifications, counted up to 100 (show "99+").
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Unread {
+    pub unread: i64,
+}
+
+/// Marks one notification read, or all of them with `id: None`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MarkRead {
+    #[serde(default)]
+    pub id: Option<i64>,
+}
+
+/// Whether a kind of notification reaches me in the app.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Setting {
+    pub kind: Kind,
+    pub enabled: bool,
+}
