@@ -2,11 +2,15 @@
 //! Non-2xx answers become the shared [`ApiError`]; a 401 tells the app the session is gone.
 
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
-use balai_protocol::feed::{Comment, LikeState, NewComment, NewPost, Post, PostDetail};
+use balai_protocol::feed::{
+    Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail,
+};
 use balai_protocol::groups::{Group, Member, NewGroup};
+use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person,
 };
+use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
@@ -126,12 +130,22 @@ pub async fn end_session(id: &str) -> Result<(), Error> {
     send(Method::DELETE, &format!("/api/sessions/{id}"), None, None).await
 }
 
-/// A page of the home feed, or of one group's posts.
-pub async fn feed(group: Option<&str>, cursor: Option<&str>) -> Result<Page<Post>, Error> {
-    let mut path = "/api/posts?limit=20".to_string();
-    if let Some(g) = group {
-        path.push_str(&format!("&group={g}"));
-    }
+/// Which posts a list shows: the home feed with a filter, a group's, or a tag's.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// `all`, `following` or `mine`.
+    Home(&'static str),
+    Group(String),
+    Tag(String),
+}
+
+/// A page of posts from `source`.
+pub async fn feed(source: &Source, cursor: Option<&str>) -> Result<Page<Post>, Error> {
+    let mut path = match source {
+        Source::Home(filter) => format!("/api/posts?filter={filter}"),
+        Source::Group(g) => format!("/api/posts?group={g}"),
+        Source::Tag(t) => format!("/api/posts?tag={}", crate::router::encode(t)),
+    };
     if let Some(c) = cursor {
         path.push_str(&format!("&cursor={c}"));
     }
@@ -283,4 +297,69 @@ pub async fn approve_request(group: &str, user: &str) -> Result<(), Error> {
 pub async fn remove_member(group: &str, user: &str) -> Result<(), Error> {
     let path = format!("/api/groups/{group}/members/{user}");
     send(Method::DELETE, &path, None, None).await
+}
+
+pub async fn announcements() -> Result<Vec<Post>, Error> {
+    send(Method::GET, "/api/announcements", None, None).await
+}
+
+pub async fn notifications(cursor: Option<&str>) -> Result<Page<Notification>, Error> {
+    let path = match cursor {
+        Some(c) => format!("/api/notifications?cursor={c}"),
+        None => "/api/notifications".to_string(),
+    };
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn unread() -> Result<Unread, Error> {
+    send(Method::GET, "/api/notifications/unread", None, None).await
+}
+
+/// Marks one notification read, or all with `None`.
+pub async fn mark_read(id: Option<i64>) -> Result<Unread, Error> {
+    let body = MarkRead { id };
+    send(Method::POST, "/api/notifications/read", json(&body), None).await
+}
+
+pub async fn notification_settings() -> Result<Vec<Setting>, Error> {
+    send(Method::GET, "/api/notifications/settings", None, None).await
+}
+
+pub async fn set_notification(setting: Setting) -> Result<Vec<Setting>, Error> {
+    let path = "/api/notifications/settings";
+    send(Method::PUT, path, json(&setting), None).await
+}
+
+pub async fn follows() -> Result<Vec<Follow>, Error> {
+    send(Method::GET, "/api/follows", None, None).await
+}
+
+pub async fn follow(follow: &Follow) -> Result<Follow, Error> {
+    send(Method::PUT, "/api/follows", json(follow), None).await
+}
+
+pub async fn unfollow(kind: FollowKind, target: &str) -> Result<(), Error> {
+    let kind = match kind {
+        FollowKind::Person => "person",
+        FollowKind::Group => "group",
+        FollowKind::Tag => "tag",
+    };
+    let path = format!("/api/follows/{kind}/{}", crate::router::encode(target));
+    send(Method::DELETE, &path, None, None).await
+}
+
+/// Everything matching `q` (a few of each kind), or with `kind` a page of that kind.
+pub async fn search(
+    q: &str,
+    kind: Option<&str>,
+    cursor: Option<&str>,
+) -> Result<SearchResults, Error> {
+    let mut path = format!("/api/search?q={}", crate::router::encode(q));
+    if let Some(k) = kind {
+        path.push_str(&format!("&kind={k}"));
+    }
+    if let Some(c) = cursor {
+        path.push_str(&format!("&cursor={}", crate::router::encode(c)));
+    }
+    send(Method::GET, &path, None, None).await
 }

@@ -11,6 +11,7 @@ mod pages;
 mod router;
 mod session;
 mod storage;
+mod unread;
 
 use components::nav::Nav;
 use components::offline_banner::OfflineBanner;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     let location = router::provide_location();
     let online = offline::provide_online();
     offline::register_service_worker();
+    unread::provide(session, online);
 
     // A logged-in person whose session ends (logged out elsewhere, or deactivated by an admin)
     // goes to the login page at once; someone joining with an invitation stays where they are.
@@ -77,6 +79,9 @@ fn page(route: Route) -> AnyView {
         Route::Post(id) => view! { <post::PostPage id=id/> }.into_any(),
         Route::Groups => view! { <groups::GroupsPage/> }.into_any(),
         Route::Group(id) => view! { <group::GroupPage id=id/> }.into_any(),
+        Route::Tag(tag) => view! { <tag::TagPage tag=tag/> }.into_any(),
+        Route::Search(q) => view! { <search::SearchPage q=q/> }.into_any(),
+        Route::Notifications => view! { <notifications::NotificationsPage/> }.into_any(),
         Route::People => view! { <people::PeoplePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),

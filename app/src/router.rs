@@ -15,9 +15,11 @@ thread_local! {
     static CURRENT: std::cell::OnceCell<Location> = const { std::cell::OnceCell::new() };
 }
 
+/// The path and query of the current URL (the query matters for /search).
 fn window_path() -> String {
     web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
+        .map(|w| w.location())
+        .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
         .unwrap_or_else(|| "/".into())
 }
 
@@ -93,13 +95,17 @@ pub enum Route {
     Post(String),
     Groups,
     Group(String),
+    Tag(String),
+    Search(String),
+    Notifications,
     People,
     Settings,
     NotFound,
 }
 
 impl Route {
-    pub fn parse(path: &str) -> Route {
+    pub fn parse(url: &str) -> Route {
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
         let segments: Vec<&str> = path
             .trim_matches('/')
             .split('/')
@@ -113,9 +119,35 @@ impl Route {
             ["p", id] => Route::Post(id.to_string()),
             ["groups"] => Route::Groups,
             ["g", id] => Route::Group(id.to_string()),
+            ["t", tag] => Route::Tag(decode(tag)),
+            ["search"] => Route::Search(query_param(query, "q")),
+            ["notifications"] => Route::Notifications,
             ["people"] => Route::People,
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
+}
+
+fn decode(s: &str) -> String {
+    js_sys::decode_uri_component(&s.replace('+', " "))
+        .ok()
+        .and_then(|d| d.as_string())
+        .unwrap_or_default()
+}
+
+/// One parameter of a query string, decoded; empty when absent.
+fn query_param(query: &str, name: &str) -> String {
+    query
+        .split('&')
+        .find_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (k == name).then(|| decode(v))
+        })
+        .unwrap_or_default()
+}
+
+/// A URL-safe form of `s` for a path segment or query value.
+pub fn encode(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
 }

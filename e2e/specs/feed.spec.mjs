@@ -4,12 +4,12 @@ import { expectTouchFriendly, logIn, unique } from './helpers.mjs';
 test('the demo admin posts, comments and likes, and it is all there after a reload', async ({ page }) => {
   await logIn(page);
   // The seeded company is alive: the feed is full.
-  await expect(page.locator('article.post')).toHaveCount(20);
+  await expect(page.locator('.feed article.post')).toHaveCount(20);
 
   const text = unique('Rapat koordinasi cabang');
   await page.getByLabel('Share news with the company…').fill(`**${text}**`);
   await page.getByRole('button', { name: 'Post', exact: true }).click();
-  const first = page.locator('article.post').first();
+  const first = page.locator('.feed article.post').first();
   await expect(first).toContainText(text);
   await expect(first.locator('strong')).toHaveText(text);
 
@@ -29,20 +29,20 @@ test('the demo admin posts, comments and likes, and it is all there after a relo
   await expect(page.getByRole('button', { name: /Unlike/ })).toContainText('1');
 
   await page.goto('/');
-  await expect(page.locator('article.post').first()).toContainText(text);
-  await expect(page.locator('article.post').first().getByRole('link', { name: /Comments/ })).toContainText('1');
+  await expect(page.locator('.feed article.post').first()).toContainText(text);
+  await expect(page.locator('.feed article.post').first().getByRole('link', { name: /Comments/ })).toContainText('1');
 });
 
 test('load more pages through the feed by cursor', async ({ page }) => {
   await logIn(page);
-  await expect(page.locator('article.post')).toHaveCount(20);
+  await expect(page.locator('.feed article.post')).toHaveCount(20);
   await page.getByRole('button', { name: 'Load more' }).click();
-  await expect(page.locator('article.post')).toHaveCount(40);
+  await expect(page.locator('.feed article.post')).toHaveCount(40);
 });
 
 test('every touch target is at least 44px and nothing overflows at 360px', async ({ page }) => {
   await logIn(page);
-  await expect(page.locator('article.post').first()).toBeVisible();
+  await expect(page.locator('.feed article.post').first()).toBeVisible();
   await expectTouchFriendly(page);
 });
 

@@ -22,20 +22,25 @@ test('a closed group: members read it, others only see that it exists and ask to
   const body = unique('Rencana audit');
   await page.getByPlaceholder('Write to the group…').fill(body);
   await page.getByRole('button', { name: 'Post', exact: true }).click();
-  await expect(page.locator('article.post').first()).toContainText(body);
+  await expect(page.locator('.feed article.post').first()).toContainText(body);
   await expectTouchFriendly(page);
   // The admin's home feed has it too, marked with the group.
   await page.getByRole('link', { name: 'Feed' }).click();
-  await expect(page.locator('article.post', { hasText: body })).toContainText(name);
+  await expect(page.locator('.feed article.post', { hasText: body })).toContainText(name);
 
   // Ani is not a member: not in her feed, not readable on the group's page.
   const ani = await (await browser.newContext()).newPage();
   await logIn(ani, ANI);
-  await expect(ani.locator('article.post').first()).toBeVisible();
+  await expect(ani.locator('.feed article.post').first()).toBeVisible();
   await expect(ani.getByText(body)).toHaveCount(0);
   await ani.goto(groupUrl);
   await expect(ani.getByText('Only members can read this group.')).toBeVisible();
   await expect(ani.getByText(body)).toHaveCount(0);
+  // Nor can she find it by searching for its words.
+  const words = body.split(' ').slice(0, 2).join(' ');
+  await ani.goto(`/search?q=${encodeURIComponent(words)}`);
+  await expect(ani.getByText('Nothing found.')).toBeVisible();
+  await ani.goto(groupUrl);
   await ani.getByRole('button', { name: 'Ask to join' }).click();
   await expect(ani.getByText('Request sent')).toBeVisible();
 
@@ -46,4 +51,8 @@ test('a closed group: members read it, others only see that it exists and ask to
   await ani.reload();
   await expect(ani.getByText(body)).toBeVisible();
   await expect(ani.getByRole('button', { name: 'Leave' })).toBeVisible();
+  // Now search finds it, the matching words marked.
+  await ani.goto(`/search?q=${encodeURIComponent(words)}`);
+  await expect(ani.locator('.snippet mark').first()).toBeVisible();
+  await expectTouchFriendly(ani);
 });

@@ -3,17 +3,17 @@ import { logIn, unique } from './helpers.mjs';
 
 test('with the network cut, the shell still loads, says it is offline, and shows what was seen', async ({ page, context }) => {
   await logIn(page);
-  await expect(page.locator('article.post').first()).toBeVisible();
+  await expect(page.locator('.feed article.post').first()).toBeVisible();
   // Wait until the service worker controls the page, so it has cached the shell.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
-  await expect(page.locator('article.post').first()).toBeVisible();
-  const firstText = await page.locator('article.post').first().textContent();
+  await expect(page.locator('.feed article.post').first()).toBeVisible();
+  const firstText = await page.locator('.feed article.post').first().textContent();
 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
-  await expect(page.locator('article.post').first()).toContainText(firstText.slice(0, 20));
+  await expect(page.locator('.feed article.post').first()).toContainText(firstText.slice(0, 20));
 
   // A post written offline waits, then goes out when the network is back.
   const text = unique('Laporan dari lapangan');
@@ -21,9 +21,9 @@ test('with the network cut, the shell still loads, says it is offline, and shows
   await page.getByRole('button', { name: 'Post', exact: true }).click();
   await expect(page.getByText('Waiting for the network')).toBeVisible();
   await context.setOffline(false);
-  await expect(page.locator('article.post').first()).toContainText(text, { timeout: 15_000 });
+  await expect(page.locator('.feed article.post').first()).toContainText(text, { timeout: 15_000 });
   await page.reload();
-  await expect(page.locator('article.post').filter({ hasText: text })).toHaveCount(1);
+  await expect(page.locator('.feed article.post').filter({ hasText: text })).toHaveCount(1);
 });
 
 test('security headers: a CSP with wasm-unsafe-eval and nothing unsafe-inline', async ({ request }) => {

@@ -7,6 +7,8 @@ use balai_protocol::feed::{NewPost, Post};
 use balai_protocol::limits::POST_MAX_CHARS;
 use leptos::prelude::*;
 
+const ANNOUNCE_FOR_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+
 /// Writes a post, to the company feed or into `group`. The draft (one per place) survives
 /// reloads; a post made offline waits in the outbox.
 #[component]
@@ -20,6 +22,9 @@ pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) 
     } else {
         t(Msg::Composer)
     };
+    // Admins may announce from the home feed: pinned for everyone for a week.
+    let may_announce = group.is_none() && crate::session::use_session().is_admin();
+    let announce = RwSignal::new(false);
     let group = StoredValue::new(group);
     let draft_key = StoredValue::new(draft_key);
     let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
@@ -32,6 +37,7 @@ pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) 
         move || !submit.pending.get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
     let done = move || {
         text.set(String::new());
+        announce.set(false);
         storage::remove(&draft_key.get_value());
         key.set(api::new_key());
     };
@@ -43,6 +49,9 @@ pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) 
         let input = NewPost {
             body: text.get_untracked(),
             group_id: group.get_value(),
+            announce_until: announce
+                .get_untracked()
+                .then(|| js_sys::Date::now() as i64 + ANNOUNCE_FOR_MS),
         };
         let key = key.get_untracked();
         submit.run(async move {
@@ -82,6 +91,13 @@ pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) 
                     text.set(value);
                 }
             ></textarea>
+            <Show when=move || may_announce>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || announce.get()
+                        on:change=move |ev| announce.set(event_target_checked(&ev))/>
+                    {t(Msg::AnnounceForAWeek)}
+                </label>
+            </Show>
             <div class="composer-row">
                 <span class="muted small" class:over=move || left() < 0>
                     {left} " " {t(Msg::Characters)}

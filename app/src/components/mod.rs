@@ -2,10 +2,12 @@
 
 pub mod composer;
 pub mod error_text;
+pub mod follow_button;
 pub mod group_badges;
 pub mod nav;
 pub mod offline_banner;
 pub mod post_card;
 pub mod post_list;
 pub mod require_login;
+pub mod search_box;
 pub mod time_ago;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 pub fn Nav() -> impl IntoView {
     let session = use_session();
     let location = use_location();
+    let unread = crate::unread::use_unread();
     let current = move |href: &'static str| {
         location
             .0
@@ -30,6 +31,17 @@ pub fn Nav() -> impl IntoView {
                 <a href="/groups" aria-current=move || current("/g")>
                     <span class="nav-icon" aria-hidden="true">"◎"</span>
                     <span>{t(Msg::Groups)}</span>
+                </a>
+                <a href="/notifications" aria-current=move || current("/notifications")>
+                    <span class="nav-icon" aria-hidden="true">
+                        "🔔"
+                        <Show when=move || unread.0.with(|n| *n > 0)>
+                            <span class="count" data-testid="unread-count">
+                                {move || if unread.0.get() >= 100 { "99+".to_string() } else { unread.0.get().to_string() }}
+                            </span>
+                        </Show>
+                    </span>
+                    <span>{t(Msg::Notifications)}</span>
                 </a>
                 <Show when=move || session.is_admin()>
                     <a href="/people" aria-current=move || current("/people")>

@@ -43,6 +43,7 @@ pub fn PostCard(
     let href = format!("/p/{}", post.id);
     let comments = post.comment_count;
     let edited = post.edited_at.is_some();
+    let announced = post.announce_until.is_some();
     let group = post.group.clone().filter(|_| !in_group).map(|g| {
         view! {
             <a class="chip" href=format!("/g/{}", g.id)>
@@ -51,7 +52,10 @@ pub fn PostCard(
         }
     });
     view! {
-        <article class="card post">
+        <article class="card post" class:announcement=announced>
+            <Show when=move || announced>
+                <p class="badge">"📣 " {t(Msg::Announcement)}</p>
+            </Show>
             <header class="post-head">
                 <span>
                     <AuthorName author=post.author.clone()/>

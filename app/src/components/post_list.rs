@@ -1,4 +1,4 @@
-use crate::api::{self, Error};
+use crate::api::{self, Error, Source};
 use crate::components::composer::Composer;
 use crate::components::error_text::ErrorText;
 use crate::components::post_card::PostCard;
@@ -10,21 +10,24 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct OutboxVersion(pub RwSignal<u32>);
 
-/// A feed with its composer: the home feed (`group: None`) or one group's posts, newest
-/// first, a page at a time.
+/// Posts from `source`, newest first, a page at a time, with a composer above when `compose`
+/// (posting into the group for a group's list).
 #[component]
-pub fn PostList(group: Option<String>, #[prop(optional)] read_only: bool) -> impl IntoView {
+pub fn PostList(source: Source, #[prop(optional)] compose: bool) -> impl IntoView {
     let posts = RwSignal::new(Vec::<Post>::new());
     let next = RwSignal::new(None::<String>);
     let loading = RwSignal::new(true);
     let error = RwSignal::new(None::<Error>);
+    let group = match &source {
+        Source::Group(g) => Some(g.clone()),
+        _ => None,
+    };
     let in_group = group.is_some();
-    let group = StoredValue::new(group);
+    let source = StoredValue::new(source);
     let load = move |cursor: Option<String>| {
         loading.set(true);
         leptos::task::spawn_local(async move {
-            let group = group.get_value();
-            match api::feed(group.as_deref(), cursor.as_deref()).await {
+            match api::feed(&source.get_value(), cursor.as_deref()).await {
                 Ok(page) => {
                     if cursor.is_some() {
                         posts.update(|p| p.extend(page.items));
@@ -45,9 +48,9 @@ pub fn PostList(group: Option<String>, #[prop(optional)] read_only: bool) -> imp
         load(None);
     });
     view! {
-        <Show when=move || !read_only>
+        <Show when=move || compose>
             <Composer
-                group=group.get_value()
+                group=group.clone()
                 on_posted=move |post: Post| posts.update(|p| p.insert(0, post))
             />
         </Show>

@@ -1,5 +1,8 @@
+use crate::api::{self, Source};
+use crate::components::post_card::PostCard;
 use crate::components::post_list::PostList;
 use crate::components::require_login::RequireLogin;
+use crate::components::search_box::SearchBox;
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
 
@@ -8,10 +11,37 @@ pub fn FeedPage() -> impl IntoView {
     view! { <RequireLogin><Feed/></RequireLogin> }
 }
 
+const FILTERS: [(&str, Msg); 3] = [
+    ("all", Msg::FilterAll),
+    ("following", Msg::FilterFollowing),
+    ("mine", Msg::FilterMine),
+];
+
+/// Home: search, the pinned announcements, the filter chips, and the chosen feed.
 #[component]
 fn Feed() -> impl IntoView {
+    let filter = RwSignal::new("all");
+    let pinned = RwSignal::new(Vec::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = api::announcements().await {
+            pinned.set(list);
+        }
+    });
     view! {
         <h1 class="visually-hidden">{t(Msg::Feed)}</h1>
-        <PostList group=None/>
+        <SearchBox value=String::new()/>
+        <For each=move || pinned.get() key=|p| p.id.clone() let:post>
+            <PostCard post=post link=true/>
+        </For>
+        <div class="tabs" role="group">
+            {FILTERS.into_iter().map(|(value, label)| view! {
+                <button type="button" class="chip" aria-pressed=move || (filter.get() == value).to_string()
+                    on:click=move |_| filter.set(value)>{t(label)}</button>
+            }).collect_view()}
+        </div>
+        {move || {
+            let value = filter.get();
+            view! { <PostList source=Source::Home(value) compose=value == "all"/> }
+        }}
     }
 }

@@ -1,12 +1,14 @@
-use crate::api;
+use crate::api::{self, Source};
 use crate::call::Call;
 use crate::components::error_text::ErrorText;
+use crate::components::follow_button::FollowButton;
 use crate::components::group_badges::VisibilityBadge;
 use crate::components::post_card::AuthorName;
 use crate::components::post_list::PostList;
 use crate::components::require_login::RequireLogin;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
+use balai_protocol::feed::FollowKind;
 use balai_protocol::groups::{Group, MemberState, Visibility};
 use leptos::prelude::*;
 
@@ -58,6 +60,9 @@ fn Header(group: Group, call: Call<Group>) -> impl IntoView {
         (None, Visibility::Secret) => None,
     };
     let requested = group.my_state == Some(MemberState::Requested);
+    let follow = group
+        .can_read
+        .then(|| view! { <FollowButton kind=FollowKind::Group target=group.id.clone()/> });
     view! {
         <section class="card group-head">
             <h1>{group.name.clone()}</h1>
@@ -79,6 +84,7 @@ fn Header(group: Group, call: Call<Group>) -> impl IntoView {
                 </button>
             })}
             {change.error_view()}
+            {follow}
         </section>
     }
 }
@@ -93,7 +99,7 @@ fn Body(group: Group) -> impl IntoView {
             <Requests group=id.clone()/>
         </Show>
         {if group.can_read {
-            view! { <PostList group=Some(group.id.clone()) read_only=!member/> }.into_any()
+            view! { <PostList source=Source::Group(group.id.clone()) compose=member/> }.into_any()
         } else {
             view! { <p class="muted center">{t(Msg::MembersOnly)}</p> }.into_any()
         }}

@@ -56,6 +56,7 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
                 &NewPost {
                     body,
                     group_id: None,
+                    announce_until: None,
                 },
             )
             .await?;

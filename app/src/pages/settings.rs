@@ -6,6 +6,7 @@ use crate::i18n::{self, Lang, Msg, t};
 use crate::offline::outbox;
 use crate::session::use_session;
 use balai_protocol::auth::SessionInfo;
+use balai_protocol::notifications::{Kind, Setting};
 use leptos::prelude::*;
 
 #[component]
@@ -42,6 +43,7 @@ fn Settings() -> impl IntoView {
                 <option value="id" selected=i18n::current() == Lang::Id>"Bahasa Indonesia"</option>
             </select>
         </section>
+        <NotificationSettings/>
         <section class="card">
             <h2>{t(Msg::YourSessions)}</h2>
             {move || match sessions.result.get() {
@@ -102,4 +104,47 @@ fn device_name(ua: &str) -> String {
         .find(|b| ua.contains(b))
         .unwrap_or("Browser");
     format!("{browser} · {os}")
+}
+
+/// Which kinds of notification reach me: one switch each.
+#[component]
+fn NotificationSettings() -> impl IntoView {
+    let settings = RwSignal::new(Vec::<Setting>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = api::notification_settings().await {
+            settings.set(list);
+        }
+    });
+    let change = Call::<()>::new();
+    let toggle = move |setting: Setting| {
+        change.run(async move {
+            settings.set(api::set_notification(setting).await?);
+            Ok(())
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{t(Msg::NotificationSettings)}</h2>
+            <For each=move || settings.get() key=|s| (s.kind, s.enabled) let:setting>
+                <label class="check">
+                    <input type="checkbox" prop:checked=setting.enabled
+                        on:change=move |ev| toggle(Setting { kind: setting.kind, enabled: event_target_checked(&ev) })/>
+                    {t(kind_label(setting.kind))}
+                </label>
+            </For>
+            {change.error_view()}
+        </section>
+    }
+}
+
+fn kind_label(kind: Kind) -> Msg {
+    match kind {
+        Kind::Mention => Msg::KindMention,
+        Kind::Comment => Msg::KindComment,
+        Kind::Reply => Msg::KindReply,
+        Kind::Like => Msg::KindLike,
+        Kind::GroupPost => Msg::KindGroupPost,
+        Kind::JoinRequest => Msg::KindJoinRequest,
+        Kind::Announcement => Msg::KindAnnouncement,
+    }
 }

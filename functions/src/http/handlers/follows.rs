@@ -27,6 +27,7 @@ pub async fn unfollow<R: Runtime>(
     target: &str,
 ) -> Result<ApiResponse, ApiError> {
     let kind = follows::parse_kind(kind).ok_or_else(|| not_found("Follow"))?;
-    follows::unfollow(rt, &call.actor, kind, target).await?;
+    let target = super::super::percent_decode(target);
+    follows::unfollow(rt, &call.actor, kind, &target).await?;
     Ok(ApiResponse::no_content())
 }

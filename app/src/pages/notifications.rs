@@ -1,0 +1,126 @@
+use crate::api::{self, Error};
+use crate::components::error_text::ErrorText;
+use crate::components::require_login::RequireLogin;
+use crate::components::time_ago::TimeAgo;
+use crate::i18n::{Msg, t};
+use crate::unread::use_unread;
+use balai_protocol::notifications::{Kind, Notification};
+use leptos::prelude::*;
+
+/// The notification centre: newest first, unread marked; opening one marks it read.
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    view! { <RequireLogin><Centre/></RequireLogin> }
+}
+
+#[component]
+fn Centre() -> impl IntoView {
+    let items = RwSignal::new(Vec::<Notification>::new());
+    let next = RwSignal::new(None::<String>);
+    let loading = RwSignal::new(true);
+    let error = RwSignal::new(None::<Error>);
+    let unread = use_unread();
+    let load = move |cursor: Option<String>| {
+        loading.set(true);
+        leptos::task::spawn_local(async move {
+            match api::notifications(cursor.as_deref()).await {
+                Ok(page) => {
+                    items.update(|i| i.extend(page.items));
+                    next.set(page.next_cursor);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            loading.set(false);
+        });
+    };
+    load(None);
+    let read_all = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(u) = api::mark_read(None).await {
+                unread.0.set(u.unread);
+                items.update(|i| i.iter_mut().for_each(|n| n.read = true));
+            }
+        });
+    };
+    view! {
+        <h1 class="page-title">{t(Msg::Notifications)}</h1>
+        <button type="button" class="wide" on:click=read_all>{t(Msg::MarkAllRead)}</button>
+        <ul class="list">
+            <For each=move || items.get() key=|n| (n.id, n.read, n.actor_count) let:n>
+                <Item n=n/>
+            </For>
+        </ul>
+        {move || error.get().map(|e| view! { <ErrorText error=e/> })}
+        <Show when=move || !loading.get() && items.with(|i| i.is_empty()) && error.with(|e| e.is_none())>
+            <p class="muted center">{t(Msg::NothingYet)}</p>
+        </Show>
+        <Show when=move || loading.get()>
+            <p class="muted center">{t(Msg::Loading)}</p>
+        </Show>
+        <Show when=move || next.with(|n| n.is_some()) && !loading.get()>
+            <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
+                {t(Msg::LoadMore)}
+            </button>
+        </Show>
+    }
+}
+
+/// What happened, in a sentence: "Ani and 4 others liked your post".
+fn sentence(n: &Notification) -> String {
+    let mut s = n.actor.name.clone();
+    if n.actor_count > 1 {
+        s.push_str(&format!(
+            " {} {} {}",
+            t(Msg::NAndOthers),
+            n.actor_count - 1,
+            t(Msg::NOthers)
+        ));
+    }
+    let (verb, group) = match n.kind {
+        Kind::Mention => (Msg::NMentioned, false),
+        Kind::Comment => (Msg::NCommented, false),
+        Kind::Reply => (Msg::NReplied, false),
+        Kind::Like => (Msg::NLiked, false),
+        Kind::GroupPost => (Msg::NGroupPost, true),
+        Kind::JoinRequest => (Msg::NJoinRequest, true),
+        Kind::Announcement => (Msg::NAnnouncement, false),
+    };
+    s.push(' ');
+    s.push_str(t(verb));
+    if let (true, Some(g)) = (group, &n.group) {
+        s.push(' ');
+        s.push_str(&g.name);
+    }
+    s
+}
+
+#[component]
+fn Item(n: Notification) -> impl IntoView {
+    let unread = use_unread();
+    let href = match (&n.post_id, &n.group) {
+        (Some(p), _) => format!("/p/{p}"),
+        (None, Some(g)) => format!("/g/{}", g.id),
+        _ => "/".to_string(),
+    };
+    let id = n.id;
+    let was_unread = !n.read;
+    let open = move |_| {
+        if was_unread {
+            leptos::task::spawn_local(async move {
+                if let Ok(u) = api::mark_read(Some(id)).await {
+                    unread.0.set(u.unread);
+                }
+            });
+        }
+    };
+    view! {
+        <li class="list-row notification" class:unread=was_unread>
+            <a class="result" href=href on:click=open>
+                <strong>{sentence(&n)}</strong>
+                {n.excerpt.map(|e| view! { <span class="snippet muted">{e}</span> })}
+                <span class="muted small"><TimeAgo at=n.created_at/></span>
+            </a>
+        </li>
+    }
+}

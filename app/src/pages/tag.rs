@@ -1,0 +1,21 @@
+use crate::api::Source;
+use crate::components::follow_button::FollowButton;
+use crate::components::post_list::PostList;
+use crate::components::require_login::RequireLogin;
+use balai_protocol::feed::FollowKind;
+use leptos::prelude::*;
+
+/// Every post with a #tag the reader may read, and following the tag.
+#[component]
+pub fn TagPage(tag: String) -> impl IntoView {
+    let tag = tag.trim_start_matches('#').to_lowercase();
+    view! {
+        <RequireLogin>
+            <section class="card group-head">
+                <h1>"#" {tag.clone()}</h1>
+                <FollowButton kind=FollowKind::Tag target=tag.clone()/>
+            </section>
+            <PostList source=Source::Tag(tag.clone())/>
+        </RequireLogin>
+    }
+}

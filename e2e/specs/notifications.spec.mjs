@@ -1,0 +1,31 @@
+import { test, expect } from '@playwright/test';
+import { ADMIN, logIn, unique } from './helpers.mjs';
+
+const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
+
+test('a mention reaches the person: the badge rises without a reload, and the centre says who', async ({ browser }) => {
+  const budi = await (await browser.newContext()).newPage();
+  await logIn(budi, BUDI);
+  await budi.getByRole('link', { name: 'Notifications' }).click();
+  await budi.getByRole('button', { name: 'Mark all as read' }).click();
+  await budi.getByRole('link', { name: 'Feed' }).click();
+  await expect(budi.getByTestId('unread-count')).toHaveCount(0);
+
+  const admin = await (await browser.newContext()).newPage();
+  await logIn(admin);
+  const body = unique('Tolong cek laporan');
+  await admin.getByPlaceholder('Share news with the company…').fill(`${body} @budi.siregar`);
+  await admin.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(admin.locator('.feed article.post').first()).toContainText(body);
+  await expect(admin.locator('.feed article.post').first().getByRole('link', { name: '@budi.siregar' })).toBeVisible();
+
+  // Budi's open app polls: the badge shows 1 without any reload.
+  await expect(budi.getByTestId('unread-count')).toHaveText('1', { timeout: 25_000 });
+  await budi.getByRole('link', { name: 'Notifications' }).click();
+  const item = budi.locator('.notification').first();
+  await expect(item).toContainText('Sari Admin mentioned you');
+  await expect(item).toContainText(body);
+  await item.getByRole('link').click();
+  await expect(budi.locator('article.post').first()).toContainText(body);
+  await expect(budi.getByTestId('unread-count')).toHaveCount(0);
+});
