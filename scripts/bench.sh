@@ -7,7 +7,10 @@ export BALAI_NEED_WRK=1
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 PORT="${BENCH_PORT:-8790}"
-STATE="$ROOT/bench/.state"   # kept between runs: seeding 100,000 posts takes a while
+# Kept between runs (seeding 100,000 posts takes a while); bump the version when the seed changes.
+SEED_VERSION=2
+STATE="$ROOT/bench/.state-v$SEED_VERSION"
+find "$ROOT/bench" -maxdepth 1 -name '.state*' ! -name ".state-v$SEED_VERSION" -exec rm -rf {} +
 
 [ -f dist/index.html ] && [ -f functions/build/index.js ] || bash scripts/build.sh
 echo "== bundle"
@@ -23,8 +26,8 @@ SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 1; done
 WORKERD_PID="$(pgrep -n -f 'workerd serve')" # the user Worker's runtime (started last)
-echo "== feed API (node clients: latency, D1 round trips and rows read, CPU)"
-node bench/feed.mjs "http://127.0.0.1:$PORT" "$WORKERD_PID" 8 250
+echo "== API (node clients: latency, D1 round trips and rows read, CPU)"
+node bench/api.mjs "http://127.0.0.1:$PORT" "$WORKERD_PID" 8 250
 # The floor of the local stack itself (wrangler's proxy + workerd + local D1), measured with
 # wrk, which costs far less CPU than node clients on this 2-core machine.
 if command -v wrk >/dev/null; then

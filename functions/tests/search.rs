@@ -231,3 +231,18 @@ fn the_index_rebuilds_from_the_base_tables() {
         1
     );
 }
+
+#[test]
+fn a_search_is_one_round_trip_after_the_session() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    app.new_post(&ani, "rapat");
+    let before = balai_functions::store::Db::usage(&app.rt.db);
+    search(&app, &ani, "rapat");
+    let after = balai_functions::store::Db::usage(&app.rt.db);
+    assert_eq!(
+        after.queries - before.queries,
+        2,
+        "session + one batch of every kind"
+    );
+}

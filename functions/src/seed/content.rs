@@ -82,8 +82,27 @@ const COMMENTS: &[&str] = &[
     "Is this also for the field staff?",
 ];
 
+const TAGS: &[&str] = &[
+    "penjualan",
+    "gudang",
+    "k3",
+    "it",
+    "sdm",
+    "pameran",
+    "klien",
+    "medan",
+    "surabaya",
+    "jakarta",
+];
+
+/// A post; one in three carries a #tag.
 pub fn post(rng: &mut Rng) -> String {
-    rng.pick(POSTS).to_string()
+    let text = rng.pick(POSTS).to_string();
+    if rng.below(3) == 0 {
+        format!("{text} #{}", rng.pick(TAGS))
+    } else {
+        text
+    }
 }
 
 pub fn comment(rng: &mut Rng) -> String {

@@ -8,11 +8,11 @@ use crate::runtime::native::{NativeRuntime, block_on, pbkdf2_sha256};
 use crate::service::actor::{Actor, role_str};
 use crate::service::ids::new_id;
 use crate::service::password::{PBKDF2_ITERATIONS, encode};
-use crate::service::{comments, groups, likes, posts};
+use crate::service::{comments, follows, groups, likes, posts};
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::auth::Role;
-use balai_protocol::feed::{NewComment, NewPost};
+use balai_protocol::feed::{Follow, FollowKind, NewComment, NewPost};
 use balai_protocol::groups::{Category, NewGroup, Visibility};
 use balai_protocol::{ApiError, Millis};
 
@@ -289,7 +289,13 @@ pub fn activity(
         rt.set_now(at);
         let author_index = rng.below(people.len());
         let author = &people[author_index].actor;
-        let body = content::post(rng);
+        let mut body = content::post(rng);
+        // One in ten asks a colleague by name.
+        if rng.below(10) == 0 {
+            let who = &rng.pick(people).actor;
+            let handle = who.email.split('@').next().unwrap_or_default();
+            body.push_str(&format!(" cc @{handle}"));
+        }
         // Two posts in five go to one of the author's groups.
         let mine: Vec<&SeededGroup> = groups
             .iter()
@@ -360,7 +366,77 @@ pub fn bench(rt: &NativeRuntime, rng: &mut Rng, end: Millis) -> Result<(), ApiEr
             None,
         )?);
     }
-    activity(rt, &people, &[], 100_000, 365, end, rng, false)
+    rt.set_now(end - 366 * 24 * 60 * 60 * 1000);
+    let groups = bench_groups(rt, &people, rng)?;
+    // The benchmark's reader (the admin) follows 30 colleagues and three tags.
+    let admin = &people[0].actor;
+    for _ in 0..30 {
+        let target = rng.pick(&people[1..]).actor.id.clone();
+        let follow = Follow {
+            kind: FollowKind::Person,
+            target,
+            notify: false,
+        };
+        block_on(follows::follow(rt, admin, &follow))?;
+    }
+    for tag in ["gudang", "k3", "pameran"] {
+        let follow = Follow {
+            kind: FollowKind::Tag,
+            target: tag.into(),
+            notify: false,
+        };
+        block_on(follows::follow(rt, admin, &follow))?;
+    }
+    activity(rt, &people, &groups, 100_000, 365, end, rng, false)
+}
+
+/// Twelve groups of about a hundred people each: open, closed and secret in turn; the admin
+/// owns every other one (so the benchmark's reader is in some and not in others).
+fn bench_groups(
+    rt: &NativeRuntime,
+    people: &[Seeded],
+    rng: &mut Rng,
+) -> Result<Vec<SeededGroup>, ApiError> {
+    let mut out = Vec::new();
+    for g in 0..12 {
+        let owner = if g % 2 == 0 {
+            0
+        } else {
+            1 + rng.below(people.len() - 1)
+        };
+        let input = NewGroup {
+            name: format!("Tim {g:02}"),
+            description: "Benchmark group".into(),
+            category: Category::Project,
+            tags: vec![],
+            visibility: [Visibility::Open, Visibility::Closed, Visibility::Secret][g % 3],
+        };
+        let owner_actor = &people[owner].actor;
+        let groups::Created::New(group) = block_on(groups::create(rt, owner_actor, &input, None))?
+        else {
+            continue;
+        };
+        let mut members = vec![owner];
+        for _ in 0..100 {
+            let i = 1 + rng.below(people.len() - 1);
+            if members.contains(&i) {
+                continue;
+            }
+            block_on(groups::invite(
+                rt,
+                owner_actor,
+                &group.id,
+                &people[i].actor.id,
+            ))?;
+            block_on(groups::join(rt, &people[i].actor, &group.id))?;
+            members.push(i);
+        }
+        out.push(SeededGroup {
+            id: group.id,
+            members,
+        });
+    }
+    Ok(out)
 }
 
 /// A live company announcement from the demo admin (the first person), pinned for two weeks.

@@ -6,7 +6,7 @@
 use super::actor::Actor;
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, Stmt, Value};
+use crate::store::{Db, RowSet, Stmt, Value};
 use balai_protocol::feed::Author;
 use balai_protocol::groups::{GroupRef, Visibility};
 use balai_protocol::search::{CommentHit, GroupHit, PersonHit, PostHit, SearchKind, SearchResults};
@@ -133,14 +133,12 @@ macro_rules! hit_row {
     };
 }
 
-/// One kind's hits and the cursor after them (when the page is full).
-async fn hits<R: Runtime, T: DeserializeOwned + Ranked>(
-    rt: &R,
-    stmt: Stmt,
-    cursor: Option<&Cursor>,
+/// One kind's hits from its rows, and the cursor after them (when the page is full).
+fn hits<T: DeserializeOwned + Ranked>(
+    rows: &impl RowSet,
     limit: i64,
 ) -> Result<(Vec<T>, Option<String>), ApiError> {
-    let rows: Vec<T> = rt.db().all(page_binds(stmt, cursor, limit)).await?;
+    let rows: Vec<T> = rows.decode()?;
     let next = (rows.len() as i64 == limit)
         .then(|| rows.last().map(Ranked::position))
         .flatten();
@@ -250,42 +248,31 @@ fn groups_stmt(expr: &str, actor: &Actor) -> Stmt {
     )
 }
 
-/// Tags starting with the first word, used on posts the searcher may read.
-async fn tags<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
-    q: &str,
-    limit: i64,
-) -> Result<Vec<String>, ApiError> {
-    let Some(word) = q
+/// Tags starting with the first word of `q`, used on posts the searcher may read.
+fn tags_stmt(actor: &Actor, q: &str, limit: i64) -> Option<Stmt> {
+    let word = q
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-        .find(|w| !w.is_empty())
-    else {
-        return Ok(Vec::new());
-    };
+        .find(|w| !w.is_empty())?;
     let prefix = word.to_lowercase();
-    #[derive(Deserialize)]
-    struct Tag {
-        tag: String,
-    }
-    let rows: Vec<Tag> = rt
-        .db()
-        .all(stmt!(
-            concat!(
-                "SELECT DISTINCT t.tag FROM post_tags t JOIN posts p ON p.id = t.post_id
-                 LEFT JOIN user_groups g ON g.id = p.group_id
-                 WHERE t.tag >= ? AND t.tag < ? AND p.deleted_at IS NULL AND ",
-                readable!(),
-                " LIMIT ?"
-            ),
-            prefix.as_str(),
-            format!("{prefix}\u{10FFFF}"),
-            actor.admin_flag(),
-            actor.id.as_str(),
-            limit
-        ))
-        .await?;
-    Ok(rows.into_iter().map(|t| t.tag).collect())
+    Some(stmt!(
+        concat!(
+            "SELECT DISTINCT t.tag FROM post_tags t JOIN posts p ON p.id = t.post_id
+             LEFT JOIN user_groups g ON g.id = p.group_id
+             WHERE t.tag >= ? AND t.tag < ? AND p.deleted_at IS NULL AND ",
+            readable!(),
+            " LIMIT ?"
+        ),
+        prefix.as_str(),
+        format!("{prefix}\u{10FFFF}"),
+        actor.admin_flag(),
+        actor.id.as_str(),
+        limit
+    ))
+}
+
+#[derive(Deserialize)]
+struct TagRow {
+    tag: String,
 }
 
 fn author(id: String, name: String, left: Option<Millis>) -> Author {
@@ -309,68 +296,93 @@ pub async fn search<R: Runtime>(
     let cursor = cursor.as_ref();
     let wants = |k| kind.is_none_or(|want| want == k);
     let limit = if kind.is_some() { PAGE } else { GROUPED };
+    // Every kind asked for, in one round trip.
+    let mut stmts = Vec::new();
+    let mut kinds = Vec::new();
+    let mut add = |k: SearchKind, stmt: Option<Stmt>| {
+        if let Some(stmt) = stmt.filter(|_| wants(k)) {
+            kinds.push(k);
+            stmts.push(match k {
+                SearchKind::Tags => stmt,
+                _ => page_binds(stmt, cursor, limit),
+            });
+        }
+    };
+    add(SearchKind::Posts, Some(posts_stmt(&expr, actor)));
+    add(SearchKind::Comments, Some(comments_stmt(&expr, actor)));
+    add(SearchKind::People, Some(people_stmt(&expr)));
+    add(SearchKind::Groups, Some(groups_stmt(&expr, actor)));
+    add(SearchKind::Tags, tags_stmt(actor, q, limit));
+    let results = rt.db().read_batch(stmts).await?;
     let mut out = SearchResults::default();
     let mut next = None;
-    if wants(SearchKind::Posts) {
-        let (rows, n) = hits::<_, PostRow>(rt, posts_stmt(&expr, actor), cursor, limit).await?;
-        next = next.or(n);
-        out.posts = rows
-            .into_iter()
-            .map(|r| PostHit {
-                id: r.id,
-                author: author(r.author_id, r.author_name, r.author_left),
-                group: r
-                    .group_id
-                    .zip(r.group_name)
-                    .map(|(id, name)| GroupRef { id, name }),
-                snippet_html: marked_html(&r.snippet),
-                created_at: r.created_at,
-            })
-            .collect();
-    }
-    if wants(SearchKind::Comments) {
-        let (rows, n) =
-            hits::<_, CommentRow>(rt, comments_stmt(&expr, actor), cursor, limit).await?;
-        next = next.or(n);
-        out.comments = rows
-            .into_iter()
-            .map(|r| CommentHit {
-                id: r.id,
-                post_id: r.post_id,
-                author: author(r.author_id, r.author_name, r.author_left),
-                snippet_html: marked_html(&r.snippet),
-                created_at: r.created_at,
-            })
-            .collect();
-    }
-    if wants(SearchKind::People) {
-        let (rows, n) = hits::<_, PersonRow>(rt, people_stmt(&expr), cursor, limit).await?;
-        next = next.or(n);
-        out.people = rows
-            .into_iter()
-            .map(|r| PersonHit {
-                id: r.id,
-                name_html: marked_html(&r.name_marked),
-                email: r.email,
-                former: r.left_at.is_some(),
-            })
-            .collect();
-    }
-    if wants(SearchKind::Groups) {
-        let (rows, n) = hits::<_, GroupRow>(rt, groups_stmt(&expr, actor), cursor, limit).await?;
-        next = next.or(n);
-        out.groups = rows
-            .into_iter()
-            .map(|r| GroupHit {
-                id: r.id,
-                name_html: marked_html(&r.name_marked),
-                visibility: r.visibility,
-                member_count: r.member_count,
-            })
-            .collect();
-    }
-    if wants(SearchKind::Tags) {
-        out.tags = tags(rt, actor, q, limit).await?;
+    for (k, rows) in kinds.into_iter().zip(results.iter()) {
+        match k {
+            SearchKind::Posts => {
+                let (rows, n) = hits::<PostRow>(rows, limit)?;
+                next = next.or(n);
+                out.posts = rows
+                    .into_iter()
+                    .map(|r| PostHit {
+                        id: r.id,
+                        author: author(r.author_id, r.author_name, r.author_left),
+                        group: r
+                            .group_id
+                            .zip(r.group_name)
+                            .map(|(id, name)| GroupRef { id, name }),
+                        snippet_html: marked_html(&r.snippet),
+                        created_at: r.created_at,
+                    })
+                    .collect();
+            }
+            SearchKind::Comments => {
+                let (rows, n) = hits::<CommentRow>(rows, limit)?;
+                next = next.or(n);
+                out.comments = rows
+                    .into_iter()
+                    .map(|r| CommentHit {
+                        id: r.id,
+                        post_id: r.post_id,
+                        author: author(r.author_id, r.author_name, r.author_left),
+                        snippet_html: marked_html(&r.snippet),
+                        created_at: r.created_at,
+                    })
+                    .collect();
+            }
+            SearchKind::People => {
+                let (rows, n) = hits::<PersonRow>(rows, limit)?;
+                next = next.or(n);
+                out.people = rows
+                    .into_iter()
+                    .map(|r| PersonHit {
+                        id: r.id,
+                        name_html: marked_html(&r.name_marked),
+                        email: r.email,
+                        former: r.left_at.is_some(),
+                    })
+                    .collect();
+            }
+            SearchKind::Groups => {
+                let (rows, n) = hits::<GroupRow>(rows, limit)?;
+                next = next.or(n);
+                out.groups = rows
+                    .into_iter()
+                    .map(|r| GroupHit {
+                        id: r.id,
+                        name_html: marked_html(&r.name_marked),
+                        visibility: r.visibility,
+                        member_count: r.member_count,
+                    })
+                    .collect();
+            }
+            SearchKind::Tags => {
+                out.tags = rows
+                    .decode::<TagRow>()?
+                    .into_iter()
+                    .map(|t| t.tag)
+                    .collect();
+            }
+        }
     }
     // Only a single kind pages; the grouped view links to each kind instead.
     out.next_cursor = kind.and(next);

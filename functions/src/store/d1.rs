@@ -1,6 +1,6 @@
 //! D1 behind [`Db`] for the Worker. Counts round trips and D1's `rows_read` for the benchmark.
 
-use super::{Db, DbError, Stmt, Usage, Value};
+use super::{Db, DbError, RowSet, Stmt, Usage, Value};
 use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
@@ -61,7 +61,15 @@ fn changes(result: &D1Result) -> u64 {
         .unwrap_or(0) as u64
 }
 
+impl RowSet for D1Result {
+    fn decode<T: DeserializeOwned>(&self) -> Result<Vec<T>, DbError> {
+        self.results::<T>().map_err(err)
+    }
+}
+
 impl Db for D1Db {
+    type Rows = D1Result;
+
     async fn all<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Vec<T>, DbError> {
         let prepared = self.prepare(&stmt)?;
         self.round_trip();
@@ -91,6 +99,17 @@ impl Db for D1Db {
         let results = self.db.batch(prepared).await.map_err(err)?;
         results.iter().for_each(|r| self.record(r));
         Ok(results.iter().map(changes).collect())
+    }
+
+    async fn read_batch(&self, stmts: Vec<Stmt>) -> Result<Vec<D1Result>, DbError> {
+        let prepared = stmts
+            .iter()
+            .map(|s| self.prepare(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.round_trip();
+        let results = self.db.batch(prepared).await.map_err(err)?;
+        results.iter().for_each(|r| self.record(r));
+        Ok(results)
     }
 
     fn usage(&self) -> Usage {

@@ -83,14 +83,22 @@ pub struct Usage {
     pub rows_read: u64,
 }
 
+/// The rows one statement of a [`Db::read_batch`] answered, decoded by the caller.
+pub trait RowSet {
+    fn decode<T: DeserializeOwned>(&self) -> Result<Vec<T>, DbError>;
+}
+
 /// Async on purpose: D1 is remote. Futures are not `Send` (a Worker is single-threaded).
 #[allow(async_fn_in_trait)]
 pub trait Db {
+    type Rows: RowSet;
     async fn all<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Vec<T>, DbError>;
     async fn first<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Option<T>, DbError>;
     /// Runs one write; returns the number of rows changed.
     async fn run(&self, stmt: Stmt) -> Result<u64, DbError>;
     /// Runs all statements atomically (D1 has no BEGIN/COMMIT; a batch is the unit).
     async fn batch(&self, stmts: Vec<Stmt>) -> Result<Vec<u64>, DbError>;
+    /// Runs several reads in one round trip (D1's latency is per round trip).
+    async fn read_batch(&self, stmts: Vec<Stmt>) -> Result<Vec<Self::Rows>, DbError>;
     fn usage(&self) -> Usage;
 }

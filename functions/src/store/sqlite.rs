@@ -1,6 +1,6 @@
 //! SQLite behind [`Db`] for native tests, tools and benchmarks: same migrations, same SQL as D1.
 
-use super::{Db, DbError, Stmt, Usage, Value};
+use super::{Db, DbError, RowSet, Stmt, Usage, Value};
 use rusqlite::types::ValueRef;
 use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
@@ -76,8 +76,9 @@ impl SqliteDb {
         self.usage.set(u);
     }
 
+    /// One statement's rows as JSON objects (as D1 answers them). Not counted: callers count
+    /// round trips.
     fn query_json(&self, stmt: &Stmt) -> Result<Vec<serde_json::Value>, DbError> {
-        self.count();
         let conn = self.conn.borrow();
         let mut prepared = conn.prepare_cached(&stmt.sql).map_err(err)?;
         let names: Vec<String> = prepared
@@ -123,12 +124,25 @@ fn decode<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, DbError> {
     serde_json::from_value(v).map_err(|e| DbError::Other(format!("row decode: {e}")))
 }
 
+/// The rows of one statement in a read batch.
+pub struct JsonRows(Vec<serde_json::Value>);
+
+impl RowSet for JsonRows {
+    fn decode<T: DeserializeOwned>(&self) -> Result<Vec<T>, DbError> {
+        self.0.iter().cloned().map(decode).collect()
+    }
+}
+
 impl Db for SqliteDb {
+    type Rows = JsonRows;
+
     async fn all<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Vec<T>, DbError> {
+        self.count();
         self.query_json(&stmt)?.into_iter().map(decode).collect()
     }
 
     async fn first<T: DeserializeOwned>(&self, stmt: Stmt) -> Result<Option<T>, DbError> {
+        self.count();
         self.query_json(&stmt)?
             .into_iter()
             .next()
@@ -162,6 +176,14 @@ impl Db for SqliteDb {
         }
         tx.commit().map_err(err)?;
         Ok(changed)
+    }
+
+    async fn read_batch(&self, stmts: Vec<Stmt>) -> Result<Vec<JsonRows>, DbError> {
+        self.count();
+        stmts
+            .iter()
+            .map(|s| self.query_json(s).map(JsonRows))
+            .collect()
     }
 
     fn usage(&self) -> Usage {

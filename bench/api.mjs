@@ -1,0 +1,80 @@
+// API benchmark: N concurrent clients against a running local Worker (bench/serve.mjs), as
+// the seeded admin. For each scenario it prints latency percentiles, D1 round trips and rows
+// read per request (from the Worker's x-d1-* headers), and workerd's CPU per request.
+//   node bench/api.mjs <base url> <workerd pid> [clients] [requests per client]
+import { readFileSync } from 'node:fs';
+
+const [base, pid, clients = '8', perClient = '250'] = process.argv.slice(2);
+const CLIENTS = Number(clients);
+const PER_CLIENT = Number(perClient);
+const TICKS = 100; // USER_HZ
+
+function cpuTicks(p) {
+  // utime + stime of workerd and its children (fields 14-17 of /proc/<pid>/stat).
+  const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+}
+
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: base },
+  body: JSON.stringify({ email: 'admin@balai.demo', password: 'balai-demo-2026' }),
+});
+if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+const cookie = login.headers.get('set-cookie').split(';')[0];
+
+async function get(path) {
+  const t0 = performance.now();
+  const res = await fetch(base + path, { headers: { cookie } });
+  const body = await res.json();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+  return { ms, body, queries: Number(res.headers.get('x-d1-queries')), rows: Number(res.headers.get('x-d1-rows-read')) };
+}
+
+/** Paths through a paged list: the first 40 pages' cursors, so requests spread over history. */
+async function pages(path) {
+  const sep = path.includes('?') ? '&' : '?';
+  const out = [path];
+  let page = await get(path);
+  for (let i = 0; i < 40 && page.body.next_cursor; i++) {
+    const next = `${path}${sep}cursor=${encodeURIComponent(page.body.next_cursor)}`;
+    out.push(next);
+    page = await get(next);
+  }
+  return out;
+}
+
+async function run(name, paths, budget) {
+  for (let i = 0; i < 20; i++) await get(paths[i % paths.length]); // warm up
+  const samples = [];
+  const cpu0 = cpuTicks(pid);
+  const wall0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+    for (let i = 0; i < PER_CLIENT; i++) samples.push(await get(paths[(c * PER_CLIENT + i) % paths.length]));
+  }));
+  const wall = performance.now() - wall0;
+  const cpuMs = ((cpuTicks(pid) - cpu0) / TICKS) * 1000;
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const pct = (p) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)].toFixed(1);
+  const rows = samples.map((s) => s.rows);
+  console.log(`\n${name}: ${samples.length} requests, ${CLIENTS} concurrent clients (budget: ${budget})`);
+  console.log(`  latency ms: p50 ${pct(50)}  p95 ${pct(95)}  p99 ${pct(99)}  max ${ms[ms.length - 1].toFixed(1)}`);
+  console.log(`  throughput: ${(samples.length / (wall / 1000)).toFixed(0)} req/s`);
+  console.log(`  D1 round trips per request: max ${Math.max(...samples.map((s) => s.queries))}`);
+  console.log(`  D1 rows read per request: max ${Math.max(...rows)}, mean ${(rows.reduce((a, b) => a + b, 0) / rows.length).toFixed(1)}`);
+  console.log(`  workerd CPU per request (incl. local D1): ${(cpuMs / samples.length).toFixed(2)} ms`);
+}
+
+const only = process.env.BENCH_ONLY; // e.g. "search" to run one scenario
+const scenarios = [
+  ['feed', 'home feed, 20 posts a page', async () => pages('/api/posts'), 'p99 <= 30 ms, <= 2 round trips, rows <= 60'],
+  ['following', 'filtered home feed (following)', async () => pages('/api/posts?filter=following'), 'p99 <= 30 ms'],
+  ['search', 'search, grouped by kind', async () =>
+    ['gudang', 'rapat', 'target penjualan', 'medan', 'pameran', 'safety', 'budi', 'tim'].map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+  'p99 <= 50 ms'],
+  ['unread', 'unread-count poll', async () => ['/api/notifications/unread'], 'p99 <= 10 ms'],
+];
+for (const [key, name, paths, budget] of scenarios) {
+  if (!only || only === key) await run(name, await paths(), budget);
+}
