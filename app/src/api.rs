@@ -5,7 +5,7 @@ use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail,
 };
-use balai_protocol::groups::{Group, Member, NewGroup};
+use balai_protocol::groups::{Group, InviteMember, Member, NewGroup, Pin};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person,
@@ -362,4 +362,26 @@ pub async fn search(
         path.push_str(&format!("&cursor={}", crate::router::encode(c)));
     }
     send(Method::GET, &path, None, None).await
+}
+
+pub async fn members(group: &str, cursor: Option<&str>) -> Result<Page<Member>, Error> {
+    let mut path = format!("/api/groups/{group}/members");
+    if let Some(c) = cursor {
+        path.push_str(&format!("?cursor={c}"));
+    }
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn invite_member(group: &str, user_id: &str) -> Result<Member, Error> {
+    let body = InviteMember {
+        user_id: user_id.to_string(),
+    };
+    let path = format!("/api/groups/{group}/members");
+    send(Method::POST, &path, json(&body), None).await
+}
+
+/// Pins one of the group's posts, or unpins with `None`.
+pub async fn pin(group: &str, post_id: Option<String>) -> Result<Group, Error> {
+    let path = format!("/api/groups/{group}/pin");
+    send(Method::PUT, &path, json(&Pin { post_id }), None).await
 }

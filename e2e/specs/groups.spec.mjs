@@ -23,6 +23,11 @@ test('a closed group: members read it, others only see that it exists and ask to
   await page.getByPlaceholder('Write to the group…').fill(body);
   await page.getByRole('button', { name: 'Post', exact: true }).click();
   await expect(page.locator('.feed article.post').first()).toContainText(body);
+  // The owner pins it: it shows above the group's feed.
+  await page.locator('.feed article.post').first().getByRole('button', { name: /Pin/ }).click();
+  await expect(page.locator('.pinned')).toContainText(body);
+  await page.getByText('Members', { exact: true }).click();
+  await expect(page.locator('details .list-row').first()).toContainText('Owner');
   await expectTouchFriendly(page);
   // The admin's home feed has it too, marked with the group.
   await page.getByRole('link', { name: 'Feed' }).click();

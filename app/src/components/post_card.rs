@@ -19,12 +19,14 @@ pub fn AuthorName(author: Author) -> impl IntoView {
 }
 
 /// A post in the feed or at the top of its page. `body_html` was sanitized by the server.
+/// `in_group`: shown on its group's page, so the group's name is left out. `pin`: offered to
+/// a group's managers, called with the post's id.
 #[component]
-/// `in_group`: shown on its group's page, so the group's name is left out.
 pub fn PostCard(
     post: Post,
     #[prop(optional)] link: bool,
     #[prop(optional)] in_group: bool,
+    #[prop(optional_no_strip)] pin: Option<Callback<String>>,
 ) -> impl IntoView {
     let liked = RwSignal::new(post.liked_by_me);
     let likes = RwSignal::new(post.like_count);
@@ -81,6 +83,11 @@ pub fn PostCard(
                         {move || if liked.get() { t(Msg::Unlike) } else { t(Msg::Like) }}
                     </span>
                 </button>
+                {pin.map(|pin| view! {
+                    <button type="button" class="chip" on:click=move |_| pin.run(id.get_value())>
+                        "📌 " {t(Msg::Pin)}
+                    </button>
+                })}
                 <Show when=move || link>
                     <a href=href.clone() class="chip">
                         "💬 " {comments} " " {t(Msg::Comments)}

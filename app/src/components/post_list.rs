@@ -11,9 +11,13 @@ use leptos::prelude::*;
 pub struct OutboxVersion(pub RwSignal<u32>);
 
 /// Posts from `source`, newest first, a page at a time, with a composer above when `compose`
-/// (posting into the group for a group's list).
+/// (posting into the group for a group's list), and a pin button on each when `pin` is given.
 #[component]
-pub fn PostList(source: Source, #[prop(optional)] compose: bool) -> impl IntoView {
+pub fn PostList(
+    source: Source,
+    #[prop(optional)] compose: bool,
+    #[prop(optional_no_strip)] pin: Option<Callback<String>>,
+) -> impl IntoView {
     let posts = RwSignal::new(Vec::<Post>::new());
     let next = RwSignal::new(None::<String>);
     let loading = RwSignal::new(true);
@@ -56,7 +60,7 @@ pub fn PostList(source: Source, #[prop(optional)] compose: bool) -> impl IntoVie
         </Show>
         <section class="feed" aria-live="polite">
             <For each=move || posts.get() key=|p| (p.id.clone(), p.like_count, p.comment_count) let:post>
-                <PostCard post=post link=true in_group=in_group/>
+                <PostCard post=post link=true in_group=in_group pin=pin/>
             </For>
         </section>
         {move || error.get().map(|e| view! { <ErrorText error=e/> })}

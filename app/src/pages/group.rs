@@ -3,13 +3,13 @@ use crate::call::Call;
 use crate::components::error_text::ErrorText;
 use crate::components::follow_button::FollowButton;
 use crate::components::group_badges::VisibilityBadge;
-use crate::components::post_card::AuthorName;
+use crate::components::post_card::{AuthorName, PostCard};
 use crate::components::post_list::PostList;
 use crate::components::require_login::RequireLogin;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use balai_protocol::feed::FollowKind;
-use balai_protocol::groups::{Group, MemberState, Visibility};
+use balai_protocol::groups::{Group, GroupRole, Member, MemberState, Visibility};
 use leptos::prelude::*;
 
 /// One group: what it is, joining or leaving, its posts, and its managers' join requests.
@@ -27,7 +27,7 @@ fn GroupView(id: String) -> impl IntoView {
         {move || match group.result.get() {
             None => view! { <p class="muted center">{t(Msg::Loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <ErrorText error=e/> }.into_any(),
-            Some(Ok(g)) => view! { <Header group=g.clone() call=group/> <Body group=g/> }.into_any(),
+            Some(Ok(g)) => view! { <Header group=g.clone() call=group/> <Body group=g call=group/> }.into_any(),
         }}
     }
 }
@@ -90,19 +90,167 @@ fn Header(group: Group, call: Call<Group>) -> impl IntoView {
 }
 
 #[component]
-fn Body(group: Group) -> impl IntoView {
+fn Body(group: Group, call: Call<Group>) -> impl IntoView {
     let member = group.my_state == Some(MemberState::Active);
     let manages = group.can_manage;
-    let id = group.id.clone();
+    let id = StoredValue::new(group.id.clone());
+    // Managers pin a post; the page then shows the group as the server answers it.
+    let pin = move |post_id: Option<String>| {
+        call.run(async move { api::pin(&id.get_value(), post_id).await });
+    };
+    let pin_button = manages.then(|| Callback::new(move |post_id: String| pin(Some(post_id))));
+    if !group.can_read {
+        return view! { <p class="muted center">{t(Msg::MembersOnly)}</p> }.into_any();
+    }
     view! {
         <Show when=move || manages>
-            <Requests group=id.clone()/>
+            <Requests group=id.get_value()/>
         </Show>
-        {if group.can_read {
-            view! { <PostList source=Source::Group(group.id.clone()) compose=member/> }.into_any()
-        } else {
-            view! { <p class="muted center">{t(Msg::MembersOnly)}</p> }.into_any()
-        }}
+        {group.pinned_post_id.clone().map(|post_id| view! {
+            <Pinned post_id=post_id unpin=manages.then(|| Callback::new(move |_: ()| pin(None)))/>
+        })}
+        <Members group=id.get_value() manages=manages/>
+        <PostList source=Source::Group(id.get_value()) compose=member pin=pin_button/>
+    }
+    .into_any()
+}
+
+/// The pinned post, above the group's feed.
+#[component]
+fn Pinned(post_id: String, unpin: Option<Callback<()>>) -> impl IntoView {
+    let post = Call::new();
+    post.run(async move { api::post_detail(&post_id).await });
+    view! {
+        {move || post.result.get().and_then(|r| r.ok()).map(|detail| view! {
+            <section class="pinned">
+                <p class="badge">"📌 " {t(Msg::Pinned)}</p>
+                <PostCard post=detail.post link=true in_group=true/>
+                {unpin.map(|unpin| view! {
+                    <button type="button" class="wide" on:click=move |_| unpin.run(())>{t(Msg::Unpin)}</button>
+                })}
+            </section>
+        })}
+    }
+}
+
+fn role_label(role: GroupRole) -> Msg {
+    match role {
+        GroupRole::Owner => Msg::Owner,
+        GroupRole::Manager => Msg::Manager,
+        GroupRole::Member => Msg::Member,
+    }
+}
+
+/// Who is in the group, a page at a time; managers remove people and invite colleagues.
+#[component]
+fn Members(group: String, manages: bool) -> impl IntoView {
+    let group = StoredValue::new(group);
+    let members = RwSignal::new(Vec::<Member>::new());
+    let next = RwSignal::new(None::<String>);
+    let load = move |cursor: Option<String>| {
+        leptos::task::spawn_local(async move {
+            if let Ok(page) = api::members(&group.get_value(), cursor.as_deref()).await {
+                if cursor.is_some() {
+                    members.update(|m| m.extend(page.items));
+                } else {
+                    members.set(page.items);
+                }
+                next.set(page.next_cursor);
+            }
+        });
+    };
+    load(None);
+    let change = Call::<()>::new();
+    let remove = move |user: String| {
+        if !confirm(t(Msg::ConfirmRemove)) {
+            return;
+        }
+        change.run(async move {
+            api::remove_member(&group.get_value(), &user).await?;
+            load(None);
+            Ok(())
+        });
+    };
+    view! {
+        <details class="card">
+            <summary>{t(Msg::MembersTitle)}</summary>
+            <Show when=move || manages>
+                <InviteColleague group=group.get_value()/>
+            </Show>
+            <ul class="list">
+                <For each=move || members.get() key=|m| m.person.id.clone() let:m>
+                    <li class="list-row">
+                        <span>
+                            <AuthorName author=m.person.clone()/>
+                            " " <span class="muted small">{t(role_label(m.role))}</span>
+                        </span>
+                        {manages.then(|| {
+                            let user = m.person.id.clone();
+                            view! {
+                                <button type="button" class="danger" on:click=move |_| remove(user.clone())>
+                                    {t(Msg::Remove)}
+                                </button>
+                            }
+                        })}
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || next.with(|n| n.is_some())>
+                <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
+                    {t(Msg::LoadMore)}
+                </button>
+            </Show>
+            {change.error_view()}
+        </details>
+    }
+}
+
+/// Find a colleague by name and invite them (they join by accepting).
+#[component]
+fn InviteColleague(group: String) -> impl IntoView {
+    let group = StoredValue::new(group);
+    let name = RwSignal::new(String::new());
+    let found = Call::new();
+    let find = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = name.get_untracked();
+        found.run(async move { api::search(&q, Some("people"), None).await });
+    };
+    let invite = Call::<()>::new();
+    let invited = RwSignal::new(Vec::<String>::new());
+    let send = move |user: String| {
+        invite.run(async move {
+            api::invite_member(&group.get_value(), &user).await?;
+            invited.update(|i| i.push(user));
+            Ok(())
+        });
+    };
+    view! {
+        <form class="search" on:submit=find>
+            <label class="visually-hidden" for="invite-name">{t(Msg::InviteColleague)}</label>
+            <input id="invite-name" type="search" placeholder=t(Msg::InviteColleague)
+                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            <button type="submit">{t(Msg::Search)}</button>
+        </form>
+        {move || found.result.get().and_then(|r| r.ok()).map(|r| view! {
+            <ul class="list">
+                {r.people.into_iter().filter(|p| !p.former).map(|p| {
+                    let user = p.id.clone();
+                    let uid = StoredValue::new(p.id.clone());
+                    let done = move || uid.with_value(|u| invited.with(|i| i.contains(u)));
+                    view! {
+                        <li class="list-row">
+                            <span inner_html=p.name_html></span>
+                            <button type="button" class="primary" disabled=done
+                                on:click=move |_| send(user.clone())>
+                                {move || if done() { t(Msg::Invited) } else { t(Msg::InviteAction) }}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
+        {invite.error_view()}
     }
 }
 
