@@ -3,7 +3,7 @@
 
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::feed::{
-    Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail,
+    Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, InviteMember, Member, NewGroup, Pin};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
@@ -384,4 +384,28 @@ pub async fn invite_member(group: &str, user_id: &str) -> Result<Member, Error> 
 pub async fn pin(group: &str, post_id: Option<String>) -> Result<Group, Error> {
     let path = format!("/api/groups/{group}/pin");
     send(Method::PUT, &path, json(&Pin { post_id }), None).await
+}
+
+pub async fn saved_filters() -> Result<Vec<SavedFilter>, Error> {
+    send(Method::GET, "/api/saved-filters", None, None).await
+}
+
+/// Saves (or renames) the filter for `query`.
+pub async fn save_filter(name: &str, query: &str) -> Result<SavedFilter, Error> {
+    let body = SavedFilter {
+        id: String::new(),
+        name: name.to_string(),
+        query: query.to_string(),
+    };
+    send(Method::POST, "/api/saved-filters", json(&body), None).await
+}
+
+pub async fn remove_filter(id: &str) -> Result<(), Error> {
+    send(
+        Method::DELETE,
+        &format!("/api/saved-filters/{id}"),
+        None,
+        None,
+    )
+    .await
 }

@@ -185,6 +185,10 @@ pub enum Msg {
     Approve,
     Decline,
     MembersOnly,
+    SaveFilter,
+    FilterSaved,
+    FilterName,
+    SavedFilters,
     Pin,
     Unpin,
     Pinned,
@@ -454,6 +458,13 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         ),
         Owner => ("Owner", "Pemilik"),
         Manager => ("Manager", "Pengelola"),
+        SaveFilter => ("☆ Save as a filter", "☆ Simpan sebagai filter"),
+        FilterSaved => (
+            "Saved: it is on your feed.",
+            "Tersimpan: ada di beranda Anda.",
+        ),
+        FilterName => ("Name this filter", "Beri nama filter ini"),
+        SavedFilters => ("Saved filters", "Filter tersimpan"),
     };
     match lang {
         Lang::En => en,

@@ -29,9 +29,16 @@ test('a closed group: members read it, others only see that it exists and ask to
   await page.getByText('Members', { exact: true }).click();
   await expect(page.locator('details .list-row').first()).toContainText('Owner');
   await expectTouchFriendly(page);
+  // Saved as a filter, the group is one tap from the home feed.
+  page.once('dialog', (dialog) => dialog.accept('Audit chip'));
+  await page.getByRole('button', { name: '☆ Save as a filter' }).click();
+  await expect(page.getByText('Saved: it is on your feed.')).toBeVisible();
   // The admin's home feed has it too, marked with the group.
   await page.getByRole('link', { name: 'Feed' }).click();
   await expect(page.locator('.feed article.post', { hasText: body })).toContainText(name);
+  await page.getByRole('link', { name: 'Audit chip' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await page.getByRole('link', { name: 'Feed' }).click();
 
   // Ani is not a member: not in her feed, not readable on the group's page.
   const ani = await (await browser.newContext()).newPage();
@@ -54,7 +61,8 @@ test('a closed group: members read it, others only see that it exists and ask to
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
   await ani.reload();
-  await expect(ani.getByText(body)).toBeVisible();
+  await expect(ani.locator('.pinned').getByText(body)).toBeVisible();
+  await expect(ani.locator('.feed').getByText(body)).toBeVisible();
   await expect(ani.getByRole('button', { name: 'Leave' })).toBeVisible();
   // Now search finds it, the matching words marked.
   await ani.goto(`/search?q=${encodeURIComponent(words)}`);

@@ -184,3 +184,81 @@ fn leaving_a_group_takes_its_posts_out_of_the_feed() {
     assert!(ids(&app, &ani, "/api/posts").is_empty());
     assert!(ids(&app, &ani, "/api/posts?filter=following").is_empty());
 }
+
+#[test]
+fn saved_filters_are_checked_kept_per_person_and_removable() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let owner = app.member("owner");
+    let secret = json(&app.post(
+        "/api/groups",
+        Some(&owner),
+        json!({ "name": "Rahasia", "category": "project", "visibility": "secret" }),
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let save = |who: &Who, name: &str, query: &str| {
+        app.post(
+            "/api/saved-filters",
+            Some(who),
+            json!({ "name": name, "query": query }),
+        )
+    };
+    let res = save(&ani, "Gudang", "tag=#Gudang");
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(json(&res)["query"], "tag=gudang");
+    // Saving the same filter again renames it.
+    assert_eq!(
+        json(&save(&ani, "Stok gudang", "tag=gudang"))["name"],
+        "Stok gudang"
+    );
+    assert_eq!(save(&ani, "Ikuti", "filter=following").status, 200);
+    assert_error(
+        &save(&ani, "Rahasia", &format!("group={secret}")),
+        404,
+        "not_found",
+    );
+    assert_error(&save(&ani, "x", "filter=everything"), 400, "validation");
+    assert_error(&save(&ani, "", "filter=mine"), 400, "validation");
+    let list = json(&app.get("/api/saved-filters", Some(&ani)));
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert!(
+        json(&app.get("/api/saved-filters", Some(&budi)))
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    // Someone else cannot remove it; its owner can, twice without harm.
+    app.call(
+        "DELETE",
+        &format!("/api/saved-filters/{id}"),
+        Some(&budi),
+        None,
+    );
+    assert_eq!(
+        json(&app.get("/api/saved-filters", Some(&ani)))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    for _ in 0..2 {
+        let res = app.call(
+            "DELETE",
+            &format!("/api/saved-filters/{id}"),
+            Some(&ani),
+            None,
+        );
+        assert_eq!(res.status, 204);
+    }
+    assert_eq!(
+        json(&app.get("/api/saved-filters", Some(&ani)))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

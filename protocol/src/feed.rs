@@ -89,3 +89,13 @@ pub struct Follow {
     #[serde(default)]
     pub notify: bool,
 }
+
+/// A named feed filter kept for its owner: `query` is what the feed takes after `?`
+/// (`filter=following`, `filter=mine`, `tag=<tag>` or `group=<id>`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedFilter {
+    #[serde(default)]
+    pub id: String,
+    pub name: String,
+    pub query: String,
+}

@@ -19,3 +19,5 @@ pub const GROUP_TAGS_MAX: usize = 10;
 pub const TAG_MAX_CHARS: usize = 30;
 /// Members listed a page at a time.
 pub const MEMBERS_PAGE_SIZE: u32 = 50;
+pub const SAVED_FILTER_NAME_MAX_CHARS: usize = 40;
+pub const SAVED_FILTERS_MAX: usize = 20;

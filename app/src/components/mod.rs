@@ -9,5 +9,6 @@ pub mod offline_banner;
 pub mod post_card;
 pub mod post_list;
 pub mod require_login;
+pub mod save_filter;
 pub mod search_box;
 pub mod time_ago;

@@ -22,9 +22,13 @@ const FILTERS: [(&str, Msg); 3] = [
 fn Feed() -> impl IntoView {
     let filter = RwSignal::new("all");
     let pinned = RwSignal::new(Vec::new());
+    let saved = RwSignal::new(Vec::new());
     leptos::task::spawn_local(async move {
         if let Ok(list) = api::announcements().await {
             pinned.set(list);
+        }
+        if let Ok(list) = api::saved_filters().await {
+            saved.set(list);
         }
     });
     view! {
@@ -38,10 +42,30 @@ fn Feed() -> impl IntoView {
                 <button type="button" class="chip" aria-pressed=move || (filter.get() == value).to_string()
                     on:click=move |_| filter.set(value)>{t(label)}</button>
             }).collect_view()}
+            <For each=move || saved.get() key=|f| f.id.clone() let:f>
+                {match f.query.as_str() {
+                    "filter=following" | "filter=mine" => {
+                        let value = if f.query.ends_with("mine") { "mine" } else { "following" };
+                        view! {
+                            <button type="button" class="chip" on:click=move |_| filter.set(value)>{f.name}</button>
+                        }.into_any()
+                    }
+                    query => view! { <a class="chip" href=saved_href(query)>{f.name}</a> }.into_any(),
+                }}
+            </For>
         </div>
         {move || {
             let value = filter.get();
             view! { <PostList source=Source::Home(value) compose=value == "all"/> }
         }}
+    }
+}
+
+/// Where a saved filter's chip leads: its tag's or group's page, or the home feed filtered.
+fn saved_href(query: &str) -> String {
+    match query.split_once('=') {
+        Some(("tag", tag)) => format!("/t/{}", crate::router::encode(tag)),
+        Some(("group", id)) => format!("/g/{id}"),
+        _ => "/".to_string(),
     }
 }

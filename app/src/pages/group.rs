@@ -6,6 +6,7 @@ use crate::components::group_badges::VisibilityBadge;
 use crate::components::post_card::{AuthorName, PostCard};
 use crate::components::post_list::PostList;
 use crate::components::require_login::RequireLogin;
+use crate::components::save_filter::SaveFilter;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use balai_protocol::feed::FollowKind;
@@ -60,9 +61,12 @@ fn Header(group: Group, call: Call<Group>) -> impl IntoView {
         (None, Visibility::Secret) => None,
     };
     let requested = group.my_state == Some(MemberState::Requested);
-    let follow = group
-        .can_read
-        .then(|| view! { <FollowButton kind=FollowKind::Group target=group.id.clone()/> });
+    let follow = group.can_read.then(|| {
+        view! {
+            <FollowButton kind=FollowKind::Group target=group.id.clone()/>
+            <SaveFilter query=format!("group={}", group.id) name=group.name.clone()/>
+        }
+    });
     view! {
         <section class="card group-head">
             <h1>{group.name.clone()}</h1>

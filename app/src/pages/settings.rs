@@ -44,6 +44,7 @@ fn Settings() -> impl IntoView {
             </select>
         </section>
         <NotificationSettings/>
+        <SavedFilters/>
         <section class="card">
             <h2>{t(Msg::YourSessions)}</h2>
             {move || match sessions.result.get() {
@@ -146,5 +147,40 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::GroupPost => Msg::KindGroupPost,
         Kind::JoinRequest => Msg::KindJoinRequest,
         Kind::Announcement => Msg::KindAnnouncement,
+    }
+}
+
+/// The saved filters shown on the home feed, each removable.
+#[component]
+fn SavedFilters() -> impl IntoView {
+    let filters = Call::new();
+    let load = move || filters.run(api::saved_filters());
+    load();
+    let remove = move |id: String| {
+        leptos::task::spawn_local(async move {
+            if api::remove_filter(&id).await.is_ok() {
+                load();
+            }
+        });
+    };
+    view! {
+        {move || filters.result.get().and_then(|r| r.ok()).filter(|l| !l.is_empty()).map(|list| view! {
+            <section class="card">
+                <h2>{t(Msg::SavedFilters)}</h2>
+                <ul class="list">
+                    {list.into_iter().map(|f| {
+                        let id = f.id.clone();
+                        view! {
+                            <li class="list-row">
+                                <span>{f.name}</span>
+                                <button type="button" class="danger" on:click=move |_| remove(id.clone())>
+                                    {t(Msg::Remove)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }

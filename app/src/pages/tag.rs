@@ -2,6 +2,7 @@ use crate::api::Source;
 use crate::components::follow_button::FollowButton;
 use crate::components::post_list::PostList;
 use crate::components::require_login::RequireLogin;
+use crate::components::save_filter::SaveFilter;
 use balai_protocol::feed::FollowKind;
 use leptos::prelude::*;
 
@@ -14,6 +15,7 @@ pub fn TagPage(tag: String) -> impl IntoView {
             <section class="card group-head">
                 <h1>"#" {tag.clone()}</h1>
                 <FollowButton kind=FollowKind::Tag target=tag.clone()/>
+                <SaveFilter query=format!("tag={tag}") name=format!("#{tag}")/>
             </section>
             <PostList source=Source::Tag(tag.clone())/>
         </RequireLogin>

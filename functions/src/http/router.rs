@@ -102,6 +102,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["follows"]) => follows::list(rt, &call).await,
         ("PUT", ["follows"]) => follows::follow(rt, &call).await,
         ("DELETE", ["follows", kind, target]) => follows::unfollow(rt, &call, kind, target).await,
+        ("GET", ["saved-filters"]) => follows::saved_filters(rt, &call).await,
+        ("POST", ["saved-filters"]) => follows::save_filter(rt, &call).await,
+        ("DELETE", ["saved-filters", id]) => follows::remove_filter(rt, &call, id).await,
         ("GET", ["search"]) => search::search(rt, &call).await,
         ("GET", ["groups"]) => groups::list(rt, &call).await,
         ("POST", ["groups"]) => groups::create(rt, &call).await,
@@ -147,6 +150,8 @@ fn known(rest: &[&str]) -> bool {
             | ["notifications", "unread" | "read" | "settings"]
             | ["follows"]
             | ["follows", _, _]
+            | ["saved-filters"]
+            | ["saved-filters", _]
             | ["search"]
             | ["groups"]
             | ["groups", _]

@@ -29,6 +29,7 @@ pub mod password;
 pub mod policy;
 pub mod posts;
 pub mod rate_limit;
+pub mod saved_filters;
 pub mod search;
 pub mod sessions;
 pub mod text;

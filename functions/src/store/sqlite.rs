@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_follows_notifications_search.sql",
         include_str!("../../migrations/0003_follows_notifications_search.sql"),
     ),
+    (
+        "0004_saved_filters.sql",
+        include_str!("../../migrations/0004_saved_filters.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -1,9 +1,11 @@
+//! What a person follows, and their saved feed filters.
+
 use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use crate::runtime::Runtime;
-use crate::service::{follows, not_found};
+use crate::service::{follows, not_found, saved_filters};
 use balai_protocol::ApiError;
-use balai_protocol::feed::Follow;
+use balai_protocol::feed::{Follow, SavedFilter};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
@@ -29,5 +31,29 @@ pub async fn unfollow<R: Runtime>(
     let kind = follows::parse_kind(kind).ok_or_else(|| not_found("Follow"))?;
     let target = super::super::percent_decode(target);
     follows::unfollow(rt, &call.actor, kind, &target).await?;
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn saved_filters<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &saved_filters::list(rt, &call.actor).await?,
+    ))
+}
+
+pub async fn save_filter<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: SavedFilter = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &saved_filters::save(rt, &call.actor, &input).await?,
+    ))
+}
+
+pub async fn remove_filter<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    saved_filters::remove(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())
 }
