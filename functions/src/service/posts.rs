@@ -442,17 +442,29 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
     Ok(())
 }
 
-/// The rows indexing a post's #tags (at its creation time, so a tag's feed pages like the feed).
+/// The rows indexing a post's #tags (at its creation time, so a tag's feed pages like the feed),
+/// and, for a post everyone may read, the count in `tags` that tag search looks up.
+/// Run after the post's own insert or update.
 fn tag_rows(post_id: &str, body: &str, created_at: Millis) -> Vec<Stmt> {
     text::tags(body)
         .into_iter()
-        .map(|tag| {
-            stmt!(
-                "INSERT OR IGNORE INTO post_tags (tag, post_id, created_at) VALUES (?, ?, ?)",
-                tag,
-                post_id,
-                created_at
-            )
+        .flat_map(|tag| {
+            [
+                stmt!(
+                    "INSERT OR IGNORE INTO post_tags (tag, post_id, created_at) VALUES (?, ?, ?)",
+                    tag.as_str(),
+                    post_id,
+                    created_at
+                ),
+                stmt!(
+                    "INSERT INTO tags (tag, uses)
+                     SELECT ?, 1 FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+                     WHERE p.id = ? AND (p.group_id IS NULL OR g.visibility = 'open')
+                     ON CONFLICT (tag) DO UPDATE SET uses = uses + 1",
+                    tag.as_str(),
+                    post_id
+                ),
+            ]
         })
         .collect()
 }

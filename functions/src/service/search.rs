@@ -1,6 +1,6 @@
 //! Search over posts, comments, people, groups and tags with SQLite FTS5 (in D1): prefix
-//! matching on every word, no stemming, so Indonesian and English both work. Ranked by bm25,
-//! newest first among equals. Every query carries the visibility rules, so a result is never
+//! matching on every word, no stemming, so Indonesian and English both work. Ranked by bm25
+//! among each kind's 300 newest matches, newest first among equals. Every query carries the visibility rules, so a result is never
 //! something the searcher may not read (or, for secret groups, know of).
 
 use super::actor::Actor;
@@ -21,8 +21,45 @@ const PAGE: i64 = 20;
 const WORDS_MAX: usize = 8;
 pub const QUERY_MAX_CHARS: usize = 200;
 
+/// The candidates of one kind: its newest matches, at most 300, with their bm25 score (scaled
+/// to an integer so a cursor compares exactly). FTS5 walks a match list in rowid order and stops
+/// at the limit, so a common word costs 300 rows, not every post that contains it; relevance
+/// then ranks within them. (Binds: the match expression.)
+macro_rules! candidates {
+    ($fts:literal) => {
+        concat!(
+            "(SELECT rowid AS rid, CAST(bm25(",
+            $fts,
+            ") * 1000000 AS INTEGER) AS score FROM ",
+            $fts,
+            " WHERE ",
+            $fts,
+            " MATCH ? ORDER BY rowid DESC LIMIT 300) c"
+        )
+    };
+}
+
+/// Adds the marked text (snippet or highlight, `$call`) for the page's hits only, after
+/// ranking and paging. (Binds, first: the match expression.)
+macro_rules! with_marks {
+    ($fts:literal, $call:literal, $as:literal, $ranked:expr) => {
+        concat!(
+            "SELECT r.*, (SELECT ",
+            $call,
+            " FROM ",
+            $fts,
+            " WHERE ",
+            $fts,
+            " MATCH ? AND rowid = r.rid) AS ",
+            $as,
+            " FROM (",
+            $ranked,
+            ") r ORDER BY r.score, r.sort_at DESC, r.id DESC"
+        )
+    };
+}
+
 /// Orders a kind's hits (each row has `score`, `sort_at`, `id`) and pages from a cursor.
-/// bm25 is scaled to an integer so the cursor compares exactly.
 macro_rules! ranked {
     ($inner:expr) => {
         concat!(
@@ -178,18 +215,24 @@ hit_row!(GroupRow {
 
 fn posts_stmt(expr: &str, actor: &Actor) -> Stmt {
     stmt!(
-        ranked!(concat!(
-            "SELECT p.id, p.created_at AS sort_at, p.created_at,
-                    CAST(bm25(posts_fts) * 1000000 AS INTEGER) AS score,
-                    snippet(posts_fts, 0, char(2), char(3), '…', 16) AS snippet,
-                    p.author_id, u.name AS author_name, u.deactivated_at AS author_left,
-                    p.group_id, g.name AS group_name
-             FROM posts_fts JOIN posts p ON p.rowid = posts_fts.rowid
-             JOIN users u ON u.id = p.author_id
-             LEFT JOIN user_groups g ON g.id = p.group_id
-             WHERE posts_fts MATCH ? AND p.deleted_at IS NULL AND ",
-            readable!()
-        )),
+        with_marks!(
+            "posts_fts",
+            "snippet(posts_fts, 0, char(2), char(3), '…', 16)",
+            "snippet",
+            ranked!(concat!(
+                "SELECT p.id, p.rowid AS rid, p.created_at AS sort_at, p.created_at, c.score,
+                        p.author_id, u.name AS author_name, u.deactivated_at AS author_left,
+                        p.group_id, g.name AS group_name
+                 FROM ",
+                candidates!("posts_fts"),
+                " JOIN posts p ON p.rowid = c.rid
+                 JOIN users u ON u.id = p.author_id
+                 LEFT JOIN user_groups g ON g.id = p.group_id
+                 WHERE p.deleted_at IS NULL AND ",
+                readable!()
+            ))
+        ),
+        expr,
         expr,
         actor.admin_flag(),
         actor.id.as_str()
@@ -198,18 +241,24 @@ fn posts_stmt(expr: &str, actor: &Actor) -> Stmt {
 
 fn comments_stmt(expr: &str, actor: &Actor) -> Stmt {
     stmt!(
-        ranked!(concat!(
-            "SELECT c.id, c.created_at AS sort_at, c.created_at, c.post_id,
-                    CAST(bm25(comments_fts) * 1000000 AS INTEGER) AS score,
-                    snippet(comments_fts, 0, char(2), char(3), '…', 16) AS snippet,
-                    c.author_id, u.name AS author_name, u.deactivated_at AS author_left
-             FROM comments_fts JOIN comments c ON c.rowid = comments_fts.rowid
-             JOIN posts p ON p.id = c.post_id
-             JOIN users u ON u.id = c.author_id
-             LEFT JOIN user_groups g ON g.id = p.group_id
-             WHERE comments_fts MATCH ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL AND ",
-            readable!()
-        )),
+        with_marks!(
+            "comments_fts",
+            "snippet(comments_fts, 0, char(2), char(3), '…', 16)",
+            "snippet",
+            ranked!(concat!(
+                "SELECT cm.id, cm.rowid AS rid, cm.created_at AS sort_at, cm.created_at, cm.post_id,
+                        c.score, cm.author_id, u.name AS author_name, u.deactivated_at AS author_left
+                 FROM ",
+                candidates!("comments_fts"),
+                " JOIN comments cm ON cm.rowid = c.rid
+                 JOIN posts p ON p.id = cm.post_id
+                 JOIN users u ON u.id = cm.author_id
+                 LEFT JOIN user_groups g ON g.id = p.group_id
+                 WHERE cm.deleted_at IS NULL AND p.deleted_at IS NULL AND ",
+                readable!()
+            ))
+        ),
+        expr,
         expr,
         actor.admin_flag(),
         actor.id.as_str()
@@ -218,54 +267,56 @@ fn comments_stmt(expr: &str, actor: &Actor) -> Stmt {
 
 fn people_stmt(expr: &str) -> Stmt {
     stmt!(
-        ranked!(
-            "SELECT u.id, u.created_at AS sort_at,
-                    CAST(bm25(people_fts) * 1000000 AS INTEGER) AS score,
-                    highlight(people_fts, 0, char(2), char(3)) AS name_marked,
-                    u.email, u.deactivated_at AS left_at
-             FROM people_fts JOIN users u ON u.rowid = people_fts.rowid
-             WHERE people_fts MATCH ?"
+        with_marks!(
+            "people_fts",
+            "highlight(people_fts, 0, char(2), char(3))",
+            "name_marked",
+            ranked!(concat!(
+                "SELECT u.id, u.rowid AS rid, u.created_at AS sort_at, c.score,
+                        u.email, u.deactivated_at AS left_at
+                 FROM ",
+                candidates!("people_fts"),
+                " JOIN users u ON u.rowid = c.rid"
+            ))
         ),
+        expr,
         expr
     )
 }
 
 fn groups_stmt(expr: &str, actor: &Actor) -> Stmt {
     stmt!(
-        ranked!(
-            "SELECT g.id, g.created_at AS sort_at,
-                    CAST(bm25(groups_fts) * 1000000 AS INTEGER) AS score,
-                    highlight(groups_fts, 0, char(2), char(3)) AS name_marked,
-                    g.visibility, g.member_count
-             FROM groups_fts JOIN user_groups g ON g.rowid = groups_fts.rowid
-             WHERE groups_fts MATCH ?
-               AND (g.visibility <> 'secret' OR ? = 1
-                    OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = ?))"
+        with_marks!(
+            "groups_fts",
+            "highlight(groups_fts, 0, char(2), char(3))",
+            "name_marked",
+            ranked!(concat!(
+                "SELECT g.id, g.rowid AS rid, g.created_at AS sort_at, c.score,
+                        g.visibility, g.member_count
+                 FROM ",
+                candidates!("groups_fts"),
+                " JOIN user_groups g ON g.rowid = c.rid
+                 WHERE g.visibility <> 'secret' OR ? = 1
+                    OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = ?)"
+            ))
         ),
+        expr,
         expr,
         actor.admin_flag(),
         actor.id.as_str()
     )
 }
 
-/// Tags starting with the first word of `q`, used on posts the searcher may read.
-fn tags_stmt(actor: &Actor, q: &str, limit: i64) -> Option<Stmt> {
+/// Tags anyone may see (see migration 0005) starting with the first word of `q`, most used first.
+fn tags_stmt(q: &str, limit: i64) -> Option<Stmt> {
     let word = q
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
         .find(|w| !w.is_empty())?;
     let prefix = word.to_lowercase();
     Some(stmt!(
-        concat!(
-            "SELECT DISTINCT t.tag FROM post_tags t JOIN posts p ON p.id = t.post_id
-             LEFT JOIN user_groups g ON g.id = p.group_id
-             WHERE t.tag >= ? AND t.tag < ? AND p.deleted_at IS NULL AND ",
-            readable!(),
-            " LIMIT ?"
-        ),
+        "SELECT tag FROM tags WHERE tag >= ? AND tag < ? ORDER BY uses DESC, tag LIMIT ?",
         prefix.as_str(),
         format!("{prefix}\u{10FFFF}"),
-        actor.admin_flag(),
-        actor.id.as_str(),
         limit
     ))
 }
@@ -312,7 +363,7 @@ pub async fn search<R: Runtime>(
     add(SearchKind::Comments, Some(comments_stmt(&expr, actor)));
     add(SearchKind::People, Some(people_stmt(&expr)));
     add(SearchKind::Groups, Some(groups_stmt(&expr, actor)));
-    add(SearchKind::Tags, tags_stmt(actor, q, limit));
+    add(SearchKind::Tags, tags_stmt(q, limit));
     let results = rt.db().read_batch(stmts).await?;
     let mut out = SearchResults::default();
     let mut next = None;

@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_saved_filters.sql",
         include_str!("../../migrations/0004_saved_filters.sql"),
     ),
+    (
+        "0005_tags.sql",
+        include_str!("../../migrations/0005_tags.sql"),
+    ),
 ];
 
 impl SqliteDb {
