@@ -8,7 +8,7 @@ use balai_protocol::feed::{
 use balai_protocol::groups::{Group, InviteMember, Member, NewGroup, Pin};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
-    AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person,
+    AccessCodeRequest, Communications, InviteRequest, IssuedInvite, PendingInvite, Person,
 };
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
@@ -408,4 +408,10 @@ pub async fn remove_filter(id: &str) -> Result<(), Error> {
         None,
     )
     .await
+}
+
+/// Grants or withdraws a person's right to publish announcements.
+pub async fn set_communications(id: &str, enabled: bool) -> Result<(), Error> {
+    let path = format!("/api/people/{id}/communications");
+    send(Method::PUT, &path, json(&Communications { enabled }), None).await
 }

@@ -185,6 +185,8 @@ pub enum Msg {
     Approve,
     Decline,
     MembersOnly,
+    CommunicationsOn,
+    CommunicationsOff,
     SaveFilter,
     FilterSaved,
     FilterName,
@@ -465,6 +467,8 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         ),
         FilterName => ("Name this filter", "Beri nama filter ini"),
         SavedFilters => ("Saved filters", "Filter tersimpan"),
+        CommunicationsOn => ("📣 Announces: yes", "📣 Boleh mengumumkan: ya"),
+        CommunicationsOff => ("📣 Announces: no", "📣 Boleh mengumumkan: tidak"),
     };
     match lang {
         Lang::En => en,

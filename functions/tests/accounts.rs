@@ -158,12 +158,7 @@ fn deactivation_ends_every_session_at_the_next_request_and_keeps_content() {
     let detail = json(&app.get(&format!("/api/posts/{post_id}"), Some(&admin)));
     assert_eq!(detail["post"]["author"]["former"], true);
     // The action is audited.
-    let audit: Vec<serde_json::Value> =
-        balai_functions::runtime::native::block_on(balai_functions::store::Db::all(
-            app.rt.db(),
-            balai_functions::stmt!("SELECT action, target FROM audit_log"),
-        ))
-        .unwrap();
+    let audit = app.audit();
     assert_eq!(audit[0]["action"], "person.deactivate");
     assert_eq!(audit[0]["target"], budi.id.as_str());
 }
@@ -298,11 +293,5 @@ fn an_admin_logs_a_person_out_everywhere_without_offboarding_them() {
         json!({ "email": ani.email, "password": PASSWORD }),
     );
     assert_eq!(res.status, 200);
-    let audit: Vec<serde_json::Value> =
-        balai_functions::runtime::native::block_on(balai_functions::store::Db::all(
-            app.rt.db(),
-            balai_functions::stmt!("SELECT action FROM audit_log"),
-        ))
-        .unwrap();
-    assert_eq!(audit[0]["action"], "person.sessions.end");
+    assert_eq!(app.audit()[0]["action"], "person.sessions.end");
 }

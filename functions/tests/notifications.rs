@@ -262,3 +262,59 @@ fn the_notification_centre_pages_by_cursor() {
     assert_eq!(second["items"].as_array().unwrap().len(), 5);
     assert_eq!(unread(&app, &budi), 25);
 }
+
+#[test]
+fn communications_staff_announce_once_an_admin_grants_it() {
+    let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
+    let admin = app.admin();
+    let sari = app.member("sari");
+    let ani = app.member("ani");
+    let until: i64 = 1_800_000_000_000 + 24 * 3600 * 1000;
+    let announce = |who: &Who| {
+        app.post(
+            "/api/posts",
+            Some(who),
+            json!({ "body": "Kantor tutup Jumat", "announce_until": until }),
+        )
+    };
+    assert_error(&announce(&sari), 403, "forbidden");
+    let grant = format!("/api/people/{}/communications", sari.id);
+    // Only admins grant it.
+    let res = app.call("PUT", &grant, Some(&ani), Some(json!({ "enabled": true })));
+    assert_error(&res, 403, "forbidden");
+    let res = app.call(
+        "PUT",
+        &grant,
+        Some(&admin),
+        Some(json!({ "enabled": true })),
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert_eq!(
+        json(&app.get("/api/me", Some(&sari)))["communications"],
+        true
+    );
+    assert_eq!(announce(&sari).status, 201);
+    assert_eq!(kinds(&app, &ani), vec!["announcement"]);
+    // Withdrawn: refused again at the next request. Both changes are audited.
+    app.call(
+        "PUT",
+        &grant,
+        Some(&admin),
+        Some(json!({ "enabled": false })),
+    );
+    assert_error(&announce(&sari), 403, "forbidden");
+    let audited = app.audit();
+    let actions: Vec<&str> = audited
+        .iter()
+        .map(|r| r["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"person.communications.grant"),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&"person.communications.withdraw"),
+        "{actions:?}"
+    );
+}

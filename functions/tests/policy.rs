@@ -1,7 +1,7 @@
 //! The permission matrix: every role × action, checked in the service layer.
 
 use balai_functions::service::actor::Actor;
-use balai_functions::service::policy::{Action, allows, may_delete, may_edit};
+use balai_functions::service::policy::{Action, allows, may_announce, may_delete, may_edit};
 use balai_protocol::auth::Role;
 
 #[test]
@@ -16,6 +16,7 @@ fn role_by_action_matrix() {
         (DeleteOwnContent, true, true),
         (DeleteAnyContent, true, false),
         (ManagePeople, true, false),
+        (Announce, true, false),
     ];
     for (action, admin, member) in expected {
         assert_eq!(allows(Role::Admin, action), admin, "admin {action:?}");
@@ -30,6 +31,7 @@ fn actor(id: &str, role: Role) -> Actor {
         email: format!("{id}@example.co.id"),
         role,
         session_id: String::new(),
+        communications: false,
     }
 }
 
@@ -46,4 +48,15 @@ fn ownership_rules() {
     assert!(may_delete(&ani, "ani"));
     assert!(!may_delete(&ani, "budi"));
     assert!(may_delete(&admin, "ani"));
+}
+
+#[test]
+fn announcing_is_for_admins_and_communications_staff() {
+    assert!(may_announce(&actor("boss", Role::Admin)));
+    assert!(!may_announce(&actor("ani", Role::Member)));
+    let comms = Actor {
+        communications: true,
+        ..actor("sari", Role::Member)
+    };
+    assert!(may_announce(&comms));
 }

@@ -46,6 +46,9 @@ pub struct Me {
     pub role: Role,
     pub department: Option<String>,
     pub branch: Option<String>,
+    /// May publish company announcements (admins always may).
+    #[serde(default)]
+    pub communications: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -12,6 +12,15 @@ pub struct Person {
     pub branch: Option<String>,
     pub active: bool,
     pub created_at: Millis,
+    /// Granted the communications capability: may publish announcements.
+    #[serde(default)]
+    pub communications: bool,
+}
+
+/// An admin grants or withdraws the communications capability.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Communications {
+    pub enabled: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

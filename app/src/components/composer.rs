@@ -22,8 +22,10 @@ pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) 
     } else {
         t(Msg::Composer)
     };
-    // Admins may announce from the home feed: pinned for everyone for a week.
-    let may_announce = group.is_none() && crate::session::use_session().is_admin();
+    // Admins and communications staff may announce from the home feed: pinned for a week.
+    let session = crate::session::use_session();
+    let may_announce = group.is_none()
+        && (session.is_admin() || session.user().is_some_and(|me| me.communications));
     let announce = RwSignal::new(false);
     let group = StoredValue::new(group);
     let draft_key = StoredValue::new(draft_key);

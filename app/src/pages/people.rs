@@ -231,6 +231,16 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
             });
         }
     };
+    let comms = RwSignal::new(person.communications);
+    let grant = Call::new();
+    let toggle_comms = move |_| {
+        let enabled = !comms.get_untracked();
+        grant.run(async move {
+            api::set_communications(&id.get_value(), enabled).await?;
+            comms.set(enabled);
+            Ok(())
+        });
+    };
     let active = person.active;
     let is_me = session.user().is_some_and(|me| me.id == person.id);
     let name = person.name.clone();
@@ -253,6 +263,10 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                     <button type="button" disabled=move || end_sessions.pending.get() on:click=log_out_everywhere>
                         {t(Msg::LogOutEverywhere)}
                     </button>
+                    <button type="button" aria-pressed=move || comms.get().to_string()
+                        disabled=move || grant.pending.get() on:click=toggle_comms>
+                        {move || if comms.get() { t(Msg::CommunicationsOn) } else { t(Msg::CommunicationsOff) }}
+                    </button>
                 </Show>
                 <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {
@@ -268,6 +282,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                 <p class="notice small" role="status">{t(Msg::LoggedOutEverywhere)}</p>
             </Show>
             {end_sessions.error_view()}
+            {grant.error_view()}
         </li>
     }
 }

@@ -89,6 +89,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
         ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,
+        ("PUT", ["people", id, "communications"]) => people::communications(rt, &call, id).await,
         ("GET", ["invites"]) => people::pending(rt, &call).await,
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
@@ -141,7 +142,11 @@ fn known(rest: &[&str]) -> bool {
             | ["posts", _, "comments" | "like"]
             | ["comments", _]
             | ["people"]
-            | ["people", _, "deactivate" | "reactivate" | "logout"]
+            | [
+                "people",
+                _,
+                "deactivate" | "reactivate" | "logout" | "communications"
+            ]
             | ["invites"]
             | ["invites", _]
             | ["access-codes"]

@@ -117,6 +117,7 @@ pub fn person(
             email: email.to_string(),
             role,
             session_id: String::new(),
+            communications: false,
         },
     })
 }

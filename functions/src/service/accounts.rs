@@ -95,7 +95,8 @@ macro_rules! person_select {
     ($rest:literal) => {
         concat!(
             "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
-                    u.deactivated_at, u.created_at
+                    u.deactivated_at, u.created_at,
+                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications
              FROM users u LEFT JOIN departments d ON d.id = u.department_id
              LEFT JOIN branches b ON b.id = u.branch_id ",
             $rest
@@ -117,6 +118,7 @@ pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
         email: row.email,
         department: row.department,
         branch: row.branch,
+        communications: row.communications != 0,
     })
 }
 
@@ -182,6 +184,7 @@ struct PersonRow {
     branch: Option<String>,
     deactivated_at: Option<Millis>,
     created_at: Millis,
+    communications: i64,
 }
 
 pub const PEOPLE_PAGE: i64 = 50;
@@ -226,6 +229,7 @@ pub async fn list_people<R: Runtime>(
                 department: r.department,
                 branch: r.branch,
                 created_at: r.created_at,
+                communications: r.communications != 0,
             })
             .collect(),
         next_cursor,
@@ -307,4 +311,42 @@ pub fn login_taken() -> ApiError {
         "login",
         "Someone already uses that login. Choose another or log in.",
     )
+}
+
+/// Grants or withdraws the communications capability (publishing announcements). Audited;
+/// takes effect on the person's next request.
+pub async fn set_communications<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    user_id: &str,
+    enabled: bool,
+) -> Result<(), ApiError> {
+    require(actor, Action::ManagePeople)?;
+    validate::id(user_id, "Person")?;
+    exists(rt, user_id).await?;
+    let change = if enabled {
+        stmt!(
+            "INSERT OR IGNORE INTO role_grants (user_id, capability, granted_by, created_at) VALUES (?, 'communications', ?, ?)",
+            user_id,
+            actor.id.as_str(),
+            rt.now()
+        )
+    } else {
+        stmt!(
+            "DELETE FROM role_grants WHERE user_id = ? AND capability = 'communications'",
+            user_id
+        )
+    };
+    let action = if enabled {
+        "person.communications.grant"
+    } else {
+        "person.communications.withdraw"
+    };
+    rt.db()
+        .batch(vec![
+            change,
+            audit::entry(rt, actor, action, Some(user_id), None),
+        ])
+        .await?;
+    Ok(())
 }

@@ -9,6 +9,8 @@ pub struct Actor {
     pub email: String,
     pub role: Role,
     pub session_id: String,
+    /// Granted 'communications': may announce without being an admin.
+    pub communications: bool,
 }
 
 impl Actor {

@@ -38,6 +38,11 @@ pub fn may_delete(actor: &Actor, author_id: &str) -> bool {
         || allows(actor.role, Action::DeleteAnyContent)
 }
 
+/// Whether `actor` may publish announcements: admins, and those granted 'communications'.
+pub fn may_announce(actor: &Actor) -> bool {
+    allows(actor.role, Action::Announce) || actor.communications
+}
+
 pub fn require(actor: &Actor, action: Action) -> Result<(), balai_protocol::ApiError> {
     if allows(actor.role, action) {
         Ok(())

@@ -6,7 +6,7 @@ use super::actor::Actor;
 use super::idempotency::{self, Recorded};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
-use super::policy::{Action, may_delete, may_edit, require};
+use super::policy::{Action, may_announce, may_delete, may_edit, require};
 use super::{audit, comments, forbidden, groups, markdown, not_found, text, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
@@ -476,7 +476,9 @@ fn announcement_end<R: Runtime>(
     until: Millis,
     in_group: bool,
 ) -> Result<Millis, ApiError> {
-    require(actor, Action::Announce)?;
+    if !may_announce(actor) {
+        return Err(forbidden());
+    }
     let bad = |m: &str| ApiError::field(ErrorCode::Validation, "announce_until", m);
     if in_group {
         return Err(bad(

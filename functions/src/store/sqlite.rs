@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_tags.sql",
         include_str!("../../migrations/0005_tags.sql"),
     ),
+    (
+        "0006_communications.sql",
+        include_str!("../../migrations/0006_communications.sql"),
+    ),
 ];
 
 impl SqliteDb {
@@ -196,5 +200,22 @@ impl Db for SqliteDb {
 
     fn usage(&self) -> Usage {
         self.usage.get()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every file in migrations/ is in MIGRATIONS, in order: tests run what D1 runs.
+    #[test]
+    fn the_migration_list_is_the_migrations_folder() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .expect("migrations folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let listed: Vec<&str> = super::MIGRATIONS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(listed, files);
     }
 }

@@ -90,6 +90,15 @@ impl TestApp {
         self.send(req)
     }
 
+    /// The audit log, oldest first: each entry's action and target.
+    pub fn audit(&self) -> Vec<Value> {
+        block_on(balai_functions::store::Db::all(
+            balai_functions::runtime::Runtime::db(&self.rt),
+            balai_functions::stmt!("SELECT action, target FROM audit_log ORDER BY created_at, id"),
+        ))
+        .unwrap()
+    }
+
     pub fn new_post(&self, who: &Who, body: &str) -> String {
         let res = self.post("/api/posts", Some(who), serde_json::json!({ "body": body }));
         assert_eq!(res.status, 201, "{}", res.body);

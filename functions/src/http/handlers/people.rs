@@ -5,7 +5,7 @@ use crate::runtime::Runtime;
 use crate::service::accounts;
 use crate::service::invites::{self, Issued};
 use balai_protocol::ApiError;
-use balai_protocol::people::{AccessCodeRequest, InviteRequest};
+use balai_protocol::people::{AccessCodeRequest, Communications, InviteRequest};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let cursor = call.req.query_param("cursor");
@@ -76,5 +76,15 @@ pub async fn revoke<R: Runtime>(
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
     invites::revoke(rt, &call.actor, id).await?;
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn communications<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: Communications = json::body(call.req)?;
+    accounts::set_communications(rt, &call.actor, id, input.enabled).await?;
     Ok(ApiResponse::no_content())
 }
