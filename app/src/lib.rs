@@ -7,6 +7,7 @@ mod components;
 mod confirm;
 mod i18n;
 mod offline;
+mod pager;
 mod pages;
 mod router;
 mod session;

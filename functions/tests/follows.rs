@@ -5,31 +5,13 @@ mod common;
 use common::*;
 use serde_json::json;
 
-fn ids(app: &TestApp, who: &Who, path: &str) -> Vec<String> {
-    let res = app.get(path, Some(who));
-    assert_eq!(res.status, 200, "{path}: {}", res.body);
-    json(&res)["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn feed_filters_show_what_they_say() {
     let app = TestApp::new();
     let ani = app.member("ani");
     let budi = app.member("budi");
     let citra = app.member("citra");
-    let group = json(&app.post(
-        "/api/groups",
-        Some(&citra),
-        json!({ "name": "Futsal", "category": "interest", "visibility": "open" }),
-    ))["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let group = app.create_group(&citra, "Futsal", "open");
     app.rt.advance(1000);
     let by_budi = app.new_post(&budi, "budi's news");
     app.rt.advance(1000);
@@ -48,10 +30,10 @@ fn feed_filters_show_what_they_say() {
 
     // All: company posts; the open group's post only once Ani follows (or joins) the group.
     assert_eq!(
-        ids(&app, &ani, "/api/posts"),
+        app.post_ids(&ani, "/api/posts"),
         vec![mine.clone(), tagged.clone(), by_budi.clone()]
     );
-    assert!(ids(&app, &ani, "/api/posts?filter=following").is_empty());
+    assert!(app.post_ids(&ani, "/api/posts?filter=following").is_empty());
     for (kind, target) in [
         ("person", budi.id.as_str()),
         ("tag", "#GUDANG"),
@@ -66,15 +48,15 @@ fn feed_filters_show_what_they_say() {
         assert_eq!(res.status, 200, "{kind}: {}", res.body);
     }
     assert_eq!(
-        ids(&app, &ani, "/api/posts?filter=following"),
+        app.post_ids(&ani, "/api/posts?filter=following"),
         vec![in_group.clone(), tagged.clone(), by_budi.clone()]
     );
-    assert_eq!(ids(&app, &ani, "/api/posts").len(), 4);
+    assert_eq!(app.post_ids(&ani, "/api/posts").len(), 4);
     assert_eq!(
-        ids(&app, &ani, "/api/posts?tag=gudang"),
+        app.post_ids(&ani, "/api/posts?tag=gudang"),
         vec![tagged.clone()]
     );
-    assert_eq!(ids(&app, &ani, "/api/posts?filter=mine"), vec![mine]);
+    assert_eq!(app.post_ids(&ani, "/api/posts?filter=mine"), vec![mine]);
     let follows = json(&app.get("/api/follows", Some(&ani)));
     assert_eq!(follows.as_array().unwrap().len(), 3);
     assert!(
@@ -94,7 +76,7 @@ fn feed_filters_show_what_they_say() {
     );
     assert_eq!(res.status, 204);
     assert_eq!(
-        ids(&app, &ani, "/api/posts?filter=following"),
+        app.post_ids(&ani, "/api/posts?filter=following"),
         vec![in_group, tagged]
     );
 }
@@ -104,14 +86,7 @@ fn following_is_checked_and_bad_filters_are_refused() {
     let app = TestApp::new();
     let ani = app.member("ani");
     let owner = app.member("owner");
-    let secret = json(&app.post(
-        "/api/groups",
-        Some(&owner),
-        json!({ "name": "Rahasia", "category": "project", "visibility": "secret" }),
-    ))["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let secret = app.create_group(&owner, "Rahasia", "secret");
     let res = app.call(
         "PUT",
         "/api/follows",
@@ -157,14 +132,7 @@ fn leaving_a_group_takes_its_posts_out_of_the_feed() {
     let app = TestApp::new();
     let owner = app.member("owner");
     let ani = app.member("ani");
-    let group = json(&app.post(
-        "/api/groups",
-        Some(&owner),
-        json!({ "name": "Proyek", "category": "project", "visibility": "closed" }),
-    ))["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let group = app.create_group(&owner, "Proyek", "closed");
     app.post(
         &format!("/api/groups/{group}/members"),
         Some(&owner),
@@ -179,10 +147,10 @@ fn leaving_a_group_takes_its_posts_out_of_the_feed() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(ids(&app, &ani, "/api/posts"), vec![post.clone()]);
+    assert_eq!(app.post_ids(&ani, "/api/posts"), vec![post.clone()]);
     app.post(&format!("/api/groups/{group}/leave"), Some(&ani), json!({}));
-    assert!(ids(&app, &ani, "/api/posts").is_empty());
-    assert!(ids(&app, &ani, "/api/posts?filter=following").is_empty());
+    assert!(app.post_ids(&ani, "/api/posts").is_empty());
+    assert!(app.post_ids(&ani, "/api/posts?filter=following").is_empty());
 }
 
 #[test]
@@ -191,14 +159,7 @@ fn saved_filters_are_checked_kept_per_person_and_removable() {
     let ani = app.member("ani");
     let budi = app.member("budi");
     let owner = app.member("owner");
-    let secret = json(&app.post(
-        "/api/groups",
-        Some(&owner),
-        json!({ "name": "Rahasia", "category": "project", "visibility": "secret" }),
-    ))["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let secret = app.create_group(&owner, "Rahasia", "secret");
     let save = |who: &Who, name: &str, query: &str| {
         app.post(
             "/api/saved-filters",

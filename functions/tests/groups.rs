@@ -6,37 +6,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-fn create_group(app: &TestApp, who: &Who, name: &str, visibility: &str) -> String {
-    let res = app.post(
-        "/api/groups",
-        Some(who),
-        json!({ "name": name, "description": "d", "category": "project", "tags": ["#Gudang", "erp"], "visibility": visibility }),
-    );
-    assert_eq!(res.status, 201, "{}", res.body);
-    json(&res)["id"].as_str().unwrap().to_string()
-}
-
-fn post_in(app: &TestApp, who: &Who, group: &str, body: &str) -> String {
-    let res = app.post(
-        "/api/posts",
-        Some(who),
-        json!({ "body": body, "group_id": group }),
-    );
-    assert_eq!(res.status, 201, "{}", res.body);
-    json(&res)["id"].as_str().unwrap().to_string()
-}
-
-fn feed_ids(app: &TestApp, who: &Who, path: &str) -> Vec<String> {
-    let res = app.get(path, Some(who));
-    assert_eq!(res.status, 200, "{path}: {}", res.body);
-    json(&res)["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn group_names(app: &TestApp, who: &Who) -> Vec<String> {
     let res = app.get("/api/groups", Some(who));
     assert_eq!(res.status, 200, "{}", res.body);
@@ -60,7 +29,7 @@ fn visibility_matrix() {
         ("closed", false, true),
         ("secret", false, false),
     ] {
-        let group = create_group(&app, &owner, &format!("G {visibility}"), visibility);
+        let group = app.create_group(&owner, &format!("G {visibility}"), visibility);
         let res = app.post(
             &format!("/api/groups/{group}/members"),
             Some(&owner),
@@ -74,15 +43,18 @@ fn visibility_matrix() {
             json!({}),
         );
         assert_eq!(json(&res)["my_state"], "active", "{}", res.body);
-        let post = post_in(&app, &member, &group, &format!("in {visibility}"));
+        let post = app.post_in(&member, &group, &format!("in {visibility}"));
 
         // Members: the group, its feed, their home feed, the post itself.
         for who in [&owner, &member] {
             assert!(
-                feed_ids(&app, who, "/api/posts").contains(&post),
+                app.post_ids(who, "/api/posts").contains(&post),
                 "{visibility}: home feed"
             );
-            assert!(feed_ids(&app, who, &format!("/api/posts?group={group}")).contains(&post));
+            assert!(
+                app.post_ids(who, &format!("/api/posts?group={group}"))
+                    .contains(&post)
+            );
             assert_eq!(
                 app.get(&format!("/api/posts/{post}"), Some(who)).status,
                 200
@@ -90,7 +62,7 @@ fn visibility_matrix() {
         }
         // Outsider: never in their home feed; the rest by visibility.
         assert!(
-            !feed_ids(&app, &outsider, "/api/posts").contains(&post),
+            !app.post_ids(&outsider, "/api/posts").contains(&post),
             "{visibility}"
         );
         let direct = app.get(&format!("/api/posts/{post}"), Some(&outsider));
@@ -131,12 +103,15 @@ fn visibility_matrix() {
         );
         // Admin (not a member): sees and reads every group for moderation, but their home feed
         // holds only their own groups.
-        assert!(!feed_ids(&app, &admin, "/api/posts").contains(&post));
+        assert!(!app.post_ids(&admin, "/api/posts").contains(&post));
         assert_eq!(
             app.get(&format!("/api/posts/{post}"), Some(&admin)).status,
             200
         );
-        assert!(feed_ids(&app, &admin, &format!("/api/posts?group={group}")).contains(&post));
+        assert!(
+            app.post_ids(&admin, &format!("/api/posts?group={group}"))
+                .contains(&post)
+        );
         assert!(group_names(&app, &admin).contains(&format!("G {visibility}")));
     }
 }
@@ -146,8 +121,8 @@ fn joining_an_open_group_is_immediate_and_a_closed_one_waits_for_approval() {
     let app = TestApp::new();
     let owner = app.member("owner");
     let ani = app.member("ani");
-    let open = create_group(&app, &owner, "Futsal", "open");
-    let closed = create_group(&app, &owner, "Gudang", "closed");
+    let open = app.create_group(&owner, "Futsal", "open");
+    let closed = app.create_group(&owner, "Gudang", "closed");
 
     let res = app.post(&format!("/api/groups/{open}/join"), Some(&ani), json!({}));
     assert_eq!(json(&res)["my_state"], "active");
@@ -182,7 +157,7 @@ fn joining_an_open_group_is_immediate_and_a_closed_one_waits_for_approval() {
     let group: Value = json(&app.get(&format!("/api/groups/{closed}"), Some(&ani)));
     assert_eq!(group["my_state"], "active");
     assert_eq!(group["member_count"], 2);
-    post_in(&app, &ani, &closed, "now I am in");
+    app.post_in(&ani, &closed, "now I am in");
 }
 
 #[test]
@@ -190,7 +165,7 @@ fn a_secret_group_is_joined_only_by_invitation_and_its_id_tells_nothing() {
     let app = TestApp::new();
     let owner = app.member("owner");
     let ani = app.member("ani");
-    let secret = create_group(&app, &owner, "Migrasi ERP", "secret");
+    let secret = app.create_group(&owner, "Migrasi ERP", "secret");
     // Guessing the id: 404 everywhere, same as an id that does not exist.
     for path in [
         format!("/api/groups/{secret}"),
@@ -232,7 +207,7 @@ fn roles_owners_and_removal() {
     let owner = app.member("owner");
     let ani = app.member("ani");
     let budi = app.member("budi");
-    let group = create_group(&app, &owner, "Proyek", "open");
+    let group = app.create_group(&owner, "Proyek", "open");
     for who in [&ani, &budi] {
         app.post(&format!("/api/groups/{group}/join"), Some(who), json!({}));
     }
@@ -276,7 +251,7 @@ fn roles_owners_and_removal() {
     let group_now = json(&app.get(&format!("/api/groups/{group}"), Some(&owner)));
     assert_eq!(group_now["member_count"], 2);
     // Pinning: a manager pins one of the group's posts; a company post cannot be pinned here.
-    let post = post_in(&app, &ani, &group, "agenda");
+    let post = app.post_in(&ani, &group, "agenda");
     let company_post = app.new_post(&ani, "company");
     let pin = format!("/api/groups/{group}/pin");
     let res = app.call(
@@ -341,7 +316,7 @@ fn bad_group_input_is_refused_and_changes_nothing() {
         }
     }
     assert!(group_names(&app, &ani).is_empty());
-    create_group(&app, &ani, "Fotografi", "open");
+    app.create_group(&ani, "Fotografi", "open");
     let res = app.post(
         "/api/groups",
         Some(&ani),
@@ -384,7 +359,7 @@ fn group_lists_page_by_cursor() {
     let app = TestApp::new();
     let ani = app.member("ani");
     for i in 0..55 {
-        create_group(&app, &ani, &format!("Group {i:02}"), "open");
+        app.create_group(&ani, &format!("Group {i:02}"), "open");
     }
     let first = json(&app.get("/api/groups", Some(&ani)));
     assert_eq!(first["items"].as_array().unwrap().len(), 50);

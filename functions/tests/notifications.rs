@@ -113,14 +113,7 @@ fn group_posts_notify_followers_who_asked_and_join_requests_notify_managers() {
     let owner = app.member("owner");
     let ani = app.member("ani");
     let budi = app.member("budi");
-    let open = json(&app.post(
-        "/api/groups",
-        Some(&owner),
-        json!({ "name": "Futsal", "category": "interest", "visibility": "open" }),
-    ))["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let open = app.create_group(&owner, "Futsal", "open");
     for who in [&ani, &budi] {
         app.post(&format!("/api/groups/{open}/join"), Some(who), json!({}));
     }
@@ -141,14 +134,7 @@ fn group_posts_notify_followers_who_asked_and_join_requests_notify_managers() {
     assert_eq!(kinds(&app, &ani), vec!["group_post"]);
     assert_eq!(unread(&app, &budi), 0);
 
-    let closed = json(&app.post(
-        "/api/groups",
-        Some(&owner),
-        json!({ "name": "Gudang", "category": "project", "visibility": "closed" }),
-    ))["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let closed = app.create_group(&owner, "Gudang", "closed");
     app.rt.advance(1000);
     app.post(
         &format!("/api/groups/{closed}/join"),

@@ -1,8 +1,7 @@
-use crate::api::{self, Error, Source};
+use crate::api::{self, Source};
 use crate::components::composer::Composer;
-use crate::components::error_text::ErrorText;
 use crate::components::post_card::PostCard;
-use crate::i18n::{Msg, t};
+use crate::pager::Pager;
 use balai_protocol::feed::Post;
 use leptos::prelude::*;
 
@@ -18,10 +17,8 @@ pub fn PostList(
     #[prop(optional)] compose: bool,
     #[prop(optional_no_strip)] pin: Option<Callback<String>>,
 ) -> impl IntoView {
-    let posts = RwSignal::new(Vec::<Post>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(true);
-    let error = RwSignal::new(None::<Error>);
+    let pager = Pager::<Post>::new();
+    let posts = pager.items;
     let group = match &source {
         Source::Group(g) => Some(g.clone()),
         _ => None,
@@ -29,21 +26,9 @@ pub fn PostList(
     let in_group = group.is_some();
     let source = StoredValue::new(source);
     let load = move |cursor: Option<String>| {
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            match api::feed(&source.get_value(), cursor.as_deref()).await {
-                Ok(page) => {
-                    if cursor.is_some() {
-                        posts.update(|p| p.extend(page.items));
-                    } else {
-                        posts.set(page.items);
-                    }
-                    next.set(page.next_cursor);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            loading.set(false);
+        let append = cursor.is_some();
+        pager.load(append, async move {
+            api::feed(&source.get_value(), cursor.as_deref()).await
         });
     };
     let outbox = expect_context::<OutboxVersion>();
@@ -63,17 +48,6 @@ pub fn PostList(
                 <PostCard post=post link=true in_group=in_group pin=pin/>
             </For>
         </section>
-        {move || error.get().map(|e| view! { <ErrorText error=e/> })}
-        <Show when=move || !loading.get() && posts.with(|p| p.is_empty()) && error.with(|e| e.is_none())>
-            <p class="muted center">{t(Msg::NothingYet)}</p>
-        </Show>
-        <Show when=move || loading.get()>
-            <p class="muted center">{t(Msg::Loading)}</p>
-        </Show>
-        <Show when=move || next.with(|n| n.is_some()) && !loading.get()>
-            <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
-                {t(Msg::LoadMore)}
-            </button>
-        </Show>
+        {pager.footer(move || load(pager.cursor()))}
     }
 }

@@ -1,9 +1,9 @@
-use crate::api::{self, Error};
+use crate::api;
 use crate::call::Call;
-use crate::components::error_text::ErrorText;
 use crate::components::group_badges::{VisibilityBadge, state_label};
 use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
+use crate::pager::Pager;
 use crate::router::navigate;
 use balai_protocol::groups::{Category, Group, NewGroup, Visibility};
 use balai_protocol::limits::{GROUP_DESCRIPTION_MAX_CHARS, GROUP_NAME_MAX_CHARS};
@@ -24,26 +24,12 @@ pub fn GroupsPage() -> impl IntoView {
 #[component]
 fn GroupList() -> impl IntoView {
     let mine = RwSignal::new(false);
-    let groups = RwSignal::new(Vec::<Group>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(true);
-    let error = RwSignal::new(None::<Error>);
+    let pager = Pager::<Group>::new();
+    let groups = pager.items;
     let load = move |cursor: Option<String>| {
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            match api::groups(mine.get_untracked(), cursor.as_deref()).await {
-                Ok(page) => {
-                    if cursor.is_some() {
-                        groups.update(|g| g.extend(page.items));
-                    } else {
-                        groups.set(page.items);
-                    }
-                    next.set(page.next_cursor);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            loading.set(false);
+        let append = cursor.is_some();
+        pager.load(append, async move {
+            api::groups(mine.get_untracked(), cursor.as_deref()).await
         });
     };
     load(None);
@@ -74,18 +60,7 @@ fn GroupList() -> impl IntoView {
                 </li>
             </For>
         </ul>
-        {move || error.get().map(|e| view! { <ErrorText error=e/> })}
-        <Show when=move || !loading.get() && groups.with(|g| g.is_empty()) && error.with(|e| e.is_none())>
-            <p class="muted center">{t(Msg::NothingYet)}</p>
-        </Show>
-        <Show when=move || loading.get()>
-            <p class="muted center">{t(Msg::Loading)}</p>
-        </Show>
-        <Show when=move || next.with(|n| n.is_some()) && !loading.get()>
-            <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
-                {t(Msg::LoadMore)}
-            </button>
-        </Show>
+        {pager.footer(move || load(pager.cursor()))}
     }
 }
 

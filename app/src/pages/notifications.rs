@@ -1,8 +1,8 @@
-use crate::api::{self, Error};
-use crate::components::error_text::ErrorText;
+use crate::api;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
+use crate::pager::Pager;
 use crate::unread::use_unread;
 use balai_protocol::notifications::{Kind, Notification};
 use leptos::prelude::*;
@@ -15,23 +15,13 @@ pub fn NotificationsPage() -> impl IntoView {
 
 #[component]
 fn Centre() -> impl IntoView {
-    let items = RwSignal::new(Vec::<Notification>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(true);
-    let error = RwSignal::new(None::<Error>);
+    let pager = Pager::<Notification>::new();
+    let items = pager.items;
     let unread = use_unread();
     let load = move |cursor: Option<String>| {
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            match api::notifications(cursor.as_deref()).await {
-                Ok(page) => {
-                    items.update(|i| i.extend(page.items));
-                    next.set(page.next_cursor);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            loading.set(false);
+        let append = cursor.is_some();
+        pager.load(append, async move {
+            api::notifications(cursor.as_deref()).await
         });
     };
     load(None);
@@ -51,18 +41,7 @@ fn Centre() -> impl IntoView {
                 <Item n=n/>
             </For>
         </ul>
-        {move || error.get().map(|e| view! { <ErrorText error=e/> })}
-        <Show when=move || !loading.get() && items.with(|i| i.is_empty()) && error.with(|e| e.is_none())>
-            <p class="muted center">{t(Msg::NothingYet)}</p>
-        </Show>
-        <Show when=move || loading.get()>
-            <p class="muted center">{t(Msg::Loading)}</p>
-        </Show>
-        <Show when=move || next.with(|n| n.is_some()) && !loading.get()>
-            <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
-                {t(Msg::LoadMore)}
-            </button>
-        </Show>
+        {pager.footer(move || load(pager.cursor()))}
     }
 }
 

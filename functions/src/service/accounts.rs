@@ -8,7 +8,7 @@ use super::sessions::{self, NewSession};
 use super::{audit, not_found, password, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::Db;
+use crate::store::{Db, count};
 use balai_protocol::auth::{LoginRequest, Me, SetupRequest};
 use balai_protocol::limits::NAME_MAX_CHARS;
 use balai_protocol::people::Person;
@@ -141,15 +141,7 @@ pub async fn setup_first_admin<R: Runtime>(
     let email = validate::email("email", &req.email)?;
     let name = validate::text("name", &req.name, NAME_MAX_CHARS)?;
     validate::password("password", &req.password)?;
-    #[derive(Deserialize)]
-    struct Count {
-        n: i64,
-    }
-    let existing: Option<Count> = rt
-        .db()
-        .first(stmt!("SELECT COUNT(*) AS n FROM users"))
-        .await?;
-    if existing.is_some_and(|c| c.n > 0) {
+    if count(rt.db(), stmt!("SELECT COUNT(*) AS n FROM users")).await? > 0 {
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "Balai is already set up. Log in instead.",
@@ -199,9 +191,7 @@ pub async fn list_people<R: Runtime>(
     let (after_name, after_id) = match after {
         None => (String::new(), String::new()),
         Some(c) => {
-            let (name, id) = c.rsplit_once('\u{1f}').ok_or_else(|| {
-                ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
-            })?;
+            let (name, id) = c.rsplit_once('\u{1f}').ok_or_else(validate::bad_cursor)?;
             (name.to_string(), id.to_string())
         }
     };
@@ -214,9 +204,8 @@ pub async fn list_people<R: Runtime>(
             PEOPLE_PAGE
         ))
         .await?;
-    let next_cursor = (rows.len() as i64 == PEOPLE_PAGE)
-        .then(|| rows.last().map(|r| format!("{}\u{1f}{}", r.name, r.id)))
-        .flatten();
+    let next_cursor =
+        super::next_cursor(&rows, PEOPLE_PAGE, |r| format!("{}\u{1f}{}", r.name, r.id));
     Ok(Page {
         items: rows
             .into_iter()

@@ -5,7 +5,7 @@ use super::actor::Actor;
 use super::{groups, not_found, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, Stmt};
+use crate::store::{Db, Stmt, count};
 use balai_protocol::ApiError;
 use balai_protocol::feed::{Follow, FollowKind};
 use serde::Deserialize;
@@ -64,18 +64,15 @@ pub async fn follow<R: Runtime>(rt: &R, actor: &Actor, input: &Follow) -> Result
                 )
             })?,
     };
-    #[derive(Deserialize)]
-    struct Count {
-        n: i64,
-    }
-    let count: Option<Count> = rt
-        .db()
-        .first(stmt!(
+    let followed = count(
+        rt.db(),
+        stmt!(
             "SELECT COUNT(*) AS n FROM follows WHERE user_id = ?",
             actor.id.as_str()
-        ))
-        .await?;
-    if count.is_some_and(|c| c.n >= FOLLOWS_MAX) {
+        ),
+    )
+    .await?;
+    if followed >= FOLLOWS_MAX {
         return Err(ApiError::new(
             balai_protocol::ErrorCode::Conflict,
             "You follow as much as Balai keeps. Unfollow something first.",

@@ -14,7 +14,7 @@ use super::notifications::{self, Event, Recipients};
 use super::{audit, follows, forbidden, not_found, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, Stmt};
+use crate::store::{Db, Stmt, count};
 use balai_protocol::auth::Role;
 use balai_protocol::feed::Author;
 use balai_protocol::groups::{
@@ -314,11 +314,7 @@ pub async fn list<R: Runtime>(
     mine: bool,
     cursor: Option<&str>,
 ) -> Result<Page<Group>, ApiError> {
-    if let Some(c) = cursor {
-        validate::id(c, "Cursor").map_err(|_| {
-            ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
-        })?;
-    }
+    validate::id_cursor(cursor)?;
     let limit = PAGE_SIZE_MAX;
     let rows: Vec<GroupRow> = rt
         .db()
@@ -336,9 +332,7 @@ pub async fn list<R: Runtime>(
             limit as i64
         ))
         .await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|r| r.id.clone()))
-        .flatten();
+    let next_cursor = super::next_cursor(&rows, limit as i64, |r| r.id.clone());
     Ok(Page {
         items: rows.into_iter().map(|r| r.into_group(actor)).collect(),
         next_cursor,
@@ -439,18 +433,25 @@ pub async fn leave<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<
 }
 
 async fn owner_count<R: Runtime>(rt: &R, group_id: &str) -> Result<i64, ApiError> {
-    #[derive(Deserialize)]
-    struct Count {
-        n: i64,
-    }
-    let c: Option<Count> = rt
-        .db()
-        .first(stmt!(
+    Ok(count(
+        rt.db(),
+        stmt!(
             "SELECT COUNT(*) AS n FROM group_members WHERE group_id = ? AND role = 'owner' AND state = 'active'",
             group_id
-        ))
-        .await?;
-    Ok(c.map_or(0, |c| c.n))
+        ),
+    )
+    .await?)
+}
+
+/// Refuses a change that would leave the group without an owner.
+async fn keep_an_owner<R: Runtime>(rt: &R, group_id: &str) -> Result<(), ApiError> {
+    if owner_count(rt, group_id).await? <= 1 {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "A group keeps at least one owner.",
+        ));
+    }
+    Ok(())
 }
 
 /// The group, if `actor` may manage it (its owners and managers, and admins).
@@ -490,11 +491,7 @@ pub async fn members<R: Runtime>(
     if !allowed {
         return Err(forbidden());
     }
-    if let Some(c) = cursor {
-        validate::id(c, "Cursor").map_err(|_| {
-            ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
-        })?;
-    }
+    validate::id_cursor(cursor)?;
     let limit = MEMBERS_PAGE_SIZE;
     let state_str = match state {
         MemberState::Active => "active",
@@ -516,9 +513,7 @@ pub async fn members<R: Runtime>(
             limit as i64
         ))
         .await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|r| r.user_id.clone()))
-        .flatten();
+    let next_cursor = super::next_cursor(&rows, limit as i64, |r| r.user_id.clone());
     Ok(Page {
         items: rows
             .into_iter()
@@ -666,11 +661,8 @@ pub async fn remove<R: Runtime>(
     if target.role != GroupRole::Member && !(actor_is_owner || actor.role == Role::Admin) {
         return Err(forbidden());
     }
-    if target.role == GroupRole::Owner && owner_count(rt, group_id).await? <= 1 {
-        return Err(ApiError::new(
-            ErrorCode::Conflict,
-            "A group keeps at least one owner.",
-        ));
+    if target.role == GroupRole::Owner {
+        keep_an_owner(rt, group_id).await?;
     }
     rt.db()
         .batch(vec![
@@ -712,14 +704,8 @@ pub async fn set_role<R: Runtime>(
         .await?
         .filter(|m| m.state == MemberState::Active)
         .ok_or_else(|| not_found("Member"))?;
-    if target.role == GroupRole::Owner
-        && role != GroupRole::Owner
-        && owner_count(rt, group_id).await? <= 1
-    {
-        return Err(ApiError::new(
-            ErrorCode::Conflict,
-            "A group keeps at least one owner.",
-        ));
+    if target.role == GroupRole::Owner && role != GroupRole::Owner {
+        keep_an_owner(rt, group_id).await?;
     }
     rt.db()
         .batch(vec![

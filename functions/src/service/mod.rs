@@ -49,6 +49,14 @@ impl From<DbError> for ApiError {
     }
 }
 
+/// The cursor after a page: the last row's position when the page came back full (a short page
+/// is the last one).
+pub fn next_cursor<T>(rows: &[T], limit: i64, position: impl Fn(&T) -> String) -> Option<String> {
+    (rows.len() as i64 == limit)
+        .then(|| rows.last().map(position))
+        .flatten()
+}
+
 pub fn not_found(what: &str) -> ApiError {
     ApiError::new(ErrorCode::NotFound, format!("{what} not found."))
 }

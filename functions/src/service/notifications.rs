@@ -10,14 +10,15 @@
 //! plus a sender that reads new rows.
 
 use super::actor::Actor;
+use super::validate;
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, Stmt, Value};
+use crate::store::{Db, Stmt, Value, count};
 use balai_protocol::feed::Author;
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX};
 use balai_protocol::notifications::{Kind, Notification, Setting, Unread};
-use balai_protocol::{ApiError, ErrorCode, Millis, Page};
+use balai_protocol::{ApiError, Millis, Page};
 use serde::Deserialize;
 
 pub fn kind_str(kind: Kind) -> &'static str {
@@ -189,7 +190,7 @@ struct Row {
 
 /// A cursor: `<created_at>.<id>` of the last notification on the previous page.
 fn parse_cursor(cursor: &str) -> Result<(Millis, i64), ApiError> {
-    let bad = || ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.");
+    let bad = validate::bad_cursor;
     let (at, id) = cursor.split_once('.').ok_or_else(bad)?;
     Ok((
         at.parse().map_err(|_| bad())?,
@@ -236,9 +237,9 @@ pub async fn list<R: Runtime>(
             limit as i64
         ))
         .await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|r| format!("{}.{}", r.created_at, r.id)))
-        .flatten();
+    let next_cursor = super::next_cursor(&rows, limit as i64, |r| {
+        format!("{}.{}", r.created_at, r.id)
+    });
     Ok(Page {
         items: rows
             .into_iter()
@@ -267,20 +268,15 @@ pub async fn list<R: Runtime>(
 
 /// The badge count: unread notifications, counted up to 100 so the poll stays cheap.
 pub async fn unread<R: Runtime>(rt: &R, actor: &Actor) -> Result<Unread, ApiError> {
-    #[derive(Deserialize)]
-    struct Count {
-        n: i64,
-    }
-    let count: Option<Count> = rt
-        .db()
-        .first(stmt!(
+    let unread = count(
+        rt.db(),
+        stmt!(
             "SELECT COUNT(*) AS n FROM (SELECT 1 FROM notifications WHERE user_id = ? AND read_at IS NULL LIMIT 100)",
             actor.id.as_str()
-        ))
-        .await?;
-    Ok(Unread {
-        unread: count.map_or(0, |c| c.n),
-    })
+        ),
+    )
+    .await?;
+    Ok(Unread { unread })
 }
 
 /// Marks one of my notifications read, or all of them. Repeating is harmless.

@@ -82,7 +82,7 @@ impl PostRow {
 
 /// A feed cursor: `<created_at>.<id>` of the last post on the previous page.
 pub fn parse_cursor(cursor: &str) -> Result<(Millis, String), ApiError> {
-    let bad = || ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.");
+    let bad = validate::bad_cursor;
     let (at, id) = cursor.split_once('.').ok_or_else(bad)?;
     let at = at.parse::<Millis>().map_err(|_| bad())?;
     validate::id(id, "Cursor").map_err(|_| bad())?;
@@ -216,9 +216,9 @@ pub async fn feed<R: Runtime>(
         ),
     };
     let rows: Vec<PostRow> = rt.db().all(query).await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|r| format!("{}.{}", r.created_at, r.id)))
-        .flatten();
+    let next_cursor = super::next_cursor(&rows, limit as i64, |r| {
+        format!("{}.{}", r.created_at, r.id)
+    });
     Ok(Page {
         items: rows
             .into_iter()

@@ -6,11 +6,10 @@ use super::ids::new_id;
 use super::{groups, not_found, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::Db;
+use crate::store::{Db, count};
 use balai_protocol::feed::SavedFilter;
 use balai_protocol::limits::{SAVED_FILTER_NAME_MAX_CHARS, SAVED_FILTERS_MAX};
 use balai_protocol::{ApiError, ErrorCode};
-use serde::Deserialize;
 
 /// The query in its one normal form, if it names a feed the actor may read.
 async fn normalize<R: Runtime>(rt: &R, actor: &Actor, query: &str) -> Result<String, ApiError> {
@@ -57,19 +56,16 @@ pub async fn save<R: Runtime>(
 ) -> Result<SavedFilter, ApiError> {
     let name = validate::text("name", &input.name, SAVED_FILTER_NAME_MAX_CHARS)?;
     let query = normalize(rt, actor, &input.query).await?;
-    #[derive(Deserialize)]
-    struct Count {
-        n: i64,
-    }
-    let count: Option<Count> = rt
-        .db()
-        .first(stmt!(
+    let others = count(
+        rt.db(),
+        stmt!(
             "SELECT COUNT(*) AS n FROM saved_filters WHERE user_id = ? AND query <> ?",
             actor.id.as_str(),
             query.as_str()
-        ))
-        .await?;
-    if count.is_some_and(|c| c.n >= SAVED_FILTERS_MAX as i64) {
+        ),
+    )
+    .await?;
+    if others >= SAVED_FILTERS_MAX as i64 {
         return Err(ApiError::new(
             ErrorCode::Conflict,
             format!("You can keep {SAVED_FILTERS_MAX} saved filters. Remove one first."),

@@ -4,6 +4,7 @@
 //! something the searcher may not read (or, for secret groups, know of).
 
 use super::actor::Actor;
+use super::validate;
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, RowSet, Stmt, Value};
@@ -122,7 +123,7 @@ struct Cursor {
 }
 
 fn parse_cursor(c: &str) -> Result<Cursor, ApiError> {
-    let bad = || ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.");
+    let bad = validate::bad_cursor;
     let mut parts = c.splitn(3, ':');
     let score = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
     let at = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
@@ -176,9 +177,7 @@ fn hits<T: DeserializeOwned + Ranked>(
     limit: i64,
 ) -> Result<(Vec<T>, Option<String>), ApiError> {
     let rows: Vec<T> = rows.decode()?;
-    let next = (rows.len() as i64 == limit)
-        .then(|| rows.last().map(Ranked::position))
-        .flatten();
+    let next = super::next_cursor(&rows, limit, Ranked::position);
     Ok((rows, next))
 }
 

@@ -82,6 +82,19 @@ pub fn id(value: &str, what: &str) -> Result<(), ApiError> {
     }
 }
 
+/// The answer to a cursor that is not one of ours.
+pub fn bad_cursor() -> ApiError {
+    ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
+}
+
+/// A cursor that is an id (the last item of the previous page), if given.
+pub fn id_cursor(cursor: Option<&str>) -> Result<(), ApiError> {
+    match cursor {
+        Some(c) => id(c, "Cursor").map_err(|_| bad_cursor()),
+        None => Ok(()),
+    }
+}
+
 fn label(field: &str) -> String {
     let mut s = field.replace('_', " ");
     if let Some(first) = s.get_mut(..1) {

@@ -33,6 +33,18 @@ impl D1Db {
         self.db.prepare(&*stmt.sql).bind(&params).map_err(err)
     }
 
+    /// One D1 batch: atomic, one round trip; writes and reads alike.
+    async fn send_batch(&self, stmts: Vec<Stmt>) -> Result<Vec<D1Result>, DbError> {
+        let prepared = stmts
+            .iter()
+            .map(|s| self.prepare(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.round_trip();
+        let results = self.db.batch(prepared).await.map_err(err)?;
+        results.iter().for_each(|r| self.record(r));
+        Ok(results)
+    }
+
     fn record(&self, result: &D1Result) {
         let mut u = self.usage.get();
         if let Ok(Some(meta)) = result.meta() {
@@ -91,25 +103,11 @@ impl Db for D1Db {
     }
 
     async fn batch(&self, stmts: Vec<Stmt>) -> Result<Vec<u64>, DbError> {
-        let prepared = stmts
-            .iter()
-            .map(|s| self.prepare(s))
-            .collect::<Result<Vec<_>, _>>()?;
-        self.round_trip();
-        let results = self.db.batch(prepared).await.map_err(err)?;
-        results.iter().for_each(|r| self.record(r));
-        Ok(results.iter().map(changes).collect())
+        Ok(self.send_batch(stmts).await?.iter().map(changes).collect())
     }
 
     async fn read_batch(&self, stmts: Vec<Stmt>) -> Result<Vec<D1Result>, DbError> {
-        let prepared = stmts
-            .iter()
-            .map(|s| self.prepare(s))
-            .collect::<Result<Vec<_>, _>>()?;
-        self.round_trip();
-        let results = self.db.batch(prepared).await.map_err(err)?;
-        results.iter().for_each(|r| self.record(r));
-        Ok(results)
+        self.send_batch(stmts).await
     }
 
     fn usage(&self) -> Usage {

@@ -102,3 +102,12 @@ pub trait Db {
     async fn read_batch(&self, stmts: Vec<Stmt>) -> Result<Vec<Self::Rows>, DbError>;
     fn usage(&self) -> Usage;
 }
+
+/// Runs a `SELECT COUNT(*) AS n …` and answers `n`.
+pub async fn count<D: Db>(db: &D, stmt: Stmt) -> Result<i64, DbError> {
+    #[derive(serde::Deserialize)]
+    struct Count {
+        n: i64,
+    }
+    Ok(db.first::<Count>(stmt).await?.map_or(0, |c| c.n))
+}

@@ -90,6 +90,41 @@ impl TestApp {
         self.send(req)
     }
 
+    /// Creates a project group and answers its id.
+    pub fn create_group(&self, who: &Who, name: &str, visibility: &str) -> String {
+        let res = self.post(
+            "/api/groups",
+            Some(who),
+            serde_json::json!({ "name": name, "description": "d", "category": "project",
+                                "tags": ["#Gudang", "erp"], "visibility": visibility }),
+        );
+        assert_eq!(res.status, 201, "{}", res.body);
+        json(&res)["id"].as_str().unwrap().to_string()
+    }
+
+    /// Posts into a group and answers the post's id.
+    pub fn post_in(&self, who: &Who, group: &str, body: &str) -> String {
+        let res = self.post(
+            "/api/posts",
+            Some(who),
+            serde_json::json!({ "body": body, "group_id": group }),
+        );
+        assert_eq!(res.status, 201, "{}", res.body);
+        json(&res)["id"].as_str().unwrap().to_string()
+    }
+
+    /// The ids of a page of posts (a feed path).
+    pub fn post_ids(&self, who: &Who, path: &str) -> Vec<String> {
+        let res = self.get(path, Some(who));
+        assert_eq!(res.status, 200, "{path}: {}", res.body);
+        json(&res)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_string())
+            .collect()
+    }
+
     /// The audit log, oldest first: each entry's action and target.
     pub fn audit(&self) -> Vec<Value> {
         block_on(balai_functions::store::Db::all(
