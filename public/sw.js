@@ -2,6 +2,17 @@
 // for reading offline, and everything per-person is dropped at logout.
 const SHELL = 'balai-shell-v1';
 const API = 'balai-api-v1';
+// Answers kept for reading offline; the oldest go first. Searches and the unread poll are
+// not worth keeping.
+const API_MAX_ENTRIES = 200;
+const API_UNCACHED = ['/api/search', '/api/notifications/unread'];
+
+async function keep(req, res) {
+  const cache = await caches.open(API);
+  await cache.put(req, res);
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - API_MAX_ENTRIES)).map((k) => cache.delete(k)));
+}
 
 // Trunk hashes file names, so the shell is cached as it is fetched rather than from a fixed list.
 self.addEventListener('install', (event) => {
@@ -33,9 +44,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(req)
         .then((res) => {
-          if (res.ok) {
-            const copy = res.clone();
-            caches.open(API).then((c) => c.put(req, copy));
+          if (res.ok && !API_UNCACHED.includes(url.pathname)) {
+            event.waitUntil(keep(req, res.clone()));
           } else if (res.status === 401) {
             caches.delete(API);
           }
