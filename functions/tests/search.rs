@@ -87,6 +87,9 @@ fn search_never_shows_what_the_searcher_may_not_see() {
     let owner = app.member("owner");
     let outsider = app.member("outsider");
     let admin = app.admin();
+    // An open group's post is for everyone.
+    let open = app.create_group(&owner, "Audit Terbuka", "open");
+    let open_post = app.post_in(&owner, &open, "audit umum");
     for (name, visibility) in [("Audit Rahasia", "secret"), ("Audit Tertutup", "closed")] {
         let group = json(&app.post(
             "/api/groups",
@@ -111,7 +114,7 @@ fn search_never_shows_what_the_searcher_may_not_see() {
         );
     }
     let seen = search(&app, &outsider, "audit");
-    assert!(seen["posts"].as_array().unwrap().is_empty(), "{seen}");
+    assert_eq!(post_ids(&seen), vec![open_post.clone()], "{seen}");
     assert!(seen["comments"].as_array().unwrap().is_empty());
     assert!(seen["tags"].as_array().unwrap().is_empty());
     let groups: Vec<&str> = seen["groups"]
@@ -121,29 +124,30 @@ fn search_never_shows_what_the_searcher_may_not_see() {
         .map(|g| g["name_html"].as_str().unwrap())
         .collect();
     assert_eq!(
-        groups,
-        vec!["<mark>Audit</mark> Tertutup"],
-        "the closed group exists; the secret one does not"
+        groups.len(),
+        2,
+        "the open and closed groups exist; the secret one does not: {groups:?}"
     );
+    assert!(!groups.iter().any(|g| g.contains("Rahasia")));
     assert_eq!(
         search(&app, &owner, "audit")["posts"]
             .as_array()
             .unwrap()
             .len(),
-        2
+        3
     );
     assert_eq!(
         search(&app, &admin, "audit")["groups"]
             .as_array()
             .unwrap()
             .len(),
-        2
+        3
     );
     // A deleted post leaves search.
-    let post = app.new_post(&outsider, "audit terbuka");
+    let post = app.new_post(&outsider, "audit perusahaan");
     assert_eq!(
         post_ids(&search(&app, &outsider, "audit")),
-        vec![post.clone()]
+        vec![post.clone(), open_post.clone()]
     );
     app.call(
         "DELETE",
@@ -151,7 +155,7 @@ fn search_never_shows_what_the_searcher_may_not_see() {
         Some(&outsider),
         None,
     );
-    assert!(post_ids(&search(&app, &outsider, "audit")).is_empty());
+    assert_eq!(post_ids(&search(&app, &outsider, "audit")), vec![open_post]);
 }
 
 #[test]
@@ -244,5 +248,85 @@ fn a_search_is_one_round_trip_after_the_session() {
         after.queries - before.queries,
         2,
         "session + one batch of every kind"
+    );
+}
+
+/// On the demo company (the real seed): hits come best first and newest first among equals,
+/// and none is from a group the searcher may not read.
+#[test]
+fn ranking_and_visibility_hold_on_the_seeded_company() {
+    use balai_functions::runtime::native::block_on;
+    use balai_functions::store::Db;
+    let app = TestApp::new();
+    balai_functions::seed::demo(
+        &app.rt,
+        &mut balai_functions::seed::Rng::new(7),
+        1_800_000_000_000,
+    )
+    .unwrap();
+    // Log in as a demo member through the API.
+    let res = app.post(
+        "/api/auth/login",
+        None,
+        json!({ "email": "budi.siregar@balai.demo", "password": balai_functions::seed::DEMO_PASSWORD }),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let budi = Who {
+        id: json(&res)["id"].as_str().unwrap().to_string(),
+        email: "budi.siregar@balai.demo".into(),
+        cookie: session_cookie(&res).unwrap(),
+    };
+    let readable_groups: Vec<Value> = block_on(app.rt.db.all(balai_functions::stmt!(
+        "SELECT g.id FROM user_groups g WHERE g.visibility = 'open'
+         OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = ? AND m.state = 'active')",
+        budi.id.as_str()
+    )))
+    .unwrap();
+    let readable: Vec<&str> = readable_groups
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    let mut searched = 0;
+    for q in ["gudang", "target", "medan", "foto", "safety", "tim"] {
+        let page = json(&app.get(&format!("/api/search?q={q}&kind=posts"), Some(&budi)));
+        let hits = page["posts"].as_array().unwrap();
+        searched += hits.len();
+        for hit in hits {
+            if let Some(group) = hit["group"]["id"].as_str() {
+                assert!(
+                    readable.contains(&group),
+                    "{q}: a hit from a group Budi may not read"
+                );
+            }
+            assert!(
+                hit["snippet_html"].as_str().unwrap().contains("<mark>"),
+                "{q}: {hit}"
+            );
+        }
+        // Best first (bm25: lower is better), newest first among equals: each hit's score
+        // from FTS5 directly, in the order the API gave them.
+        let ranked: Vec<(i64, i64)> = hits
+            .iter()
+            .map(|hit| {
+                let row: Vec<Value> = block_on(app.rt.db.all(balai_functions::stmt!(
+                    "SELECT CAST(bm25(posts_fts) * 1000000 AS INTEGER) AS score FROM posts_fts
+                     JOIN posts p ON p.rowid = posts_fts.rowid WHERE posts_fts MATCH ? AND p.id = ?",
+                    format!("\"{q}\"*"),
+                    hit["id"].as_str().unwrap()
+                )))
+                .unwrap();
+                (row[0]["score"].as_i64().unwrap(), hit["created_at"].as_i64().unwrap())
+            })
+            .collect();
+        assert!(
+            ranked
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 >= w[1].1)),
+            "{q}: not best first then newest first: {ranked:?}"
+        );
+    }
+    assert!(
+        searched > 20,
+        "the demo company has plenty to find: {searched}"
     );
 }

@@ -35,13 +35,7 @@ fn main() {
     let now = system_now();
     let mut rng = seed::Rng::new(0xBA1A1);
     let result = match mode.as_str() {
-        "demo" => seed::demo_people(&rt, 42).and_then(|people| {
-            // The groups are a month old: older than every seeded post.
-            rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
-            let groups = seed::demo_groups(&rt, &people, &mut rng)?;
-            seed::activity(&rt, &people, &groups, 300, 28, now, &mut rng, true)?;
-            seed::demo_announcement(&rt, &people, now)
-        }),
+        "demo" => seed::demo(&rt, &mut rng, now),
         "bench" => seed::bench(&rt, &mut rng, now),
         _ => {
             eprintln!("unknown mode {mode}: use demo or bench");

@@ -58,6 +58,17 @@ pub struct Seeded {
     pub actor: Actor,
 }
 
+/// The demo company: 42 people, its groups, 300 posts over four weeks with comments, likes,
+/// tags and mentions, and a live announcement.
+pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiError> {
+    let people = demo_people(rt, 42)?;
+    // The groups are a month old: older than every seeded post.
+    rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
+    let groups = demo_groups(rt, &people, rng)?;
+    activity(rt, &people, &groups, 300, 28, now, rng, true)?;
+    demo_announcement(rt, &people, now)
+}
+
 /// Inserts departments and branches; returns their ids in the order of the constants.
 pub fn structure(rt: &NativeRuntime) -> Result<(Vec<String>, Vec<String>), ApiError> {
     let mut dept_ids = Vec::new();
@@ -176,7 +187,7 @@ pub struct SeededGroup {
 
 /// The demo company's groups: interests, projects (one closed, one secret) and one per branch,
 /// made through the group services. People of a branch are in its group.
-pub fn demo_groups(
+fn demo_groups(
     rt: &NativeRuntime,
     people: &[Seeded],
     rng: &mut Rng,
@@ -441,11 +452,7 @@ fn bench_groups(
 }
 
 /// A live company announcement from the demo admin (the first person), pinned for two weeks.
-pub fn demo_announcement(
-    rt: &NativeRuntime,
-    people: &[Seeded],
-    now: Millis,
-) -> Result<(), ApiError> {
+fn demo_announcement(rt: &NativeRuntime, people: &[Seeded], now: Millis) -> Result<(), ApiError> {
     rt.set_now(now - 2 * 60 * 60 * 1000);
     let input = NewPost {
         body: "📣 **Town hall Jumat ini, 15:00 WIB** — CEO kita akan membahas rencana 2027. \
