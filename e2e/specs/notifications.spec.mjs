@@ -28,4 +28,13 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
   await item.getByRole('link').click();
   await expect(budi.locator('article.post').first()).toContainText(body);
   await expect(budi.getByTestId('unread-count')).toHaveCount(0);
+
+  // Budi finds Sari by name and follows her: her post is in his "Following" feed.
+  await budi.goto('/search?q=sari');
+  const row = budi.locator('.list-row', { hasText: 'admin@balai.demo' });
+  await row.getByRole('button', { name: 'Follow' }).click();
+  await expect(row.getByRole('button', { name: 'Following ✓' })).toBeVisible();
+  await budi.getByRole('link', { name: 'Feed' }).click();
+  await budi.getByRole('button', { name: 'Following', exact: true }).click();
+  await expect(budi.locator('.feed article.post').first()).toContainText(body);
 });

@@ -1,11 +1,13 @@
 use crate::api::{self, Error};
 use crate::components::error_text::ErrorText;
+use crate::components::follow_button::FollowButton;
 use crate::components::post_card::AuthorName;
 use crate::components::require_login::RequireLogin;
 use crate::components::search_box::SearchBox;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::router::encode;
+use balai_protocol::feed::FollowKind;
 use balai_protocol::search::{PostHit, SearchResults};
 use leptos::prelude::*;
 
@@ -43,6 +45,7 @@ fn Results(q: String) -> impl IntoView {
         }
         results.set(Some(first));
     });
+    let me = StoredValue::new(crate::session::use_session().user().map(|m| m.id));
     let load_more = move |_| {
         leptos::task::spawn_local(async move {
             let cursor = next.get_untracked();
@@ -62,11 +65,17 @@ fn Results(q: String) -> impl IntoView {
             }
             Some(Ok(r)) => view! {
                 <Section title=Msg::PeopleResults shown=!r.people.is_empty()>
-                    {r.people.into_iter().map(|p| view! {
-                        <li class="list-row">
-                            <span inner_html=p.name_html></span>
-                            <a class="chip" href=format!("mailto:{}", p.email)>{p.email.clone()}</a>
-                        </li>
+                    {r.people.into_iter().map(|p| {
+                        let follow = (!p.former && me.with_value(|me| me.as_ref() != Some(&p.id))).then(|| view! {
+                            <FollowButton kind=FollowKind::Person target=p.id.clone()/>
+                        });
+                        view! {
+                            <li class="list-row">
+                                <span inner_html=p.name_html></span>
+                                <a class="chip" href=format!("mailto:{}", p.email)>{p.email.clone()}</a>
+                                {follow}
+                            </li>
+                        }
                     }).collect_view()}
                 </Section>
                 <Section title=Msg::GroupResults shown=!r.groups.is_empty()>
