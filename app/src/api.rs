@@ -5,7 +5,7 @@ use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
-use balai_protocol::groups::{Group, InviteMember, Member, NewGroup, Pin};
+use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AccessCodeRequest, Communications, InviteRequest, IssuedInvite, PendingInvite, Person,
@@ -414,4 +414,10 @@ pub async fn remove_filter(id: &str) -> Result<(), Error> {
 pub async fn set_communications(id: &str, enabled: bool) -> Result<(), Error> {
     let path = format!("/api/people/{id}/communications");
     send(Method::PUT, &path, json(&Communications { enabled }), None).await
+}
+
+/// An owner makes a member an owner, manager or member.
+pub async fn set_member_role(group: &str, user: &str, role: GroupRole) -> Result<(), Error> {
+    let path = format!("/api/groups/{group}/members/{user}/role");
+    send(Method::PUT, &path, json(&SetRole { role }), None).await
 }

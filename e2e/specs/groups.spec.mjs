@@ -60,6 +60,11 @@ test('a closed group: members read it, others only see that it exists and ask to
   await page.goto(groupUrl);
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  // The owner makes Ani a manager.
+  await page.getByText('Members', { exact: true }).click();
+  const aniRow = page.locator('details .list-row', { hasText: 'Ani Wijaya' });
+  await aniRow.getByLabel('Role').selectOption('manager');
+  await expect(aniRow.locator('.muted')).toHaveText('Manager');
   await ani.reload();
   await expect(ani.locator('.pinned').getByText(body)).toBeVisible();
   await expect(ani.locator('.feed').getByText(body)).toBeVisible();

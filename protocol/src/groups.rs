@@ -27,7 +27,7 @@ pub enum Category {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupRole {
     Owner,
@@ -88,6 +88,12 @@ pub struct Member {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct InviteMember {
     pub user_id: String,
+}
+
+/// An owner gives a member a role (`PUT /api/groups/{id}/members/{user}/role`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SetRole {
+    pub role: GroupRole,
 }
 
 /// A manager pins one of the group's posts, or unpins with `None`.

@@ -103,17 +103,22 @@ fn Body(group: Group, call: Call<Group>) -> impl IntoView {
         call.run(async move { api::pin(&id.get_value(), post_id).await });
     };
     let pin_button = manages.then(|| Callback::new(move |post_id: String| pin(Some(post_id))));
+    // Bumped when a manager approves someone, so the members list shows them.
+    let joined = RwSignal::new(0u32);
+    // Owners (and admins) give roles.
+    let owns = (member && group.my_role == Some(GroupRole::Owner))
+        || crate::session::use_session().is_admin();
     if !group.can_read {
         return view! { <p class="muted center">{t(Msg::MembersOnly)}</p> }.into_any();
     }
     view! {
         <Show when=move || manages>
-            <Requests group=id.get_value()/>
+            <Requests group=id.get_value() joined=joined/>
         </Show>
         {group.pinned_post_id.clone().map(|post_id| view! {
             <Pinned post_id=post_id unpin=manages.then(|| Callback::new(move |_: ()| pin(None)))/>
         })}
-        <Members group=id.get_value() manages=manages/>
+        <Members group=id.get_value() manages=manages owns=owns joined=joined/>
         <PostList source=Source::Group(id.get_value()) compose=member pin=pin_button/>
     }
     .into_any()
@@ -145,9 +150,10 @@ fn role_label(role: GroupRole) -> Msg {
     }
 }
 
-/// Who is in the group, a page at a time; managers remove people and invite colleagues.
+/// Who is in the group, a page at a time; managers remove people and invite colleagues, owners
+/// give roles.
 #[component]
-fn Members(group: String, manages: bool) -> impl IntoView {
+fn Members(group: String, manages: bool, owns: bool, joined: RwSignal<u32>) -> impl IntoView {
     let group = StoredValue::new(group);
     let members = RwSignal::new(Vec::<Member>::new());
     let next = RwSignal::new(None::<String>);
@@ -163,7 +169,10 @@ fn Members(group: String, manages: bool) -> impl IntoView {
             }
         });
     };
-    load(None);
+    Effect::new(move |_| {
+        joined.track();
+        load(None);
+    });
     let change = Call::<()>::new();
     let remove = move |user: String| {
         if !confirm(t(Msg::ConfirmRemove)) {
@@ -175,6 +184,13 @@ fn Members(group: String, manages: bool) -> impl IntoView {
             Ok(())
         });
     };
+    let set_role = move |user: String, role: GroupRole| {
+        change.run(async move {
+            api::set_member_role(&group.get_value(), &user, role).await?;
+            load(None);
+            Ok(())
+        });
+    };
     view! {
         <details class="card">
             <summary>{t(Msg::MembersTitle)}</summary>
@@ -182,12 +198,33 @@ fn Members(group: String, manages: bool) -> impl IntoView {
                 <InviteColleague group=group.get_value()/>
             </Show>
             <ul class="list">
-                <For each=move || members.get() key=|m| m.person.id.clone() let:m>
+                <For each=move || members.get() key=|m| (m.person.id.clone(), m.role) let:m>
                     <li class="list-row">
                         <span>
                             <AuthorName author=m.person.clone()/>
                             " " <span class="muted small">{t(role_label(m.role))}</span>
                         </span>
+                        {owns.then(|| {
+                            let user = m.person.id.clone();
+                            let current = m.role;
+                            view! {
+                                <select aria-label=t(Msg::Role) on:change=move |ev| {
+                                    let role = match event_target_value(&ev).as_str() {
+                                        "owner" => GroupRole::Owner,
+                                        "manager" => GroupRole::Manager,
+                                        _ => GroupRole::Member,
+                                    };
+                                    set_role(user.clone(), role);
+                                }>
+                                    {[("owner", GroupRole::Owner), ("manager", GroupRole::Manager), ("member", GroupRole::Member)]
+                                        .into_iter()
+                                        .map(|(value, role)| view! {
+                                            <option value=value selected=role == current>{t(role_label(role))}</option>
+                                        })
+                                        .collect_view()}
+                                </select>
+                            }
+                        })}
                         {manages.then(|| {
                             let user = m.person.id.clone();
                             view! {
@@ -260,7 +297,7 @@ fn InviteColleague(group: String) -> impl IntoView {
 
 /// Requests to join, for the group's managers: approve or decline each.
 #[component]
-fn Requests(group: String) -> impl IntoView {
+fn Requests(group: String, joined: RwSignal<u32>) -> impl IntoView {
     let group = StoredValue::new(group);
     let list = Call::new();
     let load = move || list.run(async move { api::join_requests(&group.get_value()).await });
@@ -271,6 +308,7 @@ fn Requests(group: String) -> impl IntoView {
             let g = group.get_value();
             if approve {
                 api::approve_request(&g, &user).await?;
+                joined.update(|n| *n += 1);
             } else {
                 api::remove_member(&g, &user).await?;
             }

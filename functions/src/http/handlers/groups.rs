@@ -3,9 +3,8 @@ use super::super::{ApiResponse, json};
 use super::replay;
 use crate::runtime::Runtime;
 use crate::service::groups::{self, Created};
-use balai_protocol::groups::{GroupRole, InviteMember, MemberState, NewGroup, Pin};
+use balai_protocol::groups::{InviteMember, MemberState, NewGroup, Pin, SetRole};
 use balai_protocol::{ApiError, ErrorCode};
-use serde::Deserialize;
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let mine = call.req.query_param("mine").is_some_and(|v| v == "1");
@@ -101,11 +100,6 @@ pub async fn remove<R: Runtime>(
 ) -> Result<ApiResponse, ApiError> {
     groups::remove(rt, &call.actor, id, user_id).await?;
     Ok(ApiResponse::no_content())
-}
-
-#[derive(Deserialize)]
-struct SetRole {
-    role: GroupRole,
 }
 
 pub async fn set_role<R: Runtime>(
