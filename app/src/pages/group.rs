@@ -9,6 +9,7 @@ use crate::components::require_login::RequireLogin;
 use crate::components::save_filter::SaveFilter;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
+use crate::pager::Pager;
 use balai_protocol::feed::FollowKind;
 use balai_protocol::groups::{Group, GroupRole, Member, MemberState, Visibility};
 use leptos::prelude::*;
@@ -155,18 +156,12 @@ fn role_label(role: GroupRole) -> Msg {
 #[component]
 fn Members(group: String, manages: bool, owns: bool, joined: RwSignal<u32>) -> impl IntoView {
     let group = StoredValue::new(group);
-    let members = RwSignal::new(Vec::<Member>::new());
-    let next = RwSignal::new(None::<String>);
+    let pager = Pager::<Member>::new();
+    let members = pager.items;
     let load = move |cursor: Option<String>| {
-        leptos::task::spawn_local(async move {
-            if let Ok(page) = api::members(&group.get_value(), cursor.as_deref()).await {
-                if cursor.is_some() {
-                    members.update(|m| m.extend(page.items));
-                } else {
-                    members.set(page.items);
-                }
-                next.set(page.next_cursor);
-            }
+        let append = cursor.is_some();
+        pager.load(append, async move {
+            api::members(&group.get_value(), cursor.as_deref()).await
         });
     };
     Effect::new(move |_| {
@@ -236,11 +231,7 @@ fn Members(group: String, manages: bool, owns: bool, joined: RwSignal<u32>) -> i
                     </li>
                 </For>
             </ul>
-            <Show when=move || next.with(|n| n.is_some())>
-                <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
-                    {t(Msg::LoadMore)}
-                </button>
-            </Show>
+            {pager.footer(move || load(pager.cursor()))}
             {change.error_view()}
         </details>
     }
