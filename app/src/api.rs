@@ -8,7 +8,7 @@ use balai_protocol::feed::{
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
-    AccessCodeRequest, Communications, InviteRequest, IssuedInvite, PendingInvite, Person,
+    AccessCodeRequest, Capability, Grant, InviteRequest, IssuedInvite, PendingInvite, Person,
 };
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
@@ -410,10 +410,10 @@ pub async fn remove_filter(id: &str) -> Result<(), Error> {
     .await
 }
 
-/// Grants or withdraws a person's right to publish announcements.
-pub async fn set_communications(id: &str, enabled: bool) -> Result<(), Error> {
-    let path = format!("/api/people/{id}/communications");
-    send(Method::PUT, &path, json(&Communications { enabled }), None).await
+/// Grants or withdraws a capability (announcing, editing the map).
+pub async fn set_grant(id: &str, capability: Capability, enabled: bool) -> Result<(), Error> {
+    let path = format!("/api/people/{id}/grants/{}", capability.as_str());
+    send(Method::PUT, &path, json(&Grant { enabled }), None).await
 }
 
 /// An owner makes a member an owner, manager or member.

@@ -187,6 +187,10 @@ pub enum Msg {
     MembersOnly,
     CommunicationsOn,
     CommunicationsOff,
+    PlaceEditorOn,
+    PlaceComposer,
+    AtPlace,
+    PlaceEditorOff,
     SaveFilter,
     FilterSaved,
     FilterName,
@@ -469,6 +473,10 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         SavedFilters => ("Saved filters", "Filter tersimpan"),
         CommunicationsOn => ("📣 Announces: yes", "📣 Boleh mengumumkan: ya"),
         CommunicationsOff => ("📣 Announces: no", "📣 Boleh mengumumkan: tidak"),
+        PlaceComposer => ("Write about", "Tulis tentang"),
+        AtPlace => ("at", "di"),
+        PlaceEditorOn => ("🗺️ Edits the map: yes", "🗺️ Boleh mengubah peta: ya"),
+        PlaceEditorOff => ("🗺️ Edits the map: no", "🗺️ Boleh mengubah peta: tidak"),
     };
     match lang {
         Lang::En => en,

@@ -1,11 +1,15 @@
 //! The Worker's fetch entry: adapts workerd's request to [`ApiRequest`], runs the platform-neutral
 //! edge, and adapts the answer back. Static assets never reach here (`run_worker_first = ["/api/*"]`).
 
-use crate::http::{ApiRequest, ApiResponse, handle, too_large};
+use crate::http::{ApiRequest, ApiResponse, body_limit, handle, tiles, too_large};
+use crate::runtime::Runtime;
 use crate::runtime::worker::WorkerRuntime;
 use crate::store::d1::D1Db;
-use balai_protocol::limits::BODY_MAX_BYTES;
-use worker::{Context, Env, Headers, Request, Response, ScheduleContext, ScheduledEvent, event};
+use balai_protocol::{ApiError, ErrorCode};
+use worker::{
+    Context, Env, Fetch, Headers, Request, RequestInit, Response, ScheduleContext, ScheduledEvent,
+    event,
+};
 
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
@@ -22,8 +26,9 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
         .and_then(|l| l.parse::<usize>().ok())
         .unwrap_or(0);
     // Refuse oversized bodies before reading them into memory.
-    if declared_len > BODY_MAX_BYTES {
-        return into_response(too_large().into());
+    let limit = body_limit(url.path());
+    if declared_len > limit {
+        return into_response(too_large(limit).into());
     }
     let body = if matches!(method.as_str(), "GET" | "HEAD") {
         Vec::new()
@@ -42,13 +47,51 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
         headers,
         body,
     };
-    into_response(handle(&runtime(&env)?, &api_req).await)
+    let rt = runtime(&env)?;
+    if api_req.method == "GET" && api_req.path.starts_with("/api/tiles/") {
+        return tile(&rt, &api_req).await;
+    }
+    into_response(handle(&rt, &api_req).await)
+}
+
+/// A map tile from the configured tile server, for a signed-in person (see `http/tiles.rs`).
+async fn tile(rt: &WorkerRuntime, req: &ApiRequest) -> worker::Result<Response> {
+    let tile = match tiles::authorize(rt, req).await {
+        Ok(t) => t,
+        Err(e) => return into_response(e.into()),
+    };
+    let template = rt
+        .setting("TILE_URL")
+        .unwrap_or_else(|| tiles::DEFAULT_TILE_URL.into());
+    let headers = Headers::new();
+    // Tile servers ask for an identifying User-Agent (OpenStreetMap's policy requires one).
+    headers.set("user-agent", "Balai company map (Cloudflare Worker)")?;
+    let mut init = RequestInit::new();
+    init.with_headers(headers);
+    let upstream = Request::new_with_init(&tiles::upstream_url(&template, tile), &init)?;
+    match Fetch::Request(upstream).send().await {
+        Ok(mut res) if res.status_code() == 200 => {
+            let out = Headers::new();
+            let kind = res.headers().get("content-type")?;
+            out.set("content-type", kind.as_deref().unwrap_or("image/png"))?;
+            out.set("cache-control", "private, max-age=604800")?;
+            Ok(Response::from_bytes(res.bytes().await?)?.with_headers(out))
+        }
+        _ => into_response(
+            ApiError::new(
+                ErrorCode::Unavailable,
+                "The map tile server did not answer.",
+            )
+            .into(),
+        ),
+    }
 }
 
 fn runtime(env: &Env) -> worker::Result<WorkerRuntime> {
     Ok(WorkerRuntime {
         db: D1Db::new(env.d1("DB")?),
         setup_secret: env.secret("SETUP_SECRET").ok().map(|s| s.to_string()),
+        env: env.clone(),
     })
 }
 

@@ -265,7 +265,7 @@ fn communications_staff_announce_once_an_admin_grants_it() {
         )
     };
     assert_error(&announce(&sari), 403, "forbidden");
-    let grant = format!("/api/people/{}/communications", sari.id);
+    let grant = format!("/api/people/{}/grants/communications", sari.id);
     // Only admins grant it.
     let res = app.call("PUT", &grant, Some(&ani), Some(json!({ "enabled": true })));
     assert_error(&res, 403, "forbidden");

@@ -1,7 +1,9 @@
 //! The permission matrix: every role × action, checked in the service layer.
 
 use balai_functions::service::actor::Actor;
-use balai_functions::service::policy::{Action, allows, may_announce, may_delete, may_edit};
+use balai_functions::service::policy::{
+    Action, allows, may_announce, may_delete, may_edit, may_edit_places,
+};
 use balai_protocol::auth::Role;
 
 #[test]
@@ -17,6 +19,8 @@ fn role_by_action_matrix() {
         (DeleteAnyContent, true, false),
         (ManagePeople, true, false),
         (Announce, true, false),
+        (EditPlaces, true, false),
+        (ManagePlaceCategories, true, false),
     ];
     for (action, admin, member) in expected {
         assert_eq!(allows(Role::Admin, action), admin, "admin {action:?}");
@@ -32,6 +36,7 @@ fn actor(id: &str, role: Role) -> Actor {
         role,
         session_id: String::new(),
         communications: false,
+        place_editor: false,
     }
 }
 
@@ -56,7 +61,20 @@ fn announcing_is_for_admins_and_communications_staff() {
     assert!(!may_announce(&actor("ani", Role::Member)));
     let comms = Actor {
         communications: true,
+        place_editor: false,
         ..actor("sari", Role::Member)
     };
     assert!(may_announce(&comms));
+}
+
+#[test]
+fn the_map_is_edited_by_admins_and_place_editors() {
+    assert!(may_edit_places(&actor("boss", Role::Admin)));
+    assert!(!may_edit_places(&actor("ani", Role::Member)));
+    let editor = Actor {
+        place_editor: true,
+        ..actor("rudi", Role::Member)
+    };
+    assert!(may_edit_places(&editor));
+    assert!(!may_announce(&editor), "one grant does not imply another");
 }

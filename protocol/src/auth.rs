@@ -49,6 +49,9 @@ pub struct Me {
     /// May publish company announcements (admins always may).
     #[serde(default)]
     pub communications: bool,
+    /// May edit the company map (admins always may).
+    #[serde(default)]
+    pub place_editor: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

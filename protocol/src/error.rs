@@ -16,6 +16,8 @@ pub enum ErrorCode {
     RateLimited,
     PayloadTooLarge,
     Internal,
+    /// A service we depend on (the map's tile server) did not answer.
+    Unavailable,
 }
 
 impl ErrorCode {
@@ -29,6 +31,7 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::RateLimited => 429,
             ErrorCode::Internal => 500,
+            ErrorCode::Unavailable => 502,
         }
     }
 }

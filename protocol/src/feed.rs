@@ -32,6 +32,9 @@ pub struct Post {
     /// An announcement, pinned above the feed until then.
     #[serde(default)]
     pub announce_until: Option<Millis>,
+    /// The place it is about ("at the Surabaya branch"), when the reader may see that place.
+    #[serde(default)]
+    pub place: Option<crate::places::PlaceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +62,9 @@ pub struct NewPost {
     /// Admins: announce to the whole company, pinned until then (within 90 days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub announce_until: Option<Millis>,
+    /// The place it is about (one the author may see).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ pub mod groups;
 pub mod limits;
 pub mod notifications;
 pub mod people;
+pub mod places;
 pub mod search;
 
 pub use error::{ApiError, ErrorCode};

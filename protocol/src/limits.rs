@@ -21,3 +21,17 @@ pub const TAG_MAX_CHARS: usize = 30;
 pub const MEMBERS_PAGE_SIZE: u32 = 50;
 pub const SAVED_FILTER_NAME_MAX_CHARS: usize = 40;
 pub const SAVED_FILTERS_MAX: usize = 20;
+pub const PLACE_NAME_MAX_CHARS: usize = 120;
+pub const PLACE_ADDRESS_MAX_CHARS: usize = 300;
+pub const PLACE_DESCRIPTION_MAX_CHARS: usize = 2_000;
+pub const PLACE_PHONE_MAX_CHARS: usize = 40;
+pub const PLACE_HOURS_MAX_CHARS: usize = 200;
+pub const PLACE_CATEGORY_NAME_MAX_CHARS: usize = 40;
+pub const SUGGESTION_NOTE_MAX_CHARS: usize = 1_000;
+/// Places one map request carries at most; beyond it, the answer adds cluster hints.
+pub const PLACES_PER_BOX_MAX: u32 = 5_000;
+pub const PLACES_PER_BOX_DEFAULT: u32 = 2_000;
+pub const NEAR_PLACES_MAX: u32 = 20;
+/// A CSV import is one request: larger than other bodies, and at most this many rows.
+pub const IMPORT_BODY_MAX_BYTES: usize = 2 * 1024 * 1024;
+pub const IMPORT_ROWS_MAX: usize = 10_000;

@@ -15,11 +15,41 @@ pub struct Person {
     /// Granted the communications capability: may publish announcements.
     #[serde(default)]
     pub communications: bool,
+    /// Granted the places capability: edits the company map and decides on corrections.
+    #[serde(default)]
+    pub place_editor: bool,
 }
 
-/// An admin grants or withdraws the communications capability.
+/// A right granted on top of a person's role (`PUT /api/people/:id/grants/:capability`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capability {
+    /// Publish company-wide announcements.
+    Communications,
+    /// Create, edit and archive places on the map; accept or reject suggested corrections.
+    Places,
+}
+
+impl Capability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Capability::Communications => "communications",
+            Capability::Places => "places",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "communications" => Some(Capability::Communications),
+            "places" => Some(Capability::Places),
+            _ => None,
+        }
+    }
+}
+
+/// An admin grants or withdraws a capability.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Communications {
+pub struct Grant {
     pub enabled: bool,
 }
 

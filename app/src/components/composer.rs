@@ -5,26 +5,34 @@ use crate::offline::outbox::{self, Pending};
 use crate::storage;
 use balai_protocol::feed::{NewPost, Post};
 use balai_protocol::limits::POST_MAX_CHARS;
+use balai_protocol::places::PlaceRef;
 use leptos::prelude::*;
 
 const ANNOUNCE_FOR_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
-/// Writes a post, to the company feed or into `group`. The draft (one per place) survives
-/// reloads; a post made offline waits in the outbox.
+/// Writes a post, to the company feed or into `group`, optionally about a map `place`. The
+/// draft (one per feed or place) survives reloads; a post made offline waits in the outbox.
 #[component]
-pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) -> impl IntoView {
-    let draft_key = match &group {
-        Some(g) => format!("balai.draft.{g}"),
-        None => "balai.draft".to_string(),
+pub fn Composer(
+    group: Option<String>,
+    #[prop(optional_no_strip)] place: Option<PlaceRef>,
+    #[prop(into)] on_posted: Callback<Post>,
+) -> impl IntoView {
+    let draft_key = match (&group, &place) {
+        (Some(g), _) => format!("balai.draft.{g}"),
+        (None, Some(p)) => format!("balai.draft.place.{}", p.id),
+        (None, None) => "balai.draft".to_string(),
     };
-    let placeholder = if group.is_some() {
-        t(Msg::GroupComposer)
-    } else {
-        t(Msg::Composer)
+    let placeholder = match (&group, &place) {
+        (Some(_), _) => t(Msg::GroupComposer).to_string(),
+        (None, Some(p)) => format!("{} {}", t(Msg::PlaceComposer), p.name),
+        (None, None) => t(Msg::Composer).to_string(),
     };
+    let place_id = StoredValue::new(place.map(|p| p.id));
     // Admins and communications staff may announce from the home feed: pinned for a week.
     let session = crate::session::use_session();
     let may_announce = group.is_none()
+        && place_id.with_value(Option::is_none)
         && (session.is_admin() || session.user().is_some_and(|me| me.communications));
     let announce = RwSignal::new(false);
     let group = StoredValue::new(group);
@@ -54,6 +62,7 @@ pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) 
             announce_until: announce
                 .get_untracked()
                 .then(|| js_sys::Date::now() as i64 + ANNOUNCE_FOR_MS),
+            place_id: place_id.get_value(),
         };
         let key = key.get_untracked();
         submit.run(async move {
@@ -81,7 +90,7 @@ pub fn Composer(group: Option<String>, #[prop(into)] on_posted: Callback<Post>) 
     };
     view! {
         <form class="card composer" on:submit=send>
-            <label class="visually-hidden" for="composer-text">{placeholder}</label>
+            <label class="visually-hidden" for="composer-text">{placeholder.clone()}</label>
             <textarea
                 id="composer-text"
                 rows="3"

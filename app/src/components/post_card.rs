@@ -53,6 +53,13 @@ pub fn PostCard(
             </a>
         }
     });
+    let place = post.place.clone().map(|p| {
+        view! {
+            <a class="chip" href=format!("/map?place={}", p.id)>
+                "📍 " <span class="muted">{t(Msg::AtPlace)}</span> " " {p.name}
+            </a>
+        }
+    });
     view! {
         <article class="card post" class:announcement=announced>
             <Show when=move || announced>
@@ -62,6 +69,7 @@ pub fn PostCard(
                 <span>
                     <AuthorName author=post.author.clone()/>
                     {group}
+                    {place}
                 </span>
                 <span class="muted small">
                     <TimeAgo at=post.created_at/>

@@ -8,7 +8,7 @@ use crate::i18n::{Msg, t};
 use crate::session::use_session;
 use balai_protocol::auth::Role;
 use balai_protocol::people::{
-    AccessCodeRequest, InviteRequest, IssuedInvite, PendingInvite, Person,
+    AccessCodeRequest, Capability, InviteRequest, IssuedInvite, PendingInvite, Person,
 };
 use leptos::prelude::*;
 
@@ -231,16 +231,6 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
             });
         }
     };
-    let comms = RwSignal::new(person.communications);
-    let grant = Call::new();
-    let toggle_comms = move |_| {
-        let enabled = !comms.get_untracked();
-        grant.run(async move {
-            api::set_communications(&id.get_value(), enabled).await?;
-            comms.set(enabled);
-            Ok(())
-        });
-    };
     let active = person.active;
     let is_me = session.user().is_some_and(|me| me.id == person.id);
     let name = person.name.clone();
@@ -263,10 +253,10 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                     <button type="button" disabled=move || end_sessions.pending.get() on:click=log_out_everywhere>
                         {t(Msg::LogOutEverywhere)}
                     </button>
-                    <button type="button" aria-pressed=move || comms.get().to_string()
-                        disabled=move || grant.pending.get() on:click=toggle_comms>
-                        {move || if comms.get() { t(Msg::CommunicationsOn) } else { t(Msg::CommunicationsOff) }}
-                    </button>
+                    <GrantToggle person_id=id.get_value() capability=Capability::Communications
+                        granted=person.communications on=Msg::CommunicationsOn off=Msg::CommunicationsOff/>
+                    <GrantToggle person_id=id.get_value() capability=Capability::Places
+                        granted=person.place_editor on=Msg::PlaceEditorOn off=Msg::PlaceEditorOff/>
                 </Show>
                 <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {
@@ -282,7 +272,35 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                 <p class="notice small" role="status">{t(Msg::LoggedOutEverywhere)}</p>
             </Show>
             {end_sessions.error_view()}
-            {grant.error_view()}
         </li>
+    }
+}
+
+/// A button that grants or withdraws one capability, showing whether it is held.
+#[component]
+fn GrantToggle(
+    person_id: String,
+    capability: Capability,
+    granted: bool,
+    on: Msg,
+    off: Msg,
+) -> impl IntoView {
+    let id = StoredValue::new(person_id);
+    let held = RwSignal::new(granted);
+    let grant = Call::new();
+    let toggle = move |_| {
+        let enabled = !held.get_untracked();
+        grant.run(async move {
+            api::set_grant(&id.get_value(), capability, enabled).await?;
+            held.set(enabled);
+            Ok(())
+        });
+    };
+    view! {
+        <button type="button" aria-pressed=move || held.get().to_string()
+            disabled=move || grant.pending.get() on:click=toggle>
+            {move || if held.get() { t(on) } else { t(off) }}
+        </button>
+        {grant.error_view()}
     }
 }

@@ -57,6 +57,7 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
                     body,
                     group_id: None,
                     announce_until: None,
+                    place_id: None,
                 },
             )
             .await?;

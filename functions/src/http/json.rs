@@ -1,7 +1,7 @@
 //! Reading a JSON body: a clear 400 naming the field, never a 500.
 
 use super::ApiRequest;
-use balai_protocol::limits::BODY_MAX_BYTES;
+use balai_protocol::limits::{BODY_MAX_BYTES, IMPORT_BODY_MAX_BYTES};
 use balai_protocol::{ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
 
@@ -18,7 +18,7 @@ pub fn body<T: DeserializeOwned>(req: &ApiRequest) -> Result<T, ApiError> {
         ));
     }
     if req.body.len() > BODY_MAX_BYTES {
-        return Err(too_large());
+        return Err(too_large(BODY_MAX_BYTES));
     }
     serde_json::from_slice(&req.body).map_err(|e| {
         let message = e.to_string();
@@ -36,12 +36,40 @@ pub fn body<T: DeserializeOwned>(req: &ApiRequest) -> Result<T, ApiError> {
     })
 }
 
-pub fn too_large() -> ApiError {
+/// A text body (a CSV file): `text/csv` or `text/plain`, UTF-8.
+pub fn text(req: &ApiRequest) -> Result<&str, ApiError> {
+    let is_text = req.header("content-type").is_some_and(|ct| {
+        ct.split(';')
+            .next()
+            .is_some_and(|m| matches!(m.trim(), "text/csv" | "text/plain"))
+    });
+    if !is_text {
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            "Send the file as text/csv.",
+        ));
+    }
+    std::str::from_utf8(&req.body).map_err(|_| {
+        ApiError::field(
+            ErrorCode::Validation,
+            "file",
+            "The file is not UTF-8 text: save it from the spreadsheet as \"CSV UTF-8\".",
+        )
+    })
+}
+
+/// The largest body a write to `path` may send: a CSV import is bigger than any form.
+pub fn body_limit(path: &str) -> usize {
+    if path == "/api/places/import" {
+        IMPORT_BODY_MAX_BYTES
+    } else {
+        BODY_MAX_BYTES
+    }
+}
+
+pub fn too_large(limit: usize) -> ApiError {
     ApiError::new(
         ErrorCode::PayloadTooLarge,
-        format!(
-            "The request is too large (at most {} KB).",
-            BODY_MAX_BYTES / 1024
-        ),
+        format!("The request is too large (at most {} KB).", limit / 1024),
     )
 }

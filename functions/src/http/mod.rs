@@ -6,9 +6,10 @@ mod csrf;
 mod handlers;
 mod json;
 mod router;
+pub mod tiles;
 
 pub use cookies::SESSION_COOKIE;
-pub use json::too_large;
+pub use json::{body_limit, too_large};
 pub use router::handle;
 
 use balai_protocol::{ApiError, ErrorCode};
@@ -70,6 +71,21 @@ impl ApiResponse {
                 "content-type".into(),
                 "application/json; charset=utf-8".into(),
             )],
+            body,
+        }
+    }
+
+    /// A file to download (CSV, GeoJSON), named `filename`.
+    pub fn download(content_type: &str, filename: &str, body: String) -> Self {
+        ApiResponse {
+            status: 200,
+            headers: vec![
+                ("content-type".into(), content_type.into()),
+                (
+                    "content-disposition".into(),
+                    format!("attachment; filename=\"{filename}\""),
+                ),
+            ],
             body,
         }
     }

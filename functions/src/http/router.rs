@@ -1,14 +1,13 @@
 //! Routing and the steps every request takes: CSRF on writes, size limit, authentication,
 //! the per-person write limit, idempotent replay, then one handler; errors become JSON.
 
-use super::handlers::{auth, feed, follows, groups, notifications, people, search};
+use super::handlers::{auth, feed, follows, groups, notifications, people, places, search};
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
 use crate::service::rate_limit::{self, WRITES_PER_PERSON};
 use crate::service::{idempotency, sessions};
 use crate::store::Db;
-use balai_protocol::limits::BODY_MAX_BYTES;
 use balai_protocol::{ApiError, ErrorCode};
 
 pub async fn handle<R: Runtime>(rt: &R, req: &ApiRequest) -> ApiResponse {
@@ -36,8 +35,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
     let write = csrf::is_write(&req.method);
     if write {
         csrf::check(req)?;
-        if req.body.len() > BODY_MAX_BYTES {
-            return Err(json::too_large());
+        let limit = json::body_limit(&req.path);
+        if req.body.len() > limit {
+            return Err(json::too_large(limit));
         }
     }
     let segments: Vec<&str> = req.path.trim_end_matches('/').split('/').skip(1).collect();
@@ -65,8 +65,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         if let Some(key) = key {
             idempotency::check_key(key)?;
             if let Some(first) = idempotency::recorded(rt, &actor.id, key).await? {
-                return Ok(ApiResponse::raw_json(first.status, first.response)
-                    .with_header("idempotent-replayed", "true"));
+                return Ok(super::handlers::replay(first));
             }
         }
     }
@@ -89,7 +88,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
         ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,
-        ("PUT", ["people", id, "communications"]) => people::communications(rt, &call, id).await,
+        ("PUT", ["people", id, "grants", capability]) => {
+            people::grant(rt, &call, id, capability).await
+        }
         ("GET", ["invites"]) => people::pending(rt, &call).await,
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
@@ -122,6 +123,21 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
             groups::set_role(rt, &call, id, user).await
         }
         ("DELETE", ["groups", id, "members", user]) => groups::remove(rt, &call, id, user).await,
+        ("GET", ["map", "config"]) => places::config(rt, &call).await,
+        ("GET", ["place-categories"]) => places::categories(rt, &call).await,
+        ("POST", ["place-categories"]) => places::create_category(rt, &call).await,
+        ("GET", ["place-suggestions"]) => places::open_suggestions(rt, &call).await,
+        ("POST", ["place-suggestions", id, "decision"]) => places::decide(rt, &call, id).await,
+        ("GET", ["places"]) => places::in_box(rt, &call).await,
+        ("POST", ["places"]) => places::create(rt, &call).await,
+        ("GET", ["places", "near"]) => places::near(rt, &call).await,
+        ("GET", ["places", "export.csv"]) => places::export_csv(rt, &call).await,
+        ("GET", ["places", "export.geojson"]) => places::export_geojson(rt, &call).await,
+        ("POST", ["places", "import"]) => places::import(rt, &call).await,
+        ("GET", ["places", id]) => places::get(rt, &call, id).await,
+        ("PUT", ["places", id]) => places::update(rt, &call, id).await,
+        ("DELETE", ["places", id]) => places::archive(rt, &call, id).await,
+        ("POST", ["places", id, "suggestions"]) => places::suggest(rt, &call, id).await,
         _ => Err(ApiError::new(
             ErrorCode::BadRequest,
             "That method is not allowed here.",
@@ -142,11 +158,8 @@ fn known(rest: &[&str]) -> bool {
             | ["posts", _, "comments" | "like"]
             | ["comments", _]
             | ["people"]
-            | [
-                "people",
-                _,
-                "deactivate" | "reactivate" | "logout" | "communications"
-            ]
+            | ["people", _, "deactivate" | "reactivate" | "logout"]
+            | ["people", _, "grants", _]
             | ["invites"]
             | ["invites", _]
             | ["access-codes"]
@@ -163,6 +176,13 @@ fn known(rest: &[&str]) -> bool {
             | ["groups", _, "join" | "leave" | "pin" | "members"]
             | ["groups", _, "members", _]
             | ["groups", _, "members", _, "approve" | "role"]
+            | ["map", "config"]
+            | ["place-categories"]
+            | ["place-suggestions"]
+            | ["place-suggestions", _, "decision"]
+            | ["places"]
+            | ["places", _]
+            | ["places", _, "suggestions"]
     )
 }
 

@@ -24,4 +24,6 @@ pub trait Runtime {
     ) -> Result<[u8; 32], ApiError>;
     /// The one-time secret that lets a real deployment create its first admin (`SETUP_SECRET`).
     fn setup_secret(&self) -> Option<&str>;
+    /// A deployment setting (a `[vars]` entry in wrangler.toml), such as `TILE_ATTRIBUTION`.
+    fn setting(&self, name: &str) -> Option<String>;
 }

@@ -87,4 +87,9 @@ impl Runtime for NativeRuntime {
     fn setup_secret(&self) -> Option<&str> {
         self.setup_secret.as_deref()
     }
+
+    /// Native runs (tests, the seeder) use the defaults.
+    fn setting(&self, _name: &str) -> Option<String> {
+        None
+    }
 }

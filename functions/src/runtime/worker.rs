@@ -11,6 +11,8 @@ use web_sys::{Crypto, CryptoKey};
 pub struct WorkerRuntime {
     pub db: D1Db,
     pub setup_secret: Option<String>,
+    /// For settings (`[vars]`).
+    pub env: worker::Env,
 }
 
 fn crypto() -> Crypto {
@@ -76,5 +78,13 @@ impl Runtime for WorkerRuntime {
 
     fn setup_secret(&self) -> Option<&str> {
         self.setup_secret.as_deref()
+    }
+
+    fn setting(&self, name: &str) -> Option<String> {
+        self.env
+            .var(name)
+            .ok()
+            .map(|v| v.to_string())
+            .filter(|v| !v.is_empty())
     }
 }

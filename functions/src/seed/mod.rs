@@ -2,10 +2,12 @@
 //! uses (so every seeded post is validated and rendered like a real one). Native only.
 
 mod content;
+pub mod places;
 
 use crate::runtime::Runtime;
 use crate::runtime::native::{NativeRuntime, block_on, pbkdf2_sha256};
 use crate::service::actor::{Actor, role_str};
+use crate::service::idempotency::Created;
 use crate::service::ids::new_id;
 use crate::service::password::{PBKDF2_ITERATIONS, encode};
 use crate::service::{comments, follows, groups, likes, posts};
@@ -58,15 +60,45 @@ pub struct Seeded {
     pub actor: Actor,
 }
 
-/// The demo company: 42 people, its groups, 300 posts over four weeks with comments, likes,
-/// tags and mentions, and a live announcement.
+/// The demo company: 42 people, its groups and its map (220 places), 300 posts over four
+/// weeks with comments, likes, tags and mentions, posts from its branches, and a live
+/// announcement.
 pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiError> {
     let people = demo_people(rt, 42)?;
-    // The groups are a month old: older than every seeded post.
+    // The groups and places are a month old: older than every seeded post.
     rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
     let groups = demo_groups(rt, &people, rng)?;
+    let offices = places::demo(rt, &people[0], rng, now)?;
     activity(rt, &people, &groups, 300, 28, now, rng, true)?;
+    posts_from_branches(rt, &people, &offices, rng, now)?;
     demo_announcement(rt, &people, now)
+}
+
+/// A few posts "at" the branch offices, so their place sheets have something to show.
+fn posts_from_branches(
+    rt: &NativeRuntime,
+    people: &[Seeded],
+    offices: &[String],
+    rng: &mut Rng,
+    now: Millis,
+) -> Result<(), ApiError> {
+    let lines = [
+        "Rapat koordinasi bulanan selesai, terima kasih tim! 🙌",
+        "Stock opname done, all shelves counted. #gudang",
+        "Ruang meeting lantai 2 sudah bisa dipakai lagi.",
+        "Welcome to our new colleagues who started this week!",
+    ];
+    for (i, office) in offices.iter().take(12).enumerate() {
+        rt.set_now(now - (i as i64 + 1) * 5 * 60 * 60 * 1000);
+        let input = NewPost {
+            body: rng.pick(&lines).to_string(),
+            group_id: None,
+            announce_until: None,
+            place_id: Some(office.clone()),
+        };
+        block_on(posts::create(rt, &rng.pick(people).actor, &input, None))?;
+    }
+    Ok(())
 }
 
 /// Inserts departments and branches; returns their ids in the order of the constants.
@@ -129,6 +161,7 @@ pub fn person(
             role,
             session_id: String::new(),
             communications: false,
+            place_editor: false,
         },
     })
 }
@@ -255,8 +288,7 @@ fn demo_groups(
             tags: tags.iter().map(|t| t.to_string()).collect(),
             visibility,
         };
-        let groups::Created::New(group) = block_on(groups::create(rt, owner_actor, &input, None))?
-        else {
+        let Created::New(group) = block_on(groups::create(rt, owner_actor, &input, None))? else {
             continue;
         };
         let mut members = vec![owner];
@@ -322,6 +354,7 @@ pub fn activity(
                 body,
                 group_id,
                 announce_until: None,
+                place_id: None,
             },
             None,
         ))?;
@@ -330,7 +363,7 @@ pub fn activity(
             Some(g) => &people[*rng.pick(&g.members)].actor,
             None => &rng.pick(people).actor,
         };
-        let posts::Created::New(post) = created else {
+        let Created::New(post) = created else {
             continue;
         };
         if !with_reactions {
@@ -424,8 +457,7 @@ fn bench_groups(
             visibility: [Visibility::Open, Visibility::Closed, Visibility::Secret][g % 3],
         };
         let owner_actor = &people[owner].actor;
-        let groups::Created::New(group) = block_on(groups::create(rt, owner_actor, &input, None))?
-        else {
+        let Created::New(group) = block_on(groups::create(rt, owner_actor, &input, None))? else {
             continue;
         };
         let mut members = vec![owner];
@@ -460,6 +492,7 @@ fn demo_announcement(rt: &NativeRuntime, people: &[Seeded], now: Millis) -> Resu
             .to_string(),
         group_id: None,
         announce_until: Some(now + 14 * 24 * 60 * 60 * 1000),
+        place_id: None,
     };
     block_on(posts::create(rt, &people[0].actor, &input, None))?;
     Ok(())

@@ -11,7 +11,7 @@ use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::auth::{LoginRequest, Me, SetupRequest};
 use balai_protocol::limits::NAME_MAX_CHARS;
-use balai_protocol::people::Person;
+use balai_protocol::people::{Capability, Person};
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
@@ -96,7 +96,8 @@ macro_rules! person_select {
         concat!(
             "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
                     u.deactivated_at, u.created_at,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications
+                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications,
+                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor
              FROM users u LEFT JOIN departments d ON d.id = u.department_id
              LEFT JOIN branches b ON b.id = u.branch_id ",
             $rest
@@ -119,6 +120,7 @@ pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
         department: row.department,
         branch: row.branch,
         communications: row.communications != 0,
+        place_editor: row.place_editor != 0,
     })
 }
 
@@ -177,6 +179,7 @@ struct PersonRow {
     deactivated_at: Option<Millis>,
     created_at: Millis,
     communications: i64,
+    place_editor: i64,
 }
 
 pub const PEOPLE_PAGE: i64 = 50;
@@ -219,6 +222,7 @@ pub async fn list_people<R: Runtime>(
                 branch: r.branch,
                 created_at: r.created_at,
                 communications: r.communications != 0,
+                place_editor: r.place_editor != 0,
             })
             .collect(),
         next_cursor,
@@ -302,39 +306,42 @@ pub fn login_taken() -> ApiError {
     )
 }
 
-/// Grants or withdraws the communications capability (publishing announcements). Audited;
-/// takes effect on the person's next request.
-pub async fn set_communications<R: Runtime>(
+/// Grants or withdraws a capability (announcing, editing the map). Audited; takes effect on the
+/// person's next request.
+pub async fn set_grant<R: Runtime>(
     rt: &R,
     actor: &Actor,
     user_id: &str,
+    capability: Capability,
     enabled: bool,
 ) -> Result<(), ApiError> {
     require(actor, Action::ManagePeople)?;
     validate::id(user_id, "Person")?;
     exists(rt, user_id).await?;
+    let name = capability.as_str();
     let change = if enabled {
         stmt!(
-            "INSERT OR IGNORE INTO role_grants (user_id, capability, granted_by, created_at) VALUES (?, 'communications', ?, ?)",
+            "INSERT OR IGNORE INTO role_grants (user_id, capability, granted_by, created_at) VALUES (?, ?, ?, ?)",
             user_id,
+            name,
             actor.id.as_str(),
             rt.now()
         )
     } else {
         stmt!(
-            "DELETE FROM role_grants WHERE user_id = ? AND capability = 'communications'",
-            user_id
+            "DELETE FROM role_grants WHERE user_id = ? AND capability = ?",
+            user_id,
+            name
         )
     };
-    let action = if enabled {
-        "person.communications.grant"
-    } else {
-        "person.communications.withdraw"
-    };
+    let action = format!(
+        "person.{name}.{}",
+        if enabled { "grant" } else { "withdraw" }
+    );
     rt.db()
         .batch(vec![
             change,
-            audit::entry(rt, actor, action, Some(user_id), None),
+            audit::entry(rt, actor, &action, Some(user_id), None),
         ])
         .await?;
     Ok(())

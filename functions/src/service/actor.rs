@@ -11,12 +11,19 @@ pub struct Actor {
     pub session_id: String,
     /// Granted 'communications': may announce without being an admin.
     pub communications: bool,
+    /// Granted 'places': edits the company map without being an admin.
+    pub place_editor: bool,
 }
 
 impl Actor {
     /// `1` for an admin, else `0`: the admin flag that visibility SQL binds.
     pub fn admin_flag(&self) -> i64 {
         i64::from(self.role == Role::Admin)
+    }
+
+    /// `1` when the actor edits the map (admin or granted 'places'): the flag `place_visible!` binds.
+    pub fn place_editor_flag(&self) -> i64 {
+        i64::from(super::policy::may_edit_places(self))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Comments on posts, oldest first under the post.
 
 use super::actor::Actor;
-use super::idempotency::{self, Recorded};
+use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_delete, require};
@@ -63,18 +63,13 @@ pub async fn list<R: Runtime>(
         .collect())
 }
 
-pub enum Created {
-    New(Comment),
-    Replay(Recorded),
-}
-
 pub async fn create<R: Runtime>(
     rt: &R,
     actor: &Actor,
     post_id: &str,
     input: &NewComment,
     key: Option<&str>,
-) -> Result<Created, ApiError> {
+) -> Result<Created<Comment>, ApiError> {
     require(actor, Action::Comment)?;
     let body = validate::text("body", &input.body, COMMENT_MAX_CHARS)?;
     posts::require_readable(rt, actor, post_id).await?;

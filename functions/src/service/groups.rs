@@ -8,7 +8,7 @@
 //! only the groups they are in.
 
 use super::actor::Actor;
-use super::idempotency::{self, Recorded};
+use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::{audit, follows, forbidden, not_found, validate};
@@ -152,18 +152,13 @@ pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>, ApiError> {
 }
 
 /// Either the new group, or the first answer to a retry with the same idempotency key.
-pub enum Created {
-    New(Group),
-    Replay(Recorded),
-}
-
 /// Creates a group; its creator is its first owner.
 pub async fn create<R: Runtime>(
     rt: &R,
     actor: &Actor,
     input: &NewGroup,
     key: Option<&str>,
-) -> Result<Created, ApiError> {
+) -> Result<Created<Group>, ApiError> {
     let name = validate::text("name", &input.name, GROUP_NAME_MAX_CHARS)?;
     if name.chars().count() < GROUP_NAME_MIN_CHARS {
         return Err(ApiError::field(

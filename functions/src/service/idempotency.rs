@@ -11,6 +11,13 @@ use balai_protocol::limits::IDEMPOTENCY_KEY_MAX_CHARS;
 use balai_protocol::{ApiError, ErrorCode};
 use serde::Deserialize;
 
+/// What a creating write answers: the new thing, or the first answer to an earlier request
+/// with the same key.
+pub enum Created<T> {
+    New(T),
+    Replay(Recorded),
+}
+
 /// A recorded answer: status and JSON body.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Recorded {

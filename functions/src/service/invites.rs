@@ -2,11 +2,12 @@
 //! for staff without corporate email. Only the secret's hash is stored.
 
 use super::actor::{Actor, parse_role, role_str};
+use super::idempotency::{self, Created};
 use super::ids::{access_code, new_id, normalize_code, random_token, sha256_hex};
 use super::policy::{Action, require};
 use super::rate_limit::{self, JOIN_PER_ADDRESS};
 use super::sessions::{self, NewSession};
-use super::{accounts, audit, idempotency, password, validate};
+use super::{accounts, audit, password, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, DbError};
@@ -20,17 +21,12 @@ pub const LINK_VALID_MS: Millis = 7 * 24 * 60 * 60 * 1000;
 pub const CODE_VALID_MS: Millis = 3 * 24 * 60 * 60 * 1000;
 
 /// Either the new invite, or the first answer to a retried request with the same key.
-pub enum Issued {
-    New(IssuedInvite),
-    Replay(idempotency::Recorded),
-}
-
 pub async fn invite_by_email<R: Runtime>(
     rt: &R,
     actor: &Actor,
     req: &InviteRequest,
     key: Option<&str>,
-) -> Result<Issued, ApiError> {
+) -> Result<Created<IssuedInvite>, ApiError> {
     require(actor, Action::ManagePeople)?;
     let email = validate::email("email", &req.email)?;
     let taken = rt
@@ -63,7 +59,7 @@ pub async fn issue_access_code<R: Runtime>(
     actor: &Actor,
     role: balai_protocol::auth::Role,
     key: Option<&str>,
-) -> Result<Issued, ApiError> {
+) -> Result<Created<IssuedInvite>, ApiError> {
     require(actor, Action::ManagePeople)?;
     let code = access_code(rt);
     let issued = IssuedInvite {
@@ -93,7 +89,7 @@ async fn issue<R: Runtime>(
     secret: &str,
     role: balai_protocol::auth::Role,
     key: Option<&str>,
-) -> Result<Issued, ApiError> {
+) -> Result<Created<IssuedInvite>, ApiError> {
     let kind_str = match kind {
         InviteKind::Link => "link",
         InviteKind::Code => "code",
@@ -115,8 +111,8 @@ async fn issue<R: Runtime>(
     ];
     Ok(
         match idempotency::commit(rt, &actor.id, key, stmts, 201, issued).await? {
-            None => Issued::New(issued.clone()),
-            Some(first) => Issued::Replay(first),
+            None => Created::New(issued.clone()),
+            Some(first) => Created::Replay(first),
         },
     )
 }

@@ -12,6 +12,17 @@ macro_rules! readable {
     };
 }
 
+/// SQL: whether the reader may see place `pl` (binds: map-editor flag, then the reader's id).
+/// Places for all employees are for everyone; restricted ones for the departments in their
+/// audience; map editors and admins see all. Every place query, and the place a post names, uses it.
+macro_rules! place_visible {
+    () => {
+        "(pl.visibility = 'all' OR ? = 1
+          OR EXISTS (SELECT 1 FROM place_audience pa JOIN users pu ON pu.department_id = pa.department_id
+                     WHERE pa.place_id = pl.id AND pu.id = ?))"
+    };
+}
+
 pub mod accounts;
 pub mod actor;
 pub mod audit;
@@ -26,6 +37,7 @@ pub mod maintenance;
 pub mod markdown;
 pub mod notifications;
 pub mod password;
+pub mod places;
 pub mod policy;
 pub mod posts;
 pub mod rate_limit;

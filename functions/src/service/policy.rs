@@ -16,6 +16,10 @@ pub enum Action {
     ManagePeople,
     /// Publish company-wide announcements (a "communications" role would get this too).
     Announce,
+    /// Create, edit and archive places; decide on suggested corrections (a "places" grant too).
+    EditPlaces,
+    /// Add map categories.
+    ManagePlaceCategories,
 }
 
 /// Whether `role` may do `action` (for own-content actions the caller also checks ownership).
@@ -23,7 +27,10 @@ pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
         Role::Admin => true,
-        Role::Member => !matches!(action, DeleteAnyContent | ManagePeople | Announce),
+        Role::Member => !matches!(
+            action,
+            DeleteAnyContent | ManagePeople | Announce | EditPlaces | ManagePlaceCategories
+        ),
     }
 }
 
@@ -41,6 +48,11 @@ pub fn may_delete(actor: &Actor, author_id: &str) -> bool {
 /// Whether `actor` may publish announcements: admins, and those granted 'communications'.
 pub fn may_announce(actor: &Actor) -> bool {
     allows(actor.role, Action::Announce) || actor.communications
+}
+
+/// Whether `actor` edits the map: admins, and those granted 'places'.
+pub fn may_edit_places(actor: &Actor) -> bool {
+    allows(actor.role, Action::EditPlaces) || actor.place_editor
 }
 
 pub fn require(actor: &Actor, action: Action) -> Result<(), balai_protocol::ApiError> {

@@ -3,11 +3,11 @@
 //! (see `groups`); every query here carries that rule in its SQL.
 
 use super::actor::Actor;
-use super::idempotency::{self, Recorded};
+use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_announce, may_delete, may_edit, require};
-use super::{audit, comments, forbidden, groups, markdown, not_found, text, validate};
+use super::{audit, comments, forbidden, groups, markdown, not_found, places, text, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, Stmt};
@@ -15,6 +15,7 @@ use balai_protocol::feed::{Author, NewPost, Post, PostDetail};
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, POST_MAX_CHARS};
 use balai_protocol::notifications::Kind;
+use balai_protocol::places::PlaceRef;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
@@ -25,7 +26,10 @@ macro_rules! post_select {
             "SELECT p.id, p.author_id, u.name AS author_name, u.deactivated_at AS author_left,
                     p.body, p.body_html, p.created_at, p.edited_at, p.like_count, p.comment_count,
                     p.group_id, g.name AS group_name, p.announce_until,
-                    EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?) AS liked
+                    EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?) AS liked,
+                    p.place_id, (SELECT pl.name FROM places pl WHERE pl.id = p.place_id AND ",
+            place_visible!(),
+            ") AS place_name
              FROM posts p JOIN users u ON u.id = p.author_id
              LEFT JOIN user_groups g ON g.id = p.group_id ",
             $rest
@@ -49,6 +53,8 @@ struct PostRow {
     group_name: Option<String>,
     announce_until: Option<Millis>,
     liked: i64,
+    place_id: Option<String>,
+    place_name: Option<String>,
 }
 
 impl PostRow {
@@ -75,6 +81,10 @@ impl PostRow {
             comment_count: self.comment_count,
             liked_by_me: self.liked != 0,
             announce_until: self.announce_until,
+            place: self
+                .place_id
+                .zip(self.place_name)
+                .map(|(id, name)| PlaceRef { id, name }),
             can_edit,
         }
     }
@@ -108,6 +118,8 @@ pub enum Scope<'a> {
     Tag(&'a str),
     /// The reader's own posts.
     Mine,
+    /// Posts about a place the reader may see.
+    Place(&'a str),
 }
 
 /// One page of a feed, newest first: posts with their authors, groups and whether the reader
@@ -138,6 +150,8 @@ pub async fn feed<R: Runtime>(
                 ")) ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             )),
             me,
+            actor.place_editor_flag(),
+            me,
             before_at,
             before_at,
             before_id,
@@ -159,6 +173,8 @@ pub async fn feed<R: Runtime>(
                 " ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             )),
             me,
+            actor.place_editor_flag(),
+            me,
             before_at,
             before_at,
             before_id,
@@ -177,6 +193,8 @@ pub async fn feed<R: Runtime>(
                      ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
                 ),
                 me,
+                actor.place_editor_flag(),
+                me,
                 group_id,
                 before_at,
                 before_at,
@@ -194,6 +212,8 @@ pub async fn feed<R: Runtime>(
                 " ORDER BY t.created_at DESC, t.post_id DESC LIMIT ?"
             )),
             me,
+            actor.place_editor_flag(),
+            me,
             tag.to_lowercase(),
             before_at,
             before_at,
@@ -202,11 +222,35 @@ pub async fn feed<R: Runtime>(
             me,
             limit as i64
         ),
+        Scope::Place(place_id) => {
+            places::require_visible(rt, actor, place_id).await?;
+            stmt!(
+                // Walks posts_by_place (place_id, created_at, id) from the cursor.
+                post_select!(concat!(
+                    "WHERE p.place_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                       AND ",
+                    readable!(),
+                    " ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
+                )),
+                me,
+                actor.place_editor_flag(),
+                me,
+                place_id,
+                before_at,
+                before_at,
+                before_id,
+                admin,
+                me,
+                limit as i64
+            )
+        }
         Scope::Mine => stmt!(
             post_select!(
                 "WHERE p.author_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
                  ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             ),
+            me,
+            actor.place_editor_flag(),
             me,
             me,
             before_at,
@@ -236,6 +280,8 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRo
                 "WHERE p.id = ? AND p.deleted_at IS NULL AND ",
                 readable!()
             )),
+            actor.id.as_str(),
+            actor.place_editor_flag(),
             actor.id.as_str(),
             post_id,
             actor.admin_flag(),
@@ -281,21 +327,20 @@ pub async fn detail<R: Runtime>(
 }
 
 /// Either the new post, or the first answer to a retry with the same idempotency key.
-pub enum Created {
-    New(Box<Post>),
-    Replay(Recorded),
-}
-
 pub async fn create<R: Runtime>(
     rt: &R,
     actor: &Actor,
     input: &NewPost,
     key: Option<&str>,
-) -> Result<Created, ApiError> {
+) -> Result<Created<Box<Post>>, ApiError> {
     require(actor, Action::CreatePost)?;
     let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
     let group = match &input.group_id {
         Some(id) => Some(groups::require_member(rt, actor, id).await?),
+        None => None,
+    };
+    let place = match &input.place_id {
+        Some(id) => Some(places::require_visible(rt, actor, id).await?),
         None => None,
     };
     let announce_until = match input.announce_until {
@@ -323,18 +368,21 @@ pub async fn create<R: Runtime>(
         can_edit: true,
         can_delete: true,
         announce_until,
+        place,
     };
     let body = post.body.as_deref().unwrap_or_default();
     let group_id = post.group.as_ref().map(|g| g.id.as_str());
     let mut stmts = vec![stmt!(
-        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until, place_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         post.id.as_str(),
         actor.id.as_str(),
         body,
         post.body_html.as_str(),
         post.created_at,
         group_id,
-        announce_until
+        announce_until,
+        post.place.as_ref().map(|p| p.id.as_str())
     )];
     stmts.extend(tag_rows(&post.id, body, post.created_at));
     let event = |kind| Event {
@@ -504,6 +552,8 @@ pub async fn announcements<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Post
                 "WHERE p.announce_until > ? AND p.deleted_at IS NULL
                  ORDER BY p.created_at DESC LIMIT 5"
             ),
+            actor.id.as_str(),
+            actor.place_editor_flag(),
             actor.id.as_str(),
             rt.now()
         ))

@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_communications.sql",
         include_str!("../../migrations/0006_communications.sql"),
     ),
+    (
+        "0007_places.sql",
+        include_str!("../../migrations/0007_places.sql"),
+    ),
 ];
 
 impl SqliteDb {

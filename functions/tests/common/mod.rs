@@ -38,8 +38,13 @@ impl TestApp {
 
     /// Creates a person and logs them in through the API.
     pub fn person(&self, email: &str, role: Role) -> Who {
+        self.person_in(email, role, None)
+    }
+
+    /// Creates a person in a department (see [`TestApp::department`]) and logs them in.
+    pub fn person_in(&self, email: &str, role: Role, department: Option<&str>) -> Who {
         let name = email.split('@').next().unwrap();
-        let p = seed::person(&self.rt, email, name, role, shared_hash(), None, None).unwrap();
+        let p = seed::person(&self.rt, email, name, role, shared_hash(), department, None).unwrap();
         let res = self.post(
             "/api/auth/login",
             None,
@@ -51,6 +56,21 @@ impl TestApp {
             email: email.to_string(),
             cookie: session_cookie(&res).expect("login sets the session cookie"),
         }
+    }
+
+    /// Creates a department and answers its id.
+    pub fn department(&self, name: &str) -> String {
+        let id = balai_functions::service::ids::new_id(&self.rt);
+        block_on(balai_functions::store::Db::run(
+            balai_functions::runtime::Runtime::db(&self.rt),
+            balai_functions::stmt!(
+                "INSERT INTO departments (id, name) VALUES (?, ?)",
+                id.as_str(),
+                name
+            ),
+        ))
+        .unwrap();
+        id
     }
 
     pub fn admin(&self) -> Who {

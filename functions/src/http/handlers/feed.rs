@@ -1,6 +1,6 @@
 use super::super::router::Call;
 use super::super::{ApiResponse, json};
-use super::replay;
+use super::created;
 use crate::runtime::Runtime;
 use crate::service::{comments, likes, posts};
 use balai_protocol::feed::{NewComment, NewPost};
@@ -11,17 +11,24 @@ pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
     let limit = call.req.query_param("limit").and_then(|l| l.parse().ok());
     let group = call.req.query_param("group");
     let tag = call.req.query_param("tag");
-    let scope = match (call.req.query_param("filter").as_deref(), &group, &tag) {
-        (_, Some(id), _) => posts::Scope::Group(id),
-        (_, _, Some(t)) => posts::Scope::Tag(t),
-        (None | Some("all"), _, _) => posts::Scope::Home,
-        (Some("following"), _, _) => posts::Scope::Following,
-        (Some("mine"), _, _) => posts::Scope::Mine,
-        (Some(_), _, _) => {
+    let place = call.req.query_param("place");
+    let scope = match (
+        call.req.query_param("filter").as_deref(),
+        &group,
+        &tag,
+        &place,
+    ) {
+        (_, Some(id), _, _) => posts::Scope::Group(id),
+        (_, _, Some(t), _) => posts::Scope::Tag(t),
+        (_, _, _, Some(id)) => posts::Scope::Place(id),
+        (None | Some("all"), ..) => posts::Scope::Home,
+        (Some("following"), ..) => posts::Scope::Following,
+        (Some("mine"), ..) => posts::Scope::Mine,
+        (Some(_), ..) => {
             return Err(ApiError::field(
                 ErrorCode::BadRequest,
                 "filter",
-                "filter is one of all, following, mine (or give group or tag).",
+                "filter is one of all, following, mine (or give group, tag or place).",
             ));
         }
     };
@@ -31,12 +38,9 @@ pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
 
 pub async fn create<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let input: NewPost = json::body(call.req)?;
-    Ok(
-        match posts::create(rt, &call.actor, &input, call.key).await? {
-            posts::Created::New(post) => ApiResponse::json(201, &post),
-            posts::Created::Replay(first) => replay(first),
-        },
-    )
+    Ok(created(
+        posts::create(rt, &call.actor, &input, call.key).await?,
+    ))
 }
 
 pub async fn detail<R: Runtime>(
@@ -73,12 +77,9 @@ pub async fn comment<R: Runtime>(
     post_id: &str,
 ) -> Result<ApiResponse, ApiError> {
     let input: NewComment = json::body(call.req)?;
-    Ok(
-        match comments::create(rt, &call.actor, post_id, &input, call.key).await? {
-            comments::Created::New(c) => ApiResponse::json(201, &c),
-            comments::Created::Replay(first) => replay(first),
-        },
-    )
+    Ok(created(
+        comments::create(rt, &call.actor, post_id, &input, call.key).await?,
+    ))
 }
 
 pub async fn delete_comment<R: Runtime>(

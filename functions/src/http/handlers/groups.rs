@@ -1,8 +1,8 @@
 use super::super::router::Call;
 use super::super::{ApiResponse, json};
-use super::replay;
+use super::created;
 use crate::runtime::Runtime;
-use crate::service::groups::{self, Created};
+use crate::service::groups;
 use balai_protocol::groups::{InviteMember, MemberState, NewGroup, Pin, SetRole};
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -17,12 +17,9 @@ pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
 
 pub async fn create<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let input: NewGroup = json::body(call.req)?;
-    Ok(
-        match groups::create(rt, &call.actor, &input, call.key).await? {
-            Created::New(group) => ApiResponse::json(201, &group),
-            Created::Replay(first) => replay(first),
-        },
-    )
+    Ok(created(
+        groups::create(rt, &call.actor, &input, call.key).await?,
+    ))
 }
 
 pub async fn get<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {

@@ -1,11 +1,11 @@
 use super::super::router::Call;
 use super::super::{ApiResponse, json};
-use super::replay;
+use super::created;
 use crate::runtime::Runtime;
 use crate::service::accounts;
-use crate::service::invites::{self, Issued};
-use balai_protocol::ApiError;
-use balai_protocol::people::{AccessCodeRequest, Communications, InviteRequest};
+use crate::service::invites;
+use balai_protocol::people::{AccessCodeRequest, Capability, Grant, InviteRequest};
+use balai_protocol::{ApiError, ErrorCode};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let cursor = call.req.query_param("cursor");
@@ -49,23 +49,16 @@ pub async fn pending<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse,
     ))
 }
 
-fn issued(result: Issued) -> ApiResponse {
-    match result {
-        Issued::New(invite) => ApiResponse::json(201, &invite),
-        Issued::Replay(first) => replay(first),
-    }
-}
-
 pub async fn invite<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let input: InviteRequest = json::body(call.req)?;
-    Ok(issued(
+    Ok(created(
         invites::invite_by_email(rt, &call.actor, &input, call.key).await?,
     ))
 }
 
 pub async fn access_code<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let input: AccessCodeRequest = json::body(call.req)?;
-    Ok(issued(
+    Ok(created(
         invites::issue_access_code(rt, &call.actor, input.role, call.key).await?,
     ))
 }
@@ -79,12 +72,20 @@ pub async fn revoke<R: Runtime>(
     Ok(ApiResponse::no_content())
 }
 
-pub async fn communications<R: Runtime>(
+pub async fn grant<R: Runtime>(
     rt: &R,
     call: &Call<'_>,
     id: &str,
+    capability: &str,
 ) -> Result<ApiResponse, ApiError> {
-    let input: Communications = json::body(call.req)?;
-    accounts::set_communications(rt, &call.actor, id, input.enabled).await?;
+    let capability = Capability::parse(capability).ok_or_else(|| {
+        ApiError::field(
+            ErrorCode::NotFound,
+            "capability",
+            "No such capability: communications or places.",
+        )
+    })?;
+    let input: Grant = json::body(call.req)?;
+    accounts::set_grant(rt, &call.actor, id, capability, input.enabled).await?;
     Ok(ApiResponse::no_content())
 }

@@ -1,0 +1,498 @@
+//! CSV import (an HR or sales export) with a report per row, and export as CSV and GeoJSON.
+//!
+//! An import is all or nothing: when any row is wrong, nothing is written and the report says
+//! what is wrong where, unless the editor asks to import only the valid rows. Rows go in as a
+//! few `INSERT … SELECT FROM json_each(?)` statements in one atomic batch (D1 caps bound
+//! parameters per statement and statements per request, not the size of one JSON parameter).
+//!
+//! Columns, matched by header name in any order: name, category, lat, lng (required), address,
+//! description, phone, hours, tags (separated by `;`), department, visibility (`all` or
+//! `restricted`), audience (departments separated by `;`), starts_at, ends_at
+//! (`YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, Western Indonesian Time, UTC+7).
+
+use super::csv;
+use super::query::BBox;
+use super::{Catalog, Fields, check_fields, geo, require_editor};
+use crate::runtime::Runtime;
+use crate::service::actor::Actor;
+use crate::service::audit;
+use crate::service::ids::new_id;
+use crate::service::policy::{Action, require};
+use crate::stmt;
+use crate::store::{Db, Stmt};
+use balai_protocol::limits::IMPORT_ROWS_MAX;
+use balai_protocol::places::{ImportReport, ImportRow, PlaceInput, PlaceVisibility};
+use balai_protocol::{ApiError, ErrorCode, Millis};
+use serde::Deserialize;
+
+const REQUIRED: [&str; 4] = ["name", "category", "lat", "lng"];
+const COLUMNS: [&str; 14] = [
+    "name",
+    "category",
+    "address",
+    "lat",
+    "lng",
+    "description",
+    "phone",
+    "hours",
+    "tags",
+    "department",
+    "visibility",
+    "audience",
+    "starts_at",
+    "ends_at",
+];
+/// Rows per INSERT statement: keeps each JSON parameter well under D1's 2 MB value limit.
+const ROWS_PER_STATEMENT: usize = 500;
+/// WIB, the offset import and export times are written in.
+const WIB_OFFSET_MS: Millis = 7 * 3_600_000;
+
+fn bad_file(message: String) -> ApiError {
+    ApiError::field(ErrorCode::Validation, "file", message)
+}
+
+/// Reads one row into a form, noting what cannot even be parsed.
+fn row_input(get: impl Fn(&str) -> String, errors: &mut Vec<String>) -> PlaceInput {
+    let mut number = |field: &str| -> f64 {
+        let raw = get(field).replace(',', ".");
+        raw.trim().parse::<f64>().unwrap_or_else(|_| {
+            errors.push(format!("{field}: \"{}\" is not a number.", get(field)));
+            f64::NAN
+        })
+    };
+    let (lat, lng) = (number("lat"), number("lng"));
+    let mut time = |field: &str| -> Option<Millis> {
+        let raw = get(field);
+        if raw.trim().is_empty() {
+            return None;
+        }
+        parse_wib(&raw).or_else(|| {
+            errors.push(format!(
+                "{field}: \"{raw}\" is not a date (YYYY-MM-DD or YYYY-MM-DD HH:MM)."
+            ));
+            None
+        })
+    };
+    let (starts_at, ends_at) = (time("starts_at"), time("ends_at"));
+    let visibility = match get("visibility").trim().to_ascii_lowercase().as_str() {
+        "" | "all" => PlaceVisibility::All,
+        "restricted" => PlaceVisibility::Restricted,
+        other => {
+            errors.push(format!(
+                "visibility: \"{other}\" is neither all nor restricted."
+            ));
+            PlaceVisibility::Restricted
+        }
+    };
+    let list = |field: &str| -> Vec<String> {
+        get(field)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let department = get("department");
+    PlaceInput {
+        name: get("name"),
+        category_id: get("category"),
+        address: get("address"),
+        lat,
+        lng,
+        description: get("description"),
+        phone: get("phone"),
+        hours: get("hours"),
+        tags: list("tags"),
+        department_id: (!department.trim().is_empty()).then_some(department),
+        group_id: None,
+        visibility,
+        audience: list("audience"),
+        starts_at,
+        ends_at,
+    }
+}
+
+/// A live place's identity for duplicate checks: category, lower-cased name, position.
+type Key = (String, String, i64, i64);
+
+fn near_same(a: &Key, b: &Key) -> bool {
+    a.0 == b.0 && a.1 == b.1 && (a.2 - b.2).abs() < 1000 && (a.3 - b.3).abs() < 1000
+}
+
+/// Checks every row of `text`; writes the valid ones when all are valid, or when `valid_only`.
+/// Map editors only; audited.
+pub async fn import<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    text: &str,
+    valid_only: bool,
+) -> Result<ImportReport, ApiError> {
+    require_editor(actor)?;
+    let records = csv::parse(text).map_err(bad_file)?;
+    let Some((header, rows)) = records.split_first() else {
+        return Err(bad_file("The file is empty.".into()));
+    };
+    let header: Vec<String> = header
+        .fields
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let missing: Vec<&str> = REQUIRED
+        .into_iter()
+        .filter(|r| !header.iter().any(|h| h == r))
+        .collect();
+    if !missing.is_empty() {
+        return Err(bad_file(format!(
+            "The first line must name the columns; missing: {}.",
+            missing.join(", ")
+        )));
+    }
+    if rows.len() > IMPORT_ROWS_MAX {
+        return Err(bad_file(format!(
+            "At most {IMPORT_ROWS_MAX} places per file; this one has {}.",
+            rows.len()
+        )));
+    }
+    let catalog = Catalog::load(rt).await?;
+    #[derive(Deserialize)]
+    struct Existing {
+        category_id: String,
+        name: String,
+        lat_e6: i64,
+        lng_e6: i64,
+    }
+    let existing: Vec<Key> = rt
+        .db()
+        .all::<Existing>(stmt!(
+            "SELECT category_id, name, lat_e6, lng_e6 FROM places WHERE archived_at IS NULL"
+        ))
+        .await?
+        .into_iter()
+        .map(|e| (e.category_id, e.name.to_lowercase(), e.lat_e6, e.lng_e6))
+        .collect();
+
+    let mut report = Vec::with_capacity(rows.len());
+    let mut valid: Vec<Fields> = Vec::new();
+    let mut seen: Vec<(Key, i64)> = Vec::new();
+    for record in rows {
+        let get = |col: &str| -> String {
+            header
+                .iter()
+                .position(|h| h == col)
+                .and_then(|i| record.fields.get(i))
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default()
+        };
+        let mut errors = Vec::new();
+        let input = row_input(get, &mut errors);
+        let checked = check_fields(&input, &catalog);
+        let fields = match checked {
+            Ok(f) if errors.is_empty() => Some(f),
+            Ok(_) => None,
+            Err(found) => {
+                // Parse errors already name lat/lng/dates; skip the checker's repeat of them.
+                for e in found {
+                    let field = e.field.clone().unwrap_or_default();
+                    let repeated = errors.iter().any(|m| m.starts_with(&format!("{field}:")));
+                    if !repeated {
+                        errors.push(format!("{field}: {}", e.message));
+                    }
+                }
+                None
+            }
+        };
+        if let Some(f) = &fields {
+            let key = (
+                f.category_id.clone(),
+                f.name.to_lowercase(),
+                f.lat_e6,
+                f.lng_e6,
+            );
+            if existing.iter().any(|e| near_same(e, &key)) {
+                errors.push("Duplicate: this place is already on the map.".into());
+            } else if let Some((_, line)) = seen.iter().find(|(k, _)| near_same(k, &key)) {
+                errors.push(format!("Duplicate of line {line}."));
+            }
+            seen.push((key, record.line));
+        }
+        report.push(ImportRow {
+            line: record.line,
+            name: input.name.clone(),
+            errors: errors.clone(),
+        });
+        if let (Some(f), true) = (fields, errors.is_empty()) {
+            valid.push(f);
+        }
+    }
+    let invalid = report.iter().filter(|r| !r.errors.is_empty()).count() as i64;
+    let valid_count = valid.len() as i64;
+    let write = !valid.is_empty() && (invalid == 0 || valid_only);
+    if write {
+        let mut stmts = insert_many(rt, &valid, &actor.id);
+        stmts.push(audit::entry(
+            rt,
+            actor,
+            "place.import",
+            None,
+            Some(&format!("{valid_count} places")),
+        ));
+        rt.db().batch(stmts).await?;
+    }
+    Ok(ImportReport {
+        rows: report,
+        valid: valid_count,
+        invalid,
+        imported: if write { valid_count } else { 0 },
+    })
+}
+
+/// The statements that insert `places` (and their audiences) a chunk at a time.
+fn insert_many<R: Runtime>(rt: &R, places: &[Fields], actor_id: &str) -> Vec<Stmt> {
+    let now = rt.now();
+    let mut stmts = Vec::new();
+    for chunk in places.chunks(ROWS_PER_STATEMENT) {
+        let mut rows = Vec::with_capacity(chunk.len());
+        let mut audience = Vec::new();
+        for f in chunk {
+            let id = new_id(rt);
+            for d in &f.audience {
+                audience.push(serde_json::json!([id, d]));
+            }
+            rows.push(serde_json::json!([
+                id,
+                f.name,
+                f.category_id,
+                f.address,
+                f.lat_e6,
+                f.lng_e6,
+                f.description,
+                f.phone,
+                f.hours,
+                f.tags,
+                f.department_id,
+                match f.visibility {
+                    PlaceVisibility::All => "all",
+                    PlaceVisibility::Restricted => "restricted",
+                },
+                f.starts_at,
+                f.ends_at
+            ]));
+        }
+        stmts.push(stmt!(
+            "INSERT INTO places (id, name, category_id, address, lat_e6, lng_e6, description, phone, hours, tags,
+                                 department_id, visibility, starts_at, ends_at, created_by, created_at, updated_at)
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+                    value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13,
+                    ?, ?, ?
+             FROM json_each(?)",
+            actor_id,
+            now,
+            now,
+            serde_json::Value::Array(rows).to_string()
+        ));
+        if !audience.is_empty() {
+            stmts.push(stmt!(
+                "INSERT INTO place_audience (place_id, department_id)
+                 SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+                serde_json::Value::Array(audience).to_string()
+            ));
+        }
+    }
+    stmts
+}
+
+#[derive(Deserialize)]
+struct ExportRow {
+    id: String,
+    name: String,
+    category_id: String,
+    address: String,
+    lat_e6: i64,
+    lng_e6: i64,
+    description: String,
+    phone: String,
+    hours: String,
+    tags: String,
+    department: Option<String>,
+    visibility: String,
+    audience: Option<String>,
+    starts_at: Option<Millis>,
+    ends_at: Option<Millis>,
+}
+
+/// Every live place the reader may see, by name (at most the import cap).
+async fn exported<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<ExportRow>, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    let world = BBox::parse("-180,-90,180,90")?;
+    Ok(rt
+        .db()
+        .all(stmt!(
+            concat!(
+                "SELECT pl.id, pl.name, pl.category_id, pl.address, pl.lat_e6, pl.lng_e6, pl.description, pl.phone,
+                        pl.hours, pl.tags, d.name AS department, pl.visibility, pl.starts_at, pl.ends_at,
+                        (SELECT group_concat(ad.name, ';') FROM place_audience pa2 JOIN departments ad ON ad.id = pa2.department_id
+                         WHERE pa2.place_id = pl.id) AS audience
+                 FROM places pl LEFT JOIN departments d ON d.id = pl.department_id
+                 WHERE pl.archived_at IS NULL AND pl.lat_e6 BETWEEN ? AND ? AND ",
+                place_visible!(),
+                " ORDER BY pl.name LIMIT ?"
+            ),
+            world.south,
+            world.north,
+            actor.place_editor_flag(),
+            actor.id.as_str(),
+            IMPORT_ROWS_MAX as i64
+        ))
+        .await?)
+}
+
+/// CSV with the import's columns, so an export imports back as it is.
+pub async fn export_csv<R: Runtime>(rt: &R, actor: &Actor) -> Result<String, ApiError> {
+    let mut out = String::new();
+    csv::row(&mut out, &COLUMNS);
+    for r in exported(rt, actor).await? {
+        let (lat, lng) = (
+            geo::from_e6(r.lat_e6).to_string(),
+            geo::from_e6(r.lng_e6).to_string(),
+        );
+        let tags = r.tags.replace(' ', ";");
+        let (starts, ends) = (
+            r.starts_at.map(format_wib).unwrap_or_default(),
+            r.ends_at.map(format_wib).unwrap_or_default(),
+        );
+        csv::row(
+            &mut out,
+            &[
+                &r.name,
+                &r.category_id,
+                &r.address,
+                &lat,
+                &lng,
+                &r.description,
+                &r.phone,
+                &r.hours,
+                &tags,
+                r.department.as_deref().unwrap_or_default(),
+                &r.visibility,
+                r.audience.as_deref().unwrap_or_default(),
+                &starts,
+                &ends,
+            ],
+        );
+    }
+    Ok(out)
+}
+
+/// A GeoJSON FeatureCollection (RFC 7946: longitude first).
+pub async fn export_geojson<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+) -> Result<serde_json::Value, ApiError> {
+    let features: Vec<serde_json::Value> = exported(rt, actor)
+        .await?
+        .into_iter()
+        .map(|r| {
+            serde_json::json!({
+                "type": "Feature",
+                "id": r.id,
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [geo::from_e6(r.lng_e6), geo::from_e6(r.lat_e6)],
+                },
+                "properties": {
+                    "name": r.name,
+                    "category": r.category_id,
+                    "address": r.address,
+                    "description": r.description,
+                    "phone": r.phone,
+                    "hours": r.hours,
+                    "tags": r.tags.split(' ').filter(|t| !t.is_empty()).collect::<Vec<_>>(),
+                    "department": r.department,
+                    "visibility": r.visibility,
+                    "starts_at": r.starts_at,
+                    "ends_at": r.ends_at,
+                },
+            })
+        })
+        .collect();
+    Ok(serde_json::json!({ "type": "FeatureCollection", "features": features }))
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM` (or with `T`) in WIB, to unix milliseconds.
+fn parse_wib(s: &str) -> Option<Millis> {
+    let s = s.trim();
+    let (date, time) = match s.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (hh, mm) = match time {
+        None => (0, 0),
+        Some(t) => {
+            let (h, mi) = t.split_once(':')?;
+            (h.parse::<i64>().ok()?, mi.get(..2)?.parse::<i64>().ok()?)
+        }
+    };
+    if !(0..24).contains(&hh) || !(0..60).contains(&mm) {
+        return None;
+    }
+    let days = days_from_civil(y, m, d);
+    // Refuse dates like 31 February, which the arithmetic would roll over.
+    if civil_from_days(days) != (y, m, d) {
+        return None;
+    }
+    Some(days * 86_400_000 + (hh * 60 + mm) * 60_000 - WIB_OFFSET_MS)
+}
+
+fn format_wib(at: Millis) -> String {
+    let local = at + WIB_OFFSET_MS;
+    let (y, m, d) = civil_from_days(local.div_euclid(86_400_000));
+    let minutes = local.rem_euclid(86_400_000) / 60_000;
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wib_dates_round_trip() {
+        let at = parse_wib("2026-12-01 09:30").unwrap();
+        assert_eq!(at, 1_796_092_200_000);
+        assert_eq!(format_wib(at), "2026-12-01 09:30");
+        assert_eq!(parse_wib("2026-12-01"), parse_wib("2026-12-01T00:00"));
+        assert_eq!(parse_wib("2026-02-31"), None);
+        assert_eq!(parse_wib("1/12/2026"), None);
+        assert_eq!(parse_wib("2026-12-01 25:00"), None);
+    }
+}
