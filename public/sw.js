@@ -2,16 +2,36 @@
 // for reading offline, and everything per-person is dropped at logout.
 const SHELL = 'balai-shell-v1';
 const API = 'balai-api-v1';
+// Map tiles seen, so the map still shows them offline: public imagery, kept across logins.
+const TILES = 'balai-tiles-v1';
+const TILES_MAX_ENTRIES = 1500; // about 30 MB of 256 px tiles
 // Answers kept for reading offline; the oldest go first. Searches and the unread poll are
 // not worth keeping.
 const API_MAX_ENTRIES = 200;
 const API_UNCACHED = ['/api/search', '/api/notifications/unread'];
 
-async function keep(req, res) {
-  const cache = await caches.open(API);
+async function keep(req, res, name = API, max = API_MAX_ENTRIES) {
+  const cache = await caches.open(name);
   await cache.put(req, res);
   const keys = await cache.keys();
-  await Promise.all(keys.slice(0, Math.max(0, keys.length - API_MAX_ENTRIES)).map((k) => cache.delete(k)));
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map((k) => cache.delete(k)));
+}
+
+// Offline, a map box never seen exactly: every place this browser was sent, merged, so the
+// map still shows the places (and only the places) its person was allowed to see.
+async function placesSeen() {
+  const cache = await caches.open(API);
+  const byId = new Map();
+  for (const key of await cache.keys()) {
+    if (new URL(key.url).pathname !== '/api/places') continue;
+    const res = await cache.match(key);
+    const body = res && (await res.json().catch(() => null));
+    for (const p of (body && body.places) || []) byId.set(p.id, p);
+  }
+  const places = [...byId.values()];
+  return new Response(JSON.stringify({ places, total: places.length, truncated: false, clusters: [] }), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 }
 
 // Trunk hashes file names, so the shell is cached as it is fetched rather than from a fixed list.
@@ -23,7 +43,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== SHELL && k !== API).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => ![SHELL, API, TILES].includes(k)).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -39,6 +59,17 @@ self.addEventListener('fetch', (event) => {
   }
   if (req.method !== 'GET') return;
 
+  if (url.pathname.startsWith('/api/tiles/')) {
+    // Tiles do not change under a person's eyes: cache first.
+    event.respondWith(
+      caches.open(TILES).then((c) => c.match(req)).then((hit) => hit || fetch(req).then((res) => {
+        if (res.ok) event.waitUntil(keep(req, res.clone(), TILES, TILES_MAX_ENTRIES));
+        return res;
+      })),
+    );
+    return;
+  }
+
   if (url.pathname.startsWith('/api/')) {
     // Network first; offline, the last answer this browser saw.
     event.respondWith(
@@ -51,7 +82,10 @@ self.addEventListener('fetch', (event) => {
           }
           return res;
         })
-        .catch(() => caches.open(API).then((c) => c.match(req)).then((hit) => hit || Response.error())),
+        .catch(() => caches.open(API).then((c) => c.match(req)).then((hit) => {
+          if (hit) return hit;
+          return url.pathname === '/api/places' ? placesSeen() : Response.error();
+        })),
     );
     return;
   }

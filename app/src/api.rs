@@ -10,6 +10,9 @@ use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AccessCodeRequest, Capability, Grant, InviteRequest, IssuedInvite, PendingInvite, Person,
 };
+use balai_protocol::places::{
+    MapConfig, NearPlace, NewSuggestion, Place, PlaceCategory, PlacesInBox, Suggestion,
+};
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
@@ -137,6 +140,8 @@ pub enum Source {
     Home(&'static str),
     Group(String),
     Tag(String),
+    /// Posts about a map place.
+    Place(String),
 }
 
 /// A page of posts from `source`.
@@ -145,6 +150,7 @@ pub async fn feed(source: &Source, cursor: Option<&str>) -> Result<Page<Post>, E
         Source::Home(filter) => format!("/api/posts?filter={filter}"),
         Source::Group(g) => format!("/api/posts?group={g}"),
         Source::Tag(t) => format!("/api/posts?tag={}", crate::router::encode(t)),
+        Source::Place(p) => format!("/api/posts?place={p}"),
     };
     if let Some(c) = cursor {
         path.push_str(&format!("&cursor={c}"));
@@ -420,4 +426,60 @@ pub async fn set_grant(id: &str, capability: Capability, enabled: bool) -> Resul
 pub async fn set_member_role(group: &str, user: &str, role: GroupRole) -> Result<(), Error> {
     let path = format!("/api/groups/{group}/members/{user}/role");
     send(Method::PUT, &path, json(&SetRole { role }), None).await
+}
+
+pub async fn map_config() -> Result<MapConfig, Error> {
+    send(Method::GET, "/api/map/config", None, None).await
+}
+
+pub async fn place_categories() -> Result<Vec<PlaceCategory>, Error> {
+    send(Method::GET, "/api/place-categories", None, None).await
+}
+
+/// The query string of a place search: categories (empty for all) and text.
+fn place_filter(categories: &[String], text: &str) -> String {
+    let mut q = String::new();
+    if !categories.is_empty() {
+        q.push_str(&format!("&category={}", categories.join(",")));
+    }
+    if !text.trim().is_empty() {
+        q.push_str(&format!("&q={}", crate::router::encode(text.trim())));
+    }
+    q
+}
+
+/// The places in a map box (`west,south,east,north`), capped, with cluster hints beyond.
+pub async fn places_in_box(
+    bbox: &str,
+    categories: &[String],
+    text: &str,
+) -> Result<PlacesInBox, Error> {
+    let path = format!("/api/places?bbox={bbox}{}", place_filter(categories, text));
+    send(Method::GET, &path, None, None).await
+}
+
+/// The places nearest a point, nearest first.
+pub async fn places_near(
+    lat: f64,
+    lng: f64,
+    categories: &[String],
+    text: &str,
+) -> Result<Vec<NearPlace>, Error> {
+    let path = format!(
+        "/api/places/near?lat={lat}&lng={lng}&limit=10{}",
+        place_filter(categories, text)
+    );
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn place(id: &str) -> Result<Place, Error> {
+    send(Method::GET, &format!("/api/places/{id}"), None, None).await
+}
+
+pub async fn suggest_correction(
+    place_id: &str,
+    input: &NewSuggestion,
+) -> Result<Suggestion, Error> {
+    let path = format!("/api/places/{place_id}/suggestions");
+    send(Method::POST, &path, json(input), None).await
 }

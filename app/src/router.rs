@@ -98,6 +98,8 @@ pub enum Route {
     Tag(String),
     Search(String),
     Notifications,
+    /// The company map; `?place=<id>` opens a place's sheet (read by the page, so the map stays).
+    Map,
     People,
     Settings,
     NotFound,
@@ -122,6 +124,7 @@ impl Route {
             ["t", tag] => Route::Tag(decode(tag)),
             ["search"] => Route::Search(query_param(query, "q")),
             ["notifications"] => Route::Notifications,
+            ["map"] => Route::Map,
             ["people"] => Route::People,
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
@@ -137,7 +140,7 @@ fn decode(s: &str) -> String {
 }
 
 /// One parameter of a query string, decoded; empty when absent.
-fn query_param(query: &str, name: &str) -> String {
+pub fn query_param(query: &str, name: &str) -> String {
     query
         .split('&')
         .find_map(|pair| {

@@ -32,6 +32,10 @@ pub fn Nav() -> impl IntoView {
                     <span class="nav-icon" aria-hidden="true">"◎"</span>
                     <span>{t(Msg::Groups)}</span>
                 </a>
+                <a href="/map" aria-current=move || current("/map")>
+                    <span class="nav-icon" aria-hidden="true">"🗺"</span>
+                    <span>{t(Msg::Map)}</span>
+                </a>
                 <a href="/notifications" aria-current=move || current("/notifications")>
                     <span class="nav-icon" aria-hidden="true">
                         "🔔"

@@ -3,6 +3,7 @@ use crate::components::composer::Composer;
 use crate::components::post_card::PostCard;
 use crate::pager::Pager;
 use balai_protocol::feed::Post;
+use balai_protocol::places::PlaceRef;
 use leptos::prelude::*;
 
 /// Bumped when queued offline posts have been sent, so the feed reloads.
@@ -10,12 +11,14 @@ use leptos::prelude::*;
 pub struct OutboxVersion(pub RwSignal<u32>);
 
 /// Posts from `source`, newest first, a page at a time, with a composer above when `compose`
-/// (posting into the group for a group's list), and a pin button on each when `pin` is given.
+/// (posting into the group for a group's list, about the place for a place's), and a pin
+/// button on each when `pin` is given.
 #[component]
 pub fn PostList(
     source: Source,
     #[prop(optional)] compose: bool,
     #[prop(optional_no_strip)] pin: Option<Callback<String>>,
+    #[prop(optional_no_strip)] place: Option<PlaceRef>,
 ) -> impl IntoView {
     let pager = Pager::<Post>::new();
     let posts = pager.items;
@@ -40,6 +43,7 @@ pub fn PostList(
         <Show when=move || compose>
             <Composer
                 group=group.clone()
+                place=place.clone()
                 on_posted=move |post: Post| posts.update(|p| p.insert(0, post))
             />
         </Show>

@@ -5,6 +5,7 @@ pub mod feed;
 pub mod group;
 pub mod groups;
 pub mod login;
+pub mod map;
 pub mod not_found;
 pub mod notifications;
 pub mod people;

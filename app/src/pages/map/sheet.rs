@@ -1,0 +1,176 @@
+//! A place's sheet: what it is, how to call and reach it, the posts about it, and a form to
+//! suggest a correction.
+
+use super::canvas::Focus;
+use super::list::icon;
+use crate::api::{self, Source};
+use crate::call::Call;
+use crate::components::post_list::PostList;
+use crate::i18n::{Msg, t};
+use crate::router::navigate;
+use balai_protocol::Millis;
+use balai_protocol::places::{
+    NewSuggestion, Place, PlaceCategory, PlaceChanges, PlaceRef, PlaceVisibility,
+};
+use leptos::prelude::*;
+
+/// An event's time, in the reader's language and time zone.
+fn when(at: Millis) -> String {
+    let date = js_sys::Date::new(&(at as f64).into());
+    date.to_locale_string(crate::i18n::current().code(), &js_sys::Object::new())
+        .into()
+}
+
+/// `tel:` with only what a dialer reads.
+fn tel(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
+/// A `geo:` URI: phones open it in their maps app, with the place named.
+fn geo(place: &Place) -> String {
+    format!(
+        "geo:{lat},{lng}?q={lat},{lng}({name})",
+        lat = place.lat,
+        lng = place.lng,
+        name = crate::router::encode(&place.name)
+    )
+}
+
+#[component]
+pub fn PlaceSheet(
+    id: String,
+    categories: Signal<Vec<PlaceCategory>>,
+    focus: RwSignal<Option<Focus>>,
+) -> impl IntoView {
+    let load = Call::<Place>::new();
+    let place_id = id.clone();
+    load.run(async move {
+        let place = api::place(&place_id).await?;
+        focus.set(Some(Focus {
+            lat: place.lat,
+            lng: place.lng,
+            zoom: 15.0,
+            ring: true,
+        }));
+        Ok(place)
+    });
+    let body = move || {
+        load.result.get().and_then(Result::ok).map(|place| {
+            let cats = categories.get();
+            let category = cats
+                .iter()
+                .find(|c| c.id == place.category_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            let restricted = place.visibility == PlaceVisibility::Restricted;
+            let event = place.starts_at.zip(place.ends_at);
+            let place_ref = PlaceRef {
+                id: place.id.clone(),
+                name: place.name.clone(),
+            };
+            view! {
+                <article class="card place-sheet" data-testid="place-sheet">
+                    <p class="muted small">
+                        {icon(&cats, &place.category_id)} " " {category}
+                        <Show when=move || restricted>
+                            " · " <span class="badge">{t(Msg::RestrictedPlace)}</span>
+                        </Show>
+                    </p>
+                    <h2>{place.name.clone()}</h2>
+                    <p>{place.address.clone()}</p>
+                    {event.map(|(s, e)| view! { <p>"📅 " {when(s)} " – " {when(e)}</p> })}
+                    {(!place.hours.is_empty()).then(|| view! { <p class="muted">"🕘 " {place.hours.clone()}</p> })}
+                    {(!place.description.is_empty()).then(|| view! { <p>{place.description.clone()}</p> })}
+                    <div class="actions">
+                        {(!place.phone.is_empty()).then(|| view! {
+                            <a class="chip" href=tel(&place.phone)>"📞 " {t(Msg::Call)} " " {place.phone.clone()}</a>
+                        })}
+                        <a class="chip" href=geo(&place)>"🧭 " {t(Msg::Directions)}</a>
+                    </div>
+                    {place.group_id.clone().zip(place.group_name.clone()).map(|(g, name)| view! {
+                        <p><a class="chip" href=format!("/g/{g}")>{t(Msg::InGroup)} " " {name}</a></p>
+                    })}
+                    {(!place.tags.is_empty()).then(|| view! {
+                        <p class="chips">
+                            {place.tags.iter().map(|tag| view! {
+                                <a class="chip" href=format!("/t/{}", crate::router::encode(tag))>"#" {tag.clone()}</a>
+                            }).collect_view()}
+                        </p>
+                    })}
+                    <SuggestCorrection place_id=place.id.clone()/>
+                </article>
+                <h3>{t(Msg::PostsAboutPlace)}</h3>
+                <PostList source=Source::Place(place.id.clone()) compose=true place=Some(place_ref)/>
+            }
+        })
+    };
+    view! {
+        <div class="place-sheet-wrap">
+            <button type="button" class="link" on:click=move |_| navigate("/map")>
+                "← " {t(Msg::BackToMap)}
+            </button>
+            <Show when=move || load.pending.get()>
+                <p class="muted">{t(Msg::Loading)}</p>
+            </Show>
+            {load.error_view()}
+            {body}
+        </div>
+    }
+}
+
+/// "Something wrong?": a note and, optionally, the right phone or address, for an editor.
+#[component]
+fn SuggestCorrection(place_id: String) -> impl IntoView {
+    let place_id = StoredValue::new(place_id);
+    let note = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let sent = RwSignal::new(false);
+    let send = Call::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let optional =
+            |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
+        let input = NewSuggestion {
+            note: note.get_untracked(),
+            changes: PlaceChanges {
+                phone: optional(phone),
+                address: optional(address),
+                ..PlaceChanges::default()
+            },
+        };
+        send.run(async move {
+            api::suggest_correction(&place_id.get_value(), &input).await?;
+            sent.set(true);
+            Ok(())
+        });
+    };
+    view! {
+        <details class="suggest">
+            <summary>{t(Msg::SuggestCorrection)}</summary>
+            <Show when=move || !sent.get()
+                fallback=|| view! { <p class="notice" role="status">{t(Msg::SuggestionSent)}</p> }>
+                <form on:submit=submit>
+                    <label>{t(Msg::WhatIsWrong)}
+                        <textarea rows="2" required prop:value=move || note.get()
+                            on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    </label>
+                    <label>{t(Msg::CorrectPhone)}
+                        <input type="tel" prop:value=move || phone.get()
+                            on:input=move |ev| phone.set(event_target_value(&ev))/>
+                    </label>
+                    <label>{t(Msg::CorrectAddress)}
+                        <input prop:value=move || address.get()
+                            on:input=move |ev| address.set(event_target_value(&ev))/>
+                    </label>
+                    <button type="submit" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
+                    {send.error_view()}
+                </form>
+            </Show>
+        </details>
+    }
+}

@@ -1,0 +1,72 @@
+import { test, expect } from '@playwright/test';
+import { expectTouchFriendly, logIn } from './helpers.mjs';
+
+// Tiles come from e2e/tile-stub.mjs (scripts/e2e.sh points TILE_URL at it), never the internet.
+const SURABAYA = { latitude: -7.2800, longitude: 112.7900 };
+
+async function openMap(page) {
+  await page.goto('/map');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('place-count')).toContainText('places in view');
+}
+
+test('the map shows clustered places, filters by category, and opens a place', async ({ page }) => {
+  await logIn(page);
+  await openMap(page);
+  // Over 200 places across Indonesia: clusters, not a marker each.
+  await expect(page.locator('.marker-cluster').first()).toBeVisible();
+  await expect(page.locator('img.leaflet-tile-loaded').first()).toBeVisible();
+  await expectTouchFriendly(page);
+
+  const all = Number((await page.getByTestId('place-count').textContent()).match(/\d+/)[0]);
+  await page.getByRole('button', { name: 'Branch / office' }).click();
+  await expect(page.getByRole('button', { name: 'Branch / office' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('place-count')).not.toHaveText(`${all} places in view`);
+  const names = await page.locator('.place-list .place-name').allTextContents();
+  expect(names.length).toBeGreaterThan(5);
+  for (const name of names) expect(name).toMatch(/^(Kantor|Cabang)/);
+
+  await page.locator('.place-list button', { hasText: 'Cabang Surabaya' }).click();
+  await expect(page).toHaveURL(/\/map\?place=/);
+  const sheet = page.getByTestId('place-sheet');
+  await expect(sheet.getByRole('heading', { name: 'Cabang Surabaya' })).toBeVisible();
+  await expect(sheet.getByRole('link', { name: /Call/ })).toHaveAttribute('href', /^tel:\+6231/);
+  await expect(sheet.getByRole('link', { name: /Directions/ })).toHaveAttribute('href', /^geo:-7\.\d+,112\.\d+/);
+  // The seeded posts "at" the branch are on its sheet.
+  await expect(page.locator('.feed article.post').first()).toContainText('Cabang Surabaya');
+  await expectTouchFriendly(page);
+  await page.getByRole('button', { name: 'Back to the map' }).click();
+  await expect(page).toHaveURL(/\/map$/);
+});
+
+test('near me, with a mocked position in Surabaya, lists the Surabaya branch first', async ({ browser }) => {
+  const context = await browser.newContext({ geolocation: SURABAYA, permissions: ['geolocation'] });
+  const page = await context.newPage();
+  await logIn(page);
+  await openMap(page);
+  await page.getByRole('button', { name: 'Branch / office' }).click();
+  await page.getByRole('button', { name: 'Near me' }).click();
+  const rows = page.getByTestId('near-list').locator('li');
+  await expect(rows.first()).toContainText('Cabang Surabaya');
+  await expect(rows.first()).toContainText(/\d+(\.\d)? k?m/);
+  await expect(rows.nth(1)).not.toContainText('Surabaya');
+  await context.close();
+});
+
+test('with the network cut, the map still shows the places and tiles it has seen', async ({ page, context }) => {
+  await logIn(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await openMap(page);
+  await page.reload();
+  await openMap(page);
+  await expect(page.locator('img.leaflet-tile-loaded').first()).toBeVisible();
+  const seen = await page.getByTestId('place-count').textContent();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('place-count')).toHaveText(seen);
+  await expect(page.locator('.marker-cluster').first()).toBeVisible();
+  await expect(page.locator('img.leaflet-tile-loaded').first()).toBeVisible();
+  await context.setOffline(false);
+});
