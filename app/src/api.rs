@@ -8,10 +8,12 @@ use balai_protocol::feed::{
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
-    AccessCodeRequest, Capability, Grant, InviteRequest, IssuedInvite, PendingInvite, Person,
+    AccessCodeRequest, Capability, Department, Grant, InviteRequest, IssuedInvite, PendingInvite,
+    Person,
 };
 use balai_protocol::places::{
-    MapConfig, NearPlace, NewSuggestion, Place, PlaceCategory, PlacesInBox, Suggestion,
+    Decision, ImportReport, MapConfig, NearPlace, NewSuggestion, Place, PlaceCategory, PlaceInput,
+    PlacesInBox, Suggestion,
 };
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
@@ -59,13 +61,24 @@ async fn fetch(
     body: Option<String>,
     key: Option<&str>,
 ) -> Result<String, Error> {
+    fetch_as(method, path, body, key, "application/json").await
+}
+
+/// [`fetch`] with a body of another type (a CSV file).
+async fn fetch_as(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    key: Option<&str>,
+    content_type: &str,
+) -> Result<String, Error> {
     let mut builder = RequestBuilder::new(path).method(method);
     if let Some(key) = key {
         builder = builder.header("Idempotency-Key", key);
     }
     let request = match body {
         Some(body) => builder
-            .header("Content-Type", "application/json")
+            .header("Content-Type", content_type)
             .body(body)
             .map_err(|_| Error::Network)?,
         None => builder.build().map_err(|_| Error::Network)?,
@@ -482,4 +495,38 @@ pub async fn suggest_correction(
 ) -> Result<Suggestion, Error> {
     let path = format!("/api/places/{place_id}/suggestions");
     send(Method::POST, &path, json(input), None).await
+}
+
+pub async fn departments() -> Result<Vec<Department>, Error> {
+    send(Method::GET, "/api/departments", None, None).await
+}
+
+pub async fn create_place(input: &PlaceInput, key: &str) -> Result<Place, Error> {
+    send(Method::POST, "/api/places", json(input), Some(key)).await
+}
+
+pub async fn update_place(id: &str, input: &PlaceInput) -> Result<Place, Error> {
+    send(Method::PUT, &format!("/api/places/{id}"), json(input), None).await
+}
+
+pub async fn archive_place(id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &format!("/api/places/{id}"), None, None).await
+}
+
+/// Checks a CSV file (and imports it when every row is valid, or only its valid rows).
+pub async fn import_places(csv: String, valid_only: bool) -> Result<ImportReport, Error> {
+    let path = format!(
+        "/api/places/import{}",
+        if valid_only { "?valid_only=1" } else { "" }
+    );
+    decode(fetch_as(Method::POST, &path, Some(csv), None, "text/csv").await)
+}
+
+pub async fn open_suggestions() -> Result<Page<Suggestion>, Error> {
+    send(Method::GET, "/api/place-suggestions", None, None).await
+}
+
+pub async fn decide_suggestion(id: &str, accept: bool) -> Result<(), Error> {
+    let path = format!("/api/place-suggestions/{id}/decision");
+    send(Method::POST, &path, json(&Decision { accept }), None).await
 }

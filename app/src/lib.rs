@@ -84,6 +84,7 @@ fn page(route: Route) -> AnyView {
         Route::Search(q) => view! { <search::SearchPage q=q/> }.into_any(),
         Route::Notifications => view! { <notifications::NotificationsPage/> }.into_any(),
         Route::Map => view! { <map::MapPage/> }.into_any(),
+        Route::ManageMap => view! { <map::ManageMapPage/> }.into_any(),
         Route::People => view! { <people::PeoplePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),

@@ -100,6 +100,8 @@ pub enum Route {
     Notifications,
     /// The company map; `?place=<id>` opens a place's sheet (read by the page, so the map stays).
     Map,
+    /// Map editors: add, import, export, review corrections.
+    ManageMap,
     People,
     Settings,
     NotFound,
@@ -125,6 +127,7 @@ impl Route {
             ["search"] => Route::Search(query_param(query, "q")),
             ["notifications"] => Route::Notifications,
             ["map"] => Route::Map,
+            ["map", "manage"] => Route::ManageMap,
             ["people"] => Route::People,
             ["settings"] => Route::Settings,
             _ => Route::NotFound,

@@ -70,3 +70,24 @@ test('with the network cut, the map still shows the places and tiles it has seen
   await expect(page.locator('img.leaflet-tile-loaded').first()).toBeVisible();
   await context.setOffline(false);
 });
+
+test('an editor imports a CSV: bad rows are reported, then only the valid ones go in', async ({ page }) => {
+  await logIn(page);
+  await page.goto('/map');
+  await page.getByRole('link', { name: /Manage the map/ }).click();
+  const name = `Percetakan Uji ${Date.now().toString(36)}`;
+  const csv = `name,category,lat,lng,address\n${name},supplier,-6.91,107.61,Jl. Braga 1\nTanpa Titik,supplier,abc,107.6,Jl. X\n`;
+  await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'places.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-summary')).toHaveText('0 imported · 1 valid rows · 1 rows with problems');
+  await expect(page.locator('.import-errors')).toContainText('Line 3');
+  await expect(page.locator('.import-errors')).toContainText('is not a number');
+  await expectTouchFriendly(page);
+  await page.getByRole('button', { name: 'Import only the valid rows' }).click();
+  await expect(page.getByTestId('import-summary')).toHaveText('1 imported · 1 valid rows · 1 rows with problems');
+
+  await page.goto('/map');
+  await page.getByLabel('Search places').fill(name);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.locator('.place-list button', { hasText: name }).click();
+  await expect(page.getByTestId('place-sheet').getByRole('heading', { name })).toBeVisible();
+});

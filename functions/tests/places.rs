@@ -574,6 +574,10 @@ fn admins_add_categories_and_everyone_reads_them() {
     );
     let list = json(&c.app.get("/api/place-categories", Some(&c.finance)));
     assert_eq!(list.as_array().unwrap().len(), 6);
+    // The departments a restricted place's audience is chosen from.
+    let departments = json(&c.app.get("/api/departments", Some(&c.finance)));
+    assert_eq!(departments[0]["name"], "Keuangan");
+    assert_eq!(departments[1]["id"], c.sales_dept);
     c.create(place("RS Husada", "Rumah Sakit", -6.2, 106.8));
 }
 

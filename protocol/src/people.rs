@@ -98,3 +98,10 @@ pub enum InviteKind {
     Link,
     Code,
 }
+
+/// A department, as forms offer it (the map's audiences; later, people's pages).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+}

@@ -91,6 +91,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["people", id, "grants", capability]) => {
             people::grant(rt, &call, id, capability).await
         }
+        ("GET", ["departments"]) => people::departments(rt, &call).await,
         ("GET", ["invites"]) => people::pending(rt, &call).await,
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
@@ -160,6 +161,7 @@ fn known(rest: &[&str]) -> bool {
             | ["people"]
             | ["people", _, "deactivate" | "reactivate" | "logout"]
             | ["people", _, "grants", _]
+            | ["departments"]
             | ["invites"]
             | ["invites", _]
             | ["access-codes"]

@@ -27,6 +27,7 @@ pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod comments;
+pub mod departments;
 pub mod follows;
 pub mod groups;
 pub mod idempotency;

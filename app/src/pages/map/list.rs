@@ -92,7 +92,7 @@ pub fn PlaceList(
 }
 
 /// The browser's position, asked once (the browser asks the person first).
-async fn position() -> Result<(f64, f64), JsValue> {
+pub(super) async fn position() -> Result<(f64, f64), JsValue> {
     let geo = web_sys::window()
         .ok_or("no window")?
         .navigator()

@@ -3,9 +3,13 @@
 //! `?place=<id>` opens a place's sheet, so a post's "📍 at …" link lands on it.
 
 mod canvas;
+mod form;
 mod leaflet;
 mod list;
+mod manage;
 mod sheet;
+
+pub use manage::ManageMapPage;
 
 use crate::api;
 use crate::components::require_login::RequireLogin;
@@ -86,6 +90,8 @@ fn MapBody() -> impl IntoView {
         near.set(None);
     };
     let open = Callback::new(move |id: String| navigate(&format!("/map?place={id}")));
+    let session = crate::session::use_session();
+    let editor = move || session.is_admin() || session.user().is_some_and(|me| me.place_editor);
     let chips = move || {
         categories
             .get()
@@ -121,6 +127,9 @@ fn MapBody() -> impl IntoView {
                 </button>
                 {chips}
             </div>
+            <Show when=editor>
+                <p><a class="chip" href="/map/manage">"🛠 " {t(Msg::ManageMap)}</a></p>
+            </Show>
             <Show when=move || offline.get()>
                 <p class="notice" role="status">{t(Msg::MapOffline)}</p>
             </Show>

@@ -2,10 +2,12 @@
 //! suggest a correction.
 
 use super::canvas::Focus;
+use super::form::PlaceForm;
 use super::list::icon;
 use crate::api::{self, Source};
 use crate::call::Call;
 use crate::components::post_list::PostList;
+use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use crate::router::navigate;
 use balai_protocol::Millis;
@@ -47,17 +49,20 @@ pub fn PlaceSheet(
     focus: RwSignal<Option<Focus>>,
 ) -> impl IntoView {
     let load = Call::<Place>::new();
-    let place_id = id.clone();
-    load.run(async move {
-        let place = api::place(&place_id).await?;
-        focus.set(Some(Focus {
-            lat: place.lat,
-            lng: place.lng,
-            zoom: 15.0,
-            ring: true,
-        }));
-        Ok(place)
-    });
+    let place_id = StoredValue::new(id);
+    let reload = move || {
+        load.run(async move {
+            let place = api::place(&place_id.get_value()).await?;
+            focus.set(Some(Focus {
+                lat: place.lat,
+                lng: place.lng,
+                zoom: 15.0,
+                ring: true,
+            }));
+            Ok(place)
+        })
+    };
+    reload();
     let body = move || {
         load.result.get().and_then(Result::ok).map(|place| {
             let cats = categories.get();
@@ -68,6 +73,8 @@ pub fn PlaceSheet(
                 .unwrap_or_default();
             let restricted = place.visibility == PlaceVisibility::Restricted;
             let event = place.starts_at.zip(place.ends_at);
+            let can_edit = place.can_edit;
+            let editable = place.clone();
             let place_ref = PlaceRef {
                 id: place.id.clone(),
                 name: place.name.clone(),
@@ -101,6 +108,9 @@ pub fn PlaceSheet(
                             }).collect_view()}
                         </p>
                     })}
+                    <Show when=move || can_edit>
+                        <EditPlace place=editable.clone() categories=categories on_saved=move |_| reload()/>
+                    </Show>
                     <SuggestCorrection place_id=place.id.clone()/>
                 </article>
                 <h3>{t(Msg::PostsAboutPlace)}</h3>
@@ -119,6 +129,34 @@ pub fn PlaceSheet(
             {load.error_view()}
             {body}
         </div>
+    }
+}
+
+/// For map editors: edit the place in place, or archive it.
+#[component]
+fn EditPlace(
+    place: Place,
+    categories: Signal<Vec<PlaceCategory>>,
+    #[prop(into)] on_saved: Callback<Place>,
+) -> impl IntoView {
+    let id = StoredValue::new(place.id.clone());
+    let archive = Call::new();
+    let remove = move |_| {
+        if confirm(t(Msg::ConfirmArchive)) {
+            archive.run(async move {
+                api::archive_place(&id.get_value()).await?;
+                navigate("/map");
+                Ok(())
+            });
+        }
+    };
+    view! {
+        <details class="edit-place">
+            <summary>{t(Msg::Edit)}</summary>
+            <PlaceForm place=Some(place) categories=categories on_saved=on_saved/>
+            <button type="button" class="danger wide" on:click=remove>{t(Msg::ArchivePlace)}</button>
+            {archive.error_view()}
+        </details>
     }
 }
 

@@ -89,3 +89,10 @@ pub async fn grant<R: Runtime>(
     accounts::set_grant(rt, &call.actor, id, capability, input.enabled).await?;
     Ok(ApiResponse::no_content())
 }
+
+pub async fn departments<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &crate::service::departments::list(rt, &call.actor).await?,
+    ))
+}

@@ -25,6 +25,7 @@ use balai_protocol::limits::{
     GROUP_TAGS_MAX, PLACE_ADDRESS_MAX_CHARS, PLACE_DESCRIPTION_MAX_CHARS, PLACE_HOURS_MAX_CHARS,
     PLACE_NAME_MAX_CHARS, PLACE_PHONE_MAX_CHARS,
 };
+use balai_protocol::people::Department;
 use balai_protocol::places::{Place, PlaceCategory, PlaceInput, PlaceRef, PlaceVisibility};
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
@@ -127,15 +128,10 @@ impl Catalog {
                 stmt!("SELECT id, name FROM departments ORDER BY name"),
             ])
             .await?;
-        #[derive(Deserialize)]
-        struct Dept {
-            id: String,
-            name: String,
-        }
         Ok(Catalog {
             categories: sets[0].decode()?,
             departments: sets[1]
-                .decode::<Dept>()?
+                .decode::<Department>()?
                 .into_iter()
                 .map(|d| (d.id, d.name))
                 .collect(),

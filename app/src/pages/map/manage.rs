@@ -1,0 +1,185 @@
+//! For map editors: add a place, import a CSV export (with a report per row), export the map,
+//! and decide on suggested corrections.
+
+use super::form::PlaceForm;
+use crate::api;
+use crate::call::Call;
+use crate::components::require_login::RequireLogin;
+use crate::i18n::{Msg, t};
+use crate::router::navigate;
+use crate::session::use_session;
+use balai_protocol::places::{ImportReport, Place, PlaceCategory, PlaceChanges, Suggestion};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[component]
+pub fn ManageMapPage() -> impl IntoView {
+    let session = use_session();
+    let editor = move || session.is_admin() || session.user().is_some_and(|me| me.place_editor);
+    let categories = RwSignal::new(Vec::<PlaceCategory>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = api::place_categories().await {
+            categories.set(list);
+        }
+    });
+    view! {
+        <RequireLogin>
+            <Show when=editor fallback=move || view! { <p class="error">{t(Msg::NotFound)}</p> }>
+                <h1>{t(Msg::ManageMap)}</h1>
+                <p><a class="chip" href="/map">"← " {t(Msg::BackToMap)}</a></p>
+                <details class="card">
+                    <summary>{t(Msg::AddPlace)}</summary>
+                    <PlaceForm categories=categories.into()
+                        on_saved=move |p: Place| navigate(&format!("/map?place={}", p.id))/>
+                </details>
+                <Import/>
+                <section class="card">
+                    <h2>{t(Msg::ExportMap)}</h2>
+                    <p class="actions">
+                        <a class="chip" href="/api/places/export.csv" download="balai-places.csv">"CSV"</a>
+                        <a class="chip" href="/api/places/export.geojson" download="balai-places.geojson">"GeoJSON"</a>
+                    </p>
+                </section>
+                <Suggestions/>
+            </Show>
+        </RequireLogin>
+    }
+}
+
+/// The chosen file's text.
+async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+#[component]
+fn Import() -> impl IntoView {
+    let file = NodeRef::<leptos::html::Input>::new();
+    let text = StoredValue::new(String::new());
+    let check = Call::<ImportReport>::new();
+    let run = move |valid_only: bool| {
+        check.run(async move {
+            if !valid_only {
+                let input = file
+                    .get_untracked()
+                    .map(|f| f.unchecked_into::<web_sys::HtmlInputElement>());
+                let read = match input {
+                    Some(i) => read_file(&i).await,
+                    None => None,
+                };
+                text.set_value(read.unwrap_or_default());
+            }
+            api::import_places(text.get_value(), valid_only).await
+        });
+    };
+    let report = move || {
+        check.result.get().and_then(Result::ok).map(|r| {
+            let partial = r.invalid > 0 && r.valid > 0 && r.imported == 0;
+            let bad: Vec<_> = r.rows.into_iter().filter(|row| !row.errors.is_empty()).collect();
+            view! {
+                <p role="status" data-testid="import-summary">
+                    {r.imported} " " {t(Msg::Imported)} " · " {r.valid} " " {t(Msg::ValidRows)}
+                    " · " {r.invalid} " " {t(Msg::RowsWithProblems)}
+                </p>
+                <Show when=move || partial>
+                    <button type="button" on:click=move |_| run(true)>{t(Msg::ImportValidOnly)}</button>
+                </Show>
+                <ul class="list import-errors">
+                    {bad.into_iter().map(|row| view! {
+                        <li class="list-row">
+                            <span><strong>{t(Msg::Line)} " " {row.line}</strong> " " {row.name}</span>
+                            <span class="error small">{row.errors.join(" ")}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>{t(Msg::ImportCsv)}</h2>
+            <p class="muted small">{t(Msg::ImportHint)}</p>
+            <label class="file">
+                {t(Msg::ChooseCsv)}
+                <input type="file" accept=".csv,text/csv" node_ref=file on:change=move |_| run(false)/>
+            </label>
+            <Show when=move || check.pending.get()><p class="muted">{t(Msg::Loading)}</p></Show>
+            {check.error_view()}
+            {report}
+        </section>
+    }
+}
+
+/// "Phone: +62 … · Position: -7.26, 112.76": what a suggestion would change.
+fn describe(c: &PlaceChanges) -> String {
+    let mut parts = Vec::new();
+    let texts = [
+        (Msg::GroupName, &c.name),
+        (Msg::Address, &c.address),
+        (Msg::Phone, &c.phone),
+        (Msg::OpeningHours, &c.hours),
+        (Msg::Description, &c.description),
+    ];
+    for (label, value) in texts {
+        if let Some(v) = value {
+            parts.push(format!("{}: {v}", t(label)));
+        }
+    }
+    if let (Some(lat), Some(lng)) = (c.lat, c.lng) {
+        parts.push(format!("{}: {lat}, {lng}", t(Msg::Position)));
+    }
+    parts.join(" · ")
+}
+
+#[component]
+fn Suggestions() -> impl IntoView {
+    let list = RwSignal::new(Vec::<Suggestion>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(page) = api::open_suggestions().await {
+            list.set(page.items);
+        }
+    });
+    let decide = Call::new();
+    let answer = move |id: String, accept: bool| {
+        decide.run(async move {
+            api::decide_suggestion(&id, accept).await?;
+            list.update(|l| l.retain(|s| s.id != id));
+            Ok(())
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{t(Msg::SuggestedCorrections)}</h2>
+            <Show when=move || list.with(Vec::is_empty)>
+                <p class="muted">{t(Msg::NothingToReview)}</p>
+            </Show>
+            <ul class="list">
+                <For each=move || list.get() key=|s| s.id.clone() let:s>
+                    {
+                        let (accept_id, reject_id) = (s.id.clone(), s.id.clone());
+                        let changes = describe(&s.changes);
+                        view! {
+                            <li class="list-row">
+                                <div>
+                                    <a href=format!("/map?place={}", s.place_id)>{s.place_name.clone()}</a>
+                                    <p>{s.note.clone()}</p>
+                                    <p class="muted small">{s.author.name.clone()} " · " {changes}</p>
+                                </div>
+                                <div class="actions">
+                                    <button type="button" class="primary" on:click=move |_| answer(accept_id.clone(), true)>
+                                        {t(Msg::Accept)}
+                                    </button>
+                                    <button type="button" on:click=move |_| answer(reject_id.clone(), false)>
+                                        {t(Msg::Reject)}
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            {decide.error_view()}
+        </section>
+    }
+}
