@@ -3,12 +3,12 @@
 # with 100,000 posts and 2,000 people, 8 concurrent clients on loopback.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BALAI_NEED_WRK=1
+export BALAI_NEED_WRK=1 BALAI_NEED_BROWSER=1
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 PORT="${BENCH_PORT:-8790}"
 # Kept between runs (seeding 100,000 posts takes a while); bump the version when the seed changes.
-SEED_VERSION=2
+SEED_VERSION=3
 STATE="$ROOT/bench/.state-v$SEED_VERSION"
 find "$ROOT/bench" -maxdepth 1 -name '.state*' ! -name ".state-v$SEED_VERSION" -exec rm -rf {} +
 
@@ -28,6 +28,8 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/nul
 WORKERD_PID="$(pgrep -n -f 'workerd serve')" # the user Worker's runtime (started last)
 echo "== API (node clients: latency, D1 round trips and rows read, CPU)"
 node bench/api.mjs "http://127.0.0.1:$PORT" "$WORKERD_PID" 8 250
+echo "== map page: 10,000 places clustered, in headless Chromium at a phone viewport"
+node bench/map.mjs "http://127.0.0.1:$PORT"
 # The floor of the local stack itself (wrangler's proxy + workerd + local D1), measured with
 # wrk, which costs far less CPU than node clients on this 2-core machine.
 if command -v wrk >/dev/null; then

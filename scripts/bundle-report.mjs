@@ -25,6 +25,10 @@ const firstLoad = [...pick(/^index\.html$/), ...pick(/\.css$/), ...pick(/^balai-
 for (const [f, s] of firstLoad) lines.push(row(f.replace(/-[0-9a-f]{16}/, ''), s));
 const total = firstLoad.reduce((a, [, s]) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 lines.push(row('first load (all of the above)', total));
+// The map page's Leaflet, fetched on that page only (its Rust is in the app's wasm above).
+const vendor = existsSync('dist/vendor') ? readdirSync('dist/vendor').flatMap((d) => readdirSync(`dist/vendor/${d}`).map((f) => `dist/vendor/${d}/${f}`)) : [];
+const mapPage = vendor.map((f) => sizes(f)).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+if (vendor.length) lines.push(row('map page adds (Leaflet)', mapPage));
 for (const f of ['functions/build/index_bg.wasm', 'functions/build/index.js']) {
   if (existsSync(f)) lines.push(row(`worker ${f.split('/').pop()}`, sizes(f)));
 }

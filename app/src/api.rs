@@ -461,13 +461,18 @@ fn place_filter(categories: &[String], text: &str) -> String {
     q
 }
 
-/// The places in a map box (`west,south,east,north`), capped, with cluster hints beyond.
+/// The places in a map box (`west,south,east,north`), as many as the map clusters itself,
+/// with cluster hints beyond.
 pub async fn places_in_box(
     bbox: &str,
     categories: &[String],
     text: &str,
 ) -> Result<PlacesInBox, Error> {
-    let path = format!("/api/places?bbox={bbox}{}", place_filter(categories, text));
+    let path = format!(
+        "/api/places?bbox={bbox}&limit={}{}",
+        balai_protocol::limits::PLACES_PER_BOX_MAX,
+        place_filter(categories, text)
+    );
     send(Method::GET, &path, None, None).await
 }
 

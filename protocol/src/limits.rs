@@ -28,8 +28,9 @@ pub const PLACE_PHONE_MAX_CHARS: usize = 40;
 pub const PLACE_HOURS_MAX_CHARS: usize = 200;
 pub const PLACE_CATEGORY_NAME_MAX_CHARS: usize = 40;
 pub const SUGGESTION_NOTE_MAX_CHARS: usize = 1_000;
-/// Places one map request carries at most; beyond it, the answer adds cluster hints.
-pub const PLACES_PER_BOX_MAX: u32 = 5_000;
+/// Places one map request carries at most (the map clusters them on the phone); beyond it,
+/// the answer carries cluster hints instead.
+pub const PLACES_PER_BOX_MAX: u32 = 10_000;
 pub const PLACES_PER_BOX_DEFAULT: u32 = 2_000;
 pub const NEAR_PLACES_MAX: u32 = 20;
 /// A CSV import is one request: larger than other bodies, and at most this many rows.

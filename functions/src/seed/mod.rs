@@ -432,6 +432,8 @@ pub fn bench(rt: &NativeRuntime, rng: &mut Rng, end: Millis) -> Result<(), ApiEr
         };
         block_on(follows::follow(rt, admin, &follow))?;
     }
+    // The map benchmark's 10,000 places.
+    places::bench(rt, &people[0], rng, 10_000)?;
     activity(rt, &people, &groups, 100_000, 365, end, rng, false)
 }
 

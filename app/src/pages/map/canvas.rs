@@ -92,7 +92,19 @@ fn clicked_place(event: &JsValue) -> Option<String> {
     Reflect::get(&opts, &"placeId".into()).ok()?.as_string()
 }
 
+/// Draws `found`, timed as the `map-draw` performance measure (which `bench/map.mjs` reads).
 fn draw(live: &Live, found: &PlacesInBox, categories: &[PlaceCategory]) {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("map-draw-start");
+    }
+    draw_layers(live, found, categories);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("map-draw", "map-draw-start");
+    }
+}
+
+fn draw_layers(live: &Live, found: &PlacesInBox, categories: &[PlaceCategory]) {
     live.markers.clear_layers();
     live.hints.clear_layers();
     if found.truncated {

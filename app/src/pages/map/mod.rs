@@ -8,6 +8,7 @@ mod leaflet;
 mod list;
 mod manage;
 mod sheet;
+mod view_box;
 
 pub use manage::ManageMapPage;
 
@@ -20,6 +21,7 @@ use canvas::{Focus, MapCanvas};
 use leptos::prelude::*;
 use list::{NearList, PlaceList};
 use sheet::PlaceSheet;
+use view_box::{ViewBox, in_view};
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -53,25 +55,44 @@ fn MapBody() -> impl IntoView {
         }
     });
     let filter = RwSignal::new(Filter::default());
-    let bbox = RwSignal::new(None::<String>);
+    let view = RwSignal::new(None::<ViewBox>);
+    // The last answer (drawn on the map) and the box and filter it was fetched for.
     let found = RwSignal::new(None::<PlacesInBox>);
+    let fetched = StoredValue::new(None::<(ViewBox, Filter)>);
     let offline = RwSignal::new(false);
     let near = RwSignal::new(None::<Vec<NearPlace>>);
     let focus = RwSignal::new(None::<Focus>);
-    // Reload what is in view whenever the box or the filter changes.
+    // Fetch when the view leaves what was fetched (or the filter changes): a padded box, so
+    // most pans need nothing new.
     Effect::new(move |_| {
-        let (Some(b), f) = (bbox.get(), filter.get()) else {
+        let (Some(v), f) = (view.get(), filter.get()) else {
             return;
         };
+        let covered = fetched.with_value(|last| {
+            last.as_ref().is_some_and(|(b, last_filter)| {
+                *last_filter == f
+                    && b.contains_box(&v)
+                    && found.with_untracked(|a| a.as_ref().is_some_and(|a| !a.truncated))
+            })
+        });
+        if covered {
+            return;
+        }
+        let padded = v.padded();
         leptos::task::spawn_local(async move {
-            match api::places_in_box(&b, &f.categories, &f.text).await {
+            match api::places_in_box(&padded.to_query(), &f.categories, &f.text).await {
                 Ok(places) => {
                     offline.set(false);
+                    fetched.set_value(Some((padded, f)));
                     found.set(Some(places));
                 }
                 Err(e) => offline.set(e.is_network()),
             }
         });
+    });
+    let listed = Memo::new(move |_| {
+        let v = view.get()?;
+        found.with(|a| a.as_ref().map(|a| in_view(a, &v)))
     });
     let toggle = move |id: String| {
         filter.update(|f| {
@@ -138,7 +159,7 @@ fn MapBody() -> impl IntoView {
                     found=found.into()
                     categories=categories.into()
                     focus=focus.into()
-                    on_bbox=move |b: String| bbox.set(Some(b))
+                    on_bbox=move |b: String| view.set(ViewBox::parse(&b))
                     on_select=open
                 />
                 <aside class="map-side">
@@ -152,7 +173,7 @@ fn MapBody() -> impl IntoView {
                                 filter_text=Signal::derive(move || filter.with(|f| f.text.clone()))
                                 focus=focus on_open=open/>
                             <Show when=move || near.with(Option::is_none)>
-                                <PlaceList found=found.into() categories=categories.into() on_open=open/>
+                                <PlaceList found=listed.into() categories=categories.into() on_open=open/>
                             </Show>
                         }.into_any(),
                     }}
