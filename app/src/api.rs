@@ -12,8 +12,8 @@ use balai_protocol::people::{
     Person,
 };
 use balai_protocol::places::{
-    Decision, ImportReport, MapConfig, NearPlace, NewSuggestion, Place, PlaceCategory, PlaceInput,
-    PlacesInBox, Suggestion,
+    Decision, ImportReport, MapConfig, NearPlace, NewPlaceCategory, NewSuggestion, Place,
+    PlaceCategory, PlaceInput, PlacesInBox, Suggestion,
 };
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
@@ -534,4 +534,8 @@ pub async fn open_suggestions() -> Result<Page<Suggestion>, Error> {
 pub async fn decide_suggestion(id: &str, accept: bool) -> Result<(), Error> {
     let path = format!("/api/place-suggestions/{id}/decision");
     send(Method::POST, &path, json(&Decision { accept }), None).await
+}
+
+pub async fn create_place_category(input: &NewPlaceCategory) -> Result<PlaceCategory, Error> {
+    send(Method::POST, "/api/place-categories", json(input), None).await
 }

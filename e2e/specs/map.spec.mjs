@@ -85,7 +85,15 @@ test('an editor imports a CSV: bad rows are reported, then only the valid ones g
   await page.getByRole('button', { name: 'Import only the valid rows' }).click();
   await expect(page.getByTestId('import-summary')).toHaveText('1 imported · 1 valid rows · 1 rows with problems');
 
+  // An admin adds a category; the map offers it as a chip.
+  const category = `Rumah Sakit ${Date.now().toString(36)}`;
+  await page.getByText('Add a category').click();
+  await page.getByLabel('Name').last().fill(category);
+  await page.getByRole('button', { name: 'Save' }).last().click();
+  await expect(page.locator('.list-row', { hasText: category })).toBeVisible();
+
   await page.goto('/map');
+  await expect(page.getByRole('button', { name: category })).toBeVisible();
   await page.getByLabel('Search places').fill(name);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.locator('.place-list button', { hasText: name }).click();

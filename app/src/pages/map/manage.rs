@@ -8,7 +8,10 @@ use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
 use crate::router::navigate;
 use crate::session::use_session;
-use balai_protocol::places::{ImportReport, Place, PlaceCategory, PlaceChanges, Suggestion};
+use balai_protocol::limits::PLACE_CATEGORY_NAME_MAX_CHARS;
+use balai_protocol::places::{
+    ImportReport, NewPlaceCategory, Place, PlaceCategory, PlaceChanges, Suggestion,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -34,6 +37,9 @@ pub fn ManageMapPage() -> impl IntoView {
                         on_saved=move |p: Place| navigate(&format!("/map?place={}", p.id))/>
                 </details>
                 <Import/>
+                <Show when=move || session.is_admin()>
+                    <NewCategory categories=categories/>
+                </Show>
                 <section class="card">
                     <h2>{t(Msg::ExportMap)}</h2>
                     <p class="actions">
@@ -44,6 +50,58 @@ pub fn ManageMapPage() -> impl IntoView {
                 <Suggestions/>
             </Show>
         </RequireLogin>
+    }
+}
+
+/// Admins add a map category: a name, a marker colour and an icon.
+#[component]
+fn NewCategory(categories: RwSignal<Vec<PlaceCategory>>) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let colour = RwSignal::new("#0f5e57".to_string());
+    let icon = RwSignal::new("📍".to_string());
+    let add = Call::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = NewPlaceCategory {
+            name: name.get_untracked(),
+            colour: colour.get_untracked(),
+            icon: icon.get_untracked(),
+        };
+        add.run(async move {
+            let made = api::create_place_category(&input).await?;
+            categories.update(|c| c.push(made));
+            name.set(String::new());
+            Ok(())
+        });
+    };
+    view! {
+        <details class="card">
+            <summary>{t(Msg::AddCategory)}</summary>
+            <form class="place-form" on:submit=submit>
+                <label for="category-name">{t(Msg::GroupName)}</label>
+                <input id="category-name" type="text" required maxlength=PLACE_CATEGORY_NAME_MAX_CHARS
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <div class="form-pair">
+                    <div>
+                        <label for="category-colour">{t(Msg::Colour)}</label>
+                        <input id="category-colour" type="color" prop:value=move || colour.get()
+                            on:input=move |ev| colour.set(event_target_value(&ev))/>
+                    </div>
+                    <div>
+                        <label for="category-icon">{t(Msg::Icon)}</label>
+                        <input id="category-icon" type="text" maxlength="4" prop:value=move || icon.get()
+                            on:input=move |ev| icon.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                <button type="submit" class="primary wide" disabled=move || add.pending.get()>{t(Msg::Save)}</button>
+                {add.error_view()}
+            </form>
+            <ul class="list">
+                {move || categories.get().into_iter().map(|c| view! {
+                    <li class="list-row"><span>{c.icon} " " {c.name}</span><span class="muted small">{c.colour}</span></li>
+                }).collect_view()}
+            </ul>
+        </details>
     }
 }
 
