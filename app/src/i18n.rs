@@ -188,6 +188,7 @@ pub enum Msg {
     CommunicationsOn,
     CommunicationsOff,
     PlaceEditorOn,
+    ResponsibleDepartment,
     AddCategory,
     Colour,
     Icon,
@@ -615,6 +616,10 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         AddCategory => ("Add a category", "Tambah kategori"),
         Colour => ("Marker colour", "Warna penanda"),
         Icon => ("Icon (one emoji)", "Ikon (satu emoji)"),
+        ResponsibleDepartment => (
+            "Department it belongs to (optional)",
+            "Departemen terkait (opsional)",
+        ),
         PlaceComposer => ("Write about", "Tulis tentang"),
         AtPlace => ("at", "di"),
         PlaceEditorOn => ("🗺️ Edits the map: yes", "🗺️ Boleh mengubah peta: ya"),

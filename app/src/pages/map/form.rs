@@ -57,6 +57,8 @@ pub fn PlaceForm(
     #[prop(into)] on_saved: Callback<Place>,
 ) -> impl IntoView {
     let editing = place.as_ref().map(|p| p.id.clone());
+    // The group link is kept as it is (set through the API); the form does not change it.
+    let editing_group = StoredValue::new(place.as_ref().and_then(|p| p.group_id.clone()));
     let p = place.as_ref();
     let text = |f: fn(&Place) -> String| RwSignal::new(p.map(f).unwrap_or_default());
     let name = text(|p| p.name.clone());
@@ -68,6 +70,7 @@ pub fn PlaceForm(
     let hours = text(|p| p.hours.clone());
     let description = text(|p| p.description.clone());
     let tags = text(|p| p.tags.join(" "));
+    let department = text(|p| p.department_id.clone().unwrap_or_default());
     let starts = RwSignal::new(
         p.and_then(|p| p.starts_at)
             .map(format_local)
@@ -126,8 +129,8 @@ pub fn PlaceForm(
                 .split_whitespace()
                 .map(str::to_string)
                 .collect(),
-            department_id: None,
-            group_id: None,
+            department_id: Some(department.get_untracked()).filter(|d| !d.is_empty()),
+            group_id: editing_group.get_value(),
             visibility: if restricted.get_untracked() {
                 PlaceVisibility::Restricted
             } else {
@@ -174,6 +177,14 @@ pub fn PlaceForm(
                 prop:value=move || description.get()
                 on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             <Field id="place-tags" label=Msg::TagsHint value=tags/>
+            <label for="place-department">{t(Msg::ResponsibleDepartment)}</label>
+            <select id="place-department" on:change=move |ev| department.set(event_target_value(&ev))>
+                <option value="">"—"</option>
+                {move || departments.get().into_iter().map(|d| {
+                    let selected = department.get_untracked() == d.id;
+                    view! { <option value=d.id selected=selected>{d.name}</option> }
+                }).collect_view()}
+            </select>
             <Show when=is_event>
                 <label for="place-starts">{t(Msg::Starts)}</label>
                 <input id="place-starts" type="datetime-local" prop:value=move || starts.get()

@@ -98,6 +98,7 @@ pub fn PlaceSheet(
                         })}
                         <a class="chip" href=geo(&place)>"🧭 " {t(Msg::Directions)}</a>
                     </div>
+                    {place.department_name.clone().map(|d| view! { <p class="muted">"🏷 " {d}</p> })}
                     {place.group_id.clone().zip(place.group_name.clone()).map(|(g, name)| view! {
                         <p><a class="chip" href=format!("/g/{g}")>{t(Msg::InGroup)} " " {name}</a></p>
                     })}

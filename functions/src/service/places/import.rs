@@ -1,9 +1,8 @@
 //! CSV import (an HR or sales export) with a report per row, and export as CSV and GeoJSON.
 //!
 //! An import is all or nothing: when any row is wrong, nothing is written and the report says
-//! what is wrong where, unless the editor asks to import only the valid rows. Rows go in as a
-//! few `INSERT … SELECT FROM json_each(?)` statements in one atomic batch (D1 caps bound
-//! parameters per statement and statements per request, not the size of one JSON parameter).
+//! what is wrong where, unless the editor asks to import only the valid rows. The valid rows go
+//! in as one atomic batch (see `write.rs`).
 //!
 //! Columns, matched by header name in any order: name, category, lat, lng (required), address,
 //! description, phone, hours, tags (separated by `;`), department, visibility (`all` or
@@ -12,14 +11,14 @@
 
 use super::csv;
 use super::query::BBox;
-use super::{Catalog, Fields, check_fields, geo, require_editor};
+use super::{Catalog, Fields, check_fields, geo, require_editor, write};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
 use crate::service::audit;
 use crate::service::ids::new_id;
 use crate::service::policy::{Action, require};
 use crate::stmt;
-use crate::store::{Db, Stmt};
+use crate::store::Db;
 use balai_protocol::limits::IMPORT_ROWS_MAX;
 use balai_protocol::places::{ImportReport, ImportRow, PlaceInput, PlaceVisibility};
 use balai_protocol::{ApiError, ErrorCode, Millis};
@@ -42,8 +41,6 @@ const COLUMNS: [&str; 14] = [
     "starts_at",
     "ends_at",
 ];
-/// Rows per INSERT statement: keeps each JSON parameter well under D1's 2 MB value limit.
-const ROWS_PER_STATEMENT: usize = 500;
 /// WIB, the offset import and export times are written in.
 const WIB_OFFSET_MS: Millis = 7 * 3_600_000;
 
@@ -228,7 +225,8 @@ pub async fn import<R: Runtime>(
     let valid_count = valid.len() as i64;
     let write = !valid.is_empty() && (invalid == 0 || valid_only);
     if write {
-        let mut stmts = insert_many(rt, &valid, &actor.id);
+        let rows: Vec<(String, &Fields)> = valid.iter().map(|f| (new_id(rt), f)).collect();
+        let mut stmts = write::insert(&rows, &actor.id, rt.now());
         stmts.push(audit::entry(
             rt,
             actor,
@@ -244,61 +242,6 @@ pub async fn import<R: Runtime>(
         invalid,
         imported: if write { valid_count } else { 0 },
     })
-}
-
-/// The statements that insert `places` (and their audiences) a chunk at a time.
-fn insert_many<R: Runtime>(rt: &R, places: &[Fields], actor_id: &str) -> Vec<Stmt> {
-    let now = rt.now();
-    let mut stmts = Vec::new();
-    for chunk in places.chunks(ROWS_PER_STATEMENT) {
-        let mut rows = Vec::with_capacity(chunk.len());
-        let mut audience = Vec::new();
-        for f in chunk {
-            let id = new_id(rt);
-            for d in &f.audience {
-                audience.push(serde_json::json!([id, d]));
-            }
-            rows.push(serde_json::json!([
-                id,
-                f.name,
-                f.category_id,
-                f.address,
-                f.lat_e6,
-                f.lng_e6,
-                f.description,
-                f.phone,
-                f.hours,
-                f.tags,
-                f.department_id,
-                match f.visibility {
-                    PlaceVisibility::All => "all",
-                    PlaceVisibility::Restricted => "restricted",
-                },
-                f.starts_at,
-                f.ends_at
-            ]));
-        }
-        stmts.push(stmt!(
-            "INSERT INTO places (id, name, category_id, address, lat_e6, lng_e6, description, phone, hours, tags,
-                                 department_id, visibility, starts_at, ends_at, created_by, created_at, updated_at)
-             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                    value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13,
-                    ?, ?, ?
-             FROM json_each(?)",
-            actor_id,
-            now,
-            now,
-            serde_json::Value::Array(rows).to_string()
-        ));
-        if !audience.is_empty() {
-            stmts.push(stmt!(
-                "INSERT INTO place_audience (place_id, department_id)
-                 SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-                serde_json::Value::Array(audience).to_string()
-            ));
-        }
-    }
-    stmts
 }
 
 #[derive(Deserialize)]

@@ -12,6 +12,7 @@ pub mod geo;
 pub mod import;
 pub mod query;
 pub mod suggestions;
+mod write;
 
 use super::actor::Actor;
 use super::idempotency::{self, Created};
@@ -20,7 +21,7 @@ use super::policy::{Action, may_edit_places};
 use super::{audit, forbidden, groups, not_found, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, RowSet, Stmt};
+use crate::store::{Db, RowSet};
 use balai_protocol::limits::{
     GROUP_TAGS_MAX, PLACE_ADDRESS_MAX_CHARS, PLACE_DESCRIPTION_MAX_CHARS, PLACE_HOURS_MAX_CHARS,
     PLACE_NAME_MAX_CHARS, PLACE_PHONE_MAX_CHARS,
@@ -324,55 +325,6 @@ pub fn check_fields(input: &PlaceInput, catalog: &Catalog) -> Result<Fields, Vec
     })
 }
 
-fn visibility_str(v: PlaceVisibility) -> &'static str {
-    match v {
-        PlaceVisibility::All => "all",
-        PlaceVisibility::Restricted => "restricted",
-    }
-}
-
-/// The statements that write a new place and its audience.
-pub fn insert_stmts(id: &str, f: &Fields, actor_id: &str, now: Millis) -> Vec<Stmt> {
-    let mut stmts = vec![stmt!(
-        "INSERT INTO places (id, name, category_id, address, lat_e6, lng_e6, description, phone, hours, tags,
-                             department_id, group_id, visibility, starts_at, ends_at, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id,
-        f.name.as_str(),
-        f.category_id.as_str(),
-        f.address.as_str(),
-        f.lat_e6,
-        f.lng_e6,
-        f.description.as_str(),
-        f.phone.as_str(),
-        f.hours.as_str(),
-        f.tags.as_str(),
-        f.department_id.as_deref(),
-        f.group_id.as_deref(),
-        visibility_str(f.visibility),
-        f.starts_at,
-        f.ends_at,
-        actor_id,
-        now,
-        now
-    )];
-    stmts.extend(audience_stmts(id, &f.audience));
-    stmts
-}
-
-fn audience_stmts(place_id: &str, audience: &[String]) -> Vec<Stmt> {
-    audience
-        .iter()
-        .map(|d| {
-            stmt!(
-                "INSERT INTO place_audience (place_id, department_id) VALUES (?, ?)",
-                place_id,
-                d.as_str()
-            )
-        })
-        .collect()
-}
-
 /// Checked fields and the names they refer to.
 struct Checked {
     fields: Fields,
@@ -508,7 +460,7 @@ pub async fn create<R: Runtime>(
     }
     let id = new_id(rt);
     let now = rt.now();
-    let mut stmts = insert_stmts(&id, &checked.fields, &actor.id, now);
+    let mut stmts = write::insert(&[(id.clone(), &checked.fields)], &actor.id, now);
     stmts.push(audit::entry(rt, actor, "place.create", Some(&id), None));
     let place = checked.into_place(id, actor, now);
     Ok(
@@ -533,32 +485,7 @@ pub async fn update<R: Runtime>(
     if duplicate(rt, f, Some(id)).await? {
         return Err(duplicate_error());
     }
-    let mut stmts = vec![
-        stmt!(
-            "UPDATE places SET name = ?, category_id = ?, address = ?, lat_e6 = ?, lng_e6 = ?, description = ?,
-                    phone = ?, hours = ?, tags = ?, department_id = ?, group_id = ?, visibility = ?,
-                    starts_at = ?, ends_at = ?, updated_at = ?
-             WHERE id = ?",
-            f.name.as_str(),
-            f.category_id.as_str(),
-            f.address.as_str(),
-            f.lat_e6,
-            f.lng_e6,
-            f.description.as_str(),
-            f.phone.as_str(),
-            f.hours.as_str(),
-            f.tags.as_str(),
-            f.department_id.as_deref(),
-            f.group_id.as_deref(),
-            visibility_str(f.visibility),
-            f.starts_at,
-            f.ends_at,
-            rt.now(),
-            id
-        ),
-        stmt!("DELETE FROM place_audience WHERE place_id = ?", id),
-    ];
-    stmts.extend(audience_stmts(id, &f.audience));
+    let mut stmts = write::update(id, f, rt.now());
     stmts.push(audit::entry(rt, actor, "place.update", Some(id), None));
     rt.db().batch(stmts).await?;
     get(rt, actor, id).await
