@@ -6,6 +6,7 @@ use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
+use balai_protocol::ideas::{Idea, IdeaDetail, NewIdea, StatusChange, VoteState};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AccessCodeRequest, Capability, Department, Grant, InviteRequest, IssuedInvite, PendingInvite,
@@ -538,4 +539,35 @@ pub async fn decide_suggestion(id: &str, accept: bool) -> Result<(), Error> {
 
 pub async fn create_place_category(input: &NewPlaceCategory) -> Result<PlaceCategory, Error> {
     send(Method::POST, "/api/place-categories", json(input), None).await
+}
+
+/// A page of ideas: `query` is the list's query string (sort, status, category, mine).
+pub async fn ideas(query: &str, cursor: Option<&str>) -> Result<Page<Idea>, Error> {
+    let mut path = format!("/api/ideas?{query}");
+    if let Some(c) = cursor {
+        path.push_str(&format!("&cursor={c}"));
+    }
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn submit_idea(input: &NewIdea, key: &str) -> Result<Idea, Error> {
+    send(Method::POST, "/api/ideas", json(input), Some(key)).await
+}
+
+pub async fn idea(id: &str) -> Result<IdeaDetail, Error> {
+    send(Method::GET, &format!("/api/ideas/{id}"), None, None).await
+}
+
+pub async fn edit_idea(id: &str, input: &NewIdea) -> Result<Idea, Error> {
+    send(Method::PUT, &format!("/api/ideas/{id}"), json(input), None).await
+}
+
+pub async fn vote_idea(id: &str, on: bool) -> Result<VoteState, Error> {
+    let method = if on { Method::PUT } else { Method::DELETE };
+    send(method, &format!("/api/ideas/{id}/vote"), None, None).await
+}
+
+pub async fn set_idea_status(id: &str, change: &StatusChange) -> Result<IdeaDetail, Error> {
+    let path = format!("/api/ideas/{id}/status");
+    send(Method::POST, &path, json(change), None).await
 }

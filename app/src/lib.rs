@@ -83,6 +83,8 @@ fn page(route: Route) -> AnyView {
         Route::Tag(tag) => view! { <tag::TagPage tag=tag/> }.into_any(),
         Route::Search(q) => view! { <search::SearchPage q=q/> }.into_any(),
         Route::Notifications => view! { <notifications::NotificationsPage/> }.into_any(),
+        Route::Ideas => view! { <ideas::IdeasPage/> }.into_any(),
+        Route::Idea(id) => view! { <ideas::IdeaPage id=id/> }.into_any(),
         Route::Map => view! { <map::MapPage/> }.into_any(),
         Route::ManageMap => view! { <map::ManageMapPage/> }.into_any(),
         Route::People => view! { <people::PeoplePage/> }.into_any(),

@@ -99,6 +99,8 @@ pub enum Route {
     Search(String),
     Notifications,
     /// The company map; `?place=<id>` opens a place's sheet (read by the page, so the map stays).
+    Ideas,
+    Idea(String),
     Map,
     /// Map editors: add, import, export, review corrections.
     ManageMap,
@@ -126,6 +128,8 @@ impl Route {
             ["t", tag] => Route::Tag(decode(tag)),
             ["search"] => Route::Search(query_param(query, "q")),
             ["notifications"] => Route::Notifications,
+            ["ideas"] => Route::Ideas,
+            ["ideas", id] => Route::Idea(id.to_string()),
             ["map"] => Route::Map,
             ["map", "manage"] => Route::ManageMap,
             ["people"] => Route::People,

@@ -37,6 +37,7 @@ fn actor(id: &str, role: Role) -> Actor {
         session_id: String::new(),
         communications: false,
         place_editor: false,
+        idea_reviewer: false,
     }
 }
 
@@ -62,6 +63,7 @@ fn announcing_is_for_admins_and_communications_staff() {
     let comms = Actor {
         communications: true,
         place_editor: false,
+        idea_reviewer: false,
         ..actor("sari", Role::Member)
     };
     assert!(may_announce(&comms));

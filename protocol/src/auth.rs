@@ -52,6 +52,9 @@ pub struct Me {
     /// May edit the company map (admins always may).
     #[serde(default)]
     pub place_editor: bool,
+    /// May review ideas (admins always may).
+    #[serde(default)]
+    pub idea_reviewer: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

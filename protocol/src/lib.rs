@@ -6,6 +6,7 @@ pub mod auth;
 pub mod error;
 pub mod feed;
 pub mod groups;
+pub mod ideas;
 pub mod limits;
 pub mod notifications;
 pub mod people;

@@ -36,3 +36,6 @@ pub const NEAR_PLACES_MAX: u32 = 20;
 /// A CSV import is one request: larger than other bodies, and at most this many rows.
 pub const IMPORT_BODY_MAX_BYTES: usize = 2 * 1024 * 1024;
 pub const IMPORT_ROWS_MAX: usize = 10_000;
+pub const IDEA_TITLE_MIN_CHARS: usize = 5;
+pub const IDEA_TITLE_MAX_CHARS: usize = 140;
+pub const DECLINE_REASON_MAX_CHARS: usize = 1_000;

@@ -22,10 +22,12 @@ pub enum Kind {
     JoinRequest,
     /// A company announcement.
     Announcement,
+    /// An idea I wrote or voted for changed status.
+    IdeaStatus,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Mention,
         Kind::Comment,
         Kind::Reply,
@@ -33,6 +35,7 @@ impl Kind {
         Kind::GroupPost,
         Kind::JoinRequest,
         Kind::Announcement,
+        Kind::IdeaStatus,
     ];
 }
 
@@ -45,6 +48,9 @@ pub struct Notification {
     /// How many people did it: "Ani and {actor_count - 1} others".
     pub actor_count: i64,
     pub post_id: Option<String>,
+    /// The idea it is about (its title is the excerpt).
+    #[serde(default)]
+    pub idea_id: Option<String>,
     pub group: Option<GroupRef>,
     /// The start of the post, when the reader may still read it.
     pub excerpt: Option<String>,

@@ -18,6 +18,9 @@ pub struct Person {
     /// Granted the places capability: edits the company map and decides on corrections.
     #[serde(default)]
     pub place_editor: bool,
+    /// Granted the ideas capability: reviews ideas.
+    #[serde(default)]
+    pub idea_reviewer: bool,
 }
 
 /// A right granted on top of a person's role (`PUT /api/people/:id/grants/:capability`).
@@ -28,6 +31,8 @@ pub enum Capability {
     Communications,
     /// Create, edit and archive places on the map; accept or reject suggested corrections.
     Places,
+    /// Review ideas: move them through the workflow.
+    Ideas,
 }
 
 impl Capability {
@@ -35,6 +40,7 @@ impl Capability {
         match self {
             Capability::Communications => "communications",
             Capability::Places => "places",
+            Capability::Ideas => "ideas",
         }
     }
 
@@ -42,6 +48,7 @@ impl Capability {
         match s {
             "communications" => Some(Capability::Communications),
             "places" => Some(Capability::Places),
+            "ideas" => Some(Capability::Ideas),
             _ => None,
         }
     }

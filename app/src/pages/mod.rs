@@ -4,6 +4,7 @@ pub mod accept;
 pub mod feed;
 pub mod group;
 pub mod groups;
+pub mod ideas;
 pub mod login;
 pub mod map;
 pub mod not_found;

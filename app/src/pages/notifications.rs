@@ -64,6 +64,7 @@ fn sentence(n: &Notification) -> String {
         Kind::GroupPost => (Msg::NGroupPost, true),
         Kind::JoinRequest => (Msg::NJoinRequest, true),
         Kind::Announcement => (Msg::NAnnouncement, false),
+        Kind::IdeaStatus => (Msg::NIdeaStatus, false),
     };
     s.push(' ');
     s.push_str(t(verb));
@@ -77,9 +78,10 @@ fn sentence(n: &Notification) -> String {
 #[component]
 fn Item(n: Notification) -> impl IntoView {
     let unread = use_unread();
-    let href = match (&n.post_id, &n.group) {
-        (Some(p), _) => format!("/p/{p}"),
-        (None, Some(g)) => format!("/g/{}", g.id),
+    let href = match (&n.post_id, &n.idea_id, &n.group) {
+        (Some(p), _, _) => format!("/p/{p}"),
+        (None, Some(i), _) => format!("/ideas/{i}"),
+        (None, None, Some(g)) => format!("/g/{}", g.id),
         _ => "/".to_string(),
     };
     let id = n.id;

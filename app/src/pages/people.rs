@@ -257,6 +257,8 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                         granted=person.communications on=Msg::CommunicationsOn off=Msg::CommunicationsOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Places
                         granted=person.place_editor on=Msg::PlaceEditorOn off=Msg::PlaceEditorOff/>
+                    <GrantToggle person_id=id.get_value() capability=Capability::Ideas
+                        granted=person.idea_reviewer on=Msg::IdeaReviewerOn off=Msg::IdeaReviewerOff/>
                 </Show>
                 <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {

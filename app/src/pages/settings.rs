@@ -147,6 +147,7 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::GroupPost => Msg::KindGroupPost,
         Kind::JoinRequest => Msg::KindJoinRequest,
         Kind::Announcement => Msg::KindAnnouncement,
+        Kind::IdeaStatus => Msg::KindIdeaStatus,
     }
 }
 

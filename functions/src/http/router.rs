@@ -1,7 +1,7 @@
 //! Routing and the steps every request takes: CSRF on writes, size limit, authentication,
 //! the per-person write limit, idempotent replay, then one handler; errors become JSON.
 
-use super::handlers::{auth, feed, follows, groups, notifications, people, places, search};
+use super::handlers::{auth, feed, follows, groups, ideas, notifications, people, places, search};
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
@@ -124,6 +124,13 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
             groups::set_role(rt, &call, id, user).await
         }
         ("DELETE", ["groups", id, "members", user]) => groups::remove(rt, &call, id, user).await,
+        ("GET", ["ideas"]) => ideas::list(rt, &call).await,
+        ("POST", ["ideas"]) => ideas::submit(rt, &call).await,
+        ("GET", ["ideas", id]) => ideas::detail(rt, &call, id).await,
+        ("PUT", ["ideas", id]) => ideas::edit(rt, &call, id).await,
+        ("PUT", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, true).await,
+        ("DELETE", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, false).await,
+        ("POST", ["ideas", id, "status"]) => ideas::set_status(rt, &call, id).await,
         ("GET", ["map", "config"]) => places::config(rt, &call).await,
         ("GET", ["place-categories"]) => places::categories(rt, &call).await,
         ("POST", ["place-categories"]) => places::create_category(rt, &call).await,
@@ -178,6 +185,9 @@ fn known(rest: &[&str]) -> bool {
             | ["groups", _, "join" | "leave" | "pin" | "members"]
             | ["groups", _, "members", _]
             | ["groups", _, "members", _, "approve" | "role"]
+            | ["ideas"]
+            | ["ideas", _]
+            | ["ideas", _, "vote" | "status"]
             | ["map", "config"]
             | ["place-categories"]
             | ["place-suggestions"]

@@ -2,6 +2,7 @@
 //! uses (so every seeded post is validated and rendered like a real one). Native only.
 
 mod content;
+mod ideas;
 pub mod places;
 
 use crate::runtime::Runtime;
@@ -60,15 +61,16 @@ pub struct Seeded {
     pub actor: Actor,
 }
 
-/// The demo company: 42 people, its groups and its map (220 places), 300 posts over four
-/// weeks with comments, likes, tags and mentions, posts from its branches, and a live
-/// announcement.
+/// The demo company: 42 people, its groups and its map (220 places), 50 ideas in every
+/// status, 300 posts over four weeks with comments, likes, tags and mentions, posts from its
+/// branches, and a live announcement.
 pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiError> {
     let people = demo_people(rt, 42)?;
     // The groups and places are a month old: older than every seeded post.
     rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
     let groups = demo_groups(rt, &people, rng)?;
     let offices = places::demo(rt, &people[0], rng, now)?;
+    ideas::demo(rt, &people, rng, 50)?;
     activity(rt, &people, &groups, 300, 28, now, rng, true)?;
     posts_from_branches(rt, &people, &offices, rng, now)?;
     demo_announcement(rt, &people, now)
@@ -162,6 +164,7 @@ pub fn person(
             session_id: String::new(),
             communications: false,
             place_editor: false,
+            idea_reviewer: false,
         },
     })
 }

@@ -97,7 +97,8 @@ macro_rules! person_select {
             "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
                     u.deactivated_at, u.created_at,
                     EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor
+                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor,
+                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'ideas') AS idea_reviewer
              FROM users u LEFT JOIN departments d ON d.id = u.department_id
              LEFT JOIN branches b ON b.id = u.branch_id ",
             $rest
@@ -121,6 +122,7 @@ pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
         branch: row.branch,
         communications: row.communications != 0,
         place_editor: row.place_editor != 0,
+        idea_reviewer: row.idea_reviewer != 0,
     })
 }
 
@@ -180,6 +182,7 @@ struct PersonRow {
     created_at: Millis,
     communications: i64,
     place_editor: i64,
+    idea_reviewer: i64,
 }
 
 pub const PEOPLE_PAGE: i64 = 50;
@@ -223,6 +226,7 @@ pub async fn list_people<R: Runtime>(
                 created_at: r.created_at,
                 communications: r.communications != 0,
                 place_editor: r.place_editor != 0,
+                idea_reviewer: r.idea_reviewer != 0,
             })
             .collect(),
         next_cursor,

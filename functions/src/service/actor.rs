@@ -13,6 +13,8 @@ pub struct Actor {
     pub communications: bool,
     /// Granted 'places': edits the company map without being an admin.
     pub place_editor: bool,
+    /// Granted 'ideas': reviews ideas without being an admin.
+    pub idea_reviewer: bool,
 }
 
 impl Actor {

@@ -105,6 +105,7 @@ pub async fn create<R: Runtime>(
         actor_id: &actor.id,
         post_id: Some(post_id),
         group_id: None,
+        idea_id: None,
         at: comment.created_at,
     };
     // In this order, so each person hears once: mentioned, else as the post's author, else as

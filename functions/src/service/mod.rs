@@ -30,6 +30,7 @@ pub mod comments;
 pub mod departments;
 pub mod follows;
 pub mod groups;
+pub mod ideas;
 pub mod idempotency;
 pub mod ids;
 pub mod invites;

@@ -30,6 +30,7 @@ pub fn kind_str(kind: Kind) -> &'static str {
         Kind::GroupPost => "group_post",
         Kind::JoinRequest => "join_request",
         Kind::Announcement => "announcement",
+        Kind::IdeaStatus => "idea_status",
     }
 }
 
@@ -39,6 +40,7 @@ pub struct Event<'a> {
     pub actor_id: &'a str,
     pub post_id: Option<&'a str>,
     pub group_id: Option<&'a str>,
+    pub idea_id: Option<&'a str>,
     pub at: Millis,
 }
 
@@ -93,6 +95,14 @@ impl Recipients {
         }
     }
 
+    /// An idea's author and everyone who voted for it.
+    pub fn idea_followers(idea_id: &str) -> Self {
+        Recipients {
+            sql: "SELECT author_id FROM ideas WHERE id = ? UNION SELECT user_id FROM idea_votes WHERE idea_id = ?",
+            params: vec![idea_id.into(), idea_id.into()],
+        }
+    }
+
     pub fn everyone() -> Self {
         Recipients {
             sql: "SELECT id FROM users",
@@ -112,6 +122,7 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
         event.actor_id.into(),
         event.post_id.into(),
         event.group_id.into(),
+        event.idea_id.into(),
         event.at.into(),
     ];
     params.extend(to.params);
@@ -121,6 +132,7 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
         event.post_id.into(),
         event.post_id.into(),
         event.post_id.into(),
+        event.idea_id.into(),
         event.at.into(),
     ]);
     Stmt {
@@ -132,8 +144,8 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
 /// The SQL of [`deliver`] around a recipients query.
 fn deliver_sql(recipients: &str) -> String {
     format!(
-        "INSERT INTO notifications (user_id, kind, actor_id, post_id, group_id, created_at)
-         SELECT u.id, ?, ?, ?, ?, ? FROM users u
+        "INSERT INTO notifications (user_id, kind, actor_id, post_id, group_id, idea_id, created_at)
+         SELECT u.id, ?, ?, ?, ?, ?, ? FROM users u
          WHERE u.id IN ({recipients})
            AND u.deactivated_at IS NULL
            AND u.id <> ?
@@ -145,7 +157,7 @@ fn deliver_sql(recipients: &str) -> String {
                    OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = p.group_id
                               AND m.user_id = u.id AND m.state = 'active'))))
            AND NOT EXISTS (SELECT 1 FROM notifications n
-                           WHERE n.user_id = u.id AND n.post_id IS ? AND n.created_at = ?)"
+                           WHERE n.user_id = u.id AND n.post_id IS ? AND n.idea_id IS ? AND n.created_at = ?)"
     )
 }
 
@@ -181,6 +193,7 @@ struct Row {
     actor_left: Option<Millis>,
     actor_count: i64,
     post_id: Option<String>,
+    idea_id: Option<String>,
     group_id: Option<String>,
     group_name: Option<String>,
     excerpt: Option<String>,
@@ -216,12 +229,13 @@ pub async fn list<R: Runtime>(
         .all(stmt!(
             concat!(
                 "SELECT n.id, n.kind, n.actor_id, a.name AS actor_name, a.deactivated_at AS actor_left,
-                        n.actor_count, n.post_id, n.group_id, gg.name AS group_name, n.created_at, n.read_at,
-                        CASE WHEN p.deleted_at IS NULL AND ",
+                        n.actor_count, n.post_id, n.idea_id, n.group_id, gg.name AS group_name, n.created_at, n.read_at,
+                        CASE WHEN i.id IS NOT NULL THEN i.title WHEN p.deleted_at IS NULL AND ",
                 readable!(),
                 " THEN substr(p.body, 1, 140) END AS excerpt
                  FROM notifications n
                  JOIN users a ON a.id = n.actor_id
+                 LEFT JOIN ideas i ON i.id = n.idea_id
                  LEFT JOIN posts p ON p.id = n.post_id
                  LEFT JOIN user_groups g ON g.id = p.group_id
                  LEFT JOIN user_groups gg ON gg.id = COALESCE(n.group_id, p.group_id)
@@ -253,6 +267,7 @@ pub async fn list<R: Runtime>(
                 },
                 actor_count: r.actor_count,
                 post_id: r.post_id,
+                idea_id: r.idea_id,
                 group: r
                     .group_id
                     .zip(r.group_name)

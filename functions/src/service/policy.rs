@@ -20,6 +20,8 @@ pub enum Action {
     EditPlaces,
     /// Add map categories.
     ManagePlaceCategories,
+    /// Move ideas through their workflow (an "ideas" grant too).
+    ReviewIdeas,
 }
 
 /// Whether `role` may do `action` (for own-content actions the caller also checks ownership).
@@ -29,7 +31,12 @@ pub fn allows(role: Role, action: Action) -> bool {
         Role::Admin => true,
         Role::Member => !matches!(
             action,
-            DeleteAnyContent | ManagePeople | Announce | EditPlaces | ManagePlaceCategories
+            DeleteAnyContent
+                | ManagePeople
+                | Announce
+                | EditPlaces
+                | ManagePlaceCategories
+                | ReviewIdeas
         ),
     }
 }
@@ -53,6 +60,11 @@ pub fn may_announce(actor: &Actor) -> bool {
 /// Whether `actor` edits the map: admins, and those granted 'places'.
 pub fn may_edit_places(actor: &Actor) -> bool {
     allows(actor.role, Action::EditPlaces) || actor.place_editor
+}
+
+/// Whether `actor` reviews ideas: admins, and those granted 'ideas'.
+pub fn may_review_ideas(actor: &Actor) -> bool {
+    allows(actor.role, Action::ReviewIdeas) || actor.idea_reviewer
 }
 
 pub fn require(actor: &Actor, action: Action) -> Result<(), balai_protocol::ApiError> {

@@ -390,6 +390,7 @@ pub async fn create<R: Runtime>(
         actor_id: &actor.id,
         post_id: Some(&post.id),
         group_id,
+        idea_id: None,
         at: post.created_at,
     };
     // Mentions first: someone both mentioned and following the group hears once, as mentioned.

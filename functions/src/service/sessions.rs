@@ -61,6 +61,7 @@ struct SessionRow {
     role: String,
     communications: i64,
     place_editor: i64,
+    idea_reviewer: i64,
 }
 
 /// Resolves a cookie token to the person behind it, or 401.
@@ -73,7 +74,8 @@ pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiE
         .first(stmt!(
             "SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id, u.name, u.email, u.role,
                     EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor
+                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor,
+                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'ideas') AS idea_reviewer
              FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = ? AND u.deactivated_at IS NULL",
             sha256_hex(token.as_bytes())
@@ -107,6 +109,7 @@ pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiE
         session_id: row.session_id,
         communications: row.communications != 0,
         place_editor: row.place_editor != 0,
+        idea_reviewer: row.idea_reviewer != 0,
     })
 }
 

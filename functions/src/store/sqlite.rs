@@ -40,6 +40,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_places.sql",
         include_str!("../../migrations/0007_places.sql"),
     ),
+    (
+        "0008_ideas.sql",
+        include_str!("../../migrations/0008_ideas.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod feed;
 pub mod follows;
 pub mod groups;
+pub mod ideas;
 pub mod notifications;
 pub mod people;
 pub mod places;

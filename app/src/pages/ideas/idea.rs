@@ -1,0 +1,125 @@
+//! One idea: what it proposes, its votes, its history, and (for reviewers) the next step.
+
+use super::IdeaForm;
+use super::labels;
+use super::vote::VoteButton;
+use crate::api;
+use crate::call::Call;
+use crate::components::require_login::RequireLogin;
+use crate::components::time_ago::TimeAgo;
+use crate::i18n::{Msg, t};
+use balai_protocol::ideas::{Idea, IdeaDetail, IdeaStatus, StatusChange};
+use leptos::prelude::*;
+
+#[component]
+pub fn IdeaPage(id: String) -> impl IntoView {
+    let id = StoredValue::new(id);
+    view! { <RequireLogin><IdeaView id=id.get_value()/></RequireLogin> }
+}
+
+#[component]
+fn IdeaView(id: String) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let load = Call::<IdeaDetail>::new();
+    let reload = move || load.run(async move { api::idea(&id.get_value()).await });
+    reload();
+    let body = move || {
+        load.result.get().and_then(Result::ok).map(|d| {
+            let idea = d.idea.clone();
+            let editable = idea.clone();
+            let can_edit = idea.can_edit;
+            let reviewer = idea.can_review.then(|| {
+                view! { <Review idea=idea.clone() on_changed=move |_| reload()/> }
+            });
+            view! {
+                <article class="card idea" data-testid="idea">
+                    <p class="muted small">
+                        <span class="badge status" data-testid="idea-status">{t(labels::status(idea.status))}</span>
+                        " " {t(labels::category(idea.category))} " · " {idea.author.name.clone()} " · "
+                        <TimeAgo at=idea.created_at/>
+                    </p>
+                    <h1>{idea.title.clone()}</h1>
+                    <div class="post-body" inner_html=idea.body_html.clone()></div>
+                    {idea.decline_reason.clone().map(|r| view! {
+                        <p class="notice">{t(Msg::DeclineReason)} ": " {r}</p>
+                    })}
+                    <VoteButton idea_id=idea.id.clone() voted=idea.voted_by_me count=idea.vote_count/>
+                    <Show when=move || can_edit>
+                        <details>
+                            <summary>{t(Msg::Edit)}</summary>
+                            <IdeaForm editing=Some(editable.clone()) on_saved=move |_| reload()/>
+                        </details>
+                    </Show>
+                </article>
+                {reviewer}
+                <section class="card">
+                    <h2>{t(Msg::History)}</h2>
+                    <ul class="list">
+                        <li class="list-row">
+                            <span>{t(labels::status(IdeaStatus::New))} " · " {d.idea.author.name.clone()}</span>
+                            <TimeAgo at=d.idea.created_at/>
+                        </li>
+                        {d.history.into_iter().map(|h| view! {
+                            <li class="list-row">
+                                <span>
+                                    {t(labels::status(h.from))} " → " <strong>{t(labels::status(h.to))}</strong>
+                                    " · " {h.actor.name}
+                                    {h.note.map(|n| view! { <span class="muted">" — " {n}</span> })}
+                                </span>
+                                <TimeAgo at=h.at/>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
+    view! {
+        <p><a class="chip" href="/ideas">"← " {t(Msg::IdeasTitle)}</a></p>
+        {load.error_view()}
+        {body}
+    }
+}
+
+/// The reviewer's panel: the steps the workflow allows from here, and a reason (required to
+/// decline).
+#[component]
+fn Review(idea: Idea, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
+    let id = StoredValue::new(idea.id.clone());
+    let reason = RwSignal::new(String::new());
+    let change = Call::new();
+    let next: Vec<IdeaStatus> = IdeaStatus::ALL
+        .into_iter()
+        .filter(|s| idea.status.may_become(*s))
+        .collect();
+    let step = move |status: IdeaStatus| {
+        let input = StatusChange {
+            status,
+            reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+        };
+        change.run(async move {
+            api::set_idea_status(&id.get_value(), &input).await?;
+            reason.set(String::new());
+            on_changed.run(());
+            Ok(())
+        });
+    };
+    view! {
+        <section class="card review">
+            <h2>{t(Msg::ReviewIdea)}</h2>
+            <label for="idea-reason">{t(Msg::ReasonOrNote)}</label>
+            <textarea id="idea-reason" rows="2" prop:value=move || reason.get()
+                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+            <div class="actions">
+                {next.into_iter().map(|s| view! {
+                    <button type="button" class:danger=s == IdeaStatus::Declined
+                        class:primary=s != IdeaStatus::Declined
+                        disabled=move || change.pending.get() on:click=move |_| step(s)>
+                        {t(labels::status(s))}
+                    </button>
+                }).collect_view()}
+            </div>
+            {change.error_view()}
+        </section>
+    }
+}

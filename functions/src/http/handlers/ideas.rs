@@ -1,0 +1,103 @@
+use super::super::router::Call;
+use super::super::{ApiResponse, json};
+use super::created;
+use crate::runtime::Runtime;
+use crate::service::ideas::{self, Query};
+use balai_protocol::ideas::{IdeaCategory, IdeaSort, IdeaStatus, NewIdea, StatusChange};
+use balai_protocol::{ApiError, ErrorCode};
+
+/// A query parameter that must be one of `values` (by their wire names), if given.
+fn one_of<T: Copy>(
+    call: &Call<'_>,
+    name: &str,
+    values: &[T],
+    wire: fn(T) -> &'static str,
+) -> Result<Option<T>, ApiError> {
+    match call.req.query_param(name).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => values
+            .iter()
+            .copied()
+            .find(|x| wire(*x) == v)
+            .map(Some)
+            .ok_or_else(|| {
+                let names: Vec<&str> = values.iter().map(|x| wire(*x)).collect();
+                ApiError::field(
+                    ErrorCode::BadRequest,
+                    name,
+                    format!("{name} is one of {}.", names.join(", ")),
+                )
+            }),
+    }
+}
+
+pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let sorts = [IdeaSort::Top, IdeaSort::Newest, IdeaSort::Trending];
+    let sort_name = |s: IdeaSort| match s {
+        IdeaSort::Top => "top",
+        IdeaSort::Newest => "newest",
+        IdeaSort::Trending => "trending",
+    };
+    let cursor = call.req.query_param("cursor");
+    let query = Query {
+        sort: one_of(call, "sort", &sorts, sort_name)?.unwrap_or(IdeaSort::Top),
+        status: one_of(call, "status", &IdeaStatus::ALL, IdeaStatus::as_str)?,
+        category: one_of(call, "category", &IdeaCategory::ALL, IdeaCategory::as_str)?,
+        mine: call.req.query_param("mine").is_some_and(|v| v == "1"),
+        cursor: cursor.as_deref(),
+    };
+    Ok(ApiResponse::json(
+        200,
+        &ideas::list(rt, &call.actor, query).await?,
+    ))
+}
+
+pub async fn submit<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: NewIdea = json::body(call.req)?;
+    Ok(created(
+        ideas::submit(rt, &call.actor, &input, call.key).await?,
+    ))
+}
+
+pub async fn detail<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &ideas::detail(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn edit<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    let input: NewIdea = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &ideas::edit(rt, &call.actor, id, &input).await?,
+    ))
+}
+
+pub async fn vote<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+    on: bool,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &ideas::vote(rt, &call.actor, id, on).await?,
+    ))
+}
+
+pub async fn set_status<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: StatusChange = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &ideas::set_status(rt, &call.actor, id, &input).await?,
+    ))
+}

@@ -1,0 +1,491 @@
+//! Ideas: anyone submits one (and edits it while it is new); anyone votes, once, and may take
+//! the vote back; reviewers (admins, and people granted 'ideas') move it through the workflow
+//! in `IdeaStatus::may_become`, every change kept in its history, and its author and voters
+//! are notified.
+
+use super::actor::Actor;
+use super::idempotency::{self, Created};
+use super::ids::new_id;
+use super::notifications::{self, Event, Recipients};
+use super::policy::{Action, may_review_ideas, require};
+use super::{audit, forbidden, markdown, not_found, validate};
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::Db;
+use balai_protocol::feed::Author;
+use balai_protocol::ideas::{
+    HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaSort, IdeaStatus, NewIdea, StatusChange,
+    VoteState,
+};
+use balai_protocol::limits::{
+    DECLINE_REASON_MAX_CHARS, IDEA_TITLE_MAX_CHARS, IDEA_TITLE_MIN_CHARS, PAGE_SIZE_DEFAULT,
+    POST_MAX_CHARS,
+};
+use balai_protocol::notifications::Kind;
+use balai_protocol::{ApiError, ErrorCode, Millis, Page};
+use serde::Deserialize;
+
+/// The columns every idea query selects (binds: the reader, for `voted`).
+macro_rules! idea_select {
+    ($rest:expr) => {
+        concat!(
+            "SELECT i.id, i.title, i.body, i.body_html, i.category, i.author_id, u.name AS author_name,
+                    u.deactivated_at AS author_left, i.status, i.decline_reason, i.vote_count,
+                    i.created_at, i.updated_at,
+                    EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.user_id = ?) AS voted
+             FROM ideas i JOIN users u ON u.id = i.author_id ",
+            $rest
+        )
+    };
+}
+
+/// The filter every list shares (binds: status twice, category twice, author twice).
+macro_rules! idea_filter {
+    () => {
+        "(? = '' OR i.status = ?) AND (? = '' OR i.category = ?) AND (? = '' OR i.author_id = ?)"
+    };
+}
+
+#[derive(Deserialize)]
+struct IdeaRow {
+    id: String,
+    title: String,
+    body: String,
+    body_html: String,
+    category: IdeaCategory,
+    author_id: String,
+    author_name: String,
+    author_left: Option<Millis>,
+    status: IdeaStatus,
+    decline_reason: Option<String>,
+    vote_count: i64,
+    created_at: Millis,
+    updated_at: Millis,
+    voted: i64,
+}
+
+impl IdeaRow {
+    fn into_idea(self, actor: &Actor) -> Idea {
+        let can_edit = self.author_id == actor.id && self.status == IdeaStatus::New;
+        Idea {
+            body: can_edit.then_some(self.body),
+            author: Author {
+                id: self.author_id,
+                name: self.author_name,
+                former: self.author_left.is_some(),
+            },
+            can_edit,
+            can_review: may_review_ideas(actor),
+            voted_by_me: self.voted != 0,
+            id: self.id,
+            title: self.title,
+            body_html: self.body_html,
+            category: self.category,
+            status: self.status,
+            decline_reason: self.decline_reason,
+            vote_count: self.vote_count,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+/// A checked title and body, and the body rendered.
+fn checked(input: &NewIdea) -> Result<(String, String, String), ApiError> {
+    let title = validate::text("title", &input.title, IDEA_TITLE_MAX_CHARS)?;
+    if title.chars().count() < IDEA_TITLE_MIN_CHARS {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            "title",
+            format!("The title needs at least {IDEA_TITLE_MIN_CHARS} characters."),
+        ));
+    }
+    let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
+    let html = markdown::render(&body);
+    Ok((title, body, html))
+}
+
+/// Submits an idea; a retry with the same key submits it once.
+pub async fn submit<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    input: &NewIdea,
+    key: Option<&str>,
+) -> Result<Created<Idea>, ApiError> {
+    require(actor, Action::CreatePost)?;
+    let (title, body, body_html) = checked(input)?;
+    let now = rt.now();
+    let idea = Idea {
+        id: new_id(rt),
+        title,
+        body: Some(body),
+        body_html,
+        category: input.category,
+        author: Author {
+            id: actor.id.clone(),
+            name: actor.name.clone(),
+            former: false,
+        },
+        status: IdeaStatus::New,
+        decline_reason: None,
+        vote_count: 0,
+        voted_by_me: false,
+        can_edit: true,
+        can_review: may_review_ideas(actor),
+        created_at: now,
+        updated_at: now,
+    };
+    let stmts = vec![stmt!(
+        "INSERT INTO ideas (id, author_id, title, body, body_html, category, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+        idea.id.as_str(),
+        actor.id.as_str(),
+        idea.title.as_str(),
+        idea.body.as_deref().unwrap_or_default(),
+        idea.body_html.as_str(),
+        input.category.as_str(),
+        now,
+        now
+    )];
+    Ok(
+        match idempotency::commit(rt, &actor.id, key, stmts, 201, &idea).await? {
+            None => Created::New(idea),
+            Some(first) => Created::Replay(first),
+        },
+    )
+}
+
+async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaRow, ApiError> {
+    validate::id(id, "Idea")?;
+    rt.db()
+        .first(stmt!(idea_select!("WHERE i.id = ?"), actor.id.as_str(), id))
+        .await?
+        .ok_or_else(|| not_found("Idea"))
+}
+
+/// Its author edits an idea while it is new (a full replacement: a retry is harmless).
+pub async fn edit<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: &str,
+    input: &NewIdea,
+) -> Result<Idea, ApiError> {
+    let row = load(rt, actor, id).await?;
+    if row.author_id != actor.id {
+        return Err(forbidden());
+    }
+    if row.status != IdeaStatus::New {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "This idea is already being reviewed; it can no longer be edited.",
+        ));
+    }
+    let (title, body, body_html) = checked(input)?;
+    rt.db()
+        .run(stmt!(
+            "UPDATE ideas SET title = ?, body = ?, body_html = ?, category = ?, updated_at = ?
+             WHERE id = ? AND status = 'new'",
+            title.as_str(),
+            body.as_str(),
+            body_html.as_str(),
+            input.category.as_str(),
+            rt.now(),
+            id
+        ))
+        .await?;
+    Ok(load(rt, actor, id).await?.into_idea(actor))
+}
+
+/// What a list shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Query<'a> {
+    pub sort: IdeaSort,
+    pub status: Option<IdeaStatus>,
+    pub category: Option<IdeaCategory>,
+    /// Only the reader's own ideas.
+    pub mine: bool,
+    pub cursor: Option<&'a str>,
+}
+
+const WEEK_MS: Millis = 7 * 24 * 60 * 60 * 1000;
+/// Trending is one page: the ideas most voted for this week.
+const TRENDING_MAX: i64 = 50;
+
+/// A page of ideas: top (by votes, paged by `<votes>.<created_at>.<id>`), newest (paged by
+/// `<created_at>.<id>`), or trending (one page).
+pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Page<Idea>, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    let limit = i64::from(PAGE_SIZE_DEFAULT);
+    let status = q.status.map_or("", IdeaStatus::as_str);
+    let category = q.category.map_or("", IdeaCategory::as_str);
+    let author = if q.mine { actor.id.as_str() } else { "" };
+    let me = actor.id.as_str();
+    let rows: Vec<IdeaRow> = match q.sort {
+        IdeaSort::Newest => {
+            let (at, id) = match q.cursor {
+                Some(c) => super::posts::parse_cursor(c)?,
+                None => (Millis::MAX, String::new()),
+            };
+            rt.db()
+                .all(stmt!(
+                    idea_select!(concat!(
+                        "WHERE ",
+                        idea_filter!(),
+                        " AND i.created_at <= ? AND (i.created_at < ? OR i.id < ?)
+                         ORDER BY i.created_at DESC, i.id DESC LIMIT ?"
+                    )),
+                    me,
+                    status,
+                    status,
+                    category,
+                    category,
+                    author,
+                    author,
+                    at,
+                    at,
+                    id,
+                    limit
+                ))
+                .await?
+        }
+        IdeaSort::Top => {
+            let (votes, at, id) = match q.cursor {
+                Some(c) => {
+                    let parts: Vec<&str> = c.split('.').collect();
+                    let [v, a, i] = parts[..] else {
+                        return Err(validate::bad_cursor());
+                    };
+                    validate::id(i, "Cursor").map_err(|_| validate::bad_cursor())?;
+                    (
+                        v.parse::<i64>().map_err(|_| validate::bad_cursor())?,
+                        a.parse::<Millis>().map_err(|_| validate::bad_cursor())?,
+                        i.to_string(),
+                    )
+                }
+                None => (i64::MAX, Millis::MAX, String::new()),
+            };
+            rt.db()
+                .all(stmt!(
+                    idea_select!(concat!(
+                        "WHERE ",
+                        idea_filter!(),
+                        " AND (i.vote_count < ? OR (i.vote_count = ? AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))))
+                         ORDER BY i.vote_count DESC, i.created_at DESC, i.id DESC LIMIT ?"
+                    )),
+                    me,
+                    status,
+                    status,
+                    category,
+                    category,
+                    author,
+                    author,
+                    votes,
+                    votes,
+                    at,
+                    at,
+                    id,
+                    limit
+                ))
+                .await?
+        }
+        IdeaSort::Trending => {
+            if q.cursor.is_some() {
+                return Err(validate::bad_cursor());
+            }
+            rt.db()
+                .all(stmt!(
+                    idea_select!(concat!(
+                        "JOIN (SELECT idea_id, COUNT(*) AS recent FROM idea_votes WHERE created_at > ? GROUP BY idea_id) t
+                           ON t.idea_id = i.id
+                         WHERE ",
+                        idea_filter!(),
+                        " ORDER BY t.recent DESC, i.vote_count DESC, i.id DESC LIMIT ?"
+                    )),
+                    me,
+                    rt.now() - WEEK_MS,
+                    status,
+                    status,
+                    category,
+                    category,
+                    author,
+                    author,
+                    TRENDING_MAX
+                ))
+                .await?
+        }
+    };
+    let next_cursor = match q.sort {
+        IdeaSort::Trending => None,
+        IdeaSort::Newest => {
+            super::next_cursor(&rows, limit, |r| format!("{}.{}", r.created_at, r.id))
+        }
+        IdeaSort::Top => super::next_cursor(&rows, limit, |r| {
+            format!("{}.{}.{}", r.vote_count, r.created_at, r.id)
+        }),
+    };
+    Ok(Page {
+        items: rows.into_iter().map(|r| r.into_idea(actor)).collect(),
+        next_cursor,
+    })
+}
+
+/// An idea with its history, oldest change first.
+pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaDetail, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    let idea = load(rt, actor, id).await?.into_idea(actor);
+    #[derive(Deserialize)]
+    struct Row {
+        from_status: IdeaStatus,
+        to_status: IdeaStatus,
+        actor_id: String,
+        actor_name: String,
+        actor_left: Option<Millis>,
+        note: Option<String>,
+        created_at: Millis,
+    }
+    let rows: Vec<Row> = rt
+        .db()
+        .all(stmt!(
+            "SELECT h.from_status, h.to_status, h.actor_id, u.name AS actor_name,
+                    u.deactivated_at AS actor_left, h.note, h.created_at
+             FROM idea_history h JOIN users u ON u.id = h.actor_id
+             WHERE h.idea_id = ? ORDER BY h.created_at, h.rowid",
+            id
+        ))
+        .await?;
+    Ok(IdeaDetail {
+        idea,
+        history: rows
+            .into_iter()
+            .map(|r| HistoryEntry {
+                from: r.from_status,
+                to: r.to_status,
+                actor: Author {
+                    id: r.actor_id,
+                    name: r.actor_name,
+                    former: r.actor_left.is_some(),
+                },
+                note: r.note,
+                at: r.created_at,
+            })
+            .collect(),
+    })
+}
+
+/// Votes for an idea (`on`) or takes the vote back. The primary key makes a double tap or a
+/// retry count once; the count is recounted in the same batch, so it is always the truth.
+pub async fn vote<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: &str,
+    on: bool,
+) -> Result<VoteState, ApiError> {
+    require(actor, Action::Like)?;
+    load(rt, actor, id).await?;
+    let change = if on {
+        stmt!(
+            "INSERT OR IGNORE INTO idea_votes (idea_id, user_id, created_at) VALUES (?, ?, ?)",
+            id,
+            actor.id.as_str(),
+            rt.now()
+        )
+    } else {
+        stmt!(
+            "DELETE FROM idea_votes WHERE idea_id = ? AND user_id = ?",
+            id,
+            actor.id.as_str()
+        )
+    };
+    rt.db()
+        .batch(vec![
+            change,
+            stmt!(
+                "UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?) WHERE id = ?",
+                id,
+                id
+            ),
+        ])
+        .await?;
+    let row = load(rt, actor, id).await?;
+    Ok(VoteState {
+        voted: row.voted != 0,
+        vote_count: row.vote_count,
+    })
+}
+
+/// A reviewer moves an idea along the workflow; a decline needs a reason. The change is kept
+/// in the history, audited, and its author and voters hear of it, all in one batch. Asking
+/// for the status it already has changes nothing (a retry is harmless).
+pub async fn set_status<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: &str,
+    change: &StatusChange,
+) -> Result<IdeaDetail, ApiError> {
+    if !may_review_ideas(actor) {
+        return Err(forbidden());
+    }
+    let row = load(rt, actor, id).await?;
+    if row.status == change.status {
+        return detail(rt, actor, id).await;
+    }
+    if !row.status.may_become(change.status) {
+        return Err(ApiError::field(
+            ErrorCode::Conflict,
+            "status",
+            format!(
+                "An idea that is {} cannot become {}.",
+                row.status.as_str().replace('_', " "),
+                change.status.as_str().replace('_', " ")
+            ),
+        ));
+    }
+    let reason = match (change.status, change.reason.as_deref()) {
+        (IdeaStatus::Declined, r) => Some(validate::text(
+            "reason",
+            r.unwrap_or_default(),
+            DECLINE_REASON_MAX_CHARS,
+        )?),
+        (_, Some(r)) if !r.trim().is_empty() => {
+            Some(validate::text("reason", r, DECLINE_REASON_MAX_CHARS)?)
+        }
+        _ => None,
+    };
+    let now = rt.now();
+    let to = change.status.as_str();
+    let stmts = vec![
+        stmt!(
+            "UPDATE ideas SET status = ?, decline_reason = ?, updated_at = ? WHERE id = ? AND status = ?",
+            to,
+            (change.status == IdeaStatus::Declined).then_some(reason.as_deref()).flatten(),
+            now,
+            id,
+            row.status.as_str()
+        ),
+        stmt!(
+            "INSERT INTO idea_history (id, idea_id, actor_id, from_status, to_status, note, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            new_id(rt),
+            id,
+            actor.id.as_str(),
+            row.status.as_str(),
+            to,
+            reason.as_deref(),
+            now
+        ),
+        notifications::deliver(
+            &Event {
+                kind: Kind::IdeaStatus,
+                actor_id: &actor.id,
+                post_id: None,
+                group_id: None,
+                idea_id: Some(id),
+                at: now,
+            },
+            Recipients::idea_followers(id),
+        ),
+        audit::entry(rt, actor, &format!("idea.{to}"), Some(id), None),
+    ];
+    rt.db().batch(stmts).await?;
+    detail(rt, actor, id).await
+}

@@ -1,0 +1,370 @@
+//! Ideas: votes that count once, the status workflow and who may run it, history,
+//! notifications, sorting and filters.
+
+mod common;
+
+use balai_functions::http::ApiResponse;
+use common::{TestApp, Who, assert_error, json};
+use serde_json::{Value, json as j};
+
+fn idea(app: &TestApp, who: &Who, title: &str, category: &str) -> String {
+    let res = app.post(
+        "/api/ideas",
+        Some(who),
+        j!({ "title": title, "body": "Supaya **lebih cepat**.", "category": category }),
+    );
+    assert_eq!(res.status, 201, "{}", res.body);
+    json(&res)["id"].as_str().unwrap().to_string()
+}
+
+fn titles(app: &TestApp, who: &Who, path: &str) -> Vec<String> {
+    let res = app.get(path, Some(who));
+    assert_eq!(res.status, 200, "{path}: {}", res.body);
+    json(&res)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn status(app: &TestApp, who: &Who, id: &str, to: &str, reason: Option<&str>) -> ApiResponse {
+    app.post(
+        &format!("/api/ideas/{id}/status"),
+        Some(who),
+        j!({ "status": to, "reason": reason }),
+    )
+}
+
+#[test]
+fn a_vote_counts_once_however_often_it_is_sent() {
+    let app = TestApp::new();
+    let (ani, budi, citra) = (app.member("ani"), app.member("budi"), app.member("citra"));
+    let id = idea(&app, &ani, "Scan barcodes at the dock", "process");
+    let vote = format!("/api/ideas/{id}/vote");
+    for _ in 0..3 {
+        let res = app.call("PUT", &vote, Some(&budi), None);
+        assert_eq!(json(&res), j!({ "voted": true, "vote_count": 1 }));
+    }
+    app.call("PUT", &vote, Some(&citra), None);
+    let res = app.call("DELETE", &vote, Some(&budi), None);
+    assert_eq!(json(&res), j!({ "voted": false, "vote_count": 1 }));
+    let res = app.call("DELETE", &vote, Some(&budi), None);
+    assert_eq!(
+        json(&res)["vote_count"],
+        1,
+        "taking back twice takes back once"
+    );
+    let detail = json(&app.get(&format!("/api/ideas/{id}"), Some(&citra)));
+    assert_eq!(detail["idea"]["vote_count"], 1);
+    assert_eq!(detail["idea"]["voted_by_me"], true);
+    assert_error(
+        &app.call(
+            "PUT",
+            "/api/ideas/01ARZ3NDEKTSV4RRFFQ69G5FAV/vote",
+            Some(&budi),
+            None,
+        ),
+        404,
+        "not_found",
+    );
+}
+
+#[test]
+fn reviewers_run_the_workflow_and_everyone_sees_its_history() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let (ani, budi, rudi) = (app.member("ani"), app.member("budi"), app.member("rudi"));
+    let id = idea(&app, &ani, "Shared car pool for field staff", "workplace");
+    app.call("PUT", &format!("/api/ideas/{id}/vote"), Some(&budi), None);
+
+    assert_error(
+        &status(&app, &rudi, &id, "under_review", None),
+        403,
+        "forbidden",
+    );
+    let grant = format!("/api/people/{}/grants/ideas", rudi.id);
+    assert_eq!(
+        app.call("PUT", &grant, Some(&admin), Some(j!({"enabled": true})))
+            .status,
+        204
+    );
+    assert_eq!(
+        json(&app.get("/api/me", Some(&rudi)))["idea_reviewer"],
+        true
+    );
+
+    let res = status(&app, &rudi, &id, "accepted", None);
+    assert_error(&res, 409, "conflict");
+    assert!(
+        json(&res)["message"]
+            .as_str()
+            .unwrap()
+            .contains("new cannot become accepted")
+    );
+    assert_eq!(status(&app, &rudi, &id, "under_review", None).status, 200);
+    assert_eq!(
+        status(&app, &rudi, &id, "under_review", None).status,
+        200,
+        "a retry changes nothing"
+    );
+    let res = status(&app, &rudi, &id, "declined", None);
+    assert_error(&res, 400, "validation");
+    assert_eq!(json(&res)["field"], "reason");
+    let res = status(
+        &app,
+        &rudi,
+        &id,
+        "declined",
+        Some("Budget goes to the new warehouse first."),
+    );
+    assert_eq!(
+        json(&res)["idea"]["decline_reason"],
+        "Budget goes to the new warehouse first."
+    );
+    assert_eq!(
+        status(&app, &admin, &id, "under_review", Some("Budget freed up.")).status,
+        200
+    );
+    assert_eq!(status(&app, &admin, &id, "accepted", None).status, 200);
+    assert_eq!(status(&app, &admin, &id, "in_progress", None).status, 200);
+    let done = json(&status(&app, &admin, &id, "implemented", None));
+    assert_eq!(done["idea"]["status"], "implemented");
+    assert_eq!(
+        done["idea"]["decline_reason"],
+        Value::Null,
+        "reopened: the old reason is gone"
+    );
+    let history = json(&app.get(&format!("/api/ideas/{id}"), Some(&budi)))["history"].clone();
+    let steps: Vec<String> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            format!(
+                "{}>{}",
+                h["from"].as_str().unwrap(),
+                h["to"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "new>under_review",
+            "under_review>declined",
+            "declined>under_review",
+            "under_review>accepted",
+            "accepted>in_progress",
+            "in_progress>implemented"
+        ]
+    );
+    assert_eq!(history[1]["actor"]["name"], "rudi");
+    assert_eq!(
+        history[1]["note"],
+        "Budget goes to the new warehouse first."
+    );
+    assert_error(
+        &status(&app, &admin, &id, "declined", Some("x")),
+        409,
+        "conflict",
+    );
+    let audited: Vec<Value> = app
+        .audit()
+        .into_iter()
+        .filter(|a| a["target"] == id.as_str())
+        .collect();
+    assert_eq!(audited.len(), 6);
+}
+
+#[test]
+fn the_author_and_voters_hear_of_each_change() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let (ani, budi, citra, dewi) = (
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+        app.member("dewi"),
+    );
+    let id = idea(&app, &ani, "Solar panels on the Surabaya roof", "cost");
+    for who in [&budi, &citra] {
+        app.call("PUT", &format!("/api/ideas/{id}/vote"), Some(who), None);
+    }
+    app.call(
+        "PUT",
+        "/api/notifications/settings",
+        Some(&citra),
+        Some(j!({"kind": "idea_status", "enabled": false})),
+    );
+    status(&app, &admin, &id, "under_review", None);
+    let kinds = |who: &Who| -> Vec<Value> {
+        json(&app.get("/api/notifications", Some(who)))["items"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    for who in [&ani, &budi] {
+        let got = kinds(who);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0]["kind"], "idea_status");
+        assert_eq!(got[0]["idea_id"], id.as_str());
+        assert_eq!(got[0]["excerpt"], "Solar panels on the Surabaya roof");
+    }
+    assert!(kinds(&citra).is_empty(), "switched off");
+    assert!(kinds(&dewi).is_empty(), "not involved");
+    assert!(kinds(&admin).is_empty(), "not the reviewer who did it");
+}
+
+#[test]
+fn only_the_author_edits_and_only_while_new() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    let id = idea(&app, &ani, "Night shift canteen", "workplace");
+    let path = format!("/api/ideas/{id}");
+    let edit = j!({ "title": "Night shift canteen, open till 2", "body": "Details.", "category": "workplace" });
+    assert_error(
+        &app.call("PUT", &path, Some(&budi), Some(edit.clone())),
+        403,
+        "forbidden",
+    );
+    let res = app.call("PUT", &path, Some(&ani), Some(edit.clone()));
+    assert_eq!(json(&res)["title"], "Night shift canteen, open till 2");
+    assert_eq!(json(&res)["body"], "Details.");
+    status(&app, &admin, &id, "under_review", None);
+    assert_error(
+        &app.call("PUT", &path, Some(&ani), Some(edit)),
+        409,
+        "conflict",
+    );
+    let detail = json(&app.get(&path, Some(&ani)));
+    assert_eq!(detail["idea"]["can_edit"], false);
+    assert_eq!(
+        detail["idea"].get("body"),
+        None,
+        "no source once it cannot be edited"
+    );
+}
+
+#[test]
+fn lists_sort_by_votes_time_and_this_week_and_filter() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let people: Vec<Who> = (0..4).map(|i| app.member(&format!("p{i}"))).collect();
+    let now = balai_functions::runtime::native::system_now();
+    app.rt.set_now(now - 10 * 24 * 60 * 60 * 1000);
+    let old = idea(&app, &people[0], "Old but popular", "process");
+    for who in &people[1..4] {
+        app.call("PUT", &format!("/api/ideas/{old}/vote"), Some(who), None);
+    }
+    app.rt.set_now(now);
+    let fresh = idea(&app, &people[1], "Fresh and rising", "safety");
+    for who in [&people[0], &people[2]] {
+        app.call("PUT", &format!("/api/ideas/{fresh}/vote"), Some(who), None);
+    }
+    app.rt.advance(60_000);
+    idea(&app, &people[2], "Newest, no votes", "safety");
+    status(&app, &admin, &old, "under_review", None);
+
+    assert_eq!(
+        titles(&app, &admin, "/api/ideas"),
+        ["Old but popular", "Fresh and rising", "Newest, no votes"]
+    );
+    assert_eq!(
+        titles(&app, &admin, "/api/ideas?sort=newest"),
+        ["Newest, no votes", "Fresh and rising", "Old but popular"]
+    );
+    assert_eq!(
+        titles(&app, &admin, "/api/ideas?sort=trending"),
+        ["Fresh and rising"],
+        "votes in the last 7 days"
+    );
+    assert_eq!(
+        titles(&app, &admin, "/api/ideas?category=safety&sort=newest"),
+        ["Newest, no votes", "Fresh and rising"]
+    );
+    assert_eq!(
+        titles(&app, &admin, "/api/ideas?status=under_review"),
+        ["Old but popular"]
+    );
+    assert_eq!(
+        titles(&app, &people[1], "/api/ideas?mine=1"),
+        ["Fresh and rising"]
+    );
+    assert_error(
+        &app.get("/api/ideas?sort=best", Some(&admin)),
+        400,
+        "bad_request",
+    );
+    assert_error(
+        &app.get("/api/ideas?status=maybe", Some(&admin)),
+        400,
+        "bad_request",
+    );
+    assert_error(
+        &app.get("/api/ideas?cursor=x.y.z", Some(&admin)),
+        400,
+        "bad_request",
+    );
+}
+
+#[test]
+fn top_ideas_page_by_cursor_without_repeats() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    for i in 0..25 {
+        idea(&app, &ani, &format!("Idea number {i:02}"), "other");
+    }
+    let first = json(&app.get("/api/ideas", Some(&ani)));
+    let cursor = first["next_cursor"].as_str().unwrap().to_string();
+    let second = json(&app.get(&format!("/api/ideas?cursor={cursor}"), Some(&ani)));
+    let mut all: Vec<String> = [&first, &second]
+        .iter()
+        .flat_map(|p| {
+            p["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(all.len(), 25);
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 25);
+    assert_eq!(second["next_cursor"], Value::Null);
+}
+
+#[test]
+fn bad_ideas_are_refused_with_the_field() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    for (body, field) in [
+        (
+            j!({"title": "Hm", "body": "x", "category": "other"}),
+            "title",
+        ),
+        (
+            j!({"title": "A fine title", "body": " ", "category": "other"}),
+            "body",
+        ),
+        (
+            j!({"title": "x".repeat(141), "body": "x", "category": "other"}),
+            "title",
+        ),
+    ] {
+        let res = app.post("/api/ideas", Some(&ani), body);
+        assert_error(&res, 400, "validation");
+        assert_eq!(json(&res)["field"], field);
+    }
+    let res = app.post(
+        "/api/ideas",
+        Some(&ani),
+        j!({"title": "A fine title", "body": "x", "category": "astrology"}),
+    );
+    assert_error(&res, 400, "bad_request");
+    let res = app.post("/api/ideas", Some(&ani), j!({"title": "<script>alert(1)</script> idea", "body": "<img src=x onerror=alert(1)>", "category": "other"}));
+    assert_eq!(res.status, 201);
+    assert!(!json(&res)["body_html"].as_str().unwrap().contains("<img"));
+}
