@@ -28,7 +28,9 @@ fn IdeaView(id: String) -> impl IntoView {
             let idea = d.idea.clone();
             let editable = idea.clone();
             let can_edit = idea.can_edit;
-            let reviewer = idea.can_review.then(|| {
+            // Reviewers see the next steps, when there are any (implemented is the end).
+            let open = IdeaStatus::ALL.iter().any(|s| idea.status.may_become(*s));
+            let reviewer = (idea.can_review && open).then(|| {
                 view! { <Review idea=idea.clone() on_changed=move |_| reload()/> }
             });
             view! {

@@ -1,0 +1,60 @@
+import { test, expect } from '@playwright/test';
+import { ADMIN, expectTouchFriendly, logIn, unique } from './helpers.mjs';
+
+const ANI = { email: 'ani.wijaya@balai.demo', password: ADMIN.password };
+const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
+
+async function personPage(browser, who) {
+  const page = await (await browser.newContext()).newPage();
+  await logIn(page, who);
+  return page;
+}
+
+test('one submits an idea, a colleague votes, a reviewer accepts it and the author hears', async ({ browser }) => {
+  const ani = await personPage(browser, ANI);
+  const budi = await personPage(browser, BUDI);
+
+  await ani.goto('/ideas');
+  await expect(ani.locator('.idea-row').first()).toBeVisible();
+  await expectTouchFriendly(ani);
+  const title = unique('Papan jadwal shift digital');
+  await ani.getByText('Share an idea').click();
+  await ani.getByLabel('Your idea, in a line').fill(title);
+  await ani.getByLabel('What it changes and why').fill('Jadwal kertas sering hilang; papan digital di pantry.');
+  await ani.getByRole('button', { name: 'Submit' }).click();
+  await expect(ani).toHaveURL(/\/ideas\/[0-9A-Z]{26}$/);
+  await expect(ani.getByRole('heading', { name: title })).toBeVisible();
+  const url = ani.url();
+
+  await budi.goto(url);
+  const vote = budi.getByTestId('vote');
+  await expect(vote).toHaveAttribute('aria-pressed', 'false');
+  await expect(vote.locator('.vote-count')).toHaveText('0');
+  await vote.click();
+  await expect(vote).toHaveAttribute('aria-pressed', 'true');
+  await expect(vote.locator('.vote-count')).toHaveText('1');
+  await ani.reload();
+  await expect(ani.getByTestId('vote').locator('.vote-count')).toHaveText('1');
+
+  // Ani has read everything: the badge is gone before the reviewer acts.
+  await ani.getByRole('link', { name: 'Notifications' }).click();
+  await ani.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(ani.getByTestId('unread-count')).toHaveCount(0);
+  await ani.goto(url);
+
+  const admin = await personPage(browser, ADMIN);
+  await admin.goto(url);
+  await admin.getByRole('button', { name: 'Under review' }).click();
+  await expect(admin.getByTestId('idea-status')).toHaveText('Under review');
+  await admin.getByRole('button', { name: 'Accepted' }).click();
+  await expect(admin.getByTestId('idea-status')).toHaveText('Accepted');
+  await expect(admin.locator('.list-row', { hasText: 'Under review → Accepted' })).toBeVisible();
+
+  // The author's badge rises without a reload (the 15 s poll), and the centre says what.
+  await expect(ani.getByTestId('unread-count')).toHaveText('2', { timeout: 30_000 });
+  await ani.getByRole('link', { name: /Notifications/ }).click();
+  const note = ani.locator('.notification', { hasText: title }).first();
+  await expect(note).toContainText('moved an idea you follow along');
+  await note.locator('a').click();
+  await expect(ani.getByTestId('idea-status')).toHaveText('Accepted');
+});
