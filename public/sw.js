@@ -5,10 +5,11 @@ const API = 'balai-api-v1';
 // Map tiles seen, so the map still shows them offline: public imagery, kept across logins.
 const TILES = 'balai-tiles-v1';
 const TILES_MAX_ENTRIES = 1500; // about 30 MB of 256 px tiles
-// Answers kept for reading offline; the oldest go first. Searches and the unread poll are
-// not worth keeping.
+// Answers kept for reading offline; the oldest go first. Searches, the unread poll and file
+// exports are not worth keeping.
 const API_MAX_ENTRIES = 200;
-const API_UNCACHED = ['/api/search', '/api/notifications/unread'];
+const API_UNCACHED = ['/api/search', '/api/notifications/unread', '/api/places/export.csv',
+  '/api/places/export.geojson', '/api/ideas/export.csv', '/api/ideas/export.json'];
 
 async function keep(req, res, name = API, max = API_MAX_ENTRIES) {
   const cache = await caches.open(name);

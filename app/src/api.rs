@@ -6,7 +6,7 @@ use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
-use balai_protocol::ideas::{Idea, IdeaDetail, NewIdea, StatusChange, VoteState};
+use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, StatusChange, VoteState};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AccessCodeRequest, Capability, Department, Grant, InviteRequest, IssuedInvite, PendingInvite,
@@ -570,4 +570,18 @@ pub async fn vote_idea(id: &str, on: bool) -> Result<VoteState, Error> {
 pub async fn set_idea_status(id: &str, change: &StatusChange) -> Result<IdeaDetail, Error> {
     let path = format!("/api/ideas/{id}/status");
     send(Method::POST, &path, json(change), None).await
+}
+
+/// Merges duplicate `id` into the idea `into`.
+pub async fn merge_idea(id: &str, into: &str) -> Result<IdeaDetail, Error> {
+    let path = format!("/api/ideas/{id}/merge");
+    send(
+        Method::POST,
+        &path,
+        json(&Merge {
+            into: into.to_string(),
+        }),
+        None,
+    )
+    .await
 }

@@ -11,6 +11,8 @@ CREATE TABLE ideas (
   decline_reason TEXT,
   -- Kept with the votes in the same batch, so "top" sorts on an index.
   vote_count     INTEGER NOT NULL DEFAULT 0,
+  -- A duplicate points to the original; its votes moved there. Lists leave it out.
+  merged_into    TEXT REFERENCES ideas(id),
   created_at     INTEGER NOT NULL,
   updated_at     INTEGER NOT NULL
 );

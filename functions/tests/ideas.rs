@@ -368,3 +368,118 @@ fn bad_ideas_are_refused_with_the_field() {
     assert_eq!(res.status, 201);
     assert!(!json(&res)["body_html"].as_str().unwrap().contains("<img"));
 }
+
+#[test]
+fn merging_a_duplicate_carries_its_votes_and_counts_a_double_voter_once() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let people: Vec<Who> = (0..5).map(|i| app.member(&format!("v{i}"))).collect();
+    let original = idea(&app, &people[0], "Digital shift roster", "process");
+    let duplicate = idea(&app, &people[1], "Shift schedule on screens", "process");
+    let vote =
+        |who: &Who, id: &str| app.call("PUT", &format!("/api/ideas/{id}/vote"), Some(who), None);
+    for who in &people[1..3] {
+        vote(who, &original);
+    }
+    for who in &people[2..5] {
+        vote(who, &duplicate);
+    }
+    let merge = format!("/api/ideas/{duplicate}/merge");
+    assert_error(
+        &app.post(&merge, Some(&people[0]), j!({"into": original})),
+        403,
+        "forbidden",
+    );
+    assert_error(
+        &app.post(&merge, Some(&admin), j!({"into": duplicate})),
+        409,
+        "conflict",
+    );
+    let res = app.post(&merge, Some(&admin), j!({"into": original}));
+    assert_eq!(res.status, 200, "{}", res.body);
+    // v1, v2 for the original; v2, v3, v4 for the duplicate: four people, v2 once.
+    assert_eq!(json(&res)["idea"]["vote_count"], 4);
+    assert_eq!(
+        json(&app.post(&merge, Some(&admin), j!({"into": original})))["idea"]["vote_count"],
+        4,
+        "merging again changes nothing"
+    );
+    let dup = json(&app.get(&format!("/api/ideas/{duplicate}"), Some(&people[4])));
+    assert_eq!(dup["idea"]["vote_count"], 0);
+    assert_eq!(dup["idea"]["merged_into"]["id"], original.as_str());
+    assert_eq!(
+        json(&app.get(&format!("/api/ideas/{original}"), Some(&people[4])))["idea"]["voted_by_me"],
+        true
+    );
+    assert_eq!(titles(&app, &admin, "/api/ideas"), ["Digital shift roster"]);
+    assert_error(&vote(&people[0], &duplicate), 409, "conflict");
+    assert_error(
+        &status(&app, &admin, &duplicate, "under_review", None),
+        409,
+        "conflict",
+    );
+}
+
+#[test]
+fn a_status_change_is_posted_to_the_innovation_system_signed() {
+    use balai_functions::service::webhooks::sign;
+    let app = TestApp::new();
+    let admin = app.admin();
+    let ani = app.member("ani");
+    let id = idea(&app, &ani, "Paperless delivery notes", "process");
+    status(&app, &admin, &id, "under_review", None);
+    assert!(
+        app.rt.sent.borrow().is_empty(),
+        "nothing is sent until a URL and secret are set"
+    );
+
+    let secret = "s3cret-shared-with-the-innovation-system";
+    app.rt.settings.borrow_mut().extend([
+        (
+            "IDEAS_WEBHOOK_URL".to_string(),
+            "https://innovation.example.co.id/hooks/balai".to_string(),
+        ),
+        ("IDEAS_WEBHOOK_SECRET".to_string(), secret.to_string()),
+    ]);
+    status(&app, &admin, &id, "accepted", None);
+    let sent = app.rt.sent.borrow().clone();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].url, "https://innovation.example.co.id/hooks/balai");
+    let body: Value = serde_json::from_str(&sent[0].body).unwrap();
+    assert_eq!(body["event"], "idea.status");
+    assert_eq!(body["idea"]["id"], id.as_str());
+    assert_eq!(body["idea"]["status"], "accepted");
+    let header = |name: &str| {
+        sent[0]
+            .headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    // What the receiver does: recompute over the raw body with the shared secret.
+    assert_eq!(
+        header("x-balai-signature"),
+        Some(sign(secret.as_bytes(), sent[0].body.as_bytes()))
+    );
+    assert_ne!(
+        header("x-balai-signature"),
+        Some(sign(b"a wrong secret", sent[0].body.as_bytes()))
+    );
+    assert_eq!(header("x-balai-event").as_deref(), Some("idea.status"));
+
+    // The same system can pull everything: CSV and JSON exports, for reviewers only.
+    assert_error(
+        &app.get("/api/ideas/export.csv", Some(&ani)),
+        403,
+        "forbidden",
+    );
+    let csv = app.get("/api/ideas/export.csv", Some(&admin));
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(csv.body.starts_with("id,title,category,status,votes"));
+    assert!(
+        csv.body
+            .contains("Paperless delivery notes,process,accepted,0,ani")
+    );
+    let all = json(&app.get("/api/ideas/export.json", Some(&admin)));
+    assert_eq!(all[0]["status"], "accepted");
+}

@@ -128,6 +128,21 @@ pub struct Idea {
     pub can_review: bool,
     pub created_at: Millis,
     pub updated_at: Millis,
+    /// A duplicate: the original it was merged into (its votes went there).
+    #[serde(default)]
+    pub merged_into: Option<IdeaRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdeaRef {
+    pub id: String,
+    pub title: String,
+}
+
+/// A reviewer merges a duplicate into the original.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Merge {
+    pub into: String,
 }
 
 /// A status change, as the idea's history shows it.

@@ -126,11 +126,14 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["groups", id, "members", user]) => groups::remove(rt, &call, id, user).await,
         ("GET", ["ideas"]) => ideas::list(rt, &call).await,
         ("POST", ["ideas"]) => ideas::submit(rt, &call).await,
+        ("GET", ["ideas", "export.csv"]) => ideas::export(rt, &call, true).await,
+        ("GET", ["ideas", "export.json"]) => ideas::export(rt, &call, false).await,
         ("GET", ["ideas", id]) => ideas::detail(rt, &call, id).await,
         ("PUT", ["ideas", id]) => ideas::edit(rt, &call, id).await,
         ("PUT", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, true).await,
         ("DELETE", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, false).await,
         ("POST", ["ideas", id, "status"]) => ideas::set_status(rt, &call, id).await,
+        ("POST", ["ideas", id, "merge"]) => ideas::merge(rt, &call, id).await,
         ("GET", ["map", "config"]) => places::config(rt, &call).await,
         ("GET", ["place-categories"]) => places::categories(rt, &call).await,
         ("POST", ["place-categories"]) => places::create_category(rt, &call).await,
@@ -187,7 +190,7 @@ fn known(rest: &[&str]) -> bool {
             | ["groups", _, "members", _, "approve" | "role"]
             | ["ideas"]
             | ["ideas", _]
-            | ["ideas", _, "vote" | "status"]
+            | ["ideas", _, "vote" | "status" | "merge"]
             | ["map", "config"]
             | ["place-categories"]
             | ["place-suggestions"]

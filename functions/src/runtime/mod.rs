@@ -24,6 +24,15 @@ pub trait Runtime {
     ) -> Result<[u8; 32], ApiError>;
     /// The one-time secret that lets a real deployment create its first admin (`SETUP_SECRET`).
     fn setup_secret(&self) -> Option<&str>;
-    /// A deployment setting (a `[vars]` entry in wrangler.toml), such as `TILE_ATTRIBUTION`.
+    /// A deployment setting (a `[vars]` entry in wrangler.toml, or a secret), such as
+    /// `TILE_ATTRIBUTION` or `IDEAS_WEBHOOK_SECRET`.
     fn setting(&self, name: &str) -> Option<String>;
+    /// POSTs `body` (JSON) to `url` with extra headers; answers the status. Best effort: the
+    /// caller logs a failure and carries on.
+    async fn post_json(
+        &self,
+        url: &str,
+        body: &str,
+        headers: &[(&str, String)],
+    ) -> Result<u16, ApiError>;
 }

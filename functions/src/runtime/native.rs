@@ -3,13 +3,25 @@
 use super::Runtime;
 use crate::store::sqlite::SqliteDb;
 use balai_protocol::{ApiError, Millis};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+/// A request [`Runtime::post_json`] would have sent: what tests inspect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    pub url: String,
+    pub body: String,
+    pub headers: Vec<(String, String)>,
+}
 
 pub struct NativeRuntime {
     pub db: SqliteDb,
     /// When set, `now()` answers this instead of the system clock, so tests can move time.
     pub clock: Cell<Option<Millis>>,
     pub setup_secret: Option<String>,
+    /// Settings a test gives (wrangler.toml's `[vars]` and secrets in the Worker).
+    pub settings: RefCell<Vec<(String, String)>>,
+    /// Outgoing requests, recorded instead of sent.
+    pub sent: RefCell<Vec<Sent>>,
 }
 
 impl NativeRuntime {
@@ -22,6 +34,8 @@ impl NativeRuntime {
             db,
             clock: Cell::new(None),
             setup_secret: None,
+            settings: RefCell::new(Vec::new()),
+            sent: RefCell::new(Vec::new()),
         }
     }
 
@@ -88,8 +102,28 @@ impl Runtime for NativeRuntime {
         self.setup_secret.as_deref()
     }
 
-    /// Native runs (tests, the seeder) use the defaults.
-    fn setting(&self, _name: &str) -> Option<String> {
-        None
+    fn setting(&self, name: &str) -> Option<String> {
+        self.settings
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    async fn post_json(
+        &self,
+        url: &str,
+        body: &str,
+        headers: &[(&str, String)],
+    ) -> Result<u16, ApiError> {
+        self.sent.borrow_mut().push(Sent {
+            url: url.to_string(),
+            body: body.to_string(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        });
+        Ok(200)
     }
 }

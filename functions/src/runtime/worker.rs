@@ -83,8 +83,33 @@ impl Runtime for WorkerRuntime {
     fn setting(&self, name: &str) -> Option<String> {
         self.env
             .var(name)
+            .or_else(|_| self.env.secret(name))
             .ok()
             .map(|v| v.to_string())
             .filter(|v| !v.is_empty())
+    }
+
+    async fn post_json(
+        &self,
+        url: &str,
+        body: &str,
+        headers: &[(&str, String)],
+    ) -> Result<u16, ApiError> {
+        let out = worker::Headers::new();
+        let fail = |e: worker::Error| {
+            worker::console_error!("post {url}: {e}");
+            ApiError::new(ErrorCode::Unavailable, "The other system did not answer.")
+        };
+        out.set("content-type", "application/json").map_err(fail)?;
+        for (k, v) in headers {
+            out.set(k, v).map_err(fail)?;
+        }
+        let mut init = worker::RequestInit::new();
+        init.with_method(worker::Method::Post)
+            .with_headers(out)
+            .with_body(Some(JsValue::from_str(body)));
+        let req = worker::Request::new_with_init(url, &init).map_err(fail)?;
+        let res = worker::Fetch::Request(req).send().await.map_err(fail)?;
+        Ok(res.status_code())
     }
 }

@@ -8,14 +8,14 @@ use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_review_ideas, require};
-use super::{audit, forbidden, markdown, not_found, validate};
+use super::{audit, forbidden, markdown, not_found, validate, webhooks};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::{
-    HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaSort, IdeaStatus, NewIdea, StatusChange,
-    VoteState,
+    HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaRef, IdeaSort, IdeaStatus, NewIdea,
+    StatusChange, VoteState,
 };
 use balai_protocol::limits::{
     DECLINE_REASON_MAX_CHARS, IDEA_TITLE_MAX_CHARS, IDEA_TITLE_MIN_CHARS, PAGE_SIZE_DEFAULT,
@@ -31,18 +31,21 @@ macro_rules! idea_select {
         concat!(
             "SELECT i.id, i.title, i.body, i.body_html, i.category, i.author_id, u.name AS author_name,
                     u.deactivated_at AS author_left, i.status, i.decline_reason, i.vote_count,
-                    i.created_at, i.updated_at,
+                    i.created_at, i.updated_at, i.merged_into, o.title AS merged_title,
                     EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.user_id = ?) AS voted
-             FROM ideas i JOIN users u ON u.id = i.author_id ",
+             FROM ideas i JOIN users u ON u.id = i.author_id
+             LEFT JOIN ideas o ON o.id = i.merged_into ",
             $rest
         )
     };
 }
 
-/// The filter every list shares (binds: status twice, category twice, author twice).
+/// The filter every list shares (binds: status twice, category twice, author twice). Merged
+/// duplicates are left out: their originals carry their votes.
 macro_rules! idea_filter {
     () => {
-        "(? = '' OR i.status = ?) AND (? = '' OR i.category = ?) AND (? = '' OR i.author_id = ?)"
+        "i.merged_into IS NULL AND (? = '' OR i.status = ?) AND (? = '' OR i.category = ?)
+         AND (? = '' OR i.author_id = ?)"
     };
 }
 
@@ -61,12 +64,16 @@ struct IdeaRow {
     vote_count: i64,
     created_at: Millis,
     updated_at: Millis,
+    merged_into: Option<String>,
+    merged_title: Option<String>,
     voted: i64,
 }
 
 impl IdeaRow {
     fn into_idea(self, actor: &Actor) -> Idea {
-        let can_edit = self.author_id == actor.id && self.status == IdeaStatus::New;
+        let can_edit = self.author_id == actor.id
+            && self.status == IdeaStatus::New
+            && self.merged_into.is_none();
         Idea {
             body: can_edit.then_some(self.body),
             author: Author {
@@ -86,6 +93,10 @@ impl IdeaRow {
             vote_count: self.vote_count,
             created_at: self.created_at,
             updated_at: self.updated_at,
+            merged_into: self
+                .merged_into
+                .zip(self.merged_title)
+                .map(|(id, title)| IdeaRef { id, title }),
         }
     }
 }
@@ -134,6 +145,7 @@ pub async fn submit<R: Runtime>(
         can_review: may_review_ideas(actor),
         created_at: now,
         updated_at: now,
+        merged_into: None,
     };
     let stmts = vec![stmt!(
         "INSERT INTO ideas (id, author_id, title, body, body_html, category, status, created_at, updated_at)
@@ -381,7 +393,9 @@ pub async fn vote<R: Runtime>(
     on: bool,
 ) -> Result<VoteState, ApiError> {
     require(actor, Action::Like)?;
-    load(rt, actor, id).await?;
+    if load(rt, actor, id).await?.merged_into.is_some() {
+        return Err(merged());
+    }
     let change = if on {
         stmt!(
             "INSERT OR IGNORE INTO idea_votes (idea_id, user_id, created_at) VALUES (?, ?, ?)",
@@ -396,16 +410,7 @@ pub async fn vote<R: Runtime>(
             actor.id.as_str()
         )
     };
-    rt.db()
-        .batch(vec![
-            change,
-            stmt!(
-                "UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?) WHERE id = ?",
-                id,
-                id
-            ),
-        ])
-        .await?;
+    rt.db().batch(vec![change, recount(id)]).await?;
     let row = load(rt, actor, id).await?;
     Ok(VoteState {
         voted: row.voted != 0,
@@ -426,6 +431,9 @@ pub async fn set_status<R: Runtime>(
         return Err(forbidden());
     }
     let row = load(rt, actor, id).await?;
+    if row.merged_into.is_some() {
+        return Err(merged());
+    }
     if row.status == change.status {
         return detail(rt, actor, id).await;
     }
@@ -487,5 +495,147 @@ pub async fn set_status<R: Runtime>(
         audit::entry(rt, actor, &format!("idea.{to}"), Some(id), None),
     ];
     rt.db().batch(stmts).await?;
-    detail(rt, actor, id).await
+    let changed = detail(rt, actor, id).await?;
+    webhooks::idea_status(rt, &changed.idea).await;
+    Ok(changed)
+}
+
+fn merged() -> ApiError {
+    ApiError::new(
+        ErrorCode::Conflict,
+        "This idea was merged into another: vote for and follow that one.",
+    )
+}
+
+/// The statement that recounts an idea's votes (kept with every change to them).
+fn recount(id: &str) -> crate::store::Stmt {
+    stmt!(
+        "UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?) WHERE id = ?",
+        id,
+        id
+    )
+}
+
+/// A reviewer merges duplicate `id` into `into`: the duplicate's voters now vote for the
+/// original (someone who voted for both counts once), the duplicate leaves the lists and
+/// points to the original, and both histories say so. Audited; merging again is harmless.
+pub async fn merge<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: &str,
+    into: &str,
+) -> Result<IdeaDetail, ApiError> {
+    if !may_review_ideas(actor) {
+        return Err(forbidden());
+    }
+    let duplicate = load(rt, actor, id).await?;
+    let original = load(rt, actor, into).await?;
+    if duplicate.merged_into.as_deref() == Some(into) {
+        return detail(rt, actor, into).await;
+    }
+    let refuse = |message: &str| Err(ApiError::field(ErrorCode::Conflict, "into", message));
+    if id == into {
+        return refuse("An idea cannot be merged into itself.");
+    }
+    if duplicate.merged_into.is_some() {
+        return refuse("This idea was already merged into another.");
+    }
+    if original.merged_into.is_some() {
+        return refuse("That idea was itself merged: merge into the one it points to.");
+    }
+    let now = rt.now();
+    let history = |idea: &str, note: String| {
+        stmt!(
+            "INSERT INTO idea_history (id, idea_id, actor_id, from_status, to_status, note, created_at)
+             SELECT ?, id, ?, status, status, ?, ? FROM ideas WHERE id = ?",
+            new_id(rt),
+            actor.id.as_str(),
+            note,
+            now,
+            idea
+        )
+    };
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "INSERT OR IGNORE INTO idea_votes (idea_id, user_id, created_at)
+                 SELECT ?, user_id, created_at FROM idea_votes WHERE idea_id = ?",
+                into,
+                id
+            ),
+            stmt!("DELETE FROM idea_votes WHERE idea_id = ?", id),
+            recount(into),
+            recount(id),
+            stmt!(
+                "UPDATE ideas SET merged_into = ?, updated_at = ? WHERE id = ?",
+                into,
+                now,
+                id
+            ),
+            history(id, format!("Merged into \"{}\"", original.title)),
+            history(
+                into,
+                format!("\"{}\" merged into this idea", duplicate.title),
+            ),
+            audit::entry(rt, actor, "idea.merge", Some(id), Some(into)),
+        ])
+        .await?;
+    detail(rt, actor, into).await
+}
+
+/// Ideas exported at most.
+const EXPORT_MAX: i64 = 10_000;
+
+/// Every idea (not merged duplicates), oldest first, for the innovation system. Reviewers only.
+pub async fn export<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Idea>, ApiError> {
+    if !may_review_ideas(actor) {
+        return Err(forbidden());
+    }
+    let rows: Vec<IdeaRow> = rt
+        .db()
+        .all(stmt!(
+            idea_select!("WHERE i.merged_into IS NULL ORDER BY i.created_at, i.id LIMIT ?"),
+            actor.id.as_str(),
+            EXPORT_MAX
+        ))
+        .await?;
+    Ok(rows.into_iter().map(|r| r.into_idea(actor)).collect())
+}
+
+/// The export as CSV (dates in WIB), one idea a row.
+pub fn export_csv(ideas: &[Idea]) -> String {
+    use super::places::csv::row;
+    use super::places::import::format_wib;
+    let mut out = String::new();
+    row(
+        &mut out,
+        &[
+            "id",
+            "title",
+            "category",
+            "status",
+            "votes",
+            "author",
+            "created_at",
+            "updated_at",
+            "decline_reason",
+        ],
+    );
+    for i in ideas {
+        row(
+            &mut out,
+            &[
+                &i.id,
+                &i.title,
+                i.category.as_str(),
+                i.status.as_str(),
+                &i.vote_count.to_string(),
+                &i.author.name,
+                &format_wib(i.created_at),
+                &format_wib(i.updated_at),
+                i.decline_reason.as_deref().unwrap_or_default(),
+            ],
+        );
+    }
+    out
 }

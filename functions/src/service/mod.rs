@@ -48,6 +48,7 @@ pub mod search;
 pub mod sessions;
 pub mod text;
 pub mod validate;
+pub mod webhooks;
 
 use crate::store::DbError;
 use balai_protocol::{ApiError, ErrorCode};
@@ -79,7 +80,7 @@ pub fn forbidden() -> ApiError {
     ApiError::new(ErrorCode::Forbidden, "You are not allowed to do that.")
 }
 
-fn log_error(message: &str) {
+pub fn log_error(message: &str) {
     #[cfg(target_arch = "wasm32")]
     worker::console_error!("{message}");
     #[cfg(not(target_arch = "wasm32"))]

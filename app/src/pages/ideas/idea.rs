@@ -29,7 +29,8 @@ fn IdeaView(id: String) -> impl IntoView {
             let editable = idea.clone();
             let can_edit = idea.can_edit;
             // Reviewers see the next steps, when there are any (implemented is the end).
-            let open = IdeaStatus::ALL.iter().any(|s| idea.status.may_become(*s));
+            let open = idea.merged_into.is_none()
+                && IdeaStatus::ALL.iter().any(|s| idea.status.may_become(*s));
             let reviewer = (idea.can_review && open).then(|| {
                 view! { <Review idea=idea.clone() on_changed=move |_| reload()/> }
             });
@@ -44,6 +45,10 @@ fn IdeaView(id: String) -> impl IntoView {
                     <div class="post-body" inner_html=idea.body_html.clone()></div>
                     {idea.decline_reason.clone().map(|r| view! {
                         <p class="notice">{t(Msg::DeclineReason)} ": " {r}</p>
+                    })}
+                    {idea.merged_into.clone().map(|o| view! {
+                        <p class="notice">{t(Msg::MergedInto)} " "
+                            <a href=format!("/ideas/{}", o.id)>{o.title}</a></p>
                     })}
                     <VoteButton idea_id=idea.id.clone() voted=idea.voted_by_me count=idea.vote_count/>
                     <Show when=move || can_edit>
@@ -122,6 +127,44 @@ fn Review(idea: Idea, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
                 }).collect_view()}
             </div>
             {change.error_view()}
+            <MergeInto id=id.get_value()/>
         </section>
+    }
+}
+
+/// Merges this idea, a duplicate, into the original whose link (or id) the reviewer pastes.
+#[component]
+fn MergeInto(id: String) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let original = RwSignal::new(String::new());
+    let merge = Call::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let into = original
+            .get_untracked()
+            .trim()
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        merge.run(async move {
+            let merged = api::merge_idea(&id.get_value(), &into).await?;
+            crate::router::navigate(&format!("/ideas/{}", merged.idea.id));
+            Ok(())
+        });
+    };
+    view! {
+        <details class="suggest">
+            <summary>{t(Msg::MergeDuplicate)}</summary>
+            <form on:submit=submit>
+                <label>{t(Msg::OriginalIdeaLink)}
+                    <input type="text" required prop:value=move || original.get()
+                        on:input=move |ev| original.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" disabled=move || merge.pending.get()>{t(Msg::Merge)}</button>
+                {merge.error_view()}
+            </form>
+        </details>
     }
 }

@@ -36,6 +36,8 @@ fn Ideas() -> impl IntoView {
     let category = RwSignal::new(String::new());
     let mine = RwSignal::new(false);
     let pager = Pager::<Idea>::new();
+    let session = crate::session::use_session();
+    let reviewer = move || session.is_admin() || session.user().is_some_and(|me| me.idea_reviewer);
     let query = move || {
         let mut q = format!("sort={}", sort.get());
         status.with(|s| (!s.is_empty()).then(|| q.push_str(&format!("&status={s}"))));
@@ -83,6 +85,12 @@ fn Ideas() -> impl IntoView {
                 </select>
             </div>
         </div>
+        <Show when=reviewer>
+            <p class="actions">
+                <a class="chip" href="/api/ideas/export.csv" download="balai-ideas.csv">"CSV"</a>
+                <a class="chip" href="/api/ideas/export.json" download="balai-ideas.json">"JSON"</a>
+            </p>
+        </Show>
         <ul class="list ideas">
             <For each=move || pager.items.get() key=|i| (i.id.clone(), i.vote_count, i.voted_by_me) let:idea>
                 <IdeaRow idea=idea/>

@@ -3,7 +3,7 @@ use super::super::{ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
 use crate::service::ideas::{self, Query};
-use balai_protocol::ideas::{IdeaCategory, IdeaSort, IdeaStatus, NewIdea, StatusChange};
+use balai_protocol::ideas::{IdeaCategory, IdeaSort, IdeaStatus, Merge, NewIdea, StatusChange};
 use balai_protocol::{ApiError, ErrorCode};
 
 /// A query parameter that must be one of `values` (by their wire names), if given.
@@ -100,4 +100,33 @@ pub async fn set_status<R: Runtime>(
         200,
         &ideas::set_status(rt, &call.actor, id, &input).await?,
     ))
+}
+
+pub async fn merge<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    let input: Merge = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &ideas::merge(rt, &call.actor, id, &input.into).await?,
+    ))
+}
+
+pub async fn export<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    csv: bool,
+) -> Result<ApiResponse, ApiError> {
+    let all = ideas::export(rt, &call.actor).await?;
+    Ok(if csv {
+        ApiResponse::download(
+            "text/csv; charset=utf-8",
+            "balai-ideas.csv",
+            ideas::export_csv(&all),
+        )
+    } else {
+        ApiResponse::download(
+            "application/json; charset=utf-8",
+            "balai-ideas.json",
+            serde_json::to_string(&all).expect("wire types serialize"),
+        )
+    })
 }

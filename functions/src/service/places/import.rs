@@ -413,7 +413,7 @@ fn parse_wib(s: &str) -> Option<Millis> {
     Some(days * 86_400_000 + (hh * 60 + mm) * 60_000 - WIB_OFFSET_MS)
 }
 
-fn format_wib(at: Millis) -> String {
+pub fn format_wib(at: Millis) -> String {
     let local = at + WIB_OFFSET_MS;
     let (y, m, d) = civil_from_days(local.div_euclid(86_400_000));
     let minutes = local.rem_euclid(86_400_000) / 60_000;
