@@ -21,6 +21,8 @@ fn role_by_action_matrix() {
         (Announce, true, false),
         (EditPlaces, true, false),
         (ManagePlaceCategories, true, false),
+        (ReviewIdeas, true, false),
+        (RunRoundTables, true, false),
     ];
     for (action, admin, member) in expected {
         assert_eq!(allows(Role::Admin, action), admin, "admin {action:?}");

@@ -11,6 +11,7 @@ pub mod limits;
 pub mod notifications;
 pub mod people;
 pub mod places;
+pub mod round_tables;
 pub mod search;
 
 pub use error::{ApiError, ErrorCode};

@@ -39,3 +39,6 @@ pub const IMPORT_ROWS_MAX: usize = 10_000;
 pub const IDEA_TITLE_MIN_CHARS: usize = 5;
 pub const IDEA_TITLE_MAX_CHARS: usize = 140;
 pub const DECLINE_REASON_MAX_CHARS: usize = 1_000;
+pub const QUESTION_MAX_CHARS: usize = 1_000;
+pub const ANSWER_MAX_CHARS: usize = 4_000;
+pub const ROUND_TABLE_LEADERS_MAX: usize = 10;

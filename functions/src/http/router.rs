@@ -1,7 +1,9 @@
 //! Routing and the steps every request takes: CSRF on writes, size limit, authentication,
 //! the per-person write limit, idempotent replay, then one handler; errors become JSON.
 
-use super::handlers::{auth, feed, follows, groups, ideas, notifications, people, places, search};
+use super::handlers::{
+    auth, feed, follows, groups, ideas, notifications, people, places, round_tables, search,
+};
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
@@ -134,6 +136,15 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, false).await,
         ("POST", ["ideas", id, "status"]) => ideas::set_status(rt, &call, id).await,
         ("POST", ["ideas", id, "merge"]) => ideas::merge(rt, &call, id).await,
+        ("GET", ["round-tables"]) => round_tables::list(rt, &call).await,
+        ("POST", ["round-tables"]) => round_tables::create(rt, &call).await,
+        ("GET", ["round-tables", id]) => round_tables::detail(rt, &call, id).await,
+        ("POST", ["round-tables", id, "questions"]) => round_tables::ask(rt, &call, id).await,
+        ("PUT", ["questions", id, "vote"]) => round_tables::vote(rt, &call, id, true).await,
+        ("DELETE", ["questions", id, "vote"]) => round_tables::vote(rt, &call, id, false).await,
+        ("PUT", ["questions", id, "answer"]) => round_tables::answer(rt, &call, id).await,
+        ("POST", ["questions", id, "hide"]) => round_tables::hide(rt, &call, id).await,
+        ("POST", ["questions", id, "merge"]) => round_tables::merge(rt, &call, id).await,
         ("GET", ["map", "config"]) => places::config(rt, &call).await,
         ("GET", ["place-categories"]) => places::categories(rt, &call).await,
         ("POST", ["place-categories"]) => places::create_category(rt, &call).await,
@@ -191,6 +202,10 @@ fn known(rest: &[&str]) -> bool {
             | ["ideas"]
             | ["ideas", _]
             | ["ideas", _, "vote" | "status" | "merge"]
+            | ["round-tables"]
+            | ["round-tables", _]
+            | ["round-tables", _, "questions"]
+            | ["questions", _, "vote" | "answer" | "hide" | "merge"]
             | ["map", "config"]
             | ["place-categories"]
             | ["place-suggestions"]

@@ -4,6 +4,7 @@
 mod content;
 mod ideas;
 pub mod places;
+mod round_tables;
 
 use crate::runtime::Runtime;
 use crate::runtime::native::{NativeRuntime, block_on, pbkdf2_sha256};
@@ -62,7 +63,7 @@ pub struct Seeded {
 }
 
 /// The demo company: 42 people, its groups and its map (220 places), 50 ideas in every
-/// status, 300 posts over four weeks with comments, likes, tags and mentions, posts from its
+/// status, a closed round table with answers and an open one, 300 posts over four weeks with comments, likes, tags and mentions, posts from its
 /// branches, and a live announcement.
 pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiError> {
     let people = demo_people(rt, 42)?;
@@ -71,6 +72,7 @@ pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiErr
     let groups = demo_groups(rt, &people, rng)?;
     let offices = places::demo(rt, &people[0], rng, now)?;
     ideas::demo(rt, &people, rng, 50)?;
+    round_tables::demo(rt, &people, rng, now)?;
     activity(rt, &people, &groups, 300, 28, now, rng, true)?;
     posts_from_branches(rt, &people, &offices, rng, now)?;
     demo_announcement(rt, &people, now)

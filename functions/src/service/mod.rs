@@ -43,6 +43,7 @@ pub mod places;
 pub mod policy;
 pub mod posts;
 pub mod rate_limit;
+pub mod round_tables;
 pub mod saved_filters;
 pub mod search;
 pub mod sessions;

@@ -22,6 +22,8 @@ pub enum Action {
     ManagePlaceCategories,
     /// Move ideas through their workflow (an "ideas" grant too).
     ReviewIdeas,
+    /// Open round tables and moderate their questions (hide, merge).
+    RunRoundTables,
 }
 
 /// Whether `role` may do `action` (for own-content actions the caller also checks ownership).
@@ -37,6 +39,7 @@ pub fn allows(role: Role, action: Action) -> bool {
                 | EditPlaces
                 | ManagePlaceCategories
                 | ReviewIdeas
+                | RunRoundTables
         ),
     }
 }

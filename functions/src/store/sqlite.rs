@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_ideas.sql",
         include_str!("../../migrations/0008_ideas.sql"),
     ),
+    (
+        "0009_round_tables.sql",
+        include_str!("../../migrations/0009_round_tables.sql"),
+    ),
 ];
 
 impl SqliteDb {

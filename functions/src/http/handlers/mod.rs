@@ -8,6 +8,7 @@ pub mod ideas;
 pub mod notifications;
 pub mod people;
 pub mod places;
+pub mod round_tables;
 pub mod search;
 
 use super::ApiResponse;
