@@ -16,6 +16,9 @@ use balai_protocol::places::{
     Decision, ImportReport, MapConfig, NearPlace, NewPlaceCategory, NewSuggestion, Place,
     PlaceCategory, PlaceInput, PlacesInBox, Suggestion,
 };
+use balai_protocol::round_tables::{
+    Answer, NewQuestion, NewRoundTable, Question, RoundTable, RoundTableDetail,
+};
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
@@ -581,6 +584,51 @@ pub async fn merge_idea(id: &str, into: &str) -> Result<IdeaDetail, Error> {
         json(&Merge {
             into: into.to_string(),
         }),
+        None,
+    )
+    .await
+}
+
+pub async fn round_tables() -> Result<Vec<RoundTable>, Error> {
+    send(Method::GET, "/api/round-tables", None, None).await
+}
+
+pub async fn create_round_table(input: &NewRoundTable, key: &str) -> Result<RoundTable, Error> {
+    send(Method::POST, "/api/round-tables", json(input), Some(key)).await
+}
+
+pub async fn round_table(id: &str) -> Result<RoundTableDetail, Error> {
+    send(Method::GET, &format!("/api/round-tables/{id}"), None, None).await
+}
+
+pub async fn ask(table: &str, input: &NewQuestion, key: &str) -> Result<Question, Error> {
+    let path = format!("/api/round-tables/{table}/questions");
+    send(Method::POST, &path, json(input), Some(key)).await
+}
+
+pub async fn vote_question(id: &str, on: bool) -> Result<VoteState, Error> {
+    let method = if on { Method::PUT } else { Method::DELETE };
+    send(method, &format!("/api/questions/{id}/vote"), None, None).await
+}
+
+pub async fn answer_question(id: &str, answer: &str) -> Result<Question, Error> {
+    let body = Answer {
+        answer: answer.to_string(),
+    };
+    send(
+        Method::PUT,
+        &format!("/api/questions/{id}/answer"),
+        json(&body),
+        None,
+    )
+    .await
+}
+
+pub async fn hide_question(id: &str) -> Result<(), Error> {
+    send(
+        Method::POST,
+        &format!("/api/questions/{id}/hide"),
+        None,
         None,
     )
     .await

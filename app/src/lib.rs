@@ -85,6 +85,8 @@ fn page(route: Route) -> AnyView {
         Route::Notifications => view! { <notifications::NotificationsPage/> }.into_any(),
         Route::Ideas => view! { <ideas::IdeasPage/> }.into_any(),
         Route::Idea(id) => view! { <ideas::IdeaPage id=id/> }.into_any(),
+        Route::RoundTables => view! { <round_tables::RoundTablesPage/> }.into_any(),
+        Route::RoundTable(id) => view! { <round_tables::RoundTablePage id=id/> }.into_any(),
         Route::Map => view! { <map::MapPage/> }.into_any(),
         Route::ManageMap => view! { <map::ManageMapPage/> }.into_any(),
         Route::People => view! { <people::PeoplePage/> }.into_any(),

@@ -101,6 +101,8 @@ pub enum Route {
     /// The company map; `?place=<id>` opens a place's sheet (read by the page, so the map stays).
     Ideas,
     Idea(String),
+    RoundTables,
+    RoundTable(String),
     Map,
     /// Map editors: add, import, export, review corrections.
     ManageMap,
@@ -130,6 +132,8 @@ impl Route {
             ["notifications"] => Route::Notifications,
             ["ideas"] => Route::Ideas,
             ["ideas", id] => Route::Idea(id.to_string()),
+            ["round-tables"] => Route::RoundTables,
+            ["round-tables", id] => Route::RoundTable(id.to_string()),
             ["map"] => Route::Map,
             ["map", "manage"] => Route::ManageMap,
             ["people"] => Route::People,

@@ -34,7 +34,10 @@ fn Feed() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{t(Msg::Feed)}</h1>
         <SearchBox value=String::new()/>
-        <p class="tabs"><a class="chip" href="/ideas">"💡 " {t(Msg::IdeasTitle)}</a></p>
+        <p class="tabs">
+            <a class="chip" href="/ideas">"💡 " {t(Msg::IdeasTitle)}</a>
+            <a class="chip" href="/round-tables">"🎤 " {t(Msg::RoundTables)}</a>
+        </p>
         <For each=move || pinned.get() key=|p| p.id.clone() let:post>
             <PostCard post=post link=true/>
         </For>

@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod notifications;
 pub mod people;
 pub mod post;
+pub mod round_tables;
 pub mod search;
 pub mod settings;
 pub mod tag;
