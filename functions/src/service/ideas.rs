@@ -8,7 +8,7 @@ use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_review_ideas, require};
-use super::{audit, forbidden, markdown, not_found, validate, webhooks};
+use super::{audit, forbidden, markdown, not_found, validate, votes, webhooks};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
@@ -396,21 +396,9 @@ pub async fn vote<R: Runtime>(
     if load(rt, actor, id).await?.merged_into.is_some() {
         return Err(merged());
     }
-    let change = if on {
-        stmt!(
-            "INSERT OR IGNORE INTO idea_votes (idea_id, user_id, created_at) VALUES (?, ?, ?)",
-            id,
-            actor.id.as_str(),
-            rt.now()
-        )
-    } else {
-        stmt!(
-            "DELETE FROM idea_votes WHERE idea_id = ? AND user_id = ?",
-            id,
-            actor.id.as_str()
-        )
-    };
-    rt.db().batch(vec![change, recount(id)]).await?;
+    rt.db()
+        .batch(votes::IDEAS.cast(id, &actor.id, on, rt.now()))
+        .await?;
     let row = load(rt, actor, id).await?;
     Ok(VoteState {
         voted: row.voted != 0,
@@ -507,15 +495,6 @@ fn merged() -> ApiError {
     )
 }
 
-/// The statement that recounts an idea's votes (kept with every change to them).
-fn recount(id: &str) -> crate::store::Stmt {
-    stmt!(
-        "UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?) WHERE id = ?",
-        id,
-        id
-    )
-}
-
 /// A reviewer merges duplicate `id` into `into`: the duplicate's voters now vote for the
 /// original (someone who voted for both counts once), the duplicate leaves the lists and
 /// points to the original, and both histories say so. Audited; merging again is harmless.
@@ -555,31 +534,22 @@ pub async fn merge<R: Runtime>(
             idea
         )
     };
-    rt.db()
-        .batch(vec![
-            stmt!(
-                "INSERT OR IGNORE INTO idea_votes (idea_id, user_id, created_at)
-                 SELECT ?, user_id, created_at FROM idea_votes WHERE idea_id = ?",
-                into,
-                id
-            ),
-            stmt!("DELETE FROM idea_votes WHERE idea_id = ?", id),
-            recount(into),
-            recount(id),
-            stmt!(
-                "UPDATE ideas SET merged_into = ?, updated_at = ? WHERE id = ?",
-                into,
-                now,
-                id
-            ),
-            history(id, format!("Merged into \"{}\"", original.title)),
-            history(
-                into,
-                format!("\"{}\" merged into this idea", duplicate.title),
-            ),
-            audit::entry(rt, actor, "idea.merge", Some(id), Some(into)),
-        ])
-        .await?;
+    let mut stmts = votes::IDEAS.carry_over(id, into);
+    stmts.extend([
+        stmt!(
+            "UPDATE ideas SET merged_into = ?, updated_at = ? WHERE id = ?",
+            into,
+            now,
+            id
+        ),
+        history(id, format!("Merged into \"{}\"", original.title)),
+        history(
+            into,
+            format!("\"{}\" merged into this idea", duplicate.title),
+        ),
+        audit::entry(rt, actor, "idea.merge", Some(id), Some(into)),
+    ]);
+    rt.db().batch(stmts).await?;
     detail(rt, actor, into).await
 }
 

@@ -49,6 +49,7 @@ pub mod search;
 pub mod sessions;
 pub mod text;
 pub mod validate;
+pub mod votes;
 pub mod webhooks;
 
 use crate::store::DbError;

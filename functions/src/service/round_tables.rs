@@ -9,10 +9,10 @@ use super::actor::Actor;
 use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::policy::{Action, allows, require};
-use super::{audit, forbidden, not_found, validate};
+use super::{audit, forbidden, not_found, validate, votes};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, Stmt, count};
+use crate::store::{Db, count};
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::VoteState;
 use balai_protocol::limits::{
@@ -418,14 +418,6 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<QuestionRow
         .ok_or_else(|| not_found("Question"))
 }
 
-fn recount(id: &str) -> Stmt {
-    stmt!(
-        "UPDATE rt_questions SET vote_count = (SELECT COUNT(*) FROM rt_votes WHERE question_id = ?) WHERE id = ?",
-        id,
-        id
-    )
-}
-
 /// Votes a question up (`on`) or takes the vote back, while the round table is open. Once per
 /// person, however often it is sent.
 pub async fn vote<R: Runtime>(
@@ -443,21 +435,9 @@ pub async fn vote<R: Runtime>(
         ));
     }
     open_table(rt, &q.round_table_id).await?;
-    let change = if on {
-        stmt!(
-            "INSERT OR IGNORE INTO rt_votes (question_id, user_id, created_at) VALUES (?, ?, ?)",
-            id,
-            actor.id.as_str(),
-            rt.now()
-        )
-    } else {
-        stmt!(
-            "DELETE FROM rt_votes WHERE question_id = ? AND user_id = ?",
-            id,
-            actor.id.as_str()
-        )
-    };
-    rt.db().batch(vec![change, recount(id)]).await?;
+    rt.db()
+        .batch(votes::QUESTIONS.cast(id, &actor.id, on, rt.now()))
+        .await?;
     let q = load(rt, actor, id).await?;
     Ok(VoteState {
         voted: q.voted != 0,
@@ -532,24 +512,15 @@ pub async fn merge<R: Runtime>(
             "Merge a question into another open question of the same round table.",
         ));
     }
-    rt.db()
-        .batch(vec![
-            stmt!(
-                "INSERT OR IGNORE INTO rt_votes (question_id, user_id, created_at)
-                 SELECT ?, user_id, created_at FROM rt_votes WHERE question_id = ?",
-                into,
-                id
-            ),
-            stmt!("DELETE FROM rt_votes WHERE question_id = ?", id),
-            recount(into),
-            recount(id),
-            stmt!(
-                "UPDATE rt_questions SET merged_into = ? WHERE id = ?",
-                into,
-                id
-            ),
-            audit::entry(rt, actor, "question.merge", Some(id), Some(into)),
-        ])
-        .await?;
+    let mut stmts = votes::QUESTIONS.carry_over(id, into);
+    stmts.extend([
+        stmt!(
+            "UPDATE rt_questions SET merged_into = ? WHERE id = ?",
+            into,
+            id
+        ),
+        audit::entry(rt, actor, "question.merge", Some(id), Some(into)),
+    ]);
+    rt.db().batch(stmts).await?;
     Ok(load(rt, actor, into).await?.into_question())
 }
