@@ -210,6 +210,8 @@ pub enum Msg {
     Merge,
     IdeaReviewerOn,
     IdeaReviewerOff,
+    ModeratorOn,
+    ModeratorOff,
     NIdeaStatus,
     KindIdeaStatus,
     IdeasTitle,
@@ -717,6 +719,8 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         ),
         IdeaReviewerOn => ("💡 Reviews ideas: yes", "💡 Meninjau ide: ya"),
         IdeaReviewerOff => ("💡 Reviews ideas: no", "💡 Meninjau ide: tidak"),
+        ModeratorOn => ("🛡 Moderates: yes", "🛡 Moderator: ya"),
+        ModeratorOff => ("🛡 Moderates: no", "🛡 Moderator: tidak"),
         MergedInto => ("Merged into", "Digabung ke"),
         MergeDuplicate => (
             "A duplicate? Merge it into the original",

@@ -2,9 +2,11 @@
 
 use balai_functions::service::actor::Actor;
 use balai_functions::service::policy::{
+    may_moderate,
     Action, allows, may_announce, may_delete, may_edit, may_edit_places,
 };
 use balai_protocol::auth::Role;
+use balai_protocol::people::Grants;
 
 #[test]
 fn role_by_action_matrix() {
@@ -37,9 +39,7 @@ fn actor(id: &str, role: Role) -> Actor {
         email: format!("{id}@example.co.id"),
         role,
         session_id: String::new(),
-        communications: false,
-        place_editor: false,
-        idea_reviewer: false,
+        grants: Grants::default(),
     }
 }
 
@@ -63,9 +63,10 @@ fn announcing_is_for_admins_and_communications_staff() {
     assert!(may_announce(&actor("boss", Role::Admin)));
     assert!(!may_announce(&actor("ani", Role::Member)));
     let comms = Actor {
-        communications: true,
-        place_editor: false,
-        idea_reviewer: false,
+        grants: Grants {
+            communications: true,
+            ..Grants::default()
+        },
         ..actor("sari", Role::Member)
     };
     assert!(may_announce(&comms));
@@ -76,9 +77,29 @@ fn the_map_is_edited_by_admins_and_place_editors() {
     assert!(may_edit_places(&actor("boss", Role::Admin)));
     assert!(!may_edit_places(&actor("ani", Role::Member)));
     let editor = Actor {
-        place_editor: true,
+        grants: Grants {
+            place_editor: true,
+            ..Grants::default()
+        },
         ..actor("rudi", Role::Member)
     };
     assert!(may_edit_places(&editor));
     assert!(!may_announce(&editor), "one grant does not imply another");
+}
+
+#[test]
+fn moderators_delete_anyones_content_but_manage_nothing_else() {
+    let moderator = Actor {
+        grants: Grants {
+            moderator: true,
+            ..Grants::default()
+        },
+        ..actor("mod", Role::Member)
+    };
+    assert!(may_moderate(&moderator));
+    assert!(may_delete(&moderator, "ani"));
+    assert!(!may_edit(&moderator, "ani"), "moderating is not rewriting");
+    assert!(!may_moderate(&actor("ani", Role::Member)));
+    assert!(may_moderate(&actor("boss", Role::Admin)));
+    assert!(!allows(moderator.role, Action::ManagePeople));
 }

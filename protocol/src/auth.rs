@@ -46,15 +46,8 @@ pub struct Me {
     pub role: Role,
     pub department: Option<String>,
     pub branch: Option<String>,
-    /// May publish company announcements (admins always may).
-    #[serde(default)]
-    pub communications: bool,
-    /// May edit the company map (admins always may).
-    #[serde(default)]
-    pub place_editor: bool,
-    /// May review ideas (admins always may).
-    #[serde(default)]
-    pub idea_reviewer: bool,
+    /// What was granted on top of the role (admins may do all of it anyway).
+    pub grants: crate::people::Grants,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

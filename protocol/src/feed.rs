@@ -40,7 +40,6 @@ pub struct Post {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comment {
     pub id: String,
-    pub post_id: String,
     pub author: Author,
     pub body_html: String,
     pub created_at: Millis,

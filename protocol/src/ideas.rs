@@ -1,7 +1,9 @@
 //! Ideas: an employee proposes, colleagues vote, reviewers decide in the open.
 
 use crate::Millis;
-use crate::feed::Author;
+use crate::feed::{Author, Comment};
+use crate::people::Department;
+use crate::places::PlaceRef;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +108,12 @@ pub struct NewIdea {
     /// Markdown, rendered and sanitized as posts are.
     pub body: String,
     pub category: IdeaCategory,
+    /// The department it concerns, if any.
+    #[serde(default)]
+    pub department_id: Option<String>,
+    /// The place on the map it concerns, if any (one the author can see).
+    #[serde(default)]
+    pub place_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,10 +125,14 @@ pub struct Idea {
     pub body: Option<String>,
     pub body_html: String,
     pub category: IdeaCategory,
+    pub department: Option<Department>,
+    /// Shown only to readers who may see the place.
+    pub place: Option<PlaceRef>,
     pub author: Author,
     pub status: IdeaStatus,
     pub decline_reason: Option<String>,
     pub vote_count: i64,
+    pub comment_count: i64,
     pub voted_by_me: bool,
     /// The reader is its author and it is still new.
     pub can_edit: bool,
@@ -152,6 +164,9 @@ pub struct HistoryEntry {
     pub to: IdeaStatus,
     pub actor: Author,
     pub note: Option<String>,
+    /// Made by an outside system through its API token: the token's name.
+    #[serde(default)]
+    pub via: Option<String>,
     pub at: Millis,
 }
 
@@ -159,6 +174,31 @@ pub struct HistoryEntry {
 pub struct IdeaDetail {
     pub idea: Idea,
     pub history: Vec<HistoryEntry>,
+    pub comments: Vec<Comment>,
+    pub thanks: Vec<Thanks>,
+    /// The reader may thank the author (a reviewer or admin who has not yet, and not the author).
+    pub can_thank: bool,
+}
+
+/// A reviewer or leader thanks an idea's author.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewThanks {
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thanks {
+    pub from: Author,
+    pub note: String,
+    pub at: Millis,
+}
+
+/// What a person has given the company in ideas, as their profile shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contributions {
+    pub ideas_submitted: i64,
+    pub ideas_implemented: i64,
+    pub thanks_received: i64,
 }
 
 /// A reviewer moves an idea along; declining needs a reason.

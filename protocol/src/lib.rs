@@ -7,6 +7,7 @@ pub mod error;
 pub mod feed;
 pub mod groups;
 pub mod ideas;
+pub mod integrations;
 pub mod limits;
 pub mod notifications;
 pub mod people;

@@ -39,6 +39,10 @@ pub const IMPORT_ROWS_MAX: usize = 10_000;
 pub const IDEA_TITLE_MIN_CHARS: usize = 5;
 pub const IDEA_TITLE_MAX_CHARS: usize = 140;
 pub const DECLINE_REASON_MAX_CHARS: usize = 1_000;
+/// A thank-you note to an idea's author.
+pub const THANKS_NOTE_MAX_CHARS: usize = 500;
+/// An API token's name ("Jira", "Innovation board").
+pub const TOKEN_NAME_MAX_CHARS: usize = 80;
 pub const QUESTION_MAX_CHARS: usize = 1_000;
 pub const ANSWER_MAX_CHARS: usize = 4_000;
 pub const ROUND_TABLE_LEADERS_MAX: usize = 10;

@@ -22,12 +22,16 @@ pub enum Kind {
     JoinRequest,
     /// A company announcement.
     Announcement,
-    /// An idea I wrote or voted for changed status.
+    /// An idea I wrote, voted for or discussed changed status.
     IdeaStatus,
+    /// Someone commented on an idea I wrote or discussed.
+    IdeaComment,
+    /// A reviewer or leader thanked me for my idea.
+    IdeaThanks,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Mention,
         Kind::Comment,
         Kind::Reply,
@@ -36,6 +40,8 @@ impl Kind {
         Kind::JoinRequest,
         Kind::Announcement,
         Kind::IdeaStatus,
+        Kind::IdeaComment,
+        Kind::IdeaThanks,
     ];
 }
 

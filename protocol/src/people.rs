@@ -12,15 +12,20 @@ pub struct Person {
     pub branch: Option<String>,
     pub active: bool,
     pub created_at: Millis,
-    /// Granted the communications capability: may publish announcements.
-    #[serde(default)]
+    pub grants: Grants,
+}
+
+/// The capabilities granted on top of a person's role (admins may do all of it anyway).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grants {
+    /// 'communications': may publish company announcements.
     pub communications: bool,
-    /// Granted the places capability: edits the company map and decides on corrections.
-    #[serde(default)]
+    /// 'places': edits the company map and decides on corrections.
     pub place_editor: bool,
-    /// Granted the ideas capability: reviews ideas.
-    #[serde(default)]
+    /// 'ideas': reviews ideas.
     pub idea_reviewer: bool,
+    /// 'moderation': hides and merges round-table questions, deletes anyone's posts and comments.
+    pub moderator: bool,
 }
 
 /// A right granted on top of a person's role (`PUT /api/people/:id/grants/:capability`).
@@ -33,6 +38,8 @@ pub enum Capability {
     Places,
     /// Review ideas: move them through the workflow.
     Ideas,
+    /// Moderate: hide and merge round-table questions, delete anyone's posts and comments.
+    Moderation,
 }
 
 impl Capability {
@@ -41,6 +48,7 @@ impl Capability {
             Capability::Communications => "communications",
             Capability::Places => "places",
             Capability::Ideas => "ideas",
+            Capability::Moderation => "moderation",
         }
     }
 
@@ -49,6 +57,7 @@ impl Capability {
             "communications" => Some(Capability::Communications),
             "places" => Some(Capability::Places),
             "ideas" => Some(Capability::Ideas),
+            "moderation" => Some(Capability::Moderation),
             _ => None,
         }
     }

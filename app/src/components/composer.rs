@@ -33,7 +33,7 @@ pub fn Composer(
     let session = crate::session::use_session();
     let may_announce = group.is_none()
         && place_id.with_value(Option::is_none)
-        && (session.is_admin() || session.user().is_some_and(|me| me.communications));
+        && (session.is_admin() || session.user().is_some_and(|me| me.grants.communications));
     let announce = RwSignal::new(false);
     let group = StoredValue::new(group);
     let draft_key = StoredValue::new(draft_key);

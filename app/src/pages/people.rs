@@ -254,11 +254,13 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                         {t(Msg::LogOutEverywhere)}
                     </button>
                     <GrantToggle person_id=id.get_value() capability=Capability::Communications
-                        granted=person.communications on=Msg::CommunicationsOn off=Msg::CommunicationsOff/>
+                        granted=person.grants.communications on=Msg::CommunicationsOn off=Msg::CommunicationsOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Places
-                        granted=person.place_editor on=Msg::PlaceEditorOn off=Msg::PlaceEditorOff/>
+                        granted=person.grants.place_editor on=Msg::PlaceEditorOn off=Msg::PlaceEditorOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Ideas
-                        granted=person.idea_reviewer on=Msg::IdeaReviewerOn off=Msg::IdeaReviewerOff/>
+                        granted=person.grants.idea_reviewer on=Msg::IdeaReviewerOn off=Msg::IdeaReviewerOff/>
+                    <GrantToggle person_id=id.get_value() capability=Capability::Moderation
+                        granted=person.grants.moderator on=Msg::ModeratorOn off=Msg::ModeratorOff/>
                 </Show>
                 <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {

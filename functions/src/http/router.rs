@@ -2,11 +2,13 @@
 //! the per-person write limit, idempotent replay, then one handler; errors become JSON.
 
 use super::handlers::{
-    auth, feed, follows, groups, ideas, notifications, people, places, round_tables, search,
+    auth, comments, feed, follows, groups, ideas, integrations, notifications, people, places,
+    round_tables, search,
 };
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
+use crate::service::comments::{Thread, ThreadKind};
 use crate::service::rate_limit::{self, WRITES_PER_PERSON};
 use crate::service::{idempotency, sessions};
 use crate::store::Db;
@@ -34,18 +36,24 @@ pub struct Call<'a> {
 }
 
 async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiError> {
+    let segments: Vec<&str> = req.path.trim_end_matches('/').split('/').skip(1).collect();
+    let Some(("api", rest)) = segments.split_first().map(|(a, r)| (*a, r)) else {
+        return Err(no_route());
+    };
     let write = csrf::is_write(&req.method);
     if write {
-        csrf::check(req)?;
         let limit = json::body_limit(&req.path);
         if req.body.len() > limit {
             return Err(json::too_large(limit));
         }
     }
-    let segments: Vec<&str> = req.path.trim_end_matches('/').split('/').skip(1).collect();
-    let Some(("api", rest)) = segments.split_first().map(|(a, r)| (*a, r)) else {
-        return Err(no_route());
-    };
+    // Outside systems authenticate with a bearer token, not a cookie: CSRF does not apply.
+    if let ("POST", ["integrations", "ideas", id, "status"]) = (req.method.as_str(), rest) {
+        return integrations::set_idea_status(rt, req, id).await;
+    }
+    if write {
+        csrf::check(req)?;
+    }
     // Routes open to everyone.
     match (req.method.as_str(), rest) {
         ("GET", ["health"]) => {
@@ -82,8 +90,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["posts", id]) => feed::detail(rt, &call, id).await,
         ("PATCH", ["posts", id]) => feed::edit(rt, &call, id).await,
         ("DELETE", ["posts", id]) => feed::delete(rt, &call, id).await,
-        ("POST", ["posts", id, "comments"]) => feed::comment(rt, &call, id).await,
-        ("DELETE", ["comments", id]) => feed::delete_comment(rt, &call, id).await,
+        ("POST", ["posts", id, "comments"]) => comments::create(rt, &call, Thread::Post(id)).await,
+        ("DELETE", ["comments", id]) => comments::delete(rt, &call, ThreadKind::Post, id).await,
         ("PUT", ["posts", id, "like"]) => feed::like(rt, &call, id, true).await,
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
         ("GET", ["people"]) => people::list(rt, &call).await,
@@ -136,6 +144,12 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, false).await,
         ("POST", ["ideas", id, "status"]) => ideas::set_status(rt, &call, id).await,
         ("POST", ["ideas", id, "merge"]) => ideas::merge(rt, &call, id).await,
+        ("POST", ["ideas", id, "comments"]) => comments::create(rt, &call, Thread::Idea(id)).await,
+        ("DELETE", ["idea-comments", id]) => comments::delete(rt, &call, ThreadKind::Idea, id).await,
+        ("POST", ["ideas", id, "thanks"]) => ideas::thank(rt, &call, id).await,
+        ("GET", ["api-tokens"]) => integrations::list(rt, &call).await,
+        ("POST", ["api-tokens"]) => integrations::issue(rt, &call).await,
+        ("DELETE", ["api-tokens", id]) => integrations::revoke(rt, &call, id).await,
         ("GET", ["round-tables"]) => round_tables::list(rt, &call).await,
         ("POST", ["round-tables"]) => round_tables::create(rt, &call).await,
         ("GET", ["round-tables", id]) => round_tables::detail(rt, &call, id).await,
@@ -201,7 +215,10 @@ fn known(rest: &[&str]) -> bool {
             | ["groups", _, "members", _, "approve" | "role"]
             | ["ideas"]
             | ["ideas", _]
-            | ["ideas", _, "vote" | "status" | "merge"]
+            | ["ideas", _, "vote" | "status" | "merge" | "comments" | "thanks"]
+            | ["idea-comments", _]
+            | ["api-tokens"]
+            | ["api-tokens", _]
             | ["round-tables"]
             | ["round-tables", _]
             | ["round-tables", _, "questions"]

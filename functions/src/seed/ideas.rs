@@ -1,11 +1,23 @@
-//! The demo company's ideas: 50, in every status, with votes, and decisions with reasons.
+//! The demo company's ideas: 50, in every status, with votes, discussion, decisions with
+//! reasons, and thanks for those implemented.
 
 use super::{Rng, Seeded};
 use crate::runtime::native::{NativeRuntime, block_on};
-use crate::service::ideas;
+use crate::service::comments::{self, Thread};
 use crate::service::idempotency::Created;
+use crate::service::{departments, ideas};
 use balai_protocol::ApiError;
-use balai_protocol::ideas::{IdeaCategory, IdeaStatus, NewIdea, StatusChange};
+use balai_protocol::feed::NewComment;
+use balai_protocol::ideas::{IdeaCategory, IdeaStatus, NewIdea, NewThanks, StatusChange};
+
+/// What colleagues say under an idea.
+const REPLIES: &[&str] = &[
+    "Setuju, di cabang kami masalahnya sama.",
+    "We tried something like this in 2023; happy to share what we learned.",
+    "Berapa kira-kira biayanya?",
+    "+1, this would save my team an hour a day.",
+    "Bisa diuji dulu di satu cabang?",
+];
 
 const IDEAS: &[(&str, &str, IdeaCategory)] = &[
     (
@@ -86,6 +98,7 @@ pub fn demo(
     count: usize,
 ) -> Result<(), ApiError> {
     let reviewer = &people[0].actor;
+    let departments = block_on(departments::list(rt, reviewer))?;
     for i in 0..count {
         // Spread over about three weeks: six hours apart, each decided within a few hours.
         rt.advance(6 * 60 * 60 * 1000 + rng.below(600_000) as i64);
@@ -100,10 +113,25 @@ pub fn demo(
             title,
             body: body.to_string(),
             category,
+            // Every third idea concerns a department.
+            department_id: (i % 3 == 0)
+                .then(|| rng.pick(&departments).id.clone()),
+            place_id: None,
         };
         let Created::New(idea) = block_on(ideas::submit(rt, author, &input, None))? else {
             continue;
         };
+        for _ in 0..rng.below(4) {
+            rt.advance(120_000);
+            let body = rng.pick(REPLIES).to_string();
+            block_on(comments::create(
+                rt,
+                &rng.pick(people).actor,
+                Thread::Idea(&idea.id),
+                &NewComment { body },
+                None,
+            ))?;
+        }
         for _ in 0..rng.below(12) {
             rt.advance(60_000);
             block_on(ideas::vote(rt, &rng.pick(people).actor, &idea.id, true))?;
@@ -117,7 +145,12 @@ pub fn demo(
                 reviewer,
                 &idea.id,
                 &StatusChange { status, reason },
+                None,
             ))?;
+            if status == IdeaStatus::Implemented && author.id != reviewer.id {
+                let note = "Terima kasih! This is now how every branch works.".to_string();
+                block_on(ideas::thank(rt, reviewer, &idea.id, &NewThanks { note }))?;
+            }
         }
     }
     Ok(())

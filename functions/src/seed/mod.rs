@@ -12,6 +12,7 @@ use crate::service::actor::{Actor, role_str};
 use crate::service::idempotency::Created;
 use crate::service::ids::new_id;
 use crate::service::password::{PBKDF2_ITERATIONS, encode};
+use crate::service::comments::Thread;
 use crate::service::{comments, follows, groups, likes, posts};
 use crate::stmt;
 use crate::store::Db;
@@ -164,9 +165,7 @@ pub fn person(
             email: email.to_string(),
             role,
             session_id: String::new(),
-            communications: false,
-            place_editor: false,
-            idea_reviewer: false,
+            grants: Default::default(),
         },
     })
 }
@@ -381,7 +380,7 @@ pub fn activity(
             block_on(comments::create(
                 rt,
                 who,
-                &post.id,
+                Thread::Post(&post.id),
                 &NewComment { body },
                 None,
             ))?;

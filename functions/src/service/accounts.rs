@@ -1,6 +1,6 @@
 //! Accounts: logging in, the first admin, who am I, the people list and offboarding.
 
-use super::actor::{Actor, parse_role};
+use super::actor::{Actor, GrantFlags, parse_role};
 use super::ids::new_id;
 use super::policy::{Action, require};
 use super::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
@@ -95,11 +95,9 @@ macro_rules! person_select {
     ($rest:literal) => {
         concat!(
             "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
-                    u.deactivated_at, u.created_at,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'ideas') AS idea_reviewer
-             FROM users u LEFT JOIN departments d ON d.id = u.department_id
+                    u.deactivated_at, u.created_at, ",
+            grant_columns!(),
+            " FROM users u LEFT JOIN departments d ON d.id = u.department_id
              LEFT JOIN branches b ON b.id = u.branch_id ",
             $rest
         )
@@ -120,9 +118,7 @@ pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
         email: row.email,
         department: row.department,
         branch: row.branch,
-        communications: row.communications != 0,
-        place_editor: row.place_editor != 0,
-        idea_reviewer: row.idea_reviewer != 0,
+        grants: row.grants.into(),
     })
 }
 
@@ -180,9 +176,8 @@ struct PersonRow {
     branch: Option<String>,
     deactivated_at: Option<Millis>,
     created_at: Millis,
-    communications: i64,
-    place_editor: i64,
-    idea_reviewer: i64,
+    #[serde(flatten)]
+    grants: GrantFlags,
 }
 
 pub const PEOPLE_PAGE: i64 = 50;
@@ -224,9 +219,7 @@ pub async fn list_people<R: Runtime>(
                 department: r.department,
                 branch: r.branch,
                 created_at: r.created_at,
-                communications: r.communications != 0,
-                place_editor: r.place_editor != 0,
-                idea_reviewer: r.idea_reviewer != 0,
+                grants: r.grants.into(),
             })
             .collect(),
         next_cursor,

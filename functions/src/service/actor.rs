@@ -1,6 +1,8 @@
 //! The authenticated person making a request, as resolved from their session.
 
 use balai_protocol::auth::Role;
+use balai_protocol::people::Grants;
+use serde::Deserialize;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
@@ -9,12 +11,28 @@ pub struct Actor {
     pub email: String,
     pub role: Role,
     pub session_id: String,
-    /// Granted 'communications': may announce without being an admin.
-    pub communications: bool,
-    /// Granted 'places': edits the company map without being an admin.
-    pub place_editor: bool,
-    /// Granted 'ideas': reviews ideas without being an admin.
-    pub idea_reviewer: bool,
+    /// Capabilities granted on top of the role (see `policy`).
+    pub grants: Grants,
+}
+
+/// The 0/1 columns `grant_columns!` selects, flattened into a row.
+#[derive(Deserialize)]
+pub struct GrantFlags {
+    communications: i64,
+    place_editor: i64,
+    idea_reviewer: i64,
+    moderator: i64,
+}
+
+impl From<GrantFlags> for Grants {
+    fn from(f: GrantFlags) -> Self {
+        Grants {
+            communications: f.communications != 0,
+            place_editor: f.place_editor != 0,
+            idea_reviewer: f.idea_reviewer != 0,
+            moderator: f.moderator != 0,
+        }
+    }
 }
 
 impl Actor {

@@ -1,4 +1,5 @@
-//! Comments on posts, oldest first under the post.
+//! Comments, oldest first, under a post or an idea. Both threads keep comments in tables of
+//! the same shape (`comments`, `idea_comments`), so one set of rules serves both.
 
 use super::actor::Actor;
 use super::idempotency::{self, Created};
@@ -8,20 +9,151 @@ use super::policy::{Action, may_delete, require};
 use super::{audit, forbidden, markdown, not_found, posts, text, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::Db;
+use crate::store::{Db, Stmt};
 use balai_protocol::feed::{Author, Comment, NewComment};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
 use balai_protocol::notifications::Kind;
 use balai_protocol::{ApiError, Millis};
 use serde::Deserialize;
 
-/// Comments shown under a post; the busiest threads are capped at this many (oldest first).
+/// Comments shown under a post or idea; the busiest threads are capped at this many (oldest first).
 pub const MAX_SHOWN: i64 = 500;
+
+/// What a comment hangs under.
+#[derive(Debug, Clone, Copy)]
+pub enum Thread<'a> {
+    Post(&'a str),
+    Idea(&'a str),
+}
+
+/// Which kind of thread, without saying which one (a comment's id names its own).
+#[derive(Debug, Clone, Copy)]
+pub enum ThreadKind {
+    Post,
+    Idea,
+}
+
+impl ThreadKind {
+    fn of(self, parent: &str) -> Thread<'_> {
+        match self {
+            ThreadKind::Post => Thread::Post(parent),
+            ThreadKind::Idea => Thread::Idea(parent),
+        }
+    }
+}
+
+/// The statements that differ between the two comment tables.
+struct Sql {
+    list: &'static str,
+    insert: &'static str,
+    owner: &'static str,
+    delete: &'static str,
+}
+
+macro_rules! thread_sql {
+    ($table:literal, $parent:literal) => {
+        Sql {
+            list: concat!(
+                "SELECT c.id, c.author_id, u.name AS author_name, u.deactivated_at AS author_left,
+                        c.body_html, c.created_at
+                 FROM ", $table, " c JOIN users u ON u.id = c.author_id
+                 WHERE c.", $parent, " = ? AND c.deleted_at IS NULL
+                 ORDER BY c.created_at, c.id LIMIT ?"
+            ),
+            insert: concat!(
+                "INSERT INTO ", $table, " (id, ", $parent,
+                ", author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+            ),
+            owner: concat!(
+                "SELECT author_id, ", $parent, " AS parent_id, deleted_at FROM ", $table, " WHERE id = ?"
+            ),
+            delete: concat!(
+                "UPDATE ", $table, " SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"
+            ),
+        }
+    };
+}
+
+const POST_SQL: Sql = thread_sql!("comments", "post_id");
+const IDEA_SQL: Sql = thread_sql!("idea_comments", "idea_id");
+
+impl<'a> Thread<'a> {
+    fn sql(self) -> &'static Sql {
+        match self {
+            Thread::Post(_) => &POST_SQL,
+            Thread::Idea(_) => &IDEA_SQL,
+        }
+    }
+
+    fn parent(self) -> &'a str {
+        match self {
+            Thread::Post(id) | Thread::Idea(id) => id,
+        }
+    }
+
+    /// Refuses a thread the reader may not see (a post in a group they are not in).
+    async fn require_readable<R: Runtime>(self, rt: &R, actor: &Actor) -> Result<(), ApiError> {
+        match self {
+            Thread::Post(id) => posts::require_readable(rt, actor, id).await,
+            Thread::Idea(id) => {
+                validate::id(id, "Idea")?;
+                rt.db()
+                    .first::<serde_json::Value>(stmt!("SELECT 1 AS found FROM ideas WHERE id = ?", id))
+                    .await?
+                    .map(|_| ())
+                    .ok_or_else(|| not_found("Idea"))
+            }
+        }
+    }
+
+    /// A post keeps its comment count; recounted, so a delete twice cannot drift it.
+    fn recount(self) -> Option<Stmt> {
+        match self {
+            Thread::Post(id) => Some(stmt!(
+                "UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments WHERE post_id = ? AND deleted_at IS NULL) WHERE id = ?",
+                id,
+                id
+            )),
+            Thread::Idea(_) => None,
+        }
+    }
+
+    /// Who hears of a new comment, in this order so each person hears once: those it mentions,
+    /// else the author of the post or idea, else earlier commenters.
+    fn notify(self, actor: &Actor, body: &str, at: Millis) -> Vec<Stmt> {
+        let (post_id, idea_id) = match self {
+            Thread::Post(id) => (Some(id), None),
+            Thread::Idea(id) => (None, Some(id)),
+        };
+        let event = |kind| Event {
+            kind,
+            actor_id: &actor.id,
+            post_id,
+            group_id: None,
+            idea_id,
+            at,
+        };
+        let mut stmts: Vec<Stmt> = text::mentions(body)
+            .iter()
+            .map(|handle| notifications::deliver(&event(Kind::Mention), Recipients::handle(handle)))
+            .collect();
+        match self {
+            Thread::Post(id) => stmts.extend([
+                notifications::deliver(&event(Kind::Comment), Recipients::post_author(id)),
+                notifications::deliver(&event(Kind::Reply), Recipients::earlier_commenters(id)),
+            ]),
+            Thread::Idea(id) => stmts.push(notifications::deliver(
+                &event(Kind::IdeaComment),
+                Recipients::idea_discussion(id),
+            )),
+        }
+        stmts
+    }
+}
 
 #[derive(Deserialize)]
 struct CommentRow {
     id: String,
-    post_id: String,
     author_id: String,
     author_name: String,
     author_left: Option<Millis>,
@@ -32,19 +164,11 @@ struct CommentRow {
 pub async fn list<R: Runtime>(
     rt: &R,
     actor: &Actor,
-    post_id: &str,
+    thread: Thread<'_>,
 ) -> Result<Vec<Comment>, ApiError> {
     let rows: Vec<CommentRow> = rt
         .db()
-        .all(stmt!(
-            "SELECT c.id, c.post_id, c.author_id, u.name AS author_name, u.deactivated_at AS author_left,
-                    c.body_html, c.created_at
-             FROM comments c JOIN users u ON u.id = c.author_id
-             WHERE c.post_id = ? AND c.deleted_at IS NULL
-             ORDER BY c.created_at, c.id LIMIT ?",
-            post_id,
-            MAX_SHOWN
-        ))
+        .all(stmt!(thread.sql().list, thread.parent(), MAX_SHOWN))
         .await?;
     Ok(rows
         .into_iter()
@@ -56,26 +180,25 @@ pub async fn list<R: Runtime>(
                 former: r.author_left.is_some(),
             },
             id: r.id,
-            post_id: r.post_id,
             body_html: r.body_html,
             created_at: r.created_at,
         })
         .collect())
 }
 
+/// Comments under a post or idea the reader may see; a retry with the same key comments once.
 pub async fn create<R: Runtime>(
     rt: &R,
     actor: &Actor,
-    post_id: &str,
+    thread: Thread<'_>,
     input: &NewComment,
     key: Option<&str>,
 ) -> Result<Created<Comment>, ApiError> {
     require(actor, Action::Comment)?;
     let body = validate::text("body", &input.body, COMMENT_MAX_CHARS)?;
-    posts::require_readable(rt, actor, post_id).await?;
+    thread.require_readable(rt, actor).await?;
     let comment = Comment {
         id: new_id(rt),
-        post_id: post_id.to_string(),
         author: Author {
             id: actor.id.clone(),
             name: actor.name.clone(),
@@ -85,45 +208,17 @@ pub async fn create<R: Runtime>(
         created_at: rt.now(),
         can_delete: true,
     };
-    let mut stmts = vec![
-        stmt!(
-            "INSERT INTO comments (id, post_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            comment.id.as_str(),
-            post_id,
-            actor.id.as_str(),
-            body.as_str(),
-            comment.body_html.as_str(),
-            comment.created_at
-        ),
-        stmt!(
-            "UPDATE posts SET comment_count = comment_count + 1 WHERE id = ?",
-            post_id
-        ),
-    ];
-    let event = |kind| Event {
-        kind,
-        actor_id: &actor.id,
-        post_id: Some(post_id),
-        group_id: None,
-        idea_id: None,
-        at: comment.created_at,
-    };
-    // In this order, so each person hears once: mentioned, else as the post's author, else as
-    // an earlier commenter.
-    for handle in text::mentions(&body) {
-        stmts.push(notifications::deliver(
-            &event(Kind::Mention),
-            Recipients::handle(&handle),
-        ));
-    }
-    stmts.push(notifications::deliver(
-        &event(Kind::Comment),
-        Recipients::post_author(post_id),
-    ));
-    stmts.push(notifications::deliver(
-        &event(Kind::Reply),
-        Recipients::earlier_commenters(post_id),
-    ));
+    let mut stmts = vec![stmt!(
+        thread.sql().insert,
+        comment.id.as_str(),
+        thread.parent(),
+        actor.id.as_str(),
+        body.as_str(),
+        comment.body_html.as_str(),
+        comment.created_at
+    )];
+    stmts.extend(thread.recount());
+    stmts.extend(thread.notify(actor, &body, comment.created_at));
     Ok(
         match idempotency::commit(rt, &actor.id, key, stmts, 201, &comment).await? {
             None => Created::New(comment),
@@ -132,21 +227,24 @@ pub async fn create<R: Runtime>(
     )
 }
 
-/// Deletes a comment: its author, or an admin (audited). Deleting twice is fine.
-pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, comment_id: &str) -> Result<(), ApiError> {
+/// Deletes a comment on a post or an idea: its author, or a moderator (audited). Deleting
+/// twice is fine.
+pub async fn delete<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    kind: ThreadKind,
+    comment_id: &str,
+) -> Result<(), ApiError> {
     validate::id(comment_id, "Comment")?;
     #[derive(Deserialize)]
     struct Owner {
         author_id: String,
-        post_id: String,
+        parent_id: String,
         deleted_at: Option<Millis>,
     }
     let owner: Owner = rt
         .db()
-        .first(stmt!(
-            "SELECT author_id, post_id, deleted_at FROM comments WHERE id = ?",
-            comment_id
-        ))
+        .first(stmt!(kind.of("").sql().owner, comment_id))
         .await?
         .ok_or_else(|| not_found("Comment"))?;
     if owner.deleted_at.is_some() {
@@ -155,18 +253,9 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, comment_id: &str) -> Resu
     if !may_delete(actor, &owner.author_id) {
         return Err(forbidden());
     }
-    let mut stmts = vec![
-        stmt!(
-            "UPDATE comments SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-            rt.now(),
-            comment_id
-        ),
-        stmt!(
-            "UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments WHERE post_id = ? AND deleted_at IS NULL) WHERE id = ?",
-            owner.post_id.as_str(),
-            owner.post_id.as_str()
-        ),
-    ];
+    let parent = kind.of(&owner.parent_id);
+    let mut stmts = vec![stmt!(parent.sql().delete, rt.now(), comment_id)];
+    stmts.extend(parent.recount());
     if owner.author_id != actor.id {
         stmts.push(audit::entry(
             rt,

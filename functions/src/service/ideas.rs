@@ -8,33 +8,44 @@ use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_review_ideas, require};
-use super::{audit, forbidden, markdown, not_found, validate, votes, webhooks};
+use super::comments::{self, Thread};
+use super::{
+    audit, departments, forbidden, markdown, not_found, places, validate, votes, webhooks,
+};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::Db;
+use crate::store::{Db, count};
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::{
-    HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaRef, IdeaSort, IdeaStatus, NewIdea,
-    StatusChange, VoteState,
+    Contributions, HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaRef, IdeaSort, IdeaStatus,
+    NewIdea, NewThanks, StatusChange, Thanks, VoteState,
 };
+use balai_protocol::people::Department;
+use balai_protocol::places::PlaceRef;
 use balai_protocol::limits::{
     DECLINE_REASON_MAX_CHARS, IDEA_TITLE_MAX_CHARS, IDEA_TITLE_MIN_CHARS, PAGE_SIZE_DEFAULT,
-    POST_MAX_CHARS,
+    POST_MAX_CHARS, THANKS_NOTE_MAX_CHARS,
 };
 use balai_protocol::notifications::Kind;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
-/// The columns every idea query selects (binds: the reader, for `voted`).
+/// The columns every idea query selects (binds: the reader, for `voted`; then the reader's
+/// map-editor flag and the reader again, for the place, which shows only if they may see it).
 macro_rules! idea_select {
     ($rest:expr) => {
         concat!(
             "SELECT i.id, i.title, i.body, i.body_html, i.category, i.author_id, u.name AS author_name,
                     u.deactivated_at AS author_left, i.status, i.decline_reason, i.vote_count,
                     i.created_at, i.updated_at, i.merged_into, o.title AS merged_title,
-                    EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.user_id = ?) AS voted
+                    EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.user_id = ?) AS voted,
+                    (SELECT pl.name FROM places pl WHERE pl.id = i.place_id AND ",
+            place_visible!(),
+            ") AS place_name, i.place_id, i.department_id, d.name AS department_name,
+                    (SELECT COUNT(*) FROM idea_comments c WHERE c.idea_id = i.id AND c.deleted_at IS NULL) AS comment_count
              FROM ideas i JOIN users u ON u.id = i.author_id
-             LEFT JOIN ideas o ON o.id = i.merged_into ",
+             LEFT JOIN ideas o ON o.id = i.merged_into
+             LEFT JOIN departments d ON d.id = i.department_id ",
             $rest
         )
     };
@@ -67,6 +78,11 @@ struct IdeaRow {
     merged_into: Option<String>,
     merged_title: Option<String>,
     voted: i64,
+    place_id: Option<String>,
+    place_name: Option<String>,
+    department_id: Option<String>,
+    department_name: Option<String>,
+    comment_count: i64,
 }
 
 impl IdeaRow {
@@ -91,6 +107,15 @@ impl IdeaRow {
             status: self.status,
             decline_reason: self.decline_reason,
             vote_count: self.vote_count,
+            comment_count: self.comment_count,
+            department: self
+                .department_id
+                .zip(self.department_name)
+                .map(|(id, name)| Department { id, name }),
+            place: self
+                .place_id
+                .zip(self.place_name)
+                .map(|(id, name)| PlaceRef { id, name }),
             created_at: self.created_at,
             updated_at: self.updated_at,
             merged_into: self
@@ -116,6 +141,27 @@ fn checked(input: &NewIdea) -> Result<(String, String, String), ApiError> {
     Ok((title, body, html))
 }
 
+/// What an idea concerns, checked: a department that exists, a place the author can see.
+async fn concerns<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    input: &NewIdea,
+) -> Result<(Option<Department>, Option<PlaceRef>), ApiError> {
+    let department = match input.department_id.as_deref().filter(|d| !d.is_empty()) {
+        Some(id) => Some(departments::require(rt, "department_id", id).await?),
+        None => None,
+    };
+    let place = match input.place_id.as_deref().filter(|p| !p.is_empty()) {
+        Some(id) => Some(
+            places::require_visible(rt, actor, id)
+                .await
+                .map_err(|_| ApiError::field(ErrorCode::Validation, "place_id", "No such place."))?,
+        ),
+        None => None,
+    };
+    Ok((department, place))
+}
+
 /// Submits an idea; a retry with the same key submits it once.
 pub async fn submit<R: Runtime>(
     rt: &R,
@@ -125,6 +171,7 @@ pub async fn submit<R: Runtime>(
 ) -> Result<Created<Idea>, ApiError> {
     require(actor, Action::CreatePost)?;
     let (title, body, body_html) = checked(input)?;
+    let (department, place) = concerns(rt, actor, input).await?;
     let now = rt.now();
     let idea = Idea {
         id: new_id(rt),
@@ -132,6 +179,8 @@ pub async fn submit<R: Runtime>(
         body: Some(body),
         body_html,
         category: input.category,
+        department,
+        place,
         author: Author {
             id: actor.id.clone(),
             name: actor.name.clone(),
@@ -140,6 +189,7 @@ pub async fn submit<R: Runtime>(
         status: IdeaStatus::New,
         decline_reason: None,
         vote_count: 0,
+        comment_count: 0,
         voted_by_me: false,
         can_edit: true,
         can_review: may_review_ideas(actor),
@@ -148,14 +198,16 @@ pub async fn submit<R: Runtime>(
         merged_into: None,
     };
     let stmts = vec![stmt!(
-        "INSERT INTO ideas (id, author_id, title, body, body_html, category, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+        "INSERT INTO ideas (id, author_id, title, body, body_html, category, department_id, place_id, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
         idea.id.as_str(),
         actor.id.as_str(),
         idea.title.as_str(),
         idea.body.as_deref().unwrap_or_default(),
         idea.body_html.as_str(),
         input.category.as_str(),
+        idea.department.as_ref().map(|d| d.id.as_str()),
+        idea.place.as_ref().map(|p| p.id.as_str()),
         now,
         now
     )];
@@ -170,7 +222,7 @@ pub async fn submit<R: Runtime>(
 async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaRow, ApiError> {
     validate::id(id, "Idea")?;
     rt.db()
-        .first(stmt!(idea_select!("WHERE i.id = ?"), actor.id.as_str(), id))
+        .first(stmt!(idea_select!("WHERE i.id = ?"), actor.id.as_str(), actor.place_editor_flag(), actor.id.as_str(), id))
         .await?
         .ok_or_else(|| not_found("Idea"))
 }
@@ -193,14 +245,18 @@ pub async fn edit<R: Runtime>(
         ));
     }
     let (title, body, body_html) = checked(input)?;
+    let (department, place) = concerns(rt, actor, input).await?;
     rt.db()
         .run(stmt!(
-            "UPDATE ideas SET title = ?, body = ?, body_html = ?, category = ?, updated_at = ?
+            "UPDATE ideas SET title = ?, body = ?, body_html = ?, category = ?, department_id = ?,
+                              place_id = ?, updated_at = ?
              WHERE id = ? AND status = 'new'",
             title.as_str(),
             body.as_str(),
             body_html.as_str(),
             input.category.as_str(),
+            department.as_ref().map(|d| d.id.as_str()),
+            place.as_ref().map(|p| p.id.as_str()),
             rt.now(),
             id
         ))
@@ -247,6 +303,8 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Pag
                          ORDER BY i.created_at DESC, i.id DESC LIMIT ?"
                     )),
                     me,
+                    actor.place_editor_flag(),
+                    me,
                     status,
                     status,
                     category,
@@ -285,6 +343,8 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Pag
                          ORDER BY i.vote_count DESC, i.created_at DESC, i.id DESC LIMIT ?"
                     )),
                     me,
+                    actor.place_editor_flag(),
+                    me,
                     status,
                     status,
                     category,
@@ -314,6 +374,8 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Pag
                         " ORDER BY t.recent DESC, i.vote_count DESC, i.id DESC LIMIT ?"
                     )),
                     me,
+                    actor.place_editor_flag(),
+                    me,
                     rt.now() - WEEK_MS,
                     status,
                     status,
@@ -341,7 +403,7 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Pag
     })
 }
 
-/// An idea with its history, oldest change first.
+/// An idea with its history (oldest change first), its discussion and the thanks its author got.
 pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaDetail, ApiError> {
     require(actor, Action::ReadFeed)?;
     let idea = load(rt, actor, id).await?.into_idea(actor);
@@ -353,19 +415,27 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
         actor_name: String,
         actor_left: Option<Millis>,
         note: Option<String>,
+        via: Option<String>,
         created_at: Millis,
     }
     let rows: Vec<Row> = rt
         .db()
         .all(stmt!(
             "SELECT h.from_status, h.to_status, h.actor_id, u.name AS actor_name,
-                    u.deactivated_at AS actor_left, h.note, h.created_at
+                    u.deactivated_at AS actor_left, h.note, h.via, h.created_at
              FROM idea_history h JOIN users u ON u.id = h.actor_id
              WHERE h.idea_id = ? ORDER BY h.created_at, h.rowid",
             id
         ))
         .await?;
+    let thanks = thanks(rt, id).await?;
+    let can_thank = idea.author.id != actor.id
+        && !thanks.iter().any(|t| t.from.id == actor.id)
+        && may_thank(rt, actor).await?;
     Ok(IdeaDetail {
+        comments: comments::list(rt, actor, Thread::Idea(id)).await?,
+        thanks,
+        can_thank,
         idea,
         history: rows
             .into_iter()
@@ -378,10 +448,125 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
                     former: r.actor_left.is_some(),
                 },
                 note: r.note,
+                via: r.via,
                 at: r.created_at,
             })
             .collect(),
     })
+}
+
+async fn thanks<R: Runtime>(rt: &R, idea_id: &str) -> Result<Vec<Thanks>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        from_id: String,
+        from_name: String,
+        from_left: Option<Millis>,
+        note: String,
+        created_at: Millis,
+    }
+    let rows: Vec<Row> = rt
+        .db()
+        .all(stmt!(
+            "SELECT t.from_id, u.name AS from_name, u.deactivated_at AS from_left, t.note, t.created_at
+             FROM idea_thanks t JOIN users u ON u.id = t.from_id
+             WHERE t.idea_id = ? ORDER BY t.created_at",
+            idea_id
+        ))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Thanks {
+            from: Author {
+                id: r.from_id,
+                name: r.from_name,
+                former: r.from_left.is_some(),
+            },
+            note: r.note,
+            at: r.created_at,
+        })
+        .collect())
+}
+
+/// Who may thank an author: reviewers and admins, and leaders (those who answer round tables).
+async fn may_thank<R: Runtime>(rt: &R, actor: &Actor) -> Result<bool, ApiError> {
+    Ok(may_review_ideas(actor)
+        || count(
+            rt.db(),
+            stmt!(
+                "SELECT COUNT(*) AS n FROM round_table_leaders WHERE user_id = ?",
+                actor.id.as_str()
+            ),
+        )
+        .await?
+            > 0)
+}
+
+/// A reviewer or leader thanks an idea's author, once per idea (thanking again changes
+/// nothing); the author hears of it and their profile counts it.
+pub async fn thank<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: &str,
+    input: &NewThanks,
+) -> Result<IdeaDetail, ApiError> {
+    let note = validate::text("note", &input.note, THANKS_NOTE_MAX_CHARS)?;
+    let row = load(rt, actor, id).await?;
+    if !may_thank(rt, actor).await? {
+        return Err(forbidden());
+    }
+    if row.author_id == actor.id {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "You cannot thank yourself for your own idea.",
+        ));
+    }
+    let already = thanks(rt, id).await?.iter().any(|t| t.from.id == actor.id);
+    if !already {
+        let now = rt.now();
+        rt.db()
+            .batch(vec![
+                stmt!(
+                    "INSERT OR IGNORE INTO idea_thanks (idea_id, from_id, note, created_at) VALUES (?, ?, ?, ?)",
+                    id,
+                    actor.id.as_str(),
+                    note.as_str(),
+                    now
+                ),
+                notifications::deliver(
+                    &Event {
+                        kind: Kind::IdeaThanks,
+                        actor_id: &actor.id,
+                        post_id: None,
+                        group_id: None,
+                        idea_id: Some(id),
+                        at: now,
+                    },
+                    Recipients::idea_author(id),
+                ),
+            ])
+            .await?;
+    }
+    detail(rt, actor, id).await
+}
+
+/// A person's ideas: submitted (not merged away), implemented, and thanks received.
+pub async fn contributions<R: Runtime>(
+    rt: &R,
+    user_id: &str,
+) -> Result<Contributions, ApiError> {
+    Ok(rt
+        .db()
+        .first(stmt!(
+            "SELECT COUNT(*) AS ideas_submitted,
+                    COALESCE(SUM(i.status = 'implemented'), 0) AS ideas_implemented,
+                    (SELECT COUNT(*) FROM idea_thanks t JOIN ideas ti ON ti.id = t.idea_id
+                     WHERE ti.author_id = ?) AS thanks_received
+             FROM ideas i WHERE i.author_id = ? AND i.merged_into IS NULL",
+            user_id,
+            user_id
+        ))
+        .await?
+        .unwrap_or_default())
 }
 
 /// Votes for an idea (`on`) or takes the vote back. The primary key makes a double tap or a
@@ -407,13 +592,15 @@ pub async fn vote<R: Runtime>(
 }
 
 /// A reviewer moves an idea along the workflow; a decline needs a reason. The change is kept
-/// in the history, audited, and its author and voters hear of it, all in one batch. Asking
-/// for the status it already has changes nothing (a retry is harmless).
+/// in the history, audited, and its followers hear of it, all in one batch. Asking for the
+/// status it already has changes nothing (a retry is harmless). `via` names the API token of
+/// an outside system acting for the reviewer who issued it.
 pub async fn set_status<R: Runtime>(
     rt: &R,
     actor: &Actor,
     id: &str,
     change: &StatusChange,
+    via: Option<&str>,
 ) -> Result<IdeaDetail, ApiError> {
     if !may_review_ideas(actor) {
         return Err(forbidden());
@@ -459,14 +646,15 @@ pub async fn set_status<R: Runtime>(
             row.status.as_str()
         ),
         stmt!(
-            "INSERT INTO idea_history (id, idea_id, actor_id, from_status, to_status, note, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO idea_history (id, idea_id, actor_id, from_status, to_status, note, via, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             new_id(rt),
             id,
             actor.id.as_str(),
             row.status.as_str(),
             to,
             reason.as_deref(),
+            via,
             now
         ),
         notifications::deliver(
@@ -480,7 +668,7 @@ pub async fn set_status<R: Runtime>(
             },
             Recipients::idea_followers(id),
         ),
-        audit::entry(rt, actor, &format!("idea.{to}"), Some(id), None),
+        audit::entry(rt, actor, &format!("idea.{to}"), Some(id), via),
     ];
     rt.db().batch(stmts).await?;
     let changed = detail(rt, actor, id).await?;
@@ -565,6 +753,8 @@ pub async fn export<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Idea>, ApiE
         .db()
         .all(stmt!(
             idea_select!("WHERE i.merged_into IS NULL ORDER BY i.created_at, i.id LIMIT ?"),
+            actor.id.as_str(),
+            actor.place_editor_flag(),
             actor.id.as_str(),
             EXPORT_MAX
         ))

@@ -23,8 +23,20 @@ macro_rules! place_visible {
     };
 }
 
+/// SQL: the capabilities granted to person `u`, one 0/1 column each, named as [`actor::Grants`]'s
+/// fields (sessions, `/api/me` and the people list all select them).
+macro_rules! grant_columns {
+    () => {
+        "EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications,
+         EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor,
+         EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'ideas') AS idea_reviewer,
+         EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'moderation') AS moderator"
+    };
+}
+
 pub mod accounts;
 pub mod actor;
+pub mod api_tokens;
 pub mod audit;
 pub mod comments;
 pub mod departments;

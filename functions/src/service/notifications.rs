@@ -31,6 +31,8 @@ pub fn kind_str(kind: Kind) -> &'static str {
         Kind::JoinRequest => "join_request",
         Kind::Announcement => "announcement",
         Kind::IdeaStatus => "idea_status",
+        Kind::IdeaComment => "idea_comment",
+        Kind::IdeaThanks => "idea_thanks",
     }
 }
 
@@ -95,11 +97,29 @@ impl Recipients {
         }
     }
 
-    /// An idea's author and everyone who voted for it.
+    /// An idea's followers: its author, everyone who voted for it, and everyone discussing it.
     pub fn idea_followers(idea_id: &str) -> Self {
         Recipients {
-            sql: "SELECT author_id FROM ideas WHERE id = ? UNION SELECT user_id FROM idea_votes WHERE idea_id = ?",
+            sql: "SELECT author_id FROM ideas WHERE id = ?
+                  UNION SELECT user_id FROM idea_votes WHERE idea_id = ?
+                  UNION SELECT author_id FROM idea_comments WHERE idea_id = ? AND deleted_at IS NULL",
+            params: vec![idea_id.into(), idea_id.into(), idea_id.into()],
+        }
+    }
+
+    /// Those in an idea's discussion: its author and everyone who commented on it.
+    pub fn idea_discussion(idea_id: &str) -> Self {
+        Recipients {
+            sql: "SELECT author_id FROM ideas WHERE id = ?
+                  UNION SELECT author_id FROM idea_comments WHERE idea_id = ? AND deleted_at IS NULL",
             params: vec![idea_id.into(), idea_id.into()],
+        }
+    }
+
+    pub fn idea_author(idea_id: &str) -> Self {
+        Recipients {
+            sql: "SELECT author_id FROM ideas WHERE id = ?",
+            params: vec![idea_id.into()],
         }
     }
 

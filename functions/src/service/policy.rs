@@ -22,8 +22,10 @@ pub enum Action {
     ManagePlaceCategories,
     /// Move ideas through their workflow (an "ideas" grant too).
     ReviewIdeas,
-    /// Open round tables and moderate their questions (hide, merge).
+    /// Open round tables (moderating their questions is `may_moderate`).
     RunRoundTables,
+    /// Issue and revoke API tokens for outside systems.
+    ManageIntegrations,
 }
 
 /// Whether `role` may do `action` (for own-content actions the caller also checks ownership).
@@ -40,6 +42,7 @@ pub fn allows(role: Role, action: Action) -> bool {
                 | ManagePlaceCategories
                 | ReviewIdeas
                 | RunRoundTables
+                | ManageIntegrations
         ),
     }
 }
@@ -49,25 +52,30 @@ pub fn may_edit(actor: &Actor, author_id: &str) -> bool {
     actor.id == author_id && allows(actor.role, Action::EditOwnContent)
 }
 
-/// Whether `actor` may delete content written by `author_id`: its author, or a moderator of all.
+/// Whether `actor` may delete content written by `author_id`: its author, or a moderator.
 pub fn may_delete(actor: &Actor, author_id: &str) -> bool {
-    (actor.id == author_id && allows(actor.role, Action::DeleteOwnContent))
-        || allows(actor.role, Action::DeleteAnyContent)
+    (actor.id == author_id && allows(actor.role, Action::DeleteOwnContent)) || may_moderate(actor)
+}
+
+/// Whether `actor` moderates (deletes anyone's content, hides and merges round-table
+/// questions): admins, and those granted 'moderation'.
+pub fn may_moderate(actor: &Actor) -> bool {
+    allows(actor.role, Action::DeleteAnyContent) || actor.grants.moderator
 }
 
 /// Whether `actor` may publish announcements: admins, and those granted 'communications'.
 pub fn may_announce(actor: &Actor) -> bool {
-    allows(actor.role, Action::Announce) || actor.communications
+    allows(actor.role, Action::Announce) || actor.grants.communications
 }
 
 /// Whether `actor` edits the map: admins, and those granted 'places'.
 pub fn may_edit_places(actor: &Actor) -> bool {
-    allows(actor.role, Action::EditPlaces) || actor.place_editor
+    allows(actor.role, Action::EditPlaces) || actor.grants.place_editor
 }
 
 /// Whether `actor` reviews ideas: admins, and those granted 'ideas'.
 pub fn may_review_ideas(actor: &Actor) -> bool {
-    allows(actor.role, Action::ReviewIdeas) || actor.idea_reviewer
+    allows(actor.role, Action::ReviewIdeas) || actor.grants.idea_reviewer
 }
 
 pub fn require(actor: &Actor, action: Action) -> Result<(), balai_protocol::ApiError> {

@@ -322,7 +322,7 @@ pub async fn detail<R: Runtime>(
 ) -> Result<PostDetail, ApiError> {
     require(actor, Action::ReadFeed)?;
     let post = load(rt, actor, post_id).await?.into_post(actor, true);
-    let comments = comments::list(rt, actor, post_id).await?;
+    let comments = comments::list(rt, actor, comments::Thread::Post(post_id)).await?;
     Ok(PostDetail { post, comments })
 }
 

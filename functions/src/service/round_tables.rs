@@ -8,7 +8,7 @@
 use super::actor::Actor;
 use super::idempotency::{self, Created};
 use super::ids::new_id;
-use super::policy::{Action, allows, require};
+use super::policy::{Action, may_moderate, require};
 use super::{audit, forbidden, not_found, validate, votes};
 use crate::runtime::Runtime;
 use crate::stmt;
@@ -324,7 +324,7 @@ pub async fn detail<R: Runtime>(
     let open = row.opens_at <= now && now < row.closes_at;
     Ok(RoundTableDetail {
         can_answer: is_leader(rt, id, &actor.id).await?,
-        can_moderate: allows(actor.role, Action::RunRoundTables),
+        can_moderate: may_moderate(actor),
         open,
         round_table: into_table(row, leaders(rt, id).await?),
         questions: questions
@@ -470,9 +470,11 @@ pub async fn answer<R: Runtime>(
     Ok(load(rt, actor, id).await?.into_question())
 }
 
-/// Hides an abusive question from everyone. Admins; audited; hiding twice is fine.
+/// Hides an abusive question from everyone. Moderators; audited; hiding twice is fine.
 pub async fn hide<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<(), ApiError> {
-    require(actor, Action::RunRoundTables)?;
+    if !may_moderate(actor) {
+        return Err(forbidden());
+    }
     validate::id(id, "Question")?;
     rt.db()
         .batch(vec![
@@ -488,14 +490,16 @@ pub async fn hide<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<(), Api
 }
 
 /// Merges duplicate question `id` into `into` (same round table): votes combined, each person
-/// once. Admins; audited.
+/// once. Moderators; audited.
 pub async fn merge<R: Runtime>(
     rt: &R,
     actor: &Actor,
     id: &str,
     into: &str,
 ) -> Result<Question, ApiError> {
-    require(actor, Action::RunRoundTables)?;
+    if !may_moderate(actor) {
+        return Err(forbidden());
+    }
     let duplicate = load(rt, actor, id).await?;
     let original = load(rt, actor, into).await?;
     if duplicate.merged_into.as_deref() == Some(into) {

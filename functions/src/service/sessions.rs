@@ -2,7 +2,7 @@
 //! Every request looks the session up together with its person, so a deactivated person's
 //! sessions fail on their very next request.
 
-use super::actor::{Actor, parse_role};
+use super::actor::{Actor, GrantFlags, parse_role};
 use super::ids::{new_id, random_token, sha256_hex};
 use crate::runtime::Runtime;
 use crate::stmt;
@@ -59,9 +59,8 @@ struct SessionRow {
     name: String,
     email: String,
     role: String,
-    communications: i64,
-    place_editor: i64,
-    idea_reviewer: i64,
+    #[serde(flatten)]
+    grants: GrantFlags,
 }
 
 /// Resolves a cookie token to the person behind it, or 401.
@@ -72,12 +71,12 @@ pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiE
     let row: Option<SessionRow> = rt
         .db()
         .first(stmt!(
-            "SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id, u.name, u.email, u.role,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor,
-                    EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'ideas') AS idea_reviewer
-             FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = ? AND u.deactivated_at IS NULL",
+            concat!(
+                "SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id, u.name, u.email, u.role, ",
+                grant_columns!(),
+                " FROM sessions s JOIN users u ON u.id = s.user_id
+                 WHERE s.token_hash = ? AND u.deactivated_at IS NULL"
+            ),
             sha256_hex(token.as_bytes())
         ))
         .await?;
@@ -107,9 +106,7 @@ pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiE
         email: row.email,
         role: parse_role(&row.role),
         session_id: row.session_id,
-        communications: row.communications != 0,
-        place_editor: row.place_editor != 0,
-        idea_reviewer: row.idea_reviewer != 0,
+        grants: row.grants.into(),
     })
 }
 

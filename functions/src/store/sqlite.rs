@@ -48,6 +48,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_round_tables.sql",
         include_str!("../../migrations/0009_round_tables.sql"),
     ),
+    (
+        "0010_idea_discussion.sql",
+        include_str!("../../migrations/0010_idea_discussion.sql"),
+    ),
 ];
 
 impl SqliteDb {

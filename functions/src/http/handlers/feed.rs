@@ -2,8 +2,8 @@ use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
-use crate::service::{comments, likes, posts};
-use balai_protocol::feed::{NewComment, NewPost};
+use crate::service::{likes, posts};
+use balai_protocol::feed::NewPost;
 use balai_protocol::{ApiError, ErrorCode};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
@@ -68,26 +68,6 @@ pub async fn delete<R: Runtime>(
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
     posts::delete(rt, &call.actor, id).await?;
-    Ok(ApiResponse::no_content())
-}
-
-pub async fn comment<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    post_id: &str,
-) -> Result<ApiResponse, ApiError> {
-    let input: NewComment = json::body(call.req)?;
-    Ok(created(
-        comments::create(rt, &call.actor, post_id, &input, call.key).await?,
-    ))
-}
-
-pub async fn delete_comment<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    id: &str,
-) -> Result<ApiResponse, ApiError> {
-    comments::delete(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())
 }
 

@@ -3,7 +3,9 @@ use super::super::{ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
 use crate::service::ideas::{self, Query};
-use balai_protocol::ideas::{IdeaCategory, IdeaSort, IdeaStatus, Merge, NewIdea, StatusChange};
+use balai_protocol::ideas::{
+    IdeaCategory, IdeaSort, IdeaStatus, Merge, NewIdea, NewThanks, StatusChange,
+};
 use balai_protocol::{ApiError, ErrorCode};
 
 /// A query parameter that must be one of `values` (by their wire names), if given.
@@ -98,7 +100,15 @@ pub async fn set_status<R: Runtime>(
     let input: StatusChange = json::body(call.req)?;
     Ok(ApiResponse::json(
         200,
-        &ideas::set_status(rt, &call.actor, id, &input).await?,
+        &ideas::set_status(rt, &call.actor, id, &input, None).await?,
+    ))
+}
+
+pub async fn thank<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    let input: NewThanks = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &ideas::thank(rt, &call.actor, id, &input).await?,
     ))
 }
 

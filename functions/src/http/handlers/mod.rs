@@ -1,10 +1,12 @@
 //! Thin handlers: parse, call one service function, serialize.
 
 pub mod auth;
+pub mod comments;
 pub mod feed;
 pub mod follows;
 pub mod groups;
 pub mod ideas;
+pub mod integrations;
 pub mod notifications;
 pub mod people;
 pub mod places;

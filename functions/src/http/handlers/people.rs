@@ -82,7 +82,7 @@ pub async fn grant<R: Runtime>(
         ApiError::field(
             ErrorCode::NotFound,
             "capability",
-            "No such capability: communications or places.",
+            "No such capability: communications, places, ideas or moderation.",
         )
     })?;
     let input: Grant = json::body(call.req)?;
