@@ -90,7 +90,7 @@ fn reviewers_run_the_workflow_and_everyone_sees_its_history() {
         204
     );
     assert_eq!(
-        json(&app.get("/api/me", Some(&rudi)))["idea_reviewer"],
+        json(&app.get("/api/me", Some(&rudi)))["grants"]["idea_reviewer"],
         true
     );
 

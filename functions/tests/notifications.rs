@@ -277,7 +277,7 @@ fn communications_staff_announce_once_an_admin_grants_it() {
     );
     assert_eq!(res.status, 204, "{}", res.body);
     assert_eq!(
-        json(&app.get("/api/me", Some(&sari)))["communications"],
+        json(&app.get("/api/me", Some(&sari)))["grants"]["communications"],
         true
     );
     assert_eq!(announce(&sari).status, 201);

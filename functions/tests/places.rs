@@ -142,7 +142,7 @@ fn only_map_editors_write_and_a_retry_creates_once() {
         .call("PUT", &grant, Some(&c.admin), Some(j!({"enabled": true})));
     assert_eq!(res.status, 204, "{}", res.body);
     assert_eq!(
-        json(&c.app.get("/api/me", Some(&c.sales)))["place_editor"],
+        json(&c.app.get("/api/me", Some(&c.sales)))["grants"]["place_editor"],
         true
     );
     let res = c.app.post(

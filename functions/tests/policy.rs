@@ -2,8 +2,7 @@
 
 use balai_functions::service::actor::Actor;
 use balai_functions::service::policy::{
-    may_moderate,
-    Action, allows, may_announce, may_delete, may_edit, may_edit_places,
+    Action, allows, may_announce, may_delete, may_edit, may_edit_places, may_moderate,
 };
 use balai_protocol::auth::Role;
 use balai_protocol::people::Grants;
@@ -25,6 +24,7 @@ fn role_by_action_matrix() {
         (ManagePlaceCategories, true, false),
         (ReviewIdeas, true, false),
         (RunRoundTables, true, false),
+        (ManageIntegrations, true, false),
     ];
     for (action, admin, member) in expected {
         assert_eq!(allows(Role::Admin, action), admin, "admin {action:?}");

@@ -121,3 +121,25 @@ pub struct Department {
     pub id: String,
     pub name: String,
 }
+
+/// A person's page as colleagues see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub department: Option<String>,
+    pub branch: Option<String>,
+    /// Offboarded: the page and what they wrote stay, marked as a former employee's.
+    pub former: bool,
+    pub contributions: crate::ideas::Contributions,
+    /// Thanks they received for their ideas, newest first.
+    pub recognition: Vec<Recognition>,
+}
+
+/// One thank-you, with the idea it was for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recognition {
+    pub idea: crate::ideas::IdeaRef,
+    pub thanks: crate::ideas::Thanks,
+}

@@ -95,6 +95,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["posts", id, "like"]) => feed::like(rt, &call, id, true).await,
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
         ("GET", ["people"]) => people::list(rt, &call).await,
+        ("GET", ["people", id]) => people::profile(rt, &call, id).await,
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
         ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,
@@ -145,7 +146,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["ideas", id, "status"]) => ideas::set_status(rt, &call, id).await,
         ("POST", ["ideas", id, "merge"]) => ideas::merge(rt, &call, id).await,
         ("POST", ["ideas", id, "comments"]) => comments::create(rt, &call, Thread::Idea(id)).await,
-        ("DELETE", ["idea-comments", id]) => comments::delete(rt, &call, ThreadKind::Idea, id).await,
+        ("DELETE", ["idea-comments", id]) => {
+            comments::delete(rt, &call, ThreadKind::Idea, id).await
+        }
         ("POST", ["ideas", id, "thanks"]) => ideas::thank(rt, &call, id).await,
         ("GET", ["api-tokens"]) => integrations::list(rt, &call).await,
         ("POST", ["api-tokens"]) => integrations::issue(rt, &call).await,
@@ -194,6 +197,7 @@ fn known(rest: &[&str]) -> bool {
             | ["posts", _, "comments" | "like"]
             | ["comments", _]
             | ["people"]
+            | ["people", _]
             | ["people", _, "deactivate" | "reactivate" | "logout"]
             | ["people", _, "grants", _]
             | ["departments"]
@@ -215,7 +219,11 @@ fn known(rest: &[&str]) -> bool {
             | ["groups", _, "members", _, "approve" | "role"]
             | ["ideas"]
             | ["ideas", _]
-            | ["ideas", _, "vote" | "status" | "merge" | "comments" | "thanks"]
+            | [
+                "ideas",
+                _,
+                "vote" | "status" | "merge" | "comments" | "thanks"
+            ]
             | ["idea-comments", _]
             | ["api-tokens"]
             | ["api-tokens", _]

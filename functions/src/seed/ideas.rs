@@ -114,8 +114,7 @@ pub fn demo(
             body: body.to_string(),
             category,
             // Every third idea concerns a department.
-            department_id: (i % 3 == 0)
-                .then(|| rng.pick(&departments).id.clone()),
+            department_id: (i % 3 == 0).then(|| rng.pick(&departments).id.clone()),
             place_id: None,
         };
         let Created::New(idea) = block_on(ideas::submit(rt, author, &input, None))? else {

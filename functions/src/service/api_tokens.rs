@@ -68,7 +68,9 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<ApiToken>, Ap
     require(actor, Action::ManageIntegrations)?;
     let rows: Vec<TokenRow> = rt
         .db()
-        .all(stmt!(token_select!("ORDER BY t.created_at DESC, t.id DESC")))
+        .all(stmt!(token_select!(
+            "ORDER BY t.created_at DESC, t.id DESC"
+        )))
         .await?;
     Ok(rows.into_iter().map(ApiToken::from).collect())
 }

@@ -56,19 +56,32 @@ macro_rules! thread_sql {
             list: concat!(
                 "SELECT c.id, c.author_id, u.name AS author_name, u.deactivated_at AS author_left,
                         c.body_html, c.created_at
-                 FROM ", $table, " c JOIN users u ON u.id = c.author_id
-                 WHERE c.", $parent, " = ? AND c.deleted_at IS NULL
+                 FROM ",
+                $table,
+                " c JOIN users u ON u.id = c.author_id
+                 WHERE c.",
+                $parent,
+                " = ? AND c.deleted_at IS NULL
                  ORDER BY c.created_at, c.id LIMIT ?"
             ),
             insert: concat!(
-                "INSERT INTO ", $table, " (id, ", $parent,
+                "INSERT INTO ",
+                $table,
+                " (id, ",
+                $parent,
                 ", author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?, ?)"
             ),
             owner: concat!(
-                "SELECT author_id, ", $parent, " AS parent_id, deleted_at FROM ", $table, " WHERE id = ?"
+                "SELECT author_id, ",
+                $parent,
+                " AS parent_id, deleted_at FROM ",
+                $table,
+                " WHERE id = ?"
             ),
             delete: concat!(
-                "UPDATE ", $table, " SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"
+                "UPDATE ",
+                $table,
+                " SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"
             ),
         }
     };
@@ -98,7 +111,10 @@ impl<'a> Thread<'a> {
             Thread::Idea(id) => {
                 validate::id(id, "Idea")?;
                 rt.db()
-                    .first::<serde_json::Value>(stmt!("SELECT 1 AS found FROM ideas WHERE id = ?", id))
+                    .first::<serde_json::Value>(stmt!(
+                        "SELECT 1 AS found FROM ideas WHERE id = ?",
+                        id
+                    ))
                     .await?
                     .map(|_| ())
                     .ok_or_else(|| not_found("Idea"))

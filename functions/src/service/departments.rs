@@ -5,8 +5,8 @@ use super::policy::{self, Action};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
-use balai_protocol::{ApiError, ErrorCode};
 use balai_protocol::people::Department;
+use balai_protocol::{ApiError, ErrorCode};
 
 pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Department>, ApiError> {
     policy::require(actor, Action::ReadFeed)?;

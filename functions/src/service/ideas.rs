@@ -4,11 +4,11 @@
 //! are notified.
 
 use super::actor::Actor;
+use super::comments::{self, Thread};
 use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_review_ideas, require};
-use super::comments::{self, Thread};
 use super::{
     audit, departments, forbidden, markdown, not_found, places, validate, votes, webhooks,
 };
@@ -20,13 +20,13 @@ use balai_protocol::ideas::{
     Contributions, HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaRef, IdeaSort, IdeaStatus,
     NewIdea, NewThanks, StatusChange, Thanks, VoteState,
 };
-use balai_protocol::people::Department;
-use balai_protocol::places::PlaceRef;
 use balai_protocol::limits::{
     DECLINE_REASON_MAX_CHARS, IDEA_TITLE_MAX_CHARS, IDEA_TITLE_MIN_CHARS, PAGE_SIZE_DEFAULT,
     POST_MAX_CHARS, THANKS_NOTE_MAX_CHARS,
 };
 use balai_protocol::notifications::Kind;
+use balai_protocol::people::Department;
+use balai_protocol::places::PlaceRef;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
@@ -151,14 +151,13 @@ async fn concerns<R: Runtime>(
         Some(id) => Some(departments::require(rt, "department_id", id).await?),
         None => None,
     };
-    let place = match input.place_id.as_deref().filter(|p| !p.is_empty()) {
-        Some(id) => Some(
-            places::require_visible(rt, actor, id)
-                .await
-                .map_err(|_| ApiError::field(ErrorCode::Validation, "place_id", "No such place."))?,
-        ),
-        None => None,
-    };
+    let place =
+        match input.place_id.as_deref().filter(|p| !p.is_empty()) {
+            Some(id) => Some(places::require_visible(rt, actor, id).await.map_err(|_| {
+                ApiError::field(ErrorCode::Validation, "place_id", "No such place.")
+            })?),
+            None => None,
+        };
     Ok((department, place))
 }
 
@@ -222,7 +221,13 @@ pub async fn submit<R: Runtime>(
 async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaRow, ApiError> {
     validate::id(id, "Idea")?;
     rt.db()
-        .first(stmt!(idea_select!("WHERE i.id = ?"), actor.id.as_str(), actor.place_editor_flag(), actor.id.as_str(), id))
+        .first(stmt!(
+            idea_select!("WHERE i.id = ?"),
+            actor.id.as_str(),
+            actor.place_editor_flag(),
+            actor.id.as_str(),
+            id
+        ))
         .await?
         .ok_or_else(|| not_found("Idea"))
 }
@@ -550,10 +555,7 @@ pub async fn thank<R: Runtime>(
 }
 
 /// A person's ideas: submitted (not merged away), implemented, and thanks received.
-pub async fn contributions<R: Runtime>(
-    rt: &R,
-    user_id: &str,
-) -> Result<Contributions, ApiError> {
+pub async fn contributions<R: Runtime>(rt: &R, user_id: &str) -> Result<Contributions, ApiError> {
     Ok(rt
         .db()
         .first(stmt!(

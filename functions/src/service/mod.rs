@@ -54,6 +54,7 @@ pub mod password;
 pub mod places;
 pub mod policy;
 pub mod posts;
+pub mod profiles;
 pub mod rate_limit;
 pub mod round_tables;
 pub mod saved_filters;

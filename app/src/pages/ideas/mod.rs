@@ -37,7 +37,8 @@ fn Ideas() -> impl IntoView {
     let mine = RwSignal::new(false);
     let pager = Pager::<Idea>::new();
     let session = crate::session::use_session();
-    let reviewer = move || session.is_admin() || session.user().is_some_and(|me| me.grants.idea_reviewer);
+    let reviewer =
+        move || session.is_admin() || session.user().is_some_and(|me| me.grants.idea_reviewer);
     let query = move || {
         let mut q = format!("sort={}", sort.get());
         status.with(|s| (!s.is_empty()).then(|| q.push_str(&format!("&status={s}"))));

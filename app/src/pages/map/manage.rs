@@ -19,7 +19,8 @@ use wasm_bindgen_futures::JsFuture;
 #[component]
 pub fn ManageMapPage() -> impl IntoView {
     let session = use_session();
-    let editor = move || session.is_admin() || session.user().is_some_and(|me| me.grants.place_editor);
+    let editor =
+        move || session.is_admin() || session.user().is_some_and(|me| me.grants.place_editor);
     let categories = RwSignal::new(Vec::<PlaceCategory>::new());
     leptos::task::spawn_local(async move {
         if let Ok(list) = api::place_categories().await {

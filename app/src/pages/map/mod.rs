@@ -112,7 +112,8 @@ fn MapBody() -> impl IntoView {
     };
     let open = Callback::new(move |id: String| navigate(&format!("/map?place={id}")));
     let session = crate::session::use_session();
-    let editor = move || session.is_admin() || session.user().is_some_and(|me| me.grants.place_editor);
+    let editor =
+        move || session.is_admin() || session.user().is_some_and(|me| me.grants.place_editor);
     let chips = move || {
         categories
             .get()

@@ -39,8 +39,7 @@ pub async fn set_idea_status<R: Runtime>(
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
     let token =
-        api_tokens::authenticate(rt, req.header("authorization"), api_tokens::IDEAS_STATUS)
-            .await?;
+        api_tokens::authenticate(rt, req.header("authorization"), api_tokens::IDEAS_STATUS).await?;
     rate_limit::hit(rt, &format!("token:{}", token.id), WRITES_PER_PERSON).await?;
     let input: StatusChange = json::body(req)?;
     Ok(ApiResponse::json(
