@@ -6,11 +6,14 @@ use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
-use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, StatusChange, VoteState};
+use balai_protocol::ideas::{
+    Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState,
+};
+use balai_protocol::integrations::{ApiToken, IssuedApiToken, NewApiToken};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AccessCodeRequest, Capability, Department, Grant, InviteRequest, IssuedInvite, PendingInvite,
-    Person,
+    Person, Profile,
 };
 use balai_protocol::places::{
     Decision, ImportReport, MapConfig, NearPlace, NewPlaceCategory, NewSuggestion, Place,
@@ -191,18 +194,32 @@ pub async fn delete_post(id: &str) -> Result<(), Error> {
     send(Method::DELETE, &format!("/api/posts/{id}"), None, None).await
 }
 
-pub async fn comment(post_id: &str, body: &NewComment, key: &str) -> Result<Comment, Error> {
-    send(
-        Method::POST,
-        &format!("/api/posts/{post_id}/comments"),
-        json(body),
-        Some(key),
-    )
-    .await
+/// What comments hang under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thread {
+    Post,
+    Idea,
 }
 
-pub async fn delete_comment(id: &str) -> Result<(), Error> {
-    send(Method::DELETE, &format!("/api/comments/{id}"), None, None).await
+pub async fn comment(
+    thread: Thread,
+    parent_id: &str,
+    body: &NewComment,
+    key: &str,
+) -> Result<Comment, Error> {
+    let path = match thread {
+        Thread::Post => format!("/api/posts/{parent_id}/comments"),
+        Thread::Idea => format!("/api/ideas/{parent_id}/comments"),
+    };
+    send(Method::POST, &path, json(body), Some(key)).await
+}
+
+pub async fn delete_comment(thread: Thread, id: &str) -> Result<(), Error> {
+    let path = match thread {
+        Thread::Post => format!("/api/comments/{id}"),
+        Thread::Idea => format!("/api/idea-comments/{id}"),
+    };
+    send(Method::DELETE, &path, None, None).await
 }
 
 pub async fn set_like(post_id: &str, liked: bool) -> Result<LikeState, Error> {
@@ -506,6 +523,22 @@ pub async fn suggest_correction(
     send(Method::POST, &path, json(input), None).await
 }
 
+pub async fn api_tokens() -> Result<Vec<ApiToken>, Error> {
+    send(Method::GET, "/api/api-tokens", None, None).await
+}
+
+pub async fn issue_api_token(input: &NewApiToken) -> Result<IssuedApiToken, Error> {
+    send(Method::POST, "/api/api-tokens", json(input), None).await
+}
+
+pub async fn revoke_api_token(id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &format!("/api/api-tokens/{id}"), None, None).await
+}
+
+pub async fn profile(id: &str) -> Result<Profile, Error> {
+    send(Method::GET, &format!("/api/people/{id}"), None, None).await
+}
+
 pub async fn departments() -> Result<Vec<Department>, Error> {
     send(Method::GET, "/api/departments", None, None).await
 }
@@ -559,6 +592,16 @@ pub async fn submit_idea(input: &NewIdea, key: &str) -> Result<Idea, Error> {
 
 pub async fn idea(id: &str) -> Result<IdeaDetail, Error> {
     send(Method::GET, &format!("/api/ideas/{id}"), None, None).await
+}
+
+pub async fn thank_idea_author(id: &str, input: &NewThanks) -> Result<IdeaDetail, Error> {
+    send(
+        Method::POST,
+        &format!("/api/ideas/{id}/thanks"),
+        json(input),
+        None,
+    )
+    .await
 }
 
 pub async fn edit_idea(id: &str, input: &NewIdea) -> Result<Idea, Error> {

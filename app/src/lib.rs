@@ -90,6 +90,7 @@ fn page(route: Route) -> AnyView {
         Route::Map => view! { <map::MapPage/> }.into_any(),
         Route::ManageMap => view! { <map::ManageMapPage/> }.into_any(),
         Route::People => view! { <people::PeoplePage/> }.into_any(),
+        Route::Person(id) => view! { <person::PersonPage id=id/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),
     }

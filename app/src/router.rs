@@ -107,6 +107,8 @@ pub enum Route {
     /// Map editors: add, import, export, review corrections.
     ManageMap,
     People,
+    /// A colleague's page.
+    Person(String),
     Settings,
     NotFound,
 }
@@ -137,6 +139,7 @@ impl Route {
             ["map"] => Route::Map,
             ["map", "manage"] => Route::ManageMap,
             ["people"] => Route::People,
+            ["people", id] => Route::Person(id.to_string()),
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }

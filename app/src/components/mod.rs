@@ -1,5 +1,6 @@
 //! Building blocks shared by pages, one per file.
 
+pub mod comments;
 pub mod composer;
 pub mod error_text;
 pub mod follow_button;

@@ -4,17 +4,20 @@ use crate::i18n::{Msg, t};
 use balai_protocol::feed::{Author, Post};
 use leptos::prelude::*;
 
-/// The author's name, marked when they have left the company.
+/// The author's name, linking to their page and marked when they have left the company.
+/// `plain`: no link, for names inside another link (search results).
 #[component]
-pub fn AuthorName(author: Author) -> impl IntoView {
-    let former = author.former;
-    view! {
-        <span class="author">
-            {author.name}
-            <Show when=move || former>
-                <span class="badge">{t(Msg::FormerEmployee)}</span>
-            </Show>
-        </span>
+pub fn AuthorName(author: Author, #[prop(optional)] plain: bool) -> impl IntoView {
+    let badge = author.former.then(|| {
+        view! { <span class="badge">{t(Msg::FormerEmployee)}</span> }
+    });
+    if plain {
+        view! { <span class="author">{author.name} {badge}</span> }.into_any()
+    } else {
+        view! {
+            <a class="author" href=format!("/people/{}", author.id)>{author.name} {badge}</a>
+        }
+        .into_any()
     }
 }
 

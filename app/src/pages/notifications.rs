@@ -65,6 +65,8 @@ fn sentence(n: &Notification) -> String {
         Kind::JoinRequest => (Msg::NJoinRequest, true),
         Kind::Announcement => (Msg::NAnnouncement, false),
         Kind::IdeaStatus => (Msg::NIdeaStatus, false),
+        Kind::IdeaComment => (Msg::NIdeaComment, false),
+        Kind::IdeaThanks => (Msg::NIdeaThanks, false),
     };
     s.push(' ');
     s.push_str(t(verb));

@@ -22,6 +22,7 @@ pub fn PeoplePage() -> impl IntoView {
                 fallback=move || view! { <p class="error">{t(Msg::NotFound)}</p> }>
                 <Invites/>
                 <PeopleList/>
+                <super::api_tokens::ApiTokens/>
             </Show>
         </RequireLogin>
     }

@@ -1,12 +1,12 @@
 use crate::api;
 use crate::call::Call;
-use crate::components::post_card::{AuthorName, PostCard};
+use crate::api::Thread;
+use crate::components::comments::Comments;
+use crate::components::post_card::PostCard;
 use crate::components::require_login::RequireLogin;
-use crate::components::time_ago::TimeAgo;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
-use balai_protocol::feed::{Comment, NewComment, NewPost, PostDetail};
-use balai_protocol::limits::COMMENT_MAX_CHARS;
+use balai_protocol::feed::{NewPost, PostDetail};
 use leptos::prelude::*;
 
 #[component]
@@ -99,77 +99,7 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
             </form>
         </Show>
         {change.error_view()}
-        <section class="comments">
-            <h2>{t(Msg::Comments)}</h2>
-            <For each=move || detail.comments.clone() key=|c| c.id.clone() let:comment>
-                <CommentItem comment=comment reload=reload/>
-            </For>
-            <CommentForm post_id=post_id reload=reload/>
-        </section>
-    }
-}
-
-#[component]
-fn CommentItem(comment: Comment, reload: Reload) -> impl IntoView {
-    let id = StoredValue::new(comment.id.clone());
-    let remove = Call::new();
-    let can_delete = comment.can_delete;
-    view! {
-        <article class="comment">
-            <header class="post-head">
-                <AuthorName author=comment.author.clone()/>
-                <span class="muted small"><TimeAgo at=comment.created_at/></span>
-            </header>
-            <div class="post-body" inner_html=comment.body_html.clone()></div>
-            <Show when=move || can_delete>
-                <button type="button" class="link danger small" on:click=move |_| {
-                    if confirm(t(Msg::ConfirmDelete)) {
-                        let id = id.get_value();
-                        remove.run(async move {
-                            api::delete_comment(&id).await?;
-                            reload.run();
-                            Ok(())
-                        });
-                    }
-                }>{t(Msg::Delete)}</button>
-            </Show>
-            {remove.error_view()}
-        </article>
-    }
-}
-
-#[component]
-fn CommentForm(post_id: StoredValue<String>, reload: Reload) -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    // One key per comment being written, reused by every retry of it.
-    let key = RwSignal::new(api::new_key());
-    let send = Call::new();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if text.with_untracked(|t| t.trim().is_empty()) {
-            return;
-        }
-        let (post_id, body, k) = (
-            post_id.get_value(),
-            text.get_untracked(),
-            key.get_untracked(),
-        );
-        send.run(async move {
-            api::comment(&post_id, &NewComment { body }, &k).await?;
-            text.set(String::new());
-            key.set(api::new_key());
-            reload.run();
-            Ok(())
-        });
-    };
-    view! {
-        <form class="comment-form" on:submit=submit>
-            <label class="visually-hidden" for="comment-text">{t(Msg::WriteComment)}</label>
-            <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
-                placeholder=t(Msg::WriteComment)
-                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
-            {send.error_view()}
-        </form>
+        <Comments thread=Thread::Post parent_id=post_id.get_value() comments=detail.comments
+            on_changed=move |_| reload.run()/>
     }
 }

@@ -106,7 +106,7 @@ fn Results(q: String) -> impl IntoView {
                     {r.comments.into_iter().map(|c| view! {
                         <li class="list-row">
                             <a class="result" href=format!("/p/{}", c.post_id)>
-                                <AuthorName author=c.author/>
+                                <AuthorName author=c.author plain=true/>
                                 <span class="snippet" inner_html=c.snippet_html></span>
                             </a>
                         </li>
@@ -137,7 +137,7 @@ fn PostResult(hit: PostHit) -> impl IntoView {
         <li class="list-row">
             <a class="result" href=format!("/p/{}", hit.id)>
                 <span>
-                    <AuthorName author=hit.author/>
+                    <AuthorName author=hit.author plain=true/>
                     {hit.group.map(|g| view! { <span class="muted small">" · " {g.name}</span> })}
                     " · " <TimeAgo at=hit.created_at/>
                 </span>

@@ -148,6 +148,8 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::JoinRequest => Msg::KindJoinRequest,
         Kind::Announcement => Msg::KindAnnouncement,
         Kind::IdeaStatus => Msg::KindIdeaStatus,
+        Kind::IdeaComment => Msg::KindIdeaComment,
+        Kind::IdeaThanks => Msg::KindIdeaThanks,
     }
 }
 

@@ -1,14 +1,18 @@
-//! One idea: what it proposes, its votes, its history, and (for reviewers) the next step.
+//! One idea: what it proposes, its votes, its discussion, thanks to its author, its history,
+//! and (for reviewers) the next step.
 
 use super::IdeaForm;
 use super::labels;
 use super::vote::VoteButton;
-use crate::api;
+use crate::api::{self, Thread};
 use crate::call::Call;
+use crate::components::comments::Comments;
+use crate::components::post_card::AuthorName;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
-use balai_protocol::ideas::{Idea, IdeaDetail, IdeaStatus, StatusChange};
+use balai_protocol::ideas::{Idea, IdeaDetail, IdeaStatus, NewThanks, StatusChange, Thanks};
+use balai_protocol::limits::THANKS_NOTE_MAX_CHARS;
 use leptos::prelude::*;
 
 #[component]
@@ -38,10 +42,16 @@ fn IdeaView(id: String) -> impl IntoView {
                 <article class="card idea" data-testid="idea">
                     <p class="muted small">
                         <span class="badge status" data-testid="idea-status">{t(labels::status(idea.status))}</span>
-                        " " {t(labels::category(idea.category))} " · " {idea.author.name.clone()} " · "
+                        " " {t(labels::category(idea.category))} " · " <AuthorName author=idea.author.clone()/> " · "
                         <TimeAgo at=idea.created_at/>
                     </p>
                     <h1>{idea.title.clone()}</h1>
+                    <p class="chips">
+                        {idea.department.clone().map(|d| view! { <span class="chip">"🏢 " {d.name}</span> })}
+                        {idea.place.clone().map(|p| view! {
+                            <a class="chip" href=format!("/map?place={}", p.id)>"📍 " {p.name}</a>
+                        })}
+                    </p>
                     <div class="post-body" inner_html=idea.body_html.clone()></div>
                     {idea.decline_reason.clone().map(|r| view! {
                         <p class="notice">{t(Msg::DeclineReason)} ": " {r}</p>
@@ -59,6 +69,10 @@ fn IdeaView(id: String) -> impl IntoView {
                     </Show>
                 </article>
                 {reviewer}
+                <Thanked thanks=d.thanks.clone() can_thank=d.can_thank idea_id=d.idea.id.clone()
+                    on_thanked=move |_| reload()/>
+                <Comments thread=Thread::Idea parent_id=d.idea.id.clone() comments=d.comments.clone()
+                    on_changed=move |_| reload()/>
                 <section class="card">
                     <h2>{t(Msg::History)}</h2>
                     <ul class="list">
@@ -71,6 +85,7 @@ fn IdeaView(id: String) -> impl IntoView {
                                 <span>
                                     {t(labels::status(h.from))} " → " <strong>{t(labels::status(h.to))}</strong>
                                     " · " {h.actor.name}
+                                    {h.via.map(|v| view! { <span class="muted">" (" {t(Msg::Via)} " " {v} ")"</span> })}
                                     {h.note.map(|n| view! { <span class="muted">" — " {n}</span> })}
                                 </span>
                                 <TimeAgo at=h.at/>
@@ -86,6 +101,56 @@ fn IdeaView(id: String) -> impl IntoView {
         {load.error_view()}
         {body}
     }
+}
+
+/// The thanks the author received, and (for reviewers and leaders who have not yet) a form to
+/// thank them.
+#[component]
+fn Thanked(
+    thanks: Vec<Thanks>,
+    can_thank: bool,
+    idea_id: String,
+    #[prop(into)] on_thanked: Callback<()>,
+) -> impl IntoView {
+    if thanks.is_empty() && !can_thank {
+        return None;
+    }
+    let id = StoredValue::new(idea_id);
+    let note = RwSignal::new(String::new());
+    let send = Call::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = NewThanks {
+            note: note.get_untracked(),
+        };
+        send.run(async move {
+            api::thank_idea_author(&id.get_value(), &input).await?;
+            on_thanked.run(());
+            Ok(())
+        });
+    };
+    Some(view! {
+        <section class="card thanks" data-testid="thanks">
+            <h2>"🙏 " {t(Msg::ThanksTitle)}</h2>
+            <ul class="list">
+                {thanks.into_iter().map(|th| view! {
+                    <li class="list-row">
+                        <span><AuthorName author=th.from/> ": " {th.note}</span>
+                        <TimeAgo at=th.at/>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <Show when=move || can_thank>
+                <form on:submit=submit>
+                    <label for="thanks-note">{t(Msg::ThankAuthor)}</label>
+                    <textarea id="thanks-note" rows="2" required maxlength=THANKS_NOTE_MAX_CHARS.to_string()
+                        prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::SayThanks)}</button>
+                    {send.error_view()}
+                </form>
+            </Show>
+        </section>
+    })
 }
 
 /// The reviewer's panel: the steps the workflow allows from here, and a reason (required to

@@ -14,6 +14,8 @@ use crate::i18n::{Msg, t};
 use crate::pager::Pager;
 use crate::router::navigate;
 use balai_protocol::ideas::{Idea, IdeaCategory, IdeaStatus, NewIdea};
+use balai_protocol::people::Department;
+use balai_protocol::places::PlaceRef;
 use balai_protocol::limits::{IDEA_TITLE_MAX_CHARS, POST_MAX_CHARS};
 use leptos::prelude::*;
 use vote::VoteButton;
@@ -111,18 +113,41 @@ fn IdeaRow(idea: Idea) -> impl IntoView {
                 <span class="muted small">
                     {t(labels::status(idea.status))} " · " {t(labels::category(idea.category))}
                     " · " {idea.author.name.clone()}
+                    {(idea.comment_count > 0).then(|| format!(" · 💬 {}", idea.comment_count))}
                 </span>
             </a>
         </li>
     }
 }
 
-/// The idea form: submitting (or, with `editing`, changing one while it is new).
+/// The idea form: submitting (or, with `editing`, changing one while it is new). `about`: the
+/// place it concerns when it was started from that place's sheet.
 #[component]
 pub fn IdeaForm(
     #[prop(optional_no_strip)] editing: Option<Idea>,
+    #[prop(optional_no_strip)] about: Option<String>,
     #[prop(into)] on_saved: Callback<Idea>,
 ) -> impl IntoView {
+    let department = RwSignal::new(
+        editing
+            .as_ref()
+            .and_then(|i| i.department.as_ref())
+            .map(|d| d.id.clone())
+            .unwrap_or_default(),
+    );
+    let place = RwSignal::new(editing.as_ref().and_then(|i| i.place.clone()));
+    if let Some(place_id) = about {
+        leptos::task::spawn_local(async move {
+            if let Ok(p) = api::place(&place_id).await {
+                place.set(Some(PlaceRef {
+                    id: p.id,
+                    name: p.name,
+                }));
+            }
+        });
+    }
+    let departments = Call::<Vec<Department>>::new();
+    departments.run(api::departments());
     let title = RwSignal::new(
         editing
             .as_ref()
@@ -149,6 +174,8 @@ pub fn IdeaForm(
             title: title.get_untracked(),
             body: body.get_untracked(),
             category: category.get_untracked(),
+            department_id: Some(department.get_untracked()).filter(|d| !d.is_empty()),
+            place_id: place.with_untracked(|p| p.as_ref().map(|p| p.id.clone())),
         };
         save.run(async move {
             let idea = match id.get_value() {
@@ -179,18 +206,40 @@ pub fn IdeaForm(
                     <option value=c.as_str() selected=move || category.get() == c>{t(labels::category(c))}</option>
                 }).collect_view()}
             </select>
+            <label for="idea-department">{t(Msg::IdeaDepartment)}</label>
+            <select id="idea-department" on:change=move |ev| department.set(event_target_value(&ev))>
+                <option value="" selected=move || department.with(String::is_empty)>{t(Msg::NoDepartment)}</option>
+                {move || departments.result.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|d| {
+                    let id = d.id.clone();
+                    view! { <option value=d.id.clone() selected=move || department.with(|s| *s == id)>{d.name}</option> }
+                }).collect_view()}
+            </select>
+            {move || place.get().map(|p| view! {
+                <p class="chips">
+                    <span class="chip" data-testid="idea-place">{t(Msg::IdeaAboutPlace)} " 📍 " {p.name}</span>
+                    <button type="button" class="chip" aria-label=t(Msg::Cancel) on:click=move |_| place.set(None)>"✕"</button>
+                </p>
+            })}
             <button type="submit" class="primary wide" disabled=move || save.pending.get()>{t(Msg::Submit)}</button>
             {save.error_view()}
         </form>
     }
 }
 
+/// The form to submit an idea, opened at once when a place's sheet sent us (`?place=`).
 #[component]
 fn NewIdeaForm() -> impl IntoView {
+    let url = crate::router::use_location().0.get_untracked();
+    let about = Some(crate::router::query_param(
+        url.split_once('?').map_or("", |(_, q)| q),
+        "place",
+    ))
+    .filter(|p| !p.is_empty());
+    let open = about.is_some();
     view! {
-        <details class="card">
+        <details class="card" open=open>
             <summary>{t(Msg::NewIdea)}</summary>
-            <IdeaForm on_saved=move |i: Idea| navigate(&format!("/ideas/{}", i.id))/>
+            <IdeaForm about=about on_saved=move |i: Idea| navigate(&format!("/ideas/{}", i.id))/>
         </details>
     }
 }

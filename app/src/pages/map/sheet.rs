@@ -97,6 +97,7 @@ pub fn PlaceSheet(
                             <a class="chip" href=tel(&place.phone)>"📞 " {t(Msg::Call)} " " {place.phone.clone()}</a>
                         })}
                         <a class="chip" href=geo(&place)>"🧭 " {t(Msg::Directions)}</a>
+                        <a class="chip" href=format!("/ideas?place={}", place.id)>{t(Msg::SuggestIdeaHere)}</a>
                     </div>
                     {place.department_name.clone().map(|d| view! { <p class="muted">"🏷 " {d}</p> })}
                     {place.group_id.clone().zip(place.group_name.clone()).map(|(g, name)| view! {

@@ -1,0 +1,96 @@
+//! A thread of comments (oldest first) with its form: under a post, or under an idea.
+
+use crate::api::{self, Thread};
+use crate::call::Call;
+use crate::components::post_card::AuthorName;
+use crate::components::time_ago::TimeAgo;
+use crate::confirm::confirm;
+use crate::i18n::{Msg, t};
+use balai_protocol::feed::{Comment, NewComment};
+use balai_protocol::limits::COMMENT_MAX_CHARS;
+use leptos::prelude::*;
+
+/// The comments of `parent_id` (a post or idea, as `thread` says); `on_changed` reloads them.
+#[component]
+pub fn Comments(
+    thread: Thread,
+    parent_id: String,
+    comments: Vec<Comment>,
+    #[prop(into)] on_changed: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section class="comments">
+            <h2>{t(Msg::Comments)}</h2>
+            {comments.into_iter().map(|comment| view! {
+                <CommentItem thread=thread comment=comment on_changed=on_changed/>
+            }).collect_view()}
+            <CommentForm thread=thread parent_id=parent_id on_changed=on_changed/>
+        </section>
+    }
+}
+
+#[component]
+fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> impl IntoView {
+    let id = StoredValue::new(comment.id.clone());
+    let remove = Call::new();
+    let can_delete = comment.can_delete;
+    view! {
+        <article class="comment">
+            <header class="post-head">
+                <AuthorName author=comment.author.clone()/>
+                <span class="muted small"><TimeAgo at=comment.created_at/></span>
+            </header>
+            <div class="post-body" inner_html=comment.body_html.clone()></div>
+            <Show when=move || can_delete>
+                <button type="button" class="link danger small" on:click=move |_| {
+                    if confirm(t(Msg::ConfirmDelete)) {
+                        let id = id.get_value();
+                        remove.run(async move {
+                            api::delete_comment(thread, &id).await?;
+                            on_changed.run(());
+                            Ok(())
+                        });
+                    }
+                }>{t(Msg::Delete)}</button>
+            </Show>
+            {remove.error_view()}
+        </article>
+    }
+}
+
+#[component]
+fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> impl IntoView {
+    let parent_id = StoredValue::new(parent_id);
+    let text = RwSignal::new(String::new());
+    // One key per comment being written, reused by every retry of it.
+    let key = RwSignal::new(api::new_key());
+    let send = Call::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if text.with_untracked(|t| t.trim().is_empty()) {
+            return;
+        }
+        let (parent_id, body, k) = (
+            parent_id.get_value(),
+            text.get_untracked(),
+            key.get_untracked(),
+        );
+        send.run(async move {
+            api::comment(thread, &parent_id, &NewComment { body }, &k).await?;
+            text.set(String::new());
+            key.set(api::new_key());
+            on_changed.run(());
+            Ok(())
+        });
+    };
+    view! {
+        <form class="comment-form" on:submit=submit>
+            <label class="visually-hidden" for="comment-text">{t(Msg::WriteComment)}</label>
+            <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
+                placeholder=t(Msg::WriteComment)
+                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
+            {send.error_view()}
+        </form>
+    }
+}
