@@ -58,3 +58,41 @@ test('one submits an idea, a colleague votes, a reviewer accepts it and the auth
   await note.locator('a').click();
   await expect(ani.getByTestId('idea-status')).toHaveText('Accepted');
 });
+
+test('colleagues discuss an idea, a reviewer thanks its author, and her page shows it', async ({ browser }) => {
+  const ani = await personPage(browser, ANI);
+  const title = unique('Rak helm di parkiran motor');
+  await ani.goto('/ideas');
+  await ani.getByText('Share an idea').click();
+  await ani.getByLabel('Your idea, in a line').fill(title);
+  await ani.getByLabel('What it changes and why').fill('Helm kurir menumpuk di lantai lobi.');
+  await ani.getByLabel('Department it concerns (optional)').selectOption({ index: 1 });
+  await ani.getByRole('button', { name: 'Submit' }).click();
+  await expect(ani).toHaveURL(/\/ideas\/[0-9A-Z]{26}$/);
+  await expect(ani.locator('.idea .chip', { hasText: '🏢' })).toBeVisible();
+  const url = ani.url();
+
+  const budi = await personPage(browser, BUDI);
+  await budi.goto(url);
+  await budi.getByPlaceholder('Write a comment').fill('Setuju, lobi jadi sempit tiap pagi.');
+  await budi.getByRole('button', { name: 'Send' }).click();
+  await expect(budi.locator('.comment', { hasText: 'lobi jadi sempit' })).toBeVisible();
+  await expect(budi.getByTestId('thanks')).toHaveCount(0);
+
+  const admin = await personPage(browser, ADMIN);
+  await admin.goto(url);
+  await expect(admin.locator('.comment', { hasText: 'lobi jadi sempit' })).toBeVisible();
+  await admin.getByLabel('Thank the author (they will be notified)').fill('Terima kasih, Ani!');
+  await admin.getByRole('button', { name: 'Say thanks' }).click();
+  await expect(admin.getByTestId('thanks')).toContainText('Terima kasih, Ani!');
+  await expect(admin.getByRole('button', { name: 'Say thanks' })).toHaveCount(0);
+
+  // From the idea, the author's name leads to her page, which counts and shows the thanks.
+  await budi.reload();
+  await budi.locator('.idea a.author').click();
+  await expect(budi).toHaveURL(/\/people\/[0-9A-Z]{26}$/);
+  await expect(budi.getByTestId('profile')).toContainText('Ani');
+  await expect(budi.getByTestId('contributions')).toContainText('thanks received');
+  await expect(budi.locator('.list-row', { hasText: title })).toContainText('Terima kasih, Ani!');
+  await expectTouchFriendly(budi);
+});

@@ -53,7 +53,7 @@ fn ProfileView(p: Profile) -> impl IntoView {
                     {p.recognition.into_iter().map(|r| view! {
                         <li class="list-row">
                             <span>
-                                <a href=format!("/ideas/{}", r.idea.id)>{r.idea.title}</a>
+                                <a class="row-link" href=format!("/ideas/{}", r.idea.id)>{r.idea.title}</a>
                                 <br/>
                                 <AuthorName author=r.thanks.from/> ": " {r.thanks.note}
                             </span>
