@@ -33,4 +33,4 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null || { echo "wrangler dev did not start:"; tail -40 "$LOG"; exit 1; }
-BALAI_URL="http://127.0.0.1:$PORT" npx playwright test -c e2e/playwright.config.mjs
+BALAI_URL="http://127.0.0.1:$PORT" npx playwright test -c e2e/playwright.config.mjs "$@"

@@ -6,9 +6,7 @@ use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
-use balai_protocol::ideas::{
-    Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState,
-};
+use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
 use balai_protocol::integrations::{ApiToken, IssuedApiToken, NewApiToken};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{

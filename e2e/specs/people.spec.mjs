@@ -92,3 +92,21 @@ test('an access code lets staff without email join', async ({ browser }) => {
   await adminCtx.close();
   await ctx.close();
 });
+
+test('an admin issues an API token for the innovation tracker, sees it once, and revokes it', async ({ page }) => {
+  await logIn(page);
+  await page.goto('/people');
+  const tokens = page.getByTestId('api-tokens');
+  const name = unique('Jira');
+  await tokens.getByLabel('System name').fill(name);
+  await tokens.getByRole('button', { name: 'Issue token' }).click();
+  await expect(tokens.locator('output.secret')).toHaveText(/^balai_[0-9a-f]{64}$/);
+  const row = tokens.locator('.list-row', { hasText: name });
+  await expect(row).toContainText('never used');
+  page.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(row).toContainText('revoked');
+  await page.reload();
+  await expect(tokens.locator('output.secret')).toHaveCount(0);
+  await expect(tokens.locator('.list-row', { hasText: name })).toContainText('revoked');
+});

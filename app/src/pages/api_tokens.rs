@@ -57,7 +57,10 @@ pub fn ApiTokens() -> impl IntoView {
 }
 
 #[component]
-fn TokenRow(token: ApiToken, on_revoked: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn TokenRow(
+    token: ApiToken,
+    on_revoked: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let id = StoredValue::new(token.id.clone());
     let revoke = Call::new();
     let revoked = token.revoked;

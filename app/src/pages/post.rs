@@ -1,6 +1,6 @@
 use crate::api;
-use crate::call::Call;
 use crate::api::Thread;
+use crate::call::Call;
 use crate::components::comments::Comments;
 use crate::components::post_card::PostCard;
 use crate::components::require_login::RequireLogin;

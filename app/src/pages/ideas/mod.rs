@@ -14,9 +14,9 @@ use crate::i18n::{Msg, t};
 use crate::pager::Pager;
 use crate::router::navigate;
 use balai_protocol::ideas::{Idea, IdeaCategory, IdeaStatus, NewIdea};
+use balai_protocol::limits::{IDEA_TITLE_MAX_CHARS, POST_MAX_CHARS};
 use balai_protocol::people::Department;
 use balai_protocol::places::PlaceRef;
-use balai_protocol::limits::{IDEA_TITLE_MAX_CHARS, POST_MAX_CHARS};
 use leptos::prelude::*;
 use vote::VoteButton;
 
