@@ -1,5 +1,6 @@
 -- Ideas grow a discussion, a place in the company, thanks for their authors, and a way back in
--- for the innovation system; 'moderation' becomes a capability.
+-- for the innovation system; 'moderation' and 'hr' become capabilities; notifications can be
+-- delivered to a deputy.
 
 -- What an idea concerns, if anything: a department, or a place on the map.
 ALTER TABLE ideas ADD COLUMN department_id TEXT REFERENCES departments(id);
@@ -42,8 +43,9 @@ CREATE TABLE api_tokens (
 -- A status change made through a token names it ("via Jira").
 ALTER TABLE idea_history ADD COLUMN via TEXT;
 
--- Notifications learn 'idea_comment' and 'idea_thanks'. SQLite cannot alter a CHECK, so the
--- table is rebuilt with its rows.
+-- Notifications learn 'idea_comment' and 'idea_thanks', and whom a notification is for when a
+-- deputy receives it for an absent colleague (`for_user_id`). SQLite cannot alter a CHECK, so
+-- the table is rebuilt with its rows.
 CREATE TABLE notifications_new (
   id          INTEGER PRIMARY KEY,
   user_id     TEXT NOT NULL REFERENCES users(id),
@@ -55,20 +57,23 @@ CREATE TABLE notifications_new (
   idea_id     TEXT REFERENCES ideas(id),
   group_key   TEXT,
   created_at  INTEGER NOT NULL,
-  read_at     INTEGER
+  read_at     INTEGER,
+  for_user_id TEXT REFERENCES users(id)
 );
-INSERT INTO notifications_new SELECT id, user_id, kind, actor_id, actor_count, post_id, group_id, idea_id, group_key, created_at, read_at FROM notifications;
+INSERT INTO notifications_new (id, user_id, kind, actor_id, actor_count, post_id, group_id, idea_id, group_key, created_at, read_at)
+SELECT id, user_id, kind, actor_id, actor_count, post_id, group_id, idea_id, group_key, created_at, read_at FROM notifications;
 DROP TABLE notifications;
 ALTER TABLE notifications_new RENAME TO notifications;
 CREATE INDEX notifications_by_user ON notifications(user_id, created_at DESC, id DESC);
 CREATE INDEX notifications_unread ON notifications(user_id) WHERE read_at IS NULL;
 CREATE UNIQUE INDEX notifications_grouped ON notifications(user_id, group_key) WHERE group_key IS NOT NULL;
 
--- A fourth capability, 'moderation': hide and merge round-table questions, delete anyone's
--- posts and comments.
+-- Two more capabilities: 'moderation' (hide and merge round-table questions, delete anyone's
+-- posts and comments) and 'hr' (edit people's official fields: position, department, manager,
+-- start date; set anyone's absence).
 CREATE TABLE role_grants_new (
   user_id    TEXT NOT NULL REFERENCES users(id),
-  capability TEXT NOT NULL CHECK (capability IN ('communications', 'places', 'ideas', 'moderation')),
+  capability TEXT NOT NULL CHECK (capability IN ('communications', 'places', 'ideas', 'moderation', 'hr')),
   granted_by TEXT NOT NULL REFERENCES users(id),
   created_at INTEGER NOT NULL,
   PRIMARY KEY (user_id, capability)

@@ -7,5 +7,5 @@ DELETE FROM people_fts;
 DELETE FROM groups_fts;
 INSERT INTO posts_fts (rowid, body) SELECT rowid, body FROM posts WHERE deleted_at IS NULL;
 INSERT INTO comments_fts (rowid, body) SELECT rowid, body FROM comments WHERE deleted_at IS NULL;
-INSERT INTO people_fts (rowid, name, email) SELECT rowid, name, email FROM users;
+INSERT INTO people_fts (rowid, name, email, position, competencies) SELECT rowid, name, email, position, competencies FROM users;
 INSERT INTO groups_fts (rowid, name, description, tags) SELECT rowid, name, description, tags FROM user_groups;

@@ -3,6 +3,7 @@
 //! Serde only: no platform dependencies, so both sides agree on every field and limit.
 
 pub mod auth;
+pub mod directory;
 pub mod error;
 pub mod feed;
 pub mod groups;

@@ -1,5 +1,6 @@
 use crate::Millis;
 use crate::auth::Role;
+use crate::feed::Author;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +27,8 @@ pub struct Grants {
     pub idea_reviewer: bool,
     /// 'moderation': hides and merges round-table questions, deletes anyone's posts and comments.
     pub moderator: bool,
+    /// 'hr': edits anyone's official fields (position, department, manager, start date) and absences.
+    pub hr: bool,
 }
 
 /// A right granted on top of a person's role (`PUT /api/people/:id/grants/:capability`).
@@ -40,6 +43,8 @@ pub enum Capability {
     Ideas,
     /// Moderate: hide and merge round-table questions, delete anyone's posts and comments.
     Moderation,
+    /// Human resources: edit official fields and anyone's absence.
+    Hr,
 }
 
 impl Capability {
@@ -49,6 +54,7 @@ impl Capability {
             Capability::Places => "places",
             Capability::Ideas => "ideas",
             Capability::Moderation => "moderation",
+            Capability::Hr => "hr",
         }
     }
 
@@ -58,6 +64,7 @@ impl Capability {
             "places" => Some(Capability::Places),
             "ideas" => Some(Capability::Ideas),
             "moderation" => Some(Capability::Moderation),
+            "hr" => Some(Capability::Hr),
             _ => None,
         }
     }
@@ -122,19 +129,109 @@ pub struct Department {
     pub name: String,
 }
 
-/// A person's page as colleagues see it.
+/// A person's work page as colleagues see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pub id: String,
     pub name: String,
     pub email: String,
-    pub department: Option<String>,
-    pub branch: Option<String>,
+    /// Official: set by admins and HR.
+    pub position: String,
+    pub department: Option<Department>,
+    pub branch: Option<Branch>,
+    pub manager: Option<Author>,
+    /// 'YYYY-MM-DD'.
+    pub start_date: Option<String>,
+    /// Their own: phones, what they know and do, what they enjoy.
+    pub phone: String,
+    pub competencies: Vec<String>,
+    pub responsibilities: String,
+    pub hobbies: String,
+    /// 'MM-DD'; to colleagues only while public (always to the person and HR).
+    pub birthday: Option<String>,
+    pub birthday_public: bool,
+    /// `/api/people/:id/photo?v=<etag>` when there is a photo.
+    pub photo_url: Option<String>,
     /// Offboarded: the page and what they wrote stay, marked as a former employee's.
     pub former: bool,
+    /// Away now (or soon): until when, and who covers.
+    pub away: Option<Away>,
+    /// The reader is this person.
+    pub can_edit: bool,
+    /// The reader edits official fields and absences (admin or HR).
+    pub can_edit_official: bool,
     pub contributions: crate::ideas::Contributions,
     /// Thanks they received for their ideas, newest first.
     pub recognition: Vec<Recognition>,
+    /// Changes to official fields, newest first (to the person, admins and HR only).
+    pub history: Vec<OfficialChange>,
+}
+
+/// A branch, linked to its office on the map when there is one the reader may see.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Branch {
+    pub id: String,
+    pub name: String,
+    pub place_id: Option<String>,
+}
+
+/// An absence: the deputy gets the absent person's notifications, marked "for" them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Away {
+    pub starts_at: Millis,
+    /// The first moment they are back (midnight WIB after the last day away).
+    pub ends_at: Millis,
+    pub deputy: Author,
+    pub note: String,
+}
+
+/// Setting an absence: whole days in WIB, `YYYY-MM-DD`, both included.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AbsenceInput {
+    pub starts_on: String,
+    pub ends_on: String,
+    pub deputy_id: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// What a person edits on their own page.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ProfileEdit {
+    pub phone: String,
+    /// Comma-separated as typed, or a list: stored as tags.
+    pub competencies: Vec<String>,
+    pub responsibilities: String,
+    pub hobbies: String,
+    /// 'MM-DD' or none.
+    pub birthday: Option<String>,
+    pub birthday_public: bool,
+}
+
+/// What admins and HR edit: the official fields. Absent fields stay as they are.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct OfficialEdit {
+    #[serde(default)]
+    pub position: Option<String>,
+    /// `""` clears it.
+    #[serde(default)]
+    pub department_id: Option<String>,
+    #[serde(default)]
+    pub branch_id: Option<String>,
+    #[serde(default)]
+    pub manager_id: Option<String>,
+    #[serde(default)]
+    pub start_date: Option<String>,
+}
+
+/// One change to an official field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficialChange {
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub actor: Author,
+    pub at: Millis,
 }
 
 /// One thank-you, with the idea it was for.

@@ -22,6 +22,7 @@ pub struct GrantFlags {
     place_editor: i64,
     idea_reviewer: i64,
     moderator: i64,
+    hr: i64,
 }
 
 impl From<GrantFlags> for Grants {
@@ -31,6 +32,7 @@ impl From<GrantFlags> for Grants {
             place_editor: f.place_editor != 0,
             idea_reviewer: f.idea_reviewer != 0,
             moderator: f.moderator != 0,
+            hr: f.hr != 0,
         }
     }
 }

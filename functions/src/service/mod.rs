@@ -30,7 +30,8 @@ macro_rules! grant_columns {
         "EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'communications') AS communications,
          EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'places') AS place_editor,
          EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'ideas') AS idea_reviewer,
-         EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'moderation') AS moderator"
+         EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'moderation') AS moderator,
+         EXISTS (SELECT 1 FROM role_grants r WHERE r.user_id = u.id AND r.capability = 'hr') AS hr"
     };
 }
 
@@ -64,6 +65,7 @@ pub mod text;
 pub mod validate;
 pub mod votes;
 pub mod webhooks;
+pub mod wib;
 
 use crate::store::DbError;
 use balai_protocol::{ApiError, ErrorCode};

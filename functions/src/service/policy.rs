@@ -57,6 +57,11 @@ pub fn may_delete(actor: &Actor, author_id: &str) -> bool {
     (actor.id == author_id && allows(actor.role, Action::DeleteOwnContent)) || may_moderate(actor)
 }
 
+/// Whether `actor` edits people's official fields and absences: admins, and those granted 'hr'.
+pub fn may_manage_staff(actor: &Actor) -> bool {
+    allows(actor.role, Action::ManagePeople) || actor.grants.hr
+}
+
 /// Whether `actor` moderates (deletes anyone's content, hides and merges round-table
 /// questions): admins, and those granted 'moderation'.
 pub fn may_moderate(actor: &Actor) -> bool {

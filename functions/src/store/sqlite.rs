@@ -52,6 +52,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_idea_discussion.sql",
         include_str!("../../migrations/0010_idea_discussion.sql"),
     ),
+    (
+        "0011_work_pages.sql",
+        include_str!("../../migrations/0011_work_pages.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -82,7 +82,7 @@ pub async fn grant<R: Runtime>(
         ApiError::field(
             ErrorCode::NotFound,
             "capability",
-            "No such capability: communications, places, ideas or moderation.",
+            "No such capability: communications, places, ideas, moderation or hr.",
         )
     })?;
     let input: Grant = json::body(call.req)?;
