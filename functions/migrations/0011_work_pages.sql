@@ -18,6 +18,7 @@ ALTER TABLE users ADD COLUMN manager_id TEXT REFERENCES users(id);
 -- The photo lives in KV under photo:<user id>; this is its content hash (ETag), NULL for none.
 ALTER TABLE users ADD COLUMN photo_etag TEXT;
 ALTER TABLE users ADD COLUMN photo_type TEXT;
+CREATE INDEX users_by_name ON users(name, id);
 CREATE INDEX users_by_manager ON users(manager_id, name);
 CREATE INDEX users_by_department ON users(department_id, name);
 CREATE INDEX users_by_branch ON users(branch_id, name);

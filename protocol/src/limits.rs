@@ -46,3 +46,15 @@ pub const TOKEN_NAME_MAX_CHARS: usize = 80;
 pub const QUESTION_MAX_CHARS: usize = 1_000;
 pub const ANSWER_MAX_CHARS: usize = 4_000;
 pub const ROUND_TABLE_LEADERS_MAX: usize = 10;
+/// Work pages.
+pub const POSITION_MAX_CHARS: usize = 80;
+pub const PHONE_MAX_CHARS: usize = 40;
+pub const COMPETENCIES_MAX: usize = 20;
+pub const COMPETENCY_MAX_CHARS: usize = 40;
+pub const RESPONSIBILITIES_MAX_CHARS: usize = 1_000;
+pub const HOBBIES_MAX_CHARS: usize = 300;
+pub const ABSENCE_NOTE_MAX_CHARS: usize = 300;
+/// The longest absence: a year.
+pub const ABSENCE_MAX_DAYS: i64 = 366;
+/// A profile photo, as uploaded (JPEG, PNG or WebP).
+pub const PHOTO_MAX_BYTES: usize = 512 * 1024;

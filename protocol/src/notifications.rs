@@ -62,6 +62,9 @@ pub struct Notification {
     pub excerpt: Option<String>,
     pub created_at: Millis,
     pub read: bool,
+    /// Delivered to me as the deputy of this absent colleague ("for Ani").
+    #[serde(default)]
+    pub for_person: Option<Author>,
 }
 
 /// The badge: unread notifications, counted up to 100 (show "99+").

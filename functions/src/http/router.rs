@@ -3,7 +3,7 @@
 
 use super::handlers::{
     auth, comments, feed, follows, groups, ideas, integrations, notifications, people, places,
-    round_tables, search,
+    round_tables, search, work_pages,
 };
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
@@ -95,7 +95,18 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["posts", id, "like"]) => feed::like(rt, &call, id, true).await,
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
         ("GET", ["people"]) => people::list(rt, &call).await,
-        ("GET", ["people", id]) => people::profile(rt, &call, id).await,
+        ("GET", ["people", id]) => work_pages::profile(rt, &call, id).await,
+        ("PUT", ["people", id, "profile"]) => work_pages::edit_own(rt, &call, id).await,
+        ("PUT", ["people", id, "official"]) => work_pages::edit_official(rt, &call, id).await,
+        ("PUT", ["people", id, "absence"]) => work_pages::set_absence(rt, &call, id).await,
+        ("DELETE", ["people", id, "absence"]) => work_pages::end_absence(rt, &call, id).await,
+        ("GET", ["people", id, "org"]) => work_pages::org_chart(rt, &call, id).await,
+        ("GET", ["directory"]) => work_pages::directory(rt, &call).await,
+        ("GET", ["experts"]) => work_pages::experts(rt, &call).await,
+        ("GET", ["branches"]) => work_pages::branches(rt, &call).await,
+        ("GET", ["celebrations"]) => work_pages::celebrations(rt, &call).await,
+        ("GET", ["departments", "tree"]) => work_pages::department_tree(rt, &call).await,
+        ("GET", ["departments", id]) => work_pages::department(rt, &call, id).await,
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
         ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,
@@ -198,6 +209,12 @@ fn known(rest: &[&str]) -> bool {
             | ["comments", _]
             | ["people"]
             | ["people", _]
+            | ["people", _, "profile" | "official" | "absence" | "org"]
+            | ["directory"]
+            | ["experts"]
+            | ["branches"]
+            | ["celebrations"]
+            | ["departments", _]
             | ["people", _, "deactivate" | "reactivate" | "logout"]
             | ["people", _, "grants", _]
             | ["departments"]

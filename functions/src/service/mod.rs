@@ -55,7 +55,6 @@ pub mod password;
 pub mod places;
 pub mod policy;
 pub mod posts;
-pub mod profiles;
 pub mod rate_limit;
 pub mod round_tables;
 pub mod saved_filters;
@@ -66,6 +65,7 @@ pub mod validate;
 pub mod votes;
 pub mod webhooks;
 pub mod wib;
+pub mod work_pages;
 
 use crate::store::DbError;
 use balai_protocol::{ApiError, ErrorCode};

@@ -5,9 +5,9 @@
 //! the actor, not if they switched that kind off, only if they may read the post, and once per
 //! event. The statements join the batch of the write that caused them, so a post and its
 //! notifications commit together, or neither does. Extending delivery means widening that one
-//! SELECT: deputies (someone covering for an absent colleague) are a `UNION` of the absent
-//! person's deputy with a "for" column; web push is another channel in `notification_settings`
-//! plus a sender that reads new rows.
+//! SELECT: deputies (someone covering for an absent colleague) are its `UNION ALL` of the absent
+//! recipients' deputies, with a "for" column; web push would be another channel in
+//! `notification_settings` plus a sender that reads new rows.
 
 use super::actor::Actor;
 use super::validate;
@@ -131,10 +131,12 @@ impl Recipients {
     }
 }
 
-/// The statement that delivers `event` to `to`. Shared rules, in the SQL below: recipients are
-/// active; not the actor; have not switched the kind off; may read the event's post (a mention
-/// in a closed group reaches only its members); and have not already heard of this event
-/// (a person mentioned in a comment on their own post hears once).
+/// The statement that delivers `event` to `to`, and to the deputies of those of them who are
+/// away (marked `for_user_id`). Shared rules, in the SQL below: whoever receives it is active,
+/// is not the actor, and may read the event's post (a mention in a closed group reaches only
+/// its members, and never a deputy outside it); the person it is for has not switched the kind
+/// off; and nobody hears of the same event twice (a person mentioned in a comment on their own
+/// post hears once).
 pub fn deliver(event: &Event, to: Recipients) -> Stmt {
     let kind = kind_str(event.kind);
     let mut params: Vec<Value> = vec![
@@ -145,8 +147,12 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
         event.idea_id.into(),
         event.at.into(),
     ];
-    params.extend(to.params);
+    params.extend(to.params.iter().cloned());
+    params.extend(to.params.iter().cloned());
+    params.extend([event.at.into(), event.at.into()]);
+    params.extend(to.params.iter().cloned());
     params.extend([
+        event.actor_id.into(),
         event.actor_id.into(),
         kind.into(),
         event.post_id.into(),
@@ -164,20 +170,27 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
 /// The SQL of [`deliver`] around a recipients query.
 fn deliver_sql(recipients: &str) -> String {
     format!(
-        "INSERT INTO notifications (user_id, kind, actor_id, post_id, group_id, idea_id, created_at)
-         SELECT u.id, ?, ?, ?, ?, ?, ? FROM users u
-         WHERE u.id IN ({recipients})
-           AND u.deactivated_at IS NULL
-           AND u.id <> ?
+        "INSERT INTO notifications (user_id, kind, actor_id, post_id, group_id, idea_id, created_at, for_user_id)
+         SELECT u.id, ?, ?, ?, ?, ?, ?, r.for_id FROM (
+             SELECT id AS to_id, NULL AS for_id FROM users WHERE id IN ({recipients})
+             UNION ALL
+             SELECT a.deputy_id, a.user_id FROM absences a JOIN users f ON f.id = a.user_id
+             WHERE a.user_id IN ({recipients}) AND a.cancelled_at IS NULL
+               AND a.starts_at <= ? AND a.ends_at > ? AND f.deactivated_at IS NULL
+               AND a.deputy_id NOT IN ({recipients})
+         ) r JOIN users u ON u.id = r.to_id
+         WHERE u.deactivated_at IS NULL
+           AND u.id <> ? AND coalesce(r.for_id, '') <> ?
            AND NOT EXISTS (SELECT 1 FROM notification_settings s
-                           WHERE s.user_id = u.id AND s.kind = ? AND s.channel = 'off')
+                           WHERE s.user_id = coalesce(r.for_id, u.id) AND s.kind = ? AND s.channel = 'off')
            AND (? IS NULL OR EXISTS (
                  SELECT 1 FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
                  WHERE p.id = ? AND (p.group_id IS NULL OR g.visibility = 'open'
                    OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = p.group_id
                               AND m.user_id = u.id AND m.state = 'active'))))
            AND NOT EXISTS (SELECT 1 FROM notifications n
-                           WHERE n.user_id = u.id AND n.post_id IS ? AND n.idea_id IS ? AND n.created_at = ?)"
+                           WHERE n.user_id = u.id AND n.post_id IS ? AND n.idea_id IS ? AND n.created_at = ?
+                             AND n.for_user_id IS r.for_id)"
     )
 }
 
@@ -219,6 +232,8 @@ struct Row {
     excerpt: Option<String>,
     created_at: Millis,
     read_at: Option<Millis>,
+    for_user_id: Option<String>,
+    for_name: Option<String>,
 }
 
 /// A cursor: `<created_at>.<id>` of the last notification on the previous page.
@@ -250,11 +265,13 @@ pub async fn list<R: Runtime>(
             concat!(
                 "SELECT n.id, n.kind, n.actor_id, a.name AS actor_name, a.deactivated_at AS actor_left,
                         n.actor_count, n.post_id, n.idea_id, n.group_id, gg.name AS group_name, n.created_at, n.read_at,
+                        n.for_user_id, fu.name AS for_name,
                         CASE WHEN i.id IS NOT NULL THEN i.title WHEN p.deleted_at IS NULL AND ",
                 readable!(),
                 " THEN substr(p.body, 1, 140) END AS excerpt
                  FROM notifications n
                  JOIN users a ON a.id = n.actor_id
+                 LEFT JOIN users fu ON fu.id = n.for_user_id
                  LEFT JOIN ideas i ON i.id = n.idea_id
                  LEFT JOIN posts p ON p.id = n.post_id
                  LEFT JOIN user_groups g ON g.id = p.group_id
@@ -295,6 +312,14 @@ pub async fn list<R: Runtime>(
                 excerpt: r.excerpt,
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
+                for_person: r
+                    .for_user_id
+                    .zip(r.for_name)
+                    .map(|(id, name)| Author {
+                        id,
+                        name,
+                        former: false,
+                    }),
             })
             .collect(),
         next_cursor,

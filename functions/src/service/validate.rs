@@ -26,6 +26,29 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
     Ok(trimmed.to_string())
 }
 
+/// Like [`text`], but empty is fine (an optional field).
+pub fn optional(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
+    if value.trim().is_empty() {
+        Ok(String::new())
+    } else {
+        text(field, value, max)
+    }
+}
+
+/// An optional phone number: digits, spaces and `+ - ( ) .` only.
+pub fn phone(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
+    let phone = optional(field, value, max)?;
+    if phone.chars().all(|c| c.is_ascii_digit() || "+-() .".contains(c)) {
+        Ok(phone)
+    } else {
+        Err(ApiError::field(
+            ErrorCode::Validation,
+            field,
+            "A phone number has digits, spaces and + - ( ) . only.",
+        ))
+    }
+}
+
 /// A login: an email address, or (for access-code staff) a simple login name. Lower-cased.
 pub fn login(field: &str, value: &str) -> Result<String, ApiError> {
     let v = text(field, value, balai_protocol::limits::EMAIL_MAX_CHARS)?.to_lowercase();

@@ -12,6 +12,7 @@ pub mod people;
 pub mod places;
 pub mod round_tables;
 pub mod search;
+pub mod work_pages;
 
 use super::ApiResponse;
 use crate::service::idempotency::{Created, Recorded};

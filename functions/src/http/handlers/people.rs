@@ -96,14 +96,3 @@ pub async fn departments<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiRespo
         &crate::service::departments::list(rt, &call.actor).await?,
     ))
 }
-
-pub async fn profile<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    id: &str,
-) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::json(
-        200,
-        &crate::service::profiles::get(rt, &call.actor, id).await?,
-    ))
-}

@@ -1,0 +1,123 @@
+use super::super::router::Call;
+use super::super::{ApiResponse, json};
+use crate::runtime::Runtime;
+use crate::service::work_pages::{self, absence, celebrations, directory, org};
+use balai_protocol::ApiError;
+use balai_protocol::people::{AbsenceInput, OfficialEdit, ProfileEdit};
+
+pub async fn profile<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &work_pages::get(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn edit_own<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: ProfileEdit = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &work_pages::edit_own(rt, &call.actor, id, &input).await?,
+    ))
+}
+
+pub async fn edit_official<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: OfficialEdit = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &work_pages::edit_official(rt, &call.actor, id, &input).await?,
+    ))
+}
+
+pub async fn set_absence<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: AbsenceInput = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &absence::set(rt, &call.actor, id, &input).await?,
+    ))
+}
+
+pub async fn end_absence<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    absence::end(rt, &call.actor, id).await?;
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn directory<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let param = |name: &str| call.req.query_param(name).filter(|v| !v.is_empty());
+    let (q, department, branch, cursor) =
+        (param("q"), param("department"), param("branch"), param("cursor"));
+    let query = directory::Query {
+        q: q.as_deref().unwrap_or_default(),
+        department: department.as_deref(),
+        branch: branch.as_deref(),
+        cursor: cursor.as_deref(),
+    };
+    Ok(ApiResponse::json(
+        200,
+        &directory::search(rt, &call.actor, query).await?,
+    ))
+}
+
+pub async fn experts<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let topic = call.req.query_param("q").unwrap_or_default();
+    Ok(ApiResponse::json(
+        200,
+        &directory::experts(rt, &call.actor, &topic).await?,
+    ))
+}
+
+pub async fn department_tree<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(200, &org::tree(rt, &call.actor).await?))
+}
+
+pub async fn department<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &org::department(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn org_chart<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(200, &org::chart(rt, &call.actor, id).await?))
+}
+
+pub async fn branches<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(200, &org::branches(rt, &call.actor).await?))
+}
+
+pub async fn celebrations<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &celebrations::this_week(rt, &call.actor).await?,
+    ))
+}

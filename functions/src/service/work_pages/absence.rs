@@ -1,0 +1,179 @@
+//! Away and deputy: a person (or their manager, or HR) sets an absence with dates and a deputy.
+//! While it lasts, the page says "away until …, contact …" and notifications to the absent person
+//! are also delivered to the deputy, marked "for" them (see `notifications::deliver`); when it
+//! ends, delivery returns by itself, because delivery reads the dates.
+
+use super::super::actor::Actor;
+use super::super::ids::new_id;
+use super::super::policy::may_manage_staff;
+use super::super::{audit, forbidden, not_found, validate, wib};
+use crate::runtime::Runtime;
+use crate::stmt;
+use crate::store::{Db, count};
+use balai_protocol::feed::Author;
+use balai_protocol::limits::{ABSENCE_MAX_DAYS, ABSENCE_NOTE_MAX_CHARS};
+use balai_protocol::people::{AbsenceInput, Away};
+use balai_protocol::{ApiError, ErrorCode, Millis};
+use serde::Deserialize;
+
+/// The absence that is on now, or else the next one planned.
+pub async fn current_or_next<R: Runtime>(rt: &R, user_id: &str) -> Result<Option<Away>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        starts_at: Millis,
+        ends_at: Millis,
+        note: String,
+        deputy_id: String,
+        deputy_name: String,
+        deputy_left: Option<Millis>,
+    }
+    let row: Option<Row> = rt
+        .db()
+        .first(stmt!(
+            "SELECT a.starts_at, a.ends_at, a.note, a.deputy_id, d.name AS deputy_name,
+                    d.deactivated_at AS deputy_left
+             FROM absences a JOIN users d ON d.id = a.deputy_id
+             WHERE a.user_id = ? AND a.cancelled_at IS NULL AND a.ends_at > ?
+             ORDER BY a.starts_at LIMIT 1",
+            user_id,
+            rt.now()
+        ))
+        .await?;
+    Ok(row.map(|r| Away {
+        starts_at: r.starts_at,
+        ends_at: r.ends_at,
+        note: r.note,
+        deputy: Author {
+            id: r.deputy_id,
+            name: r.deputy_name,
+            former: r.deputy_left.is_some(),
+        },
+    }))
+}
+
+/// Whether `actor` may set `user_id`'s absence: the person, their manager, admins and HR.
+async fn may_set<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<bool, ApiError> {
+    if actor.id == user_id || may_manage_staff(actor) {
+        return Ok(true);
+    }
+    Ok(count(
+        rt.db(),
+        stmt!(
+            "SELECT COUNT(*) AS n FROM users WHERE id = ? AND manager_id = ?",
+            user_id,
+            actor.id.as_str()
+        ),
+    )
+    .await?
+        > 0)
+}
+
+fn invalid(field: &str, message: &str) -> ApiError {
+    ApiError::field(ErrorCode::Validation, field, message)
+}
+
+/// Sets `user_id`'s absence, replacing any current or planned one (so a retry is harmless).
+/// Audited, with who set it.
+pub async fn set<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    user_id: &str,
+    input: &AbsenceInput,
+) -> Result<Away, ApiError> {
+    validate::id(user_id, "Person")?;
+    if !may_set(rt, actor, user_id).await? {
+        return Err(forbidden());
+    }
+    let starts_at = wib::parse_date(&input.starts_on)
+        .ok_or_else(|| invalid("starts_on", "The first day away is YYYY-MM-DD."))?;
+    let last_day = wib::parse_date(&input.ends_on)
+        .ok_or_else(|| invalid("ends_on", "The last day away is YYYY-MM-DD."))?;
+    // Away through the whole last day: back at the next midnight (WIB).
+    let ends_at = last_day + wib::DAY_MS;
+    if ends_at <= starts_at {
+        return Err(invalid("ends_on", "The last day away comes on or after the first."));
+    }
+    if ends_at <= rt.now() {
+        return Err(invalid("ends_on", "That absence is already over."));
+    }
+    if (ends_at - starts_at) / wib::DAY_MS > ABSENCE_MAX_DAYS {
+        return Err(invalid(
+            "ends_on",
+            &format!("An absence is at most {ABSENCE_MAX_DAYS} days."),
+        ));
+    }
+    let note = validate::optional("note", &input.note, ABSENCE_NOTE_MAX_CHARS)?;
+    validate::id(&input.deputy_id, "Deputy").map_err(|_| invalid("deputy_id", "No such colleague."))?;
+    if input.deputy_id == user_id {
+        return Err(invalid("deputy_id", "A deputy is someone else."));
+    }
+    let deputies = count(
+        rt.db(),
+        stmt!(
+            "SELECT COUNT(*) AS n FROM users WHERE id = ? AND deactivated_at IS NULL",
+            input.deputy_id.as_str()
+        ),
+    )
+    .await?;
+    if deputies == 0 {
+        return Err(invalid("deputy_id", "No such colleague."));
+    }
+    let persons = count(
+        rt.db(),
+        stmt!("SELECT COUNT(*) AS n FROM users WHERE id = ?", user_id),
+    )
+    .await?;
+    if persons == 0 {
+        return Err(not_found("Person"));
+    }
+    let now = rt.now();
+    let id = new_id(rt);
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "UPDATE absences SET cancelled_at = ? WHERE user_id = ? AND cancelled_at IS NULL AND ends_at > ?",
+                now,
+                user_id,
+                now
+            ),
+            stmt!(
+                "INSERT INTO absences (id, user_id, starts_at, ends_at, deputy_id, note, created_by, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id.as_str(),
+                user_id,
+                starts_at,
+                ends_at,
+                input.deputy_id.as_str(),
+                note.as_str(),
+                actor.id.as_str(),
+                now
+            ),
+            audit::entry(rt, actor, "absence.set", Some(user_id), Some(&input.deputy_id)),
+        ])
+        .await?;
+    current_or_next(rt, user_id)
+        .await?
+        .ok_or_else(|| not_found("Absence"))
+}
+
+/// Ends (or calls off) `user_id`'s current and planned absences: delivery returns to them at
+/// once. Audited; ending twice is fine.
+pub async fn end<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
+    validate::id(user_id, "Person")?;
+    if !may_set(rt, actor, user_id).await? {
+        return Err(forbidden());
+    }
+    let now = rt.now();
+    rt.db()
+        .batch(vec![
+            stmt!(
+                "UPDATE absences SET cancelled_at = ? WHERE user_id = ? AND cancelled_at IS NULL AND ends_at > ?",
+                now,
+                user_id,
+                now
+            ),
+            audit::entry(rt, actor, "absence.end", Some(user_id), None),
+        ])
+        .await?;
+    Ok(())
+}
