@@ -312,14 +312,11 @@ pub async fn list<R: Runtime>(
                 excerpt: r.excerpt,
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
-                for_person: r
-                    .for_user_id
-                    .zip(r.for_name)
-                    .map(|(id, name)| Author {
-                        id,
-                        name,
-                        former: false,
-                    }),
+                for_person: r.for_user_id.zip(r.for_name).map(|(id, name)| Author {
+                    id,
+                    name,
+                    former: false,
+                }),
             })
             .collect(),
         next_cursor,

@@ -38,7 +38,10 @@ pub fn optional(field: &str, value: &str, max: usize) -> Result<String, ApiError
 /// An optional phone number: digits, spaces and `+ - ( ) .` only.
 pub fn phone(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
     let phone = optional(field, value, max)?;
-    if phone.chars().all(|c| c.is_ascii_digit() || "+-() .".contains(c)) {
+    if phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || "+-() .".contains(c))
+    {
         Ok(phone)
     } else {
         Err(ApiError::field(

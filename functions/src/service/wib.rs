@@ -70,7 +70,6 @@ pub fn format_wib(at: Millis) -> String {
     )
 }
 
-
 /// The civil date (year, month, day) in WIB at `at`.
 pub fn date_of(at: Millis) -> (i64, i64, i64) {
     civil_from_days((at + WIB_OFFSET_MS).div_euclid(DAY_MS))
@@ -88,7 +87,8 @@ pub fn parse_month_day(s: &str) -> Option<String> {
     let (m, d) = (m.parse::<i64>().ok()?, d.parse::<i64>().ok()?);
     // 2024 is a leap year, so every real day of the year parses.
     let days = days_from_civil(2024, m, d);
-    ((1..=12).contains(&m) && civil_from_days(days) == (2024, m, d)).then(|| format!("{m:02}-{d:02}"))
+    ((1..=12).contains(&m) && civil_from_days(days) == (2024, m, d))
+        .then(|| format!("{m:02}-{d:02}"))
 }
 
 #[cfg(test)]
@@ -110,7 +110,10 @@ mod tests {
     fn dates_and_days_of_the_year() {
         assert_eq!(parse_date("2026-12-01"), parse_wib("2026-12-01"));
         assert_eq!(parse_date("2026-12-01 09:30"), None);
-        assert_eq!(date_of(parse_wib("2026-12-01 23:59").unwrap()), (2026, 12, 1));
+        assert_eq!(
+            date_of(parse_wib("2026-12-01 23:59").unwrap()),
+            (2026, 12, 1)
+        );
         assert_eq!(parse_month_day("2-29").as_deref(), Some("02-29"));
         assert_eq!(parse_month_day("02-30"), None);
         assert_eq!(parse_month_day("13-01"), None);

@@ -63,8 +63,12 @@ pub async fn end_absence<R: Runtime>(
 
 pub async fn directory<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let param = |name: &str| call.req.query_param(name).filter(|v| !v.is_empty());
-    let (q, department, branch, cursor) =
-        (param("q"), param("department"), param("branch"), param("cursor"));
+    let (q, department, branch, cursor) = (
+        param("q"),
+        param("department"),
+        param("branch"),
+        param("cursor"),
+    );
     let query = directory::Query {
         q: q.as_deref().unwrap_or_default(),
         department: department.as_deref(),
@@ -85,10 +89,7 @@ pub async fn experts<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse,
     ))
 }
 
-pub async fn department_tree<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-) -> Result<ApiResponse, ApiError> {
+pub async fn department_tree<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(200, &org::tree(rt, &call.actor).await?))
 }
 
@@ -108,11 +109,17 @@ pub async fn org_chart<R: Runtime>(
     call: &Call<'_>,
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::json(200, &org::chart(rt, &call.actor, id).await?))
+    Ok(ApiResponse::json(
+        200,
+        &org::chart(rt, &call.actor, id).await?,
+    ))
 }
 
 pub async fn branches<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::json(200, &org::branches(rt, &call.actor).await?))
+    Ok(ApiResponse::json(
+        200,
+        &org::branches(rt, &call.actor).await?,
+    ))
 }
 
 pub async fn celebrations<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {

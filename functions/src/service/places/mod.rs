@@ -234,11 +234,10 @@ pub fn check_fields(input: &PlaceInput, catalog: &Catalog) -> Result<Fields, Vec
         PLACE_DESCRIPTION_MAX_CHARS,
         &mut errors,
     );
-    let phone = validate::phone("phone", &input.phone, PLACE_PHONE_MAX_CHARS)
-        .unwrap_or_else(|e| {
-            errors.push(e);
-            String::new()
-        });
+    let phone = validate::phone("phone", &input.phone, PLACE_PHONE_MAX_CHARS).unwrap_or_else(|e| {
+        errors.push(e);
+        String::new()
+    });
     let hours = optional_text("hours", &input.hours, PLACE_HOURS_MAX_CHARS, &mut errors);
     let tags = match groups::normalize_tags(&input.tags) {
         Ok(t) if t.len() > GROUP_TAGS_MAX => {

@@ -91,7 +91,10 @@ pub async fn set<R: Runtime>(
     // Away through the whole last day: back at the next midnight (WIB).
     let ends_at = last_day + wib::DAY_MS;
     if ends_at <= starts_at {
-        return Err(invalid("ends_on", "The last day away comes on or after the first."));
+        return Err(invalid(
+            "ends_on",
+            "The last day away comes on or after the first.",
+        ));
     }
     if ends_at <= rt.now() {
         return Err(invalid("ends_on", "That absence is already over."));
@@ -103,7 +106,8 @@ pub async fn set<R: Runtime>(
         ));
     }
     let note = validate::optional("note", &input.note, ABSENCE_NOTE_MAX_CHARS)?;
-    validate::id(&input.deputy_id, "Deputy").map_err(|_| invalid("deputy_id", "No such colleague."))?;
+    validate::id(&input.deputy_id, "Deputy")
+        .map_err(|_| invalid("deputy_id", "No such colleague."))?;
     if input.deputy_id == user_id {
         return Err(invalid("deputy_id", "A deputy is someone else."));
     }

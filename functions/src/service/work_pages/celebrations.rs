@@ -7,9 +7,9 @@ use super::super::wib;
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
+use balai_protocol::ApiError;
 use balai_protocol::directory::{Celebration, Celebrations};
 use balai_protocol::feed::Author;
-use balai_protocol::ApiError;
 use serde::Deserialize;
 
 /// Today and the next six days as `MM-DD`, today first.

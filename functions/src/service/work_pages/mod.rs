@@ -17,8 +17,8 @@ use crate::store::{Db, Stmt};
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::{IdeaRef, Thanks};
 use balai_protocol::limits::{
-    COMPETENCIES_MAX, COMPETENCY_MAX_CHARS, HOBBIES_MAX_CHARS, PHONE_MAX_CHARS,
-    POSITION_MAX_CHARS, RESPONSIBILITIES_MAX_CHARS,
+    COMPETENCIES_MAX, COMPETENCY_MAX_CHARS, HOBBIES_MAX_CHARS, PHONE_MAX_CHARS, POSITION_MAX_CHARS,
+    RESPONSIBILITIES_MAX_CHARS,
 };
 use balai_protocol::people::{
     Branch, Department, OfficialChange, OfficialEdit, Profile, ProfileEdit, Recognition,
@@ -124,11 +124,14 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile,
             name,
             place_id: row.branch_place_id,
         }),
-        manager: row.manager_id.zip(row.manager_name).map(|(id, name)| Author {
-            id,
-            name,
-            former: row.manager_left.is_some(),
-        }),
+        manager: row
+            .manager_id
+            .zip(row.manager_name)
+            .map(|(id, name)| Author {
+                id,
+                name,
+                former: row.manager_left.is_some(),
+            }),
         competencies: competency_list(&row.competencies),
         id: row.id,
         name: row.name,
@@ -201,7 +204,7 @@ async fn history<R: Runtime>(rt: &R, id: &str) -> Result<Vec<OfficialChange>, Ap
             "SELECT h.field, h.old_value, h.new_value, h.actor_id, u.name AS actor_name,
                     u.deactivated_at AS actor_left, h.created_at
              FROM profile_history h JOIN users u ON u.id = h.actor_id
-             WHERE h.user_id = ? ORDER BY h.created_at DESC, h.id DESC LIMIT ?",
+             WHERE h.user_id = ? ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?",
             id,
             HISTORY_SHOWN
         ))
@@ -349,10 +352,18 @@ pub async fn edit_official<R: Runtime>(
         && d.as_deref() != now.department_id.as_deref()
     {
         let name = match &d {
-            Some(d) => Some(super::departments::require(rt, "department_id", d).await?.name),
+            Some(d) => Some(
+                super::departments::require(rt, "department_id", d)
+                    .await?
+                    .name,
+            ),
             None => None,
         };
-        let update = stmt!("UPDATE users SET department_id = ? WHERE id = ?", d.as_deref(), id);
+        let update = stmt!(
+            "UPDATE users SET department_id = ? WHERE id = ?",
+            d.as_deref(),
+            id
+        );
         changes.push(("department", now.department_name.clone(), name, update));
     }
     if let Some(b) = cleared(&input.branch_id)
@@ -362,7 +373,11 @@ pub async fn edit_official<R: Runtime>(
             Some(b) => Some(branch_name(rt, b).await?),
             None => None,
         };
-        let update = stmt!("UPDATE users SET branch_id = ? WHERE id = ?", b.as_deref(), id);
+        let update = stmt!(
+            "UPDATE users SET branch_id = ? WHERE id = ?",
+            b.as_deref(),
+            id
+        );
         changes.push(("branch", now.branch_name.clone(), name, update));
     }
     if let Some(m) = cleared(&input.manager_id)
@@ -372,7 +387,11 @@ pub async fn edit_official<R: Runtime>(
             Some(m) => Some(org::check_manager(rt, id, m).await?),
             None => None,
         };
-        let update = stmt!("UPDATE users SET manager_id = ? WHERE id = ?", m.as_deref(), id);
+        let update = stmt!(
+            "UPDATE users SET manager_id = ? WHERE id = ?",
+            m.as_deref(),
+            id
+        );
         changes.push(("manager", now.manager_name.clone(), name, update));
     }
     if let Some(s) = cleared(&input.start_date)
@@ -387,7 +406,11 @@ pub async fn edit_official<R: Runtime>(
                 "A start date is YYYY-MM-DD.",
             ));
         }
-        let update = stmt!("UPDATE users SET start_date = ? WHERE id = ?", s.as_deref(), id);
+        let update = stmt!(
+            "UPDATE users SET start_date = ? WHERE id = ?",
+            s.as_deref(),
+            id
+        );
         changes.push(("start_date", now.start_date.clone(), s, update));
     }
     if !changes.is_empty() {

@@ -79,7 +79,10 @@ pub async fn department<R: Runtime>(
         .ok_or_else(|| not_found("Department"))?;
     let children: Vec<NodeRow> = rt
         .db()
-        .all(stmt!(node_select!("WHERE d.parent_id = ? ORDER BY d.name"), id))
+        .all(stmt!(
+            node_select!("WHERE d.parent_id = ? ORDER BY d.name"),
+            id
+        ))
         .await?;
     let mut parents: Vec<Department> = Vec::new();
     let mut next = node.parent_id.clone();

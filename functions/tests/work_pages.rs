@@ -1,0 +1,559 @@
+//! Work pages: who edits what (official fields for admins and HR, with history), absences and
+//! deputy delivery, the directory, expert ranking, the org chart and the week's celebrations.
+
+mod common;
+
+use balai_functions::http::ApiResponse;
+use balai_functions::service::wib::{DAY_MS, parse_wib};
+use balai_protocol::auth::Role;
+use common::{TestApp, Who, assert_error, json};
+use serde_json::{Value, json as j};
+
+/// 1 December 2026, 09:00 WIB.
+fn morning() -> i64 {
+    parse_wib("2026-12-01 09:00").unwrap()
+}
+
+fn app() -> TestApp {
+    let app = TestApp::new();
+    app.rt.set_now(morning());
+    app
+}
+
+fn profile(app: &TestApp, reader: &Who, of: &Who) -> Value {
+    let res = app.get(&format!("/api/people/{}", of.id), Some(reader));
+    assert_eq!(res.status, 200, "{}", res.body);
+    json(&res)
+}
+
+/// A full own-page edit: `changes` over empty fields.
+fn edit_own(app: &TestApp, by: &Who, of: &Who, changes: Value) -> ApiResponse {
+    let mut page = j!({ "phone": "", "competencies": [], "responsibilities": "", "hobbies": "",
+                        "birthday": null, "birthday_public": true });
+    page.as_object_mut()
+        .unwrap()
+        .extend(changes.as_object().unwrap().clone());
+    app.call(
+        "PUT",
+        &format!("/api/people/{}/profile", of.id),
+        Some(by),
+        Some(page),
+    )
+}
+
+fn official(app: &TestApp, by: &Who, of: &Who, body: Value) -> ApiResponse {
+    app.call(
+        "PUT",
+        &format!("/api/people/{}/official", of.id),
+        Some(by),
+        Some(body),
+    )
+}
+
+fn grant(app: &TestApp, admin: &Who, to: &Who, capability: &str) {
+    let res = app.call(
+        "PUT",
+        &format!("/api/people/{}/grants/{capability}", to.id),
+        Some(admin),
+        Some(j!({"enabled": true})),
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+}
+
+#[test]
+fn a_person_edits_their_own_page_and_nobody_elses() {
+    let app = app();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    let res = edit_own(
+        &app,
+        &ani,
+        &ani,
+        j!({"phone": "+62 812-3456-7890", "competencies": ["Forklift", "K3 safety, forklift"],
+            "responsibilities": "Gudang Surabaya", "hobbies": "Futsal", "birthday": "2-29"}),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let page = json(&res);
+    assert_eq!(
+        page["competencies"],
+        j!(["Forklift", "K3 safety"]),
+        "duplicates dropped"
+    );
+    assert_eq!(page["birthday"], "02-29");
+    assert_eq!(page["can_edit"], true);
+    assert_eq!(page["can_edit_official"], false);
+
+    for (body, field) in [
+        (j!({"phone": "call me"}), "phone"),
+        (j!({"birthday": "02-30"}), "birthday"),
+        (
+            j!({"competencies": (0..21).map(|i| format!("c{i}")).collect::<Vec<_>>()}),
+            "competencies",
+        ),
+        (j!({"hobbies": "x".repeat(301)}), "hobbies"),
+    ] {
+        let res = edit_own(&app, &ani, &ani, body);
+        assert_error(&res, 400, "validation");
+        assert_eq!(json(&res)["field"], field);
+    }
+    let seen = profile(&app, &budi, &ani);
+    assert_eq!(
+        seen["phone"], "+62 812-3456-7890",
+        "a refused edit changes nothing"
+    );
+    assert_eq!(seen["can_edit"], false);
+    assert_error(&edit_own(&app, &budi, &ani, j!({})), 403, "forbidden");
+
+    // A private birthday is hidden from colleagues, not from its owner.
+    edit_own(
+        &app,
+        &ani,
+        &ani,
+        j!({"birthday": "12-02", "birthday_public": false}),
+    );
+    assert_eq!(profile(&app, &budi, &ani)["birthday"], Value::Null);
+    assert_eq!(profile(&app, &ani, &ani)["birthday"], "12-02");
+}
+
+#[test]
+fn official_fields_are_for_admins_and_hr_and_every_change_is_kept() {
+    let app = app();
+    let sales = app.department("Penjualan");
+    let admin = app.admin();
+    let (ani, budi, sari) = (app.member("ani"), app.member("budi"), app.member("sari"));
+    let promote = j!({"position": "Kepala Gudang", "department_id": sales, "manager_id": budi.id,
+                      "start_date": "2019-12-03"});
+    assert_error(
+        &official(&app, &ani, &ani, promote.clone()),
+        403,
+        "forbidden",
+    );
+    assert_error(
+        &official(&app, &sari, &ani, promote.clone()),
+        403,
+        "forbidden",
+    );
+    grant(&app, &admin, &sari, "hr");
+    let res = official(&app, &sari, &ani, promote.clone());
+    assert_eq!(res.status, 200, "{}", res.body);
+    let page = json(&res);
+    assert_eq!(page["position"], "Kepala Gudang");
+    assert_eq!(page["department"]["name"], "Penjualan");
+    assert_eq!(page["manager"]["name"], "budi");
+    assert_eq!(page["start_date"], "2019-12-03");
+    assert_eq!(
+        official(&app, &sari, &ani, promote).status,
+        200,
+        "the same again is harmless"
+    );
+
+    for (body, field) in [
+        (j!({"manager_id": ani.id}), "manager_id"),
+        (
+            j!({"department_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV"}),
+            "department_id",
+        ),
+        (j!({"start_date": "03/12/2019"}), "start_date"),
+        (j!({"position": "x".repeat(81)}), "position"),
+    ] {
+        let res = official(&app, &admin, &ani, body);
+        assert_error(&res, 400, "validation");
+        assert_eq!(json(&res)["field"], field);
+    }
+    // Budi manages Ani: Ani cannot become Budi's manager.
+    let res = official(&app, &admin, &budi, j!({"manager_id": ani.id}));
+    assert_error(&res, 400, "validation");
+    assert!(json(&res)["message"].as_str().unwrap().contains("circle"));
+
+    app.rt.advance(60_000);
+    let res = official(&app, &admin, &ani, j!({"position": "Manajer Gudang"}));
+    let history = json(&res)["history"].clone();
+    let fields: Vec<(&str, &str)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["field"].as_str().unwrap(),
+                h["actor"]["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("position", "admin"),
+            ("start_date", "sari"),
+            ("manager", "sari"),
+            ("department", "sari"),
+            ("position", "sari"),
+        ]
+    );
+    assert_eq!(history[0]["old_value"], "Kepala Gudang");
+    assert_eq!(history[0]["new_value"], "Manajer Gudang");
+    assert_eq!(
+        profile(&app, &budi, &ani)["history"],
+        j!([]),
+        "the history is for the person, admins and HR"
+    );
+    assert_eq!(
+        profile(&app, &ani, &ani)["history"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+    let audited = app
+        .audit()
+        .into_iter()
+        .filter(|a| a["action"] == "person.official")
+        .count();
+    assert_eq!(audited, 2, "one per edit that changed something");
+}
+
+fn absence(app: &TestApp, by: &Who, of: &Who, body: Value) -> ApiResponse {
+    app.call(
+        "PUT",
+        &format!("/api/people/{}/absence", of.id),
+        Some(by),
+        Some(body),
+    )
+}
+
+/// Notifications of `who`: (kind, for whom) pairs, newest first.
+fn received(app: &TestApp, who: &Who) -> Vec<(String, Option<String>)> {
+    json(&app.get("/api/notifications", Some(who)))["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["kind"].as_str().unwrap().to_string(),
+                n["for_person"]["name"].as_str().map(String::from),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn while_someone_is_away_their_deputy_also_hears_and_then_it_stops() {
+    let app = app();
+    let admin = app.admin();
+    let (ani, budi, citra, dewi) = (
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+        app.member("dewi"),
+    );
+    let away = j!({"starts_on": "2026-12-01", "ends_on": "2026-12-03", "deputy_id": budi.id,
+                   "note": "Cuti tahunan"});
+    assert_error(&absence(&app, &citra, &ani, away.clone()), 403, "forbidden");
+    for (body, field) in [
+        (
+            j!({"starts_on": "2026-12-05", "ends_on": "2026-12-03", "deputy_id": budi.id}),
+            "ends_on",
+        ),
+        (
+            j!({"starts_on": "2026-11-01", "ends_on": "2026-11-03", "deputy_id": budi.id}),
+            "ends_on",
+        ),
+        (
+            j!({"starts_on": "1 Dec", "ends_on": "2026-12-03", "deputy_id": budi.id}),
+            "starts_on",
+        ),
+        (
+            j!({"starts_on": "2026-12-01", "ends_on": "2026-12-03", "deputy_id": ani.id}),
+            "deputy_id",
+        ),
+    ] {
+        let res = absence(&app, &ani, &ani, body);
+        assert_error(&res, 400, "validation");
+        assert_eq!(json(&res)["field"], field);
+    }
+    let res = absence(&app, &ani, &ani, away.clone());
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(
+        json(&res)["ends_at"],
+        parse_wib("2026-12-04").unwrap(),
+        "back at midnight after the last day"
+    );
+    assert_eq!(
+        absence(&app, &ani, &ani, away).status,
+        200,
+        "a retry replaces it"
+    );
+    let page = profile(&app, &citra, &ani);
+    assert_eq!(page["away"]["deputy"]["name"], "budi");
+    assert_eq!(page["away"]["note"], "Cuti tahunan");
+    let card = json(&app.get("/api/directory?q=ani", Some(&citra)))["items"][0].clone();
+    assert_eq!(card["away_until"], parse_wib("2026-12-04").unwrap());
+
+    app.new_post(&citra, "Tolong cek stok, @ani");
+    assert_eq!(received(&app, &ani), [("mention".to_string(), None)]);
+    assert_eq!(
+        received(&app, &budi),
+        [("mention".to_string(), Some("ani".to_string()))],
+        "the deputy hears, marked for Ani"
+    );
+
+    // A closed group's post never reaches a deputy outside it.
+    let group = app.create_group(&citra, "Proyek Rahasia", "closed");
+    let join = app.post(&format!("/api/groups/{group}/join"), Some(&ani), j!({}));
+    assert_eq!(join.status, 200, "{}", join.body);
+    let approve = app.post(
+        &format!("/api/groups/{group}/members/{}/approve", ani.id),
+        Some(&citra),
+        j!({}),
+    );
+    assert!(approve.status < 300, "{}", approve.body);
+    app.post_in(&citra, &group, "Rapat besok, @ani");
+    assert_eq!(received(&app, &ani).len(), 2);
+    assert_eq!(received(&app, &budi).len(), 1);
+
+    // After the last day, delivery returns to Ani alone, by itself.
+    app.rt.advance(3 * DAY_MS);
+    app.new_post(&dewi, "Selamat datang kembali, @ani");
+    assert_eq!(received(&app, &ani).len(), 3);
+    assert_eq!(received(&app, &budi).len(), 1);
+    assert_eq!(profile(&app, &citra, &ani)["away"], Value::Null);
+
+    // A manager sets their report's absence; ending it stops delivery at once.
+    let boss = app.member("eko");
+    let res = official(&app, &admin, &ani, j!({"manager_id": boss.id}));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let next = j!({"starts_on": "2026-12-04", "ends_on": "2026-12-10", "deputy_id": dewi.id});
+    assert_eq!(absence(&app, &boss, &ani, next).status, 200);
+    let end = app.call(
+        "DELETE",
+        &format!("/api/people/{}/absence", ani.id),
+        Some(&boss),
+        None,
+    );
+    assert_eq!(end.status, 204);
+    app.new_post(&citra, "Satu lagi, @ani");
+    assert!(received(&app, &dewi).is_empty());
+    let actions: Vec<Value> = app
+        .audit()
+        .into_iter()
+        .map(|a| a["action"].clone())
+        .collect();
+    assert!(actions.contains(&Value::from("absence.set")));
+    assert!(actions.contains(&Value::from("absence.end")));
+}
+
+#[test]
+fn the_directory_finds_people_by_name_position_competency_and_filters() {
+    let app = app();
+    let (sales, finance) = (app.department("Penjualan"), app.department("Keuangan"));
+    let admin = app.admin();
+    let ani = app.person_in("ani@example.co.id", Role::Member, Some(&sales));
+    let budi = app.person_in("budi@example.co.id", Role::Member, Some(&finance));
+    let gone = app.person_in("gone@example.co.id", Role::Member, Some(&sales));
+    official(&app, &admin, &ani, j!({"position": "Sales Supervisor"}));
+    edit_own(
+        &app,
+        &budi,
+        &budi,
+        j!({"competencies": ["Pajak", "SAP"], "phone": "021 555 0101"}),
+    );
+    app.post(
+        &format!("/api/people/{}/deactivate", gone.id),
+        Some(&admin),
+        j!({}),
+    );
+
+    let names = |path: &str| -> Vec<String> {
+        let res = app.get(path, Some(&ani));
+        assert_eq!(res.status, 200, "{path}: {}", res.body);
+        json(&res)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names("/api/directory?q=superv"), ["ani"]);
+    assert_eq!(names("/api/directory?q=pajak"), ["budi"]);
+    assert_eq!(
+        names("/api/directory?q=gone"),
+        Vec::<String>::new(),
+        "former staff are not listed"
+    );
+    assert_eq!(
+        names(&format!("/api/directory?department={sales}")),
+        ["ani"]
+    );
+    assert_eq!(names("/api/directory"), ["admin", "ani", "budi"]);
+    let card = json(&app.get("/api/directory?q=budi", Some(&ani)))["items"][0].clone();
+    assert_eq!(card["phone"], "021 555 0101");
+    assert_eq!(card["email"], "budi@example.co.id");
+    assert_error(
+        &app.get("/api/directory?q=%22%22", Some(&ani)),
+        400,
+        "validation",
+    );
+    assert_error(
+        &app.get("/api/directory?department=nope", Some(&ani)),
+        404,
+        "not_found",
+    );
+    // Paging by cursor: one page of 50, then the rest.
+    for i in 0..55 {
+        app.member(&format!("staf{i:02}"));
+    }
+    let first = json(&app.get("/api/directory", Some(&ani)));
+    assert_eq!(first["items"].as_array().unwrap().len(), 50);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let rest = json(&app.get(
+        &format!("/api/directory?cursor={}", urlencode(cursor)),
+        Some(&ani),
+    ));
+    assert_eq!(rest["items"].as_array().unwrap().len(), 8);
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[test]
+fn experts_rank_by_competency_then_by_what_they_wrote_that_the_asker_may_read() {
+    let app = app();
+    let (asker, dewi, eko, fajar, gita) = (
+        app.member("asker"),
+        app.member("dewi"),
+        app.member("eko"),
+        app.member("fajar"),
+        app.member("gita"),
+    );
+    edit_own(&app, &dewi, &dewi, j!({"competencies": ["Forklift", "K3"]}));
+    for _ in 0..3 {
+        app.new_post(&eko, "Forklift di gudang 2 perlu servis.");
+    }
+    app.new_post(&fajar, "Jadwal forklift minggu depan.");
+    let secret = app.create_group(&gita, "Rahasia", "secret");
+    for _ in 0..5 {
+        app.post_in(&gita, &secret, "Forklift baru tiba.");
+    }
+    let res = app.get("/api/experts?q=forklift", Some(&asker));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let experts = json(&res);
+    let ranking: Vec<(&str, i64)> = experts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["person"]["name"].as_str().unwrap(),
+                e["posts"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranking,
+        [("dewi", 0), ("eko", 3), ("fajar", 1)],
+        "Gita's posts in a secret group do not count for outsiders"
+    );
+    assert_eq!(experts[0]["matched"], j!(["Forklift"]));
+    assert_error(&app.get("/api/experts?q=", Some(&asker)), 400, "validation");
+}
+
+#[test]
+fn the_org_chart_walks_up_and_down_and_departments_nest() {
+    let app = app();
+    let admin = app.admin();
+    let (direktur, manajer, staf) = (
+        app.member("direktur"),
+        app.member("manajer"),
+        app.member("staf"),
+    );
+    official(&app, &admin, &manajer, j!({"manager_id": direktur.id}));
+    official(&app, &admin, &staf, j!({"manager_id": manajer.id}));
+    let chart = json(&app.get(&format!("/api/people/{}/org", staf.id), Some(&staf)));
+    let chain: Vec<&str> = chart["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(chain, ["direktur", "manajer"]);
+    let chart = json(&app.get(&format!("/api/people/{}/org", direktur.id), Some(&staf)));
+    assert_eq!(chart["chain"], j!([]));
+    assert_eq!(chart["reports"][0]["name"], "manajer");
+
+    let ops = app.department("Operasional");
+    let warehouse = app.department("Gudang");
+    balai_functions::runtime::native::block_on(balai_functions::store::Db::run(
+        balai_functions::runtime::Runtime::db(&app.rt),
+        balai_functions::stmt!(
+            "UPDATE departments SET parent_id = ?, head_id = ? WHERE id = ?",
+            ops.as_str(),
+            manajer.id.as_str(),
+            warehouse.as_str()
+        ),
+    ))
+    .unwrap();
+    official(&app, &admin, &staf, j!({"department_id": warehouse}));
+    let page = json(&app.get(&format!("/api/departments/{warehouse}"), Some(&staf)));
+    assert_eq!(page["parents"][0]["name"], "Operasional");
+    assert_eq!(page["department"]["head"]["name"], "manajer");
+    assert_eq!(page["people"][0]["name"], "staf");
+    let top = json(&app.get(&format!("/api/departments/{ops}"), Some(&staf)));
+    assert_eq!(top["children"][0]["name"], "Gudang");
+    let tree = json(&app.get("/api/departments/tree", Some(&staf)));
+    assert_eq!(tree.as_array().unwrap().len(), 2);
+    assert_error(
+        &app.get("/api/departments/01ARZ3NDEKTSV4RRFFQ69G5FAV", Some(&staf)),
+        404,
+        "not_found",
+    );
+}
+
+#[test]
+fn the_week_celebrates_public_birthdays_and_work_anniversaries() {
+    let app = app();
+    let admin = app.admin();
+    let (ani, budi, citra, dewi) = (
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+        app.member("dewi"),
+    );
+    edit_own(&app, &ani, &ani, j!({"birthday": "12-01"}));
+    edit_own(
+        &app,
+        &budi,
+        &budi,
+        j!({"birthday": "12-05", "birthday_public": false}),
+    );
+    edit_own(&app, &citra, &citra, j!({"birthday": "12-09"}));
+    official(&app, &admin, &dewi, j!({"start_date": "2021-12-03"}));
+    official(&app, &admin, &citra, j!({"start_date": "2026-12-02"}));
+    let week = json(&app.get("/api/celebrations", Some(&dewi)));
+    let birthdays: Vec<(&str, bool)> = week["birthdays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["person"]["name"].as_str().unwrap(),
+                b["today"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        birthdays,
+        [("ani", true)],
+        "Budi's is private; Citra's is after this week"
+    );
+    assert_eq!(
+        week["anniversaries"].as_array().unwrap().len(),
+        1,
+        "a first day is not an anniversary"
+    );
+    assert_eq!(week["anniversaries"][0]["person"]["name"], "dewi");
+    assert_eq!(week["anniversaries"][0]["years"], 5);
+}
