@@ -115,7 +115,9 @@ fn into_response(res: ApiResponse) -> worker::Result<Response> {
     for (k, v) in &res.headers {
         headers.append(k, v)?;
     }
-    let out = if res.body.is_empty() {
+    let out = if !res.bytes.is_empty() {
+        Response::from_bytes(res.bytes)?
+    } else if res.body.is_empty() {
         Response::empty()?
     } else {
         Response::ok(res.body)?

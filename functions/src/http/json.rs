@@ -1,7 +1,7 @@
 //! Reading a JSON body: a clear 400 naming the field, never a 500.
 
 use super::ApiRequest;
-use balai_protocol::limits::{BODY_MAX_BYTES, IMPORT_BODY_MAX_BYTES};
+use balai_protocol::limits::{BODY_MAX_BYTES, IMPORT_BODY_MAX_BYTES, PHOTO_MAX_BYTES};
 use balai_protocol::{ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
 
@@ -62,6 +62,8 @@ pub fn text(req: &ApiRequest) -> Result<&str, ApiError> {
 pub fn body_limit(path: &str) -> usize {
     if path == "/api/places/import" {
         IMPORT_BODY_MAX_BYTES
+    } else if path.starts_with("/api/people/") && path.ends_with("/photo") {
+        PHOTO_MAX_BYTES
     } else {
         BODY_MAX_BYTES
     }

@@ -53,7 +53,10 @@ impl ApiRequest {
 pub struct ApiResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// A text body (JSON, CSV).
     pub body: String,
+    /// A binary body (a photo); when set, it is sent instead of `body`.
+    pub bytes: Vec<u8>,
 }
 
 impl ApiResponse {
@@ -72,6 +75,7 @@ impl ApiResponse {
                 "application/json; charset=utf-8".into(),
             )],
             body,
+            bytes: Vec::new(),
         }
     }
 
@@ -87,6 +91,7 @@ impl ApiResponse {
                 ),
             ],
             body,
+            bytes: Vec::new(),
         }
     }
 
@@ -95,7 +100,27 @@ impl ApiResponse {
             status: 204,
             headers: Vec::new(),
             body: String::new(),
+            bytes: Vec::new(),
         }
+    }
+
+    /// An image, cached by the browser for `max_age` seconds (private: it needs a session).
+    pub fn image(content_type: &str, bytes: Vec<u8>, etag: &str, max_age: u32) -> Self {
+        ApiResponse {
+            status: 200,
+            headers: vec![
+                ("content-type".into(), content_type.into()),
+                ("etag".into(), format!("\"{etag}\"")),
+                ("cache-control".into(), format!("private, max-age={max_age}")),
+            ],
+            body: String::new(),
+            bytes,
+        }
+    }
+
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = status;
+        self
     }
 
     pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {

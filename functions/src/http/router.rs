@@ -20,8 +20,13 @@ pub async fn handle<R: Runtime>(rt: &R, req: &ApiRequest) -> ApiResponse {
         Err(e) => e.into(),
     };
     let usage = rt.db().usage();
-    res.with_header("cache-control", "no-store")
-        .with_header("x-content-type-options", "nosniff")
+    // Answers are not cached, except what says otherwise (photos).
+    let res = if res.header("cache-control").is_none() {
+        res.with_header("cache-control", "no-store")
+    } else {
+        res
+    };
+    res.with_header("x-content-type-options", "nosniff")
         // For the benchmark: D1 round trips and rows read by this request.
         .with_header("x-d1-queries", usage.queries.to_string())
         .with_header("x-d1-rows-read", usage.rows_read.to_string())
@@ -101,6 +106,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["people", id, "absence"]) => work_pages::set_absence(rt, &call, id).await,
         ("DELETE", ["people", id, "absence"]) => work_pages::end_absence(rt, &call, id).await,
         ("GET", ["people", id, "org"]) => work_pages::org_chart(rt, &call, id).await,
+        ("GET", ["people", id, "photo"]) => work_pages::photo(rt, &call, id).await,
+        ("PUT", ["people", id, "photo"]) => work_pages::upload_photo(rt, &call, id).await,
+        ("DELETE", ["people", id, "photo"]) => work_pages::remove_photo(rt, &call, id).await,
         ("GET", ["directory"]) => work_pages::directory(rt, &call).await,
         ("GET", ["experts"]) => work_pages::experts(rt, &call).await,
         ("GET", ["branches"]) => work_pages::branches(rt, &call).await,
@@ -209,7 +217,7 @@ fn known(rest: &[&str]) -> bool {
             | ["comments", _]
             | ["people"]
             | ["people", _]
-            | ["people", _, "profile" | "official" | "absence" | "org"]
+            | ["people", _, "profile" | "official" | "absence" | "org" | "photo"]
             | ["directory"]
             | ["experts"]
             | ["branches"]

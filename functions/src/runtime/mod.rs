@@ -35,4 +35,8 @@ pub trait Runtime {
         body: &str,
         headers: &[(&str, String)],
     ) -> Result<u16, ApiError>;
+    /// A blob kept in KV (a profile photo), if there is one.
+    async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError>;
+    async fn blob_put(&self, key: &str, bytes: &[u8]) -> Result<(), ApiError>;
+    async fn blob_delete(&self, key: &str) -> Result<(), ApiError>;
 }

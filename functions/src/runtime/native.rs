@@ -22,6 +22,8 @@ pub struct NativeRuntime {
     pub settings: RefCell<Vec<(String, String)>>,
     /// Outgoing requests, recorded instead of sent.
     pub sent: RefCell<Vec<Sent>>,
+    /// KV, in memory.
+    pub blobs: RefCell<std::collections::HashMap<String, Vec<u8>>>,
 }
 
 impl NativeRuntime {
@@ -36,6 +38,7 @@ impl NativeRuntime {
             setup_secret: None,
             settings: RefCell::new(Vec::new()),
             sent: RefCell::new(Vec::new()),
+            blobs: RefCell::new(Default::default()),
         }
     }
 
@@ -125,5 +128,21 @@ impl Runtime for NativeRuntime {
                 .collect(),
         });
         Ok(200)
+    }
+
+    async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError> {
+        Ok(self.blobs.borrow().get(key).cloned())
+    }
+
+    async fn blob_put(&self, key: &str, bytes: &[u8]) -> Result<(), ApiError> {
+        self.blobs
+            .borrow_mut()
+            .insert(key.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    async fn blob_delete(&self, key: &str) -> Result<(), ApiError> {
+        self.blobs.borrow_mut().remove(key);
+        Ok(())
     }
 }

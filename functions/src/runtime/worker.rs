@@ -112,4 +112,35 @@ impl Runtime for WorkerRuntime {
         let res = worker::Fetch::Request(req).send().await.map_err(fail)?;
         Ok(res.status_code())
     }
+
+    async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError> {
+        self.kv()?.get(key).bytes().await.map_err(kv_failed)
+    }
+
+    async fn blob_put(&self, key: &str, bytes: &[u8]) -> Result<(), ApiError> {
+        self.kv()?
+            .put_bytes(key, bytes)
+            .map_err(kv_failed)?
+            .execute()
+            .await
+            .map_err(kv_failed)
+    }
+
+    async fn blob_delete(&self, key: &str) -> Result<(), ApiError> {
+        self.kv()?.delete(key).await.map_err(kv_failed)
+    }
+}
+
+impl WorkerRuntime {
+    fn kv(&self) -> Result<worker::KvStore, ApiError> {
+        self.env.kv("KV").map_err(|e| {
+            worker::console_error!("kv binding: {e}");
+            ApiError::new(ErrorCode::Internal, "Something went wrong on our side.")
+        })
+    }
+}
+
+fn kv_failed(e: worker::KvError) -> ApiError {
+    worker::console_error!("kv: {e:?}");
+    ApiError::new(ErrorCode::Internal, "Something went wrong on our side.")
 }

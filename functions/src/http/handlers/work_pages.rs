@@ -1,7 +1,7 @@
 use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use crate::runtime::Runtime;
-use crate::service::work_pages::{self, absence, celebrations, directory, org};
+use crate::service::work_pages::{self, absence, celebrations, directory, org, photo};
 use balai_protocol::ApiError;
 use balai_protocol::people::{AbsenceInput, OfficialEdit, ProfileEdit};
 
@@ -127,4 +127,46 @@ pub async fn celebrations<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResp
         200,
         &celebrations::this_week(rt, &call.actor).await?,
     ))
+}
+
+/// A photo as uploaded; `304` when the browser already has this one.
+pub async fn photo<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+    let found = photo::get(rt, &call.actor, id).await?;
+    let tag = format!("\"{}\"", found.etag);
+    if call.req.header("if-none-match") == Some(tag.as_str()) {
+        return Ok(ApiResponse::no_content()
+            .with_status(304)
+            .with_header("etag", tag));
+    }
+    // Linked with `?v=<hash>`, a photo never changes under its URL: keep it a year.
+    let versioned = call.req.query_param("v").as_deref() == Some(found.etag.as_str());
+    let max_age = if versioned { 31_536_000 } else { 0 };
+    Ok(ApiResponse::image(
+        &found.content_type,
+        found.bytes,
+        &found.etag,
+        max_age,
+    ))
+}
+
+/// The body is the image itself (any `Content-Type`; what it is, is read from its bytes).
+pub async fn upload_photo<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    photo::upload(rt, &call.actor, id, &call.req.body).await?;
+    Ok(ApiResponse::json(
+        200,
+        &work_pages::get(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn remove_photo<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    photo::remove(rt, &call.actor, id).await?;
+    Ok(ApiResponse::no_content())
 }

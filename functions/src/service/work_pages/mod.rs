@@ -7,6 +7,7 @@ pub mod absence;
 pub mod celebrations;
 pub mod directory;
 pub mod org;
+pub mod photo;
 
 use super::actor::Actor;
 use super::policy::{Action, may_manage_staff, require};
