@@ -1,9 +1,10 @@
 //! Seeds a database with the demo company or the benchmark data set.
 //!
-//!   balai-seed demo  <sqlite file>   40+ people, 5 departments, 3 branches, ~300 posts (idempotent)
-//!   balai-seed bench <sqlite file>   2,000 people and 100,000 posts, for the feed benchmark
+//!   balai-seed demo  <sqlite file> [kv file]   40+ people, 5 departments, 3 branches, ~300 posts (idempotent)
+//!   balai-seed bench <sqlite file> [kv file]   2,000 people and 100,000 posts, for the feed benchmark
 //!
-//! The file is wrangler's local D1 database, with migrations already applied.
+//! The file is wrangler's local D1 database, with migrations already applied. What belongs in KV
+//! (profile photos) is written to the kv file, in `wrangler kv bulk put`'s format.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -45,6 +46,23 @@ fn main() {
     if let Err(e) = result {
         eprintln!("seeding failed: {e}");
         std::process::exit(1);
+    }
+    if let Some(kv_path) = args.get(3) {
+        use base64::Engine;
+        let entries: Vec<serde_json::Value> = rt
+            .blobs
+            .borrow()
+            .iter()
+            .map(|(key, bytes)| {
+                serde_json::json!({
+                    "key": key,
+                    "value": base64::engine::general_purpose::STANDARD.encode(bytes),
+                    "base64": true,
+                })
+            })
+            .collect();
+        std::fs::write(kv_path, serde_json::to_string(&entries).expect("json"))
+            .expect("write the KV file");
     }
     println!("seeded {mode} data into {path}");
 }

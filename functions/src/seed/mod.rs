@@ -1,10 +1,12 @@
 //! The demo company and the benchmark data set, generated through the same services the API
 //! uses (so every seeded post is validated and rendered like a real one). Native only.
 
+mod avatar;
 mod content;
 mod ideas;
 pub mod places;
 mod round_tables;
+mod work_pages;
 
 use crate::runtime::Runtime;
 use crate::runtime::native::{NativeRuntime, block_on, pbkdf2_sha256};
@@ -63,11 +65,13 @@ pub struct Seeded {
     pub actor: Actor,
 }
 
-/// The demo company: 42 people, its groups and its map (220 places), 50 ideas in every
-/// status, a closed round table with answers and an open one, 300 posts over four weeks with comments, likes, tags and mentions, posts from its
+/// The demo company: 42 people with full work pages (and photos), its groups and its map (220
+/// places), 50 ideas in every status, a closed round table with answers and an open one, 300 posts over four weeks with comments, likes, tags and mentions, posts from its
 /// branches, and a live announcement.
 pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiError> {
     let people = demo_people(rt, 42)?;
+    rt.set_now(now - 60 * 24 * 60 * 60 * 1000);
+    work_pages::demo(rt, &people, rng, now)?;
     // The groups and places are a month old: older than every seeded post.
     rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
     let groups = demo_groups(rt, &people, rng)?;
