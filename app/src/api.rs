@@ -9,9 +9,12 @@ use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, P
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
 use balai_protocol::integrations::{ApiToken, IssuedApiToken, NewApiToken};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
+use balai_protocol::directory::{
+    Celebrations, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
+};
 use balai_protocol::people::{
-    AccessCodeRequest, Capability, Department, Grant, InviteRequest, IssuedInvite, PendingInvite,
-    Person, Profile,
+    AbsenceInput, AccessCodeRequest, Away, Branch, Capability, Department, Grant, InviteRequest,
+    IssuedInvite, OfficialEdit, PendingInvite, Person, Profile, ProfileEdit,
 };
 use balai_protocol::places::{
     Decision, ImportReport, MapConfig, NearPlace, NewPlaceCategory, NewSuggestion, Place,
@@ -23,6 +26,7 @@ use balai_protocol::round_tables::{
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
+use wasm_bindgen::JsValue;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -66,14 +70,14 @@ async fn fetch(
     body: Option<String>,
     key: Option<&str>,
 ) -> Result<String, Error> {
-    fetch_as(method, path, body, key, "application/json").await
+    fetch_as(method, path, body.map(JsValue::from), key, "application/json").await
 }
 
-/// [`fetch`] with a body of another type (a CSV file).
+/// [`fetch`] with a body of another type (a CSV file, a photo).
 async fn fetch_as(
     method: Method,
     path: &str,
-    body: Option<String>,
+    body: Option<JsValue>,
     key: Option<&str>,
     content_type: &str,
 ) -> Result<String, Error> {
@@ -521,6 +525,79 @@ pub async fn suggest_correction(
     send(Method::POST, &path, json(input), None).await
 }
 
+pub async fn edit_profile(id: &str, input: &ProfileEdit) -> Result<Profile, Error> {
+    send(
+        Method::PUT,
+        &format!("/api/people/{id}/profile"),
+        json(input),
+        None,
+    )
+    .await
+}
+
+pub async fn edit_official(id: &str, input: &OfficialEdit) -> Result<Profile, Error> {
+    send(
+        Method::PUT,
+        &format!("/api/people/{id}/official"),
+        json(input),
+        None,
+    )
+    .await
+}
+
+/// Uploads a photo file as it is (the server checks what it is).
+pub async fn upload_photo(id: &str, file: web_sys::File) -> Result<Profile, Error> {
+    let kind = file.type_();
+    let path = format!("/api/people/{id}/photo");
+    decode(fetch_as(Method::PUT, &path, Some(file.into()), None, &kind).await)
+}
+
+pub async fn set_absence(id: &str, input: &AbsenceInput) -> Result<Away, Error> {
+    send(
+        Method::PUT,
+        &format!("/api/people/{id}/absence"),
+        json(input),
+        None,
+    )
+    .await
+}
+
+pub async fn end_absence(id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &format!("/api/people/{id}/absence"), None, None).await
+}
+
+pub async fn directory(query: &str, cursor: Option<&str>) -> Result<Page<PersonCard>, Error> {
+    let cursor = cursor.map_or(String::new(), |c| {
+        format!("&cursor={}", crate::router::encode(c))
+    });
+    send(Method::GET, &format!("/api/directory?{query}{cursor}"), None, None).await
+}
+
+pub async fn experts(topic: &str) -> Result<Vec<Expert>, Error> {
+    let path = format!("/api/experts?q={}", crate::router::encode(topic));
+    send(Method::GET, &path, None, None).await
+}
+
+pub async fn org_chart(id: &str) -> Result<OrgChart, Error> {
+    send(Method::GET, &format!("/api/people/{id}/org"), None, None).await
+}
+
+pub async fn department_tree() -> Result<Vec<DepartmentNode>, Error> {
+    send(Method::GET, "/api/departments/tree", None, None).await
+}
+
+pub async fn department(id: &str) -> Result<DepartmentPage, Error> {
+    send(Method::GET, &format!("/api/departments/{id}"), None, None).await
+}
+
+pub async fn branches() -> Result<Vec<Branch>, Error> {
+    send(Method::GET, "/api/branches", None, None).await
+}
+
+pub async fn celebrations() -> Result<Celebrations, Error> {
+    send(Method::GET, "/api/celebrations", None, None).await
+}
+
 pub async fn api_tokens() -> Result<Vec<ApiToken>, Error> {
     send(Method::GET, "/api/api-tokens", None, None).await
 }
@@ -559,7 +636,7 @@ pub async fn import_places(csv: String, valid_only: bool) -> Result<ImportReport
         "/api/places/import{}",
         if valid_only { "?valid_only=1" } else { "" }
     );
-    decode(fetch_as(Method::POST, &path, Some(csv), None, "text/csv").await)
+    decode(fetch_as(Method::POST, &path, Some(csv.into()), None, "text/csv").await)
 }
 
 pub async fn open_suggestions() -> Result<Page<Suggestion>, Error> {

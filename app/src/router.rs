@@ -106,9 +106,15 @@ pub enum Route {
     Map,
     /// Map editors: add, import, export, review corrections.
     ManageMap,
+    /// The directory and expert search.
     People,
-    /// A colleague's page.
+    /// Admins: invitations, access codes, grants, offboarding, API tokens.
+    ManagePeople,
+    /// A colleague's work page.
     Person(String),
+    OrgChart(String),
+    Departments,
+    Department(String),
     Settings,
     NotFound,
 }
@@ -139,7 +145,11 @@ impl Route {
             ["map"] => Route::Map,
             ["map", "manage"] => Route::ManageMap,
             ["people"] => Route::People,
+            ["people", "manage"] => Route::ManagePeople,
             ["people", id] => Route::Person(id.to_string()),
+            ["people", id, "org"] => Route::OrgChart(id.to_string()),
+            ["departments"] => Route::Departments,
+            ["departments", id] => Route::Department(id.to_string()),
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }

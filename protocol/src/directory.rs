@@ -72,6 +72,8 @@ pub struct Celebrations {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Celebration {
     pub person: Author,
+    /// Their @handle, to mention them in a congratulation.
+    pub handle: String,
     /// 'MM-DD'.
     pub date: String,
     pub today: bool,

@@ -7,8 +7,13 @@ use balai_protocol::feed::{NewPost, Post};
 use balai_protocol::limits::POST_MAX_CHARS;
 use balai_protocol::places::PlaceRef;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 const ANNOUNCE_FOR_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+
+/// Text another part of the page puts into the home feed's composer (a congratulation).
+#[derive(Clone, Copy)]
+pub struct Prefill(pub RwSignal<Option<String>>);
 
 /// Writes a post, to the company feed or into `group`, optionally about a map `place`. The
 /// draft (one per feed or place) survives reloads; a post made offline waits in the outbox.
@@ -38,6 +43,21 @@ pub fn Composer(
     let group = StoredValue::new(group);
     let draft_key = StoredValue::new(draft_key);
     let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
+    // The home feed's composer takes what the page hands it, and takes the focus.
+    if group.with_value(Option::is_none)
+        && place_id.with_value(Option::is_none)
+        && let Some(Prefill(prefill)) = use_context::<Prefill>()
+    {
+        Effect::new(move |_| {
+            if let Some(start) = prefill.get() {
+                text.set(start);
+                prefill.set(None);
+                if let Some(el) = document().get_element_by_id("composer-text") {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        });
+    }
     let queued = RwSignal::new(false);
     // One key per post being written: a retry of the same post reuses it.
     let key = RwSignal::new(api::new_key());

@@ -1,5 +1,6 @@
 //! Building blocks shared by pages, one per file.
 
+pub mod celebrations;
 pub mod comments;
 pub mod composer;
 pub mod error_text;
@@ -12,4 +13,5 @@ pub mod post_list;
 pub mod require_login;
 pub mod save_filter;
 pub mod search_box;
+pub mod tel;
 pub mod time_ago;

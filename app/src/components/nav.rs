@@ -47,12 +47,10 @@ pub fn Nav() -> impl IntoView {
                     </span>
                     <span>{t(Msg::Notifications)}</span>
                 </a>
-                <Show when=move || session.is_admin()>
-                    <a href="/people" aria-current=move || current("/people")>
-                        <span class="nav-icon" aria-hidden="true">"👥"</span>
-                        <span>{t(Msg::People)}</span>
-                    </a>
-                </Show>
+                <a href="/people" aria-current=move || current("/people")>
+                    <span class="nav-icon" aria-hidden="true">"👥"</span>
+                    <span>{t(Msg::People)}</span>
+                </a>
                 <a href="/settings" aria-current=move || current("/settings")>
                     <span class="nav-icon" aria-hidden="true">"⚙"</span>
                     <span>{t(Msg::Settings)}</span>

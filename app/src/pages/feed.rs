@@ -1,4 +1,6 @@
 use crate::api::{self, Source};
+use crate::components::celebrations::CelebrationsCard;
+use crate::components::composer::Prefill;
 use crate::components::post_card::PostCard;
 use crate::components::post_list::PostList;
 use crate::components::require_login::RequireLogin;
@@ -21,6 +23,7 @@ const FILTERS: [(&str, Msg); 3] = [
 #[component]
 fn Feed() -> impl IntoView {
     let filter = RwSignal::new("all");
+    provide_context(Prefill(RwSignal::new(None)));
     let pinned = RwSignal::new(Vec::new());
     let saved = RwSignal::new(Vec::new());
     leptos::task::spawn_local(async move {
@@ -41,6 +44,7 @@ fn Feed() -> impl IntoView {
         <For each=move || pinned.get() key=|p| p.id.clone() let:post>
             <PostCard post=post link=true/>
         </For>
+        <CelebrationsCard/>
         <div class="tabs" role="group">
             {FILTERS.into_iter().map(|(value, label)| view! {
                 <button type="button" class="chip" aria-pressed=move || (filter.get() == value).to_string()

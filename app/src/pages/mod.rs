@@ -1,7 +1,6 @@
 //! One file per route.
 
 pub mod accept;
-pub mod api_tokens;
 pub mod feed;
 pub mod group;
 pub mod groups;
@@ -11,7 +10,6 @@ pub mod map;
 pub mod not_found;
 pub mod notifications;
 pub mod people;
-pub mod person;
 pub mod post;
 pub mod round_tables;
 pub mod search;

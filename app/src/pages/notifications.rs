@@ -100,6 +100,9 @@ fn Item(n: Notification) -> impl IntoView {
     view! {
         <li class="list-row notification" class:unread=was_unread>
             <a class="result" href=href on:click=open>
+                {n.for_person.clone().map(|f| view! {
+                    <span class="badge for" data-testid="for-person">{t(Msg::ForPerson)} " " {f.name}</span>
+                })}
                 <strong>{sentence(&n)}</strong>
                 {n.excerpt.map(|e| view! { <span class="snippet muted">{e}</span> })}
                 <span class="muted small"><TimeAgo at=n.created_at/></span>

@@ -8,6 +8,7 @@ use crate::api::{self, Source};
 use crate::call::Call;
 use crate::components::post_list::PostList;
 use crate::confirm::confirm;
+use crate::components::tel::tel;
 use crate::i18n::{Msg, t};
 use crate::router::navigate;
 use balai_protocol::Millis;
@@ -21,15 +22,6 @@ fn when(at: Millis) -> String {
     let date = js_sys::Date::new(&(at as f64).into());
     date.to_locale_string(crate::i18n::current().code(), &js_sys::Object::new())
         .into()
-}
-
-/// `tel:` with only what a dialer reads.
-fn tel(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
 }
 
 /// A `geo:` URI: phones open it in their maps app, with the place named.

@@ -29,6 +29,7 @@ pub async fn this_week<R: Runtime>(rt: &R, actor: &Actor) -> Result<Celebrations
     struct Row {
         id: String,
         name: String,
+        email: String,
         day: String,
         start_year: Option<i64>,
     }
@@ -36,7 +37,7 @@ pub async fn this_week<R: Runtime>(rt: &R, actor: &Actor) -> Result<Celebrations
     let birthdays: Vec<Row> = rt
         .db()
         .all(stmt!(
-            "SELECT id, name, birthday AS day, NULL AS start_year FROM users
+            "SELECT id, name, email, birthday AS day, NULL AS start_year FROM users
              WHERE birthday IN (?, ?, ?, ?, ?, ?, ?) AND birthday_public = 1 AND deactivated_at IS NULL",
             d0.as_str(),
             d1.as_str(),
@@ -50,7 +51,7 @@ pub async fn this_week<R: Runtime>(rt: &R, actor: &Actor) -> Result<Celebrations
     let anniversaries: Vec<Row> = rt
         .db()
         .all(stmt!(
-            "SELECT id, name, substr(start_date, 6) AS day, CAST(substr(start_date, 1, 4) AS INTEGER) AS start_year
+            "SELECT id, name, email, substr(start_date, 6) AS day, CAST(substr(start_date, 1, 4) AS INTEGER) AS start_year
              FROM users
              WHERE substr(start_date, 6) IN (?, ?, ?, ?, ?, ?, ?) AND start_date IS NOT NULL
                AND deactivated_at IS NULL",
@@ -78,6 +79,7 @@ pub async fn this_week<R: Runtime>(rt: &R, actor: &Actor) -> Result<Celebrations
                 Some((
                     pos,
                     Celebration {
+                        handle: r.email.split('@').next().unwrap_or_default().to_string(),
                         person: Author {
                             id: r.id,
                             name: r.name,

@@ -1,3 +1,6 @@
+//! People administration (admins): invite, issue access codes, withdraw invitations, grant
+//! capabilities, offboard; and API tokens for outside systems.
+
 use crate::api::{self, Error};
 use crate::call::Call;
 use crate::components::error_text::ErrorText;
@@ -12,9 +15,9 @@ use balai_protocol::people::{
 };
 use leptos::prelude::*;
 
-/// People administration: invite, issue access codes, withdraw invitations, offboard.
+/// The administration page.
 #[component]
-pub fn PeoplePage() -> impl IntoView {
+pub fn ManagePeoplePage() -> impl IntoView {
     let session = use_session();
     view! {
         <RequireLogin>
@@ -262,6 +265,8 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                         granted=person.grants.idea_reviewer on=Msg::IdeaReviewerOn off=Msg::IdeaReviewerOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Moderation
                         granted=person.grants.moderator on=Msg::ModeratorOn off=Msg::ModeratorOff/>
+                    <GrantToggle person_id=id.get_value() capability=Capability::Hr
+                        granted=person.grants.hr on=Msg::HrOn off=Msg::HrOff/>
                 </Show>
                 <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {
