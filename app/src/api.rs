@@ -2,6 +2,9 @@
 //! Non-2xx answers become the shared [`ApiError`]; a 401 tells the app the session is gone.
 
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
+use balai_protocol::directory::{
+    Celebrations, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
+};
 use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
@@ -9,9 +12,6 @@ use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, P
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
 use balai_protocol::integrations::{ApiToken, IssuedApiToken, NewApiToken};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
-use balai_protocol::directory::{
-    Celebrations, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
-};
 use balai_protocol::people::{
     AbsenceInput, AccessCodeRequest, Away, Branch, Capability, Department, Grant, InviteRequest,
     IssuedInvite, OfficialEdit, PendingInvite, Person, Profile, ProfileEdit,
@@ -26,11 +26,11 @@ use balai_protocol::round_tables::{
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
-use wasm_bindgen::JsValue;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
@@ -70,7 +70,14 @@ async fn fetch(
     body: Option<String>,
     key: Option<&str>,
 ) -> Result<String, Error> {
-    fetch_as(method, path, body.map(JsValue::from), key, "application/json").await
+    fetch_as(
+        method,
+        path,
+        body.map(JsValue::from),
+        key,
+        "application/json",
+    )
+    .await
 }
 
 /// [`fetch`] with a body of another type (a CSV file, a photo).
@@ -563,14 +570,26 @@ pub async fn set_absence(id: &str, input: &AbsenceInput) -> Result<Away, Error> 
 }
 
 pub async fn end_absence(id: &str) -> Result<(), Error> {
-    send(Method::DELETE, &format!("/api/people/{id}/absence"), None, None).await
+    send(
+        Method::DELETE,
+        &format!("/api/people/{id}/absence"),
+        None,
+        None,
+    )
+    .await
 }
 
 pub async fn directory(query: &str, cursor: Option<&str>) -> Result<Page<PersonCard>, Error> {
     let cursor = cursor.map_or(String::new(), |c| {
         format!("&cursor={}", crate::router::encode(c))
     });
-    send(Method::GET, &format!("/api/directory?{query}{cursor}"), None, None).await
+    send(
+        Method::GET,
+        &format!("/api/directory?{query}{cursor}"),
+        None,
+        None,
+    )
+    .await
 }
 
 pub async fn experts(topic: &str) -> Result<Vec<Expert>, Error> {

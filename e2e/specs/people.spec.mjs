@@ -6,6 +6,7 @@ test('invite, accept, log in as the new person; deactivating them sends their ne
   const admin = await adminCtx.newPage();
   await logIn(admin);
   await admin.getByRole('link', { name: 'People' }).click();
+  await admin.getByRole('link', { name: 'Manage people' }).click();
   const email = `${unique('new').replace(/\s/g, '.')}@balai.demo`.toLowerCase();
   await admin.getByLabel('Email').fill(email);
   await admin.getByRole('button', { name: 'Invite by email' }).click();
@@ -65,6 +66,7 @@ test('an access code lets staff without email join', async ({ browser }) => {
   const admin = await adminCtx.newPage();
   await logIn(admin);
   await admin.getByRole('link', { name: 'People' }).click();
+  await admin.getByRole('link', { name: 'Manage people' }).click();
   await admin.getByRole('button', { name: /New access code/ }).click();
   const code = (await admin.locator('output.secret').textContent()).trim();
   expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
@@ -95,7 +97,7 @@ test('an access code lets staff without email join', async ({ browser }) => {
 
 test('an admin issues an API token for the innovation tracker, sees it once, and revokes it', async ({ page }) => {
   await logIn(page);
-  await page.goto('/people');
+  await page.goto('/people/manage');
   const tokens = page.getByTestId('api-tokens');
   const name = unique('Jira');
   await tokens.getByLabel('System name').fill(name);

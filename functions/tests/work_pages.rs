@@ -559,8 +559,14 @@ fn the_week_celebrates_public_birthdays_and_work_anniversaries() {
 }
 
 fn upload(app: &TestApp, by: &Who, of: &Who, bytes: &[u8]) -> ApiResponse {
-    let mut req = common::request("PUT", &format!("/api/people/{}/photo", of.id), Some(by), None);
-    req.headers.push(("content-type".into(), "image/png".into()));
+    let mut req = common::request(
+        "PUT",
+        &format!("/api/people/{}/photo", of.id),
+        Some(by),
+        None,
+    );
+    req.headers
+        .push(("content-type".into(), "image/png".into()));
     req.body = bytes.to_vec();
     app.send(req)
 }
@@ -573,11 +579,19 @@ fn a_photo_is_checked_by_its_content_and_served_with_caching() {
     let script = b"<script>alert(1)</script>".to_vec();
     let res = upload(&app, &ani, &ani, &script);
     assert_error(&res, 400, "validation");
-    assert_eq!(json(&res)["field"], "photo", "a name or header does not make an image");
+    assert_eq!(
+        json(&res)["field"],
+        "photo",
+        "a name or header does not make an image"
+    );
     assert_error(&upload(&app, &budi, &ani, &png), 403, "forbidden");
     let big: Vec<u8> = [&png[..], &vec![0u8; 600 * 1024][..]].concat();
     assert_error(&upload(&app, &ani, &ani, &big), 413, "payload_too_large");
-    assert_eq!(profile(&app, &budi, &ani)["photo_url"], Value::Null, "nothing stored");
+    assert_eq!(
+        profile(&app, &budi, &ani)["photo_url"],
+        Value::Null,
+        "nothing stored"
+    );
 
     let res = upload(&app, &ani, &ani, &png);
     assert_eq!(res.status, 200, "{}", res.body);
@@ -587,7 +601,10 @@ fn a_photo_is_checked_by_its_content_and_served_with_caching() {
     assert_eq!(photo.status, 200);
     assert_eq!(photo.bytes, png);
     assert_eq!(photo.header("content-type"), Some("image/png"));
-    assert_eq!(photo.header("cache-control"), Some("private, max-age=31536000"));
+    assert_eq!(
+        photo.header("cache-control"),
+        Some("private, max-age=31536000")
+    );
     let etag = photo.header("etag").unwrap().to_string();
     let mut again = common::request("GET", &url, Some(&budi), None);
     again.headers.push(("if-none-match".into(), etag));
@@ -596,7 +613,12 @@ fn a_photo_is_checked_by_its_content_and_served_with_caching() {
 
     let card = json(&app.get("/api/directory?q=ani", Some(&budi)))["items"][0].clone();
     assert_eq!(card["photo_url"], url.as_str());
-    let remove = app.call("DELETE", &format!("/api/people/{}/photo", ani.id), Some(&ani), None);
+    let remove = app.call(
+        "DELETE",
+        &format!("/api/people/{}/photo", ani.id),
+        Some(&ani),
+        None,
+    );
     assert_eq!(remove.status, 204);
     assert_error(&app.get(&url, Some(&budi)), 404, "not_found");
 }

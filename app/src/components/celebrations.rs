@@ -17,12 +17,21 @@ pub fn CelebrationsCard() -> impl IntoView {
         let text = format!(
             "@{} {}",
             c.handle,
-            if birthday { t(Msg::CongratsBirthday) } else { t(Msg::CongratsAnniversary) }
+            if birthday {
+                t(Msg::CongratsBirthday)
+            } else {
+                t(Msg::CongratsAnniversary)
+            }
         );
         let what = match (birthday, c.years) {
             (true, _) if c.today => t(Msg::BirthdayToday).to_string(),
             (true, _) => format!("{} {}", t(Msg::BirthdaySoon), day(&c.date)),
-            (false, years) => format!("{} {} · {}", years.unwrap_or(0), t(Msg::Anniversary), day(&c.date)),
+            (false, years) => format!(
+                "{} {} · {}",
+                years.unwrap_or(0),
+                t(Msg::Anniversary),
+                day(&c.date)
+            ),
         };
         view! {
             <li class="list-row">
@@ -40,14 +49,16 @@ pub fn CelebrationsCard() -> impl IntoView {
     };
     move || {
         load.result.get().and_then(Result::ok).and_then(|c| {
-            (!c.birthdays.is_empty() || !c.anniversaries.is_empty()).then(|| view! {
-                <section class="card celebrations" data-testid="celebrations">
-                    <h2>{t(Msg::Celebrations)}</h2>
-                    <ul class="list">
-                        {c.birthdays.into_iter().map(|b| row(b, true)).collect_view()}
-                        {c.anniversaries.into_iter().map(|a| row(a, false)).collect_view()}
-                    </ul>
-                </section>
+            (!c.birthdays.is_empty() || !c.anniversaries.is_empty()).then(|| {
+                view! {
+                    <section class="card celebrations" data-testid="celebrations">
+                        <h2>{t(Msg::Celebrations)}</h2>
+                        <ul class="list">
+                            {c.birthdays.into_iter().map(|b| row(b, true)).collect_view()}
+                            {c.anniversaries.into_iter().map(|a| row(a, false)).collect_view()}
+                        </ul>
+                    </section>
+                }
             })
         })
     }

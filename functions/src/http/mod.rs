@@ -111,7 +111,10 @@ impl ApiResponse {
             headers: vec![
                 ("content-type".into(), content_type.into()),
                 ("etag".into(), format!("\"{etag}\"")),
-                ("cache-control".into(), format!("private, max-age={max_age}")),
+                (
+                    "cache-control".into(),
+                    format!("private, max-age={max_age}"),
+                ),
             ],
             body: String::new(),
             bytes,

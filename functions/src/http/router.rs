@@ -217,7 +217,11 @@ fn known(rest: &[&str]) -> bool {
             | ["comments", _]
             | ["people"]
             | ["people", _]
-            | ["people", _, "profile" | "official" | "absence" | "org" | "photo"]
+            | [
+                "people",
+                _,
+                "profile" | "official" | "absence" | "org" | "photo"
+            ]
             | ["directory"]
             | ["experts"]
             | ["branches"]

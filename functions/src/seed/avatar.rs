@@ -25,7 +25,11 @@ pub fn png(seed: u64) -> Vec<u8> {
     header.extend((SIZE as u32).to_be_bytes());
     header.extend([8, 3, 0, 0, 0]); // 8-bit palette, no interlace
     chunk(&mut out, b"IHDR", &header);
-    chunk(&mut out, b"PLTE", &[0xF1, 0xF4, 0xF3, colour.0, colour.1, colour.2]);
+    chunk(
+        &mut out,
+        b"PLTE",
+        &[0xF1, 0xF4, 0xF3, colour.0, colour.1, colour.2],
+    );
     chunk(&mut out, b"IDAT", &zlib_stored(&raw));
     chunk(&mut out, b"IEND", &[]);
     out
@@ -81,7 +85,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &byte in data {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

@@ -19,12 +19,24 @@ const ROLES: &[(&str, &[&str], &[&str])] = &[
     (
         "Kepala Penjualan",
         &["Sales Executive", "Account Manager", "Sales Supervisor"],
-        &["Negosiasi", "CRM", "Presentasi", "Key accounts", "Tender pemerintah"],
+        &[
+            "Negosiasi",
+            "CRM",
+            "Presentasi",
+            "Key accounts",
+            "Tender pemerintah",
+        ],
     ),
     (
         "Kepala Operasional",
         &["Kepala Gudang", "Koordinator Logistik", "Operator Forklift"],
-        &["Forklift", "K3 safety", "Manajemen gudang", "Rantai pasok", "SAP MM"],
+        &[
+            "Forklift",
+            "K3 safety",
+            "Manajemen gudang",
+            "Rantai pasok",
+            "SAP MM",
+        ],
     ),
     (
         "Kepala Keuangan",
@@ -34,12 +46,24 @@ const ROLES: &[(&str, &[&str], &[&str])] = &[
     (
         "Kepala SDM",
         &["HR Business Partner", "Staf Rekrutmen", "Staf Penggajian"],
-        &["Rekrutmen", "Penggajian", "Hukum ketenagakerjaan", "Pelatihan", "BPJS"],
+        &[
+            "Rekrutmen",
+            "Penggajian",
+            "Hukum ketenagakerjaan",
+            "Pelatihan",
+            "BPJS",
+        ],
     ),
     (
         "Kepala TI",
         &["Network Engineer", "Developer", "IT Support"],
-        &["Jaringan", "Rust", "Helpdesk", "Keamanan siber", "Cloudflare"],
+        &[
+            "Jaringan",
+            "Rust",
+            "Helpdesk",
+            "Keamanan siber",
+            "Cloudflare",
+        ],
     ),
 ];
 
@@ -73,9 +97,10 @@ pub fn demo(
         id: String,
         department_id: Option<String>,
     }
-    let members: Vec<Member> = block_on(rt.db().all(stmt!(
-        "SELECT id, department_id FROM users ORDER BY rowid"
-    )))?;
+    let members: Vec<Member> = block_on(
+        rt.db()
+            .all(stmt!("SELECT id, department_id FROM users ORDER BY rowid")),
+    )?;
     // The first member of each department (after the admin) heads it.
     let heads: Vec<Option<String>> = depts
         .iter()
@@ -178,7 +203,11 @@ pub fn demo(
                 competencies,
                 responsibilities: format!(
                     "{} untuk {}; cadangan rekan satu tim saat cuti.",
-                    if is_head { "Memimpin tim" } else { "Tugas harian" },
+                    if is_head {
+                        "Memimpin tim"
+                    } else {
+                        "Tugas harian"
+                    },
                     depts[dept].name
                 ),
                 hobbies: rng.pick(HOBBIES).to_string(),

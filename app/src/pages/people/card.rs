@@ -8,7 +8,11 @@ use leptos::prelude::*;
 
 /// A round photo, or the initials when there is none.
 #[component]
-pub fn Avatar(name: String, photo_url: Option<String>, #[prop(optional)] large: bool) -> impl IntoView {
+pub fn Avatar(
+    name: String,
+    photo_url: Option<String>,
+    #[prop(optional)] large: bool,
+) -> impl IntoView {
     let initials: String = name
         .split_whitespace()
         .filter_map(|w| w.chars().next())
@@ -38,6 +42,9 @@ pub fn PersonRow(person: PersonCard) -> impl IntoView {
                     <strong>{person.name.clone()}</strong>
                     <span class="muted small">{person.position.clone()}</span>
                     <span class="muted small">{whereabouts.join(" · ")}</span>
+                    {(!person.competencies.is_empty()).then(|| view! {
+                        <span class="small skills">{person.competencies.join(", ")}</span>
+                    })}
                     {person.away_until.map(|until| view! {
                         <span class="badge away">{t(Msg::AwayUntil)} " " <TimeAgo at=until/></span>
                     })}

@@ -163,8 +163,23 @@ fn today() -> String {
     )
 }
 
+/// Ends the absence now (back early, or calls off a planned one).
 #[component]
-pub fn AbsenceForm(person_id: String, away: bool, changed: Callback<()>) -> impl IntoView {
+pub fn EndAbsence(person_id: String, changed: Callback<()>) -> impl IntoView {
+    let id = StoredValue::new(person_id);
+    let end = Call::new();
+    view! {
+        <button type="button" on:click=move |_| end.run(async move {
+            api::end_absence(&id.get_value()).await?;
+            changed.run(());
+            Ok(())
+        }) disabled=move || end.pending.get()>{t(Msg::EndAbsence)}</button>
+        {end.error_view()}
+    }
+}
+
+#[component]
+pub fn AbsenceForm(person_id: String, changed: Callback<()>) -> impl IntoView {
     let id = StoredValue::new(person_id);
     let starts = RwSignal::new(today());
     let ends = RwSignal::new(today());
@@ -188,19 +203,9 @@ pub fn AbsenceForm(person_id: String, away: bool, changed: Callback<()>) -> impl
             Ok(())
         });
     };
-    let end = move |_| {
-        save.run(async move {
-            api::end_absence(&id.get_value()).await?;
-            changed.run(());
-            Ok(())
-        });
-    };
     view! {
         <details class="card">
             <summary>"🌴 " {t(Msg::SetAbsence)}</summary>
-            <Show when=move || away>
-                <button type="button" class="wide" on:click=end disabled=move || save.pending.get()>{t(Msg::EndAbsence)}</button>
-            </Show>
             <form class="place-form" on:submit=submit>
                 <label for="away-from">{t(Msg::FirstDayAway)}</label>
                 <input id="away-from" type="date" required prop:value=move || starts.get()
@@ -226,7 +231,12 @@ pub fn OfficialForm(profile: Profile, saved: Callback<Profile>) -> impl IntoView
     let id = StoredValue::new(profile.id.clone());
     let position = text_signal(&profile.position);
     let department = text_signal(profile.department.as_ref().map_or("", |d| d.id.as_str()));
-    let manager = RwSignal::new(profile.manager.as_ref().map(|m| (m.id.clone(), m.name.clone())));
+    let manager = RwSignal::new(
+        profile
+            .manager
+            .as_ref()
+            .map(|m| (m.id.clone(), m.name.clone())),
+    );
     let start = text_signal(profile.start_date.as_deref().unwrap_or_default());
     let departments = Call::<Vec<Department>>::new();
     departments.run(api::departments());
@@ -237,7 +247,12 @@ pub fn OfficialForm(profile: Profile, saved: Callback<Profile>) -> impl IntoView
             position: Some(position.get_untracked()),
             department_id: Some(department.get_untracked()),
             branch_id: None,
-            manager_id: Some(manager.get_untracked().map(|(id, _)| id).unwrap_or_default()),
+            manager_id: Some(
+                manager
+                    .get_untracked()
+                    .map(|(id, _)| id)
+                    .unwrap_or_default(),
+            ),
             start_date: Some(start.get_untracked()),
         };
         save.run(async move {

@@ -57,8 +57,11 @@ fn Directory() -> impl IntoView {
             return;
         }
         let mut params = format!("q={}", encode(q.get_untracked().trim()));
-        department.with_untracked(|d| (!d.is_empty()).then(|| params.push_str(&format!("&department={d}"))));
-        branch.with_untracked(|b| (!b.is_empty()).then(|| params.push_str(&format!("&branch={b}"))));
+        department.with_untracked(|d| {
+            (!d.is_empty()).then(|| params.push_str(&format!("&department={d}")))
+        });
+        branch
+            .with_untracked(|b| (!b.is_empty()).then(|| params.push_str(&format!("&branch={b}"))));
         pager.load(cursor.is_some(), async move {
             api::directory(&params, cursor.as_deref()).await
         });
@@ -71,6 +74,9 @@ fn Directory() -> impl IntoView {
     view! {
         <h1>"👥 " {t(Msg::People)}</h1>
         <p class="chips">
+            {move || session.user().map(|me| view! {
+                <a class="chip" href=format!("/people/{}", me.id)>"👤 " {t(Msg::MyPage)}</a>
+            })}
             <a class="chip" href="/departments">"🏢 " {t(Msg::OrgStructure)}</a>
             <Show when=move || session.is_admin()>
                 <a class="chip" href="/people/manage">"⚙ " {t(Msg::ManagePeople)}</a>

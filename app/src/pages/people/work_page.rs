@@ -4,7 +4,7 @@
 //! company in ideas. Their own page, and HR's view, add the forms in `edit.rs`.
 
 use super::card::Avatar;
-use super::edit::{AbsenceForm, OfficialForm, OwnForm, PhotoForm};
+use super::edit::{AbsenceForm, EndAbsence, OfficialForm, OwnForm, PhotoForm};
 use crate::api;
 use crate::call::Call;
 use crate::components::post_card::AuthorName;
@@ -41,9 +41,15 @@ fn PersonView(id: String) -> impl IntoView {
 fn day(month_day: &str, year: Option<&str>) -> String {
     let mut parts = month_day.split('-');
     let (m, d) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let month = m.parse::<usize>().ok().filter(|m| (1..=12).contains(m)).map_or("", |m| {
-        ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"][m - 1]
-    });
+    let month = m
+        .parse::<usize>()
+        .ok()
+        .filter(|m| (1..=12).contains(m))
+        .map_or("", |m| {
+            [
+                "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+            ][m - 1]
+        });
     let d = d.trim_start_matches('0');
     match year {
         Some(y) => format!("{d} {month} {y}"),
@@ -79,6 +85,9 @@ fn ProfileView(p: Profile, saved: Callback<Profile>, reload: Callback<()>) -> im
                     "🌴 " {t(Msg::AwayUntil)} " " {js_date(a.ends_at)} " · " {t(Msg::ContactInstead)} " "
                     <AuthorName author=a.deputy/>
                     {(!a.note.is_empty()).then(|| view! { <br/><span class="muted">{a.note.clone()}</span> })}
+                    {may_set_absence.then(|| view! {
+                        <br/><EndAbsence person_id=editable.with_value(|p| p.id.clone()) changed=reload/>
+                    })}
                 </p>
             })}
             <dl class="facts">
@@ -151,7 +160,7 @@ fn ProfileView(p: Profile, saved: Callback<Profile>, reload: Callback<()>) -> im
             <PhotoForm person_id=editable.with_value(|p| p.id.clone()) saved=saved/>
         })}
         {may_set_absence.then(|| view! {
-            <AbsenceForm person_id=editable.with_value(|p| p.id.clone()) away=editable.with_value(|p| p.away.is_some()) changed=reload/>
+            <AbsenceForm person_id=editable.with_value(|p| p.id.clone()) changed=reload/>
         })}
         {official.then(|| view! { <OfficialForm profile=editable.get_value() saved=saved/> })}
         {(!p.history.is_empty()).then(|| view! {

@@ -1,0 +1,99 @@
+import { test, expect } from '@playwright/test';
+import { ADMIN, expectTouchFriendly, logIn } from './helpers.mjs';
+
+const ANI = { email: 'ani.wijaya@balai.demo', password: ADMIN.password };
+const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
+
+async function personPage(browser, who) {
+  const page = await (await browser.newContext()).newPage();
+  await logIn(page, who);
+  return page;
+}
+
+test('find a colleague by competency, with call and email links, and open their work page', async ({ page }) => {
+  await logIn(page, ANI);
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByTestId('person').first()).toBeVisible();
+  await expectTouchFriendly(page);
+  await page.getByPlaceholder('Name, position or competency').fill('forklift');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const first = page.getByTestId('person').first();
+  await expect(first).toContainText('Forklift');
+  await expect(first.locator('a[href^="tel:+62"]')).toHaveCount(1);
+  await expect(first.locator('a[href^="mailto:"]')).toHaveCount(1);
+  await first.locator('.person-link').click();
+  await expect(page).toHaveURL(/\/people\/[0-9A-Z]{26}$/);
+  await expect(page.getByTestId('competencies')).toContainText('Forklift');
+  await expect(page.locator('.profile-head img.avatar')).toBeVisible();
+  await expectTouchFriendly(page);
+
+  // The competency chip asks "who knows" it: the colleague is among the experts.
+  const name = (await page.locator('.profile-head h1').textContent()).trim();
+  await page.getByTestId('competencies').getByRole('link', { name: 'Forklift' }).click();
+  await expect(page.getByTestId('experts')).toContainText(name);
+  await expect(page.getByTestId('experts')).toContainText('Knows Forklift');
+});
+
+test('set an absence with a deputy, and a mention of the absent person reaches the deputy', async ({ browser }) => {
+  const ani = await personPage(browser, ANI);
+  await ani.getByRole('link', { name: 'People' }).click();
+  await ani.getByRole('link', { name: 'My page' }).click();
+  await expect(ani.locator('.profile-head h1')).toHaveText('Ani Wijaya');
+  await ani.getByText('Away: set an absence and a deputy').click();
+  await ani.getByLabel('Deputy (receives your notifications)').fill('Budi');
+  await ani.locator('#away-deputy ~ button').click();
+  await ani.getByRole('button', { name: /Budi Siregar/ }).click();
+  await expect(ani.getByTestId('picked')).toHaveText('Budi Siregar');
+  await ani.getByLabel(/^Note/).fill('Cuti melahirkan adik');
+  await ani.locator('form').filter({ has: ani.locator('#away-from') }).getByRole('button', { name: 'Save' }).click();
+  await expect(ani.getByTestId('away')).toContainText('Budi Siregar');
+
+  const budi = await personPage(browser, BUDI);
+  await budi.getByRole('link', { name: 'Notifications' }).click();
+  await budi.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(budi.getByTestId('unread-count')).toHaveCount(0);
+
+  const admin = await personPage(browser, ADMIN);
+  const text = `Tolong cek laporan stok, @ani.wijaya (${Date.now()})`;
+  await admin.getByPlaceholder('Share news with the company…').fill(text);
+  await admin.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(admin.locator('.post', { hasText: 'Tolong cek laporan stok' }).first()).toBeVisible();
+
+  await expect(budi.getByTestId('unread-count')).toHaveText('1', { timeout: 30_000 });
+  await budi.reload();
+  const note = budi.locator('.notification').first();
+  await expect(note.getByTestId('for-person')).toHaveText('for Ani Wijaya');
+  await expect(note).toContainText('mentioned you');
+
+  // Back early: the deputy no longer hears.
+  await ani.getByTestId('away').getByRole('button', { name: 'I am back: end the absence' }).click();
+  await expect(ani.getByTestId('away')).toHaveCount(0);
+});
+
+test('walk the org chart up and down, and the department tree', async ({ page }) => {
+  await logIn(page, BUDI);
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'My page' }).click();
+  await page.getByRole('link', { name: /Org chart/ }).click();
+  await expect(page).toHaveURL(/\/org$/);
+  await expect(page.getByTestId('org-person')).toContainText('Budi Siregar');
+  const chain = page.getByTestId('org-chain');
+  await expect(chain).toContainText('Sari Admin');
+  await expectTouchFriendly(page);
+  // Up to the top: the director has no manager, and people report to them.
+  await chain.locator('li').first().getByRole('link', { name: /Org chart/ }).click();
+  await expect(page.getByTestId('org-person')).toContainText('Sari Admin');
+  await expect(page.getByTestId('org-chain').locator('li')).toHaveCount(0);
+  await expect(page.getByTestId('org-reports').getByTestId('person')).not.toHaveCount(0);
+  // Down one step.
+  await page.getByTestId('org-reports').locator('.org-down a').first().click();
+  await expect(page.getByTestId('org-chain')).toContainText('Sari Admin');
+
+  await page.goto('/departments');
+  const tree = page.getByTestId('department-tree');
+  await expect(tree).toContainText('Operasional');
+  await tree.getByRole('link', { name: /Teknologi Informasi/ }).click();
+  await expect(page.getByRole('heading', { name: 'Teknologi Informasi' })).toBeVisible();
+  await expect(page.locator('nav.chips')).toContainText('Operasional');
+  await expectTouchFriendly(page);
+});
