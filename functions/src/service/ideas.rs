@@ -766,7 +766,7 @@ pub async fn export<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Idea>, ApiE
 
 /// The export as CSV (dates in WIB), one idea a row.
 pub fn export_csv(ideas: &[Idea]) -> String {
-    use super::places::csv::row;
+    use super::csv::row;
     use super::wib::format_wib;
     let mut out = String::new();
     row(

@@ -40,6 +40,7 @@ pub mod actor;
 pub mod api_tokens;
 pub mod audit;
 pub mod comments;
+pub mod csv;
 pub mod departments;
 pub mod follows;
 pub mod groups;

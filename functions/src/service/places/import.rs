@@ -9,12 +9,12 @@
 //! `restricted`), audience (departments separated by `;`), starts_at, ends_at
 //! (`YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, Western Indonesian Time, UTC+7).
 
-use super::csv;
 use super::query::BBox;
 use super::{Catalog, Fields, check_fields, geo, require_editor, write};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
 use crate::service::audit;
+use crate::service::csv;
 use crate::service::ids::new_id;
 use crate::service::policy::{Action, require};
 use crate::service::wib::{format_wib, parse_wib};
@@ -123,31 +123,7 @@ pub async fn import<R: Runtime>(
     valid_only: bool,
 ) -> Result<ImportReport, ApiError> {
     require_editor(actor)?;
-    let records = csv::parse(text).map_err(bad_file)?;
-    let Some((header, rows)) = records.split_first() else {
-        return Err(bad_file("The file is empty.".into()));
-    };
-    let header: Vec<String> = header
-        .fields
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    let missing: Vec<&str> = REQUIRED
-        .into_iter()
-        .filter(|r| !header.iter().any(|h| h == r))
-        .collect();
-    if !missing.is_empty() {
-        return Err(bad_file(format!(
-            "The first line must name the columns; missing: {}.",
-            missing.join(", ")
-        )));
-    }
-    if rows.len() > IMPORT_ROWS_MAX {
-        return Err(bad_file(format!(
-            "At most {IMPORT_ROWS_MAX} places per file; this one has {}.",
-            rows.len()
-        )));
-    }
+    let table = csv::Table::parse(text, &REQUIRED, IMPORT_ROWS_MAX, "places").map_err(bad_file)?;
     let catalog = Catalog::load(rt).await?;
     #[derive(Deserialize)]
     struct Existing {
@@ -166,18 +142,11 @@ pub async fn import<R: Runtime>(
         .map(|e| (e.category_id, e.name.to_lowercase(), e.lat_e6, e.lng_e6))
         .collect();
 
-    let mut report = Vec::with_capacity(rows.len());
+    let mut report = Vec::with_capacity(table.rows.len());
     let mut valid: Vec<Fields> = Vec::new();
     let mut seen: Vec<(Key, i64)> = Vec::new();
-    for record in rows {
-        let get = |col: &str| -> String {
-            header
-                .iter()
-                .position(|h| h == col)
-                .and_then(|i| record.fields.get(i))
-                .map(|v| v.trim().to_string())
-                .unwrap_or_default()
-        };
+    for record in &table.rows {
+        let get = |col: &str| table.get(record, col);
         let mut errors = Vec::new();
         let input = row_input(get, &mut errors);
         let checked = check_fields(&input, &catalog);

@@ -7,7 +7,6 @@
 //! place query, so a person who may not see a place never receives any of it.
 
 pub mod categories;
-pub mod csv;
 pub mod geo;
 pub mod import;
 pub mod query;

@@ -51,6 +51,64 @@ pub fn parse(text: &str) -> Result<Vec<Record>, String> {
     Ok(records)
 }
 
+/// An imported file: its columns (named on the first line, lower-cased) and its rows.
+pub struct Table {
+    header: Vec<String>,
+    pub rows: Vec<Record>,
+}
+
+impl Table {
+    /// Parses `text`, requiring the `required` columns and at most `max_rows` rows of `what`.
+    pub fn parse(
+        text: &str,
+        required: &[&str],
+        max_rows: usize,
+        what: &str,
+    ) -> Result<Table, String> {
+        let mut records = parse(text)?;
+        if records.is_empty() {
+            return Err("The file is empty.".into());
+        }
+        let header: Vec<String> = records
+            .remove(0)
+            .fields
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect();
+        let missing: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|r| !header.iter().any(|h| h == r))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "The first line must name the columns; missing: {}.",
+                missing.join(", ")
+            ));
+        }
+        if records.len() > max_rows {
+            return Err(format!(
+                "At most {max_rows} {what} per file; this one has {}.",
+                records.len()
+            ));
+        }
+        Ok(Table {
+            header,
+            rows: records,
+        })
+    }
+
+    /// The trimmed value of column `col` in `record` (empty when the column or cell is absent).
+    pub fn get(&self, record: &Record, col: &str) -> String {
+        self.header
+            .iter()
+            .position(|h| h == col)
+            .and_then(|i| record.fields.get(i))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    }
+}
+
 fn push(records: &mut Vec<Record>, line: i64, fields: Vec<String>) {
     if !(fields.len() == 1 && fields[0].trim().is_empty()) {
         records.push(Record { line, fields });
