@@ -4,7 +4,7 @@
 mod common;
 
 use balai_protocol::auth::Role;
-use common::{TestApp, Who, assert_error, json, request};
+use common::{TestApp, Who, assert_error, csv_request, json, request};
 use serde_json::{Value, json as j};
 
 struct Company {
@@ -355,13 +355,6 @@ fn nearest_places_come_nearest_first_with_distances() {
         .app
         .get("/api/places/near?lat=abc&lng=1", Some(&c.finance));
     assert_error(&res, 400, "bad_request");
-}
-
-fn csv_request(path: &str, who: &Who, csv: &str) -> balai_functions::http::ApiRequest {
-    let mut req = request("POST", path, Some(who), None);
-    req.headers.push(("content-type".into(), "text/csv".into()));
-    req.body = csv.as_bytes().to_vec();
-    req
 }
 
 #[test]

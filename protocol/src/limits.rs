@@ -58,3 +58,6 @@ pub const ABSENCE_NOTE_MAX_CHARS: usize = 300;
 pub const ABSENCE_MAX_DAYS: i64 = 366;
 /// A profile photo, as uploaded (JPEG, PNG or WebP).
 pub const PHOTO_MAX_BYTES: usize = 512 * 1024;
+pub const BOOKMARKS_MAX: usize = 50;
+pub const BOOKMARK_TITLE_MAX_CHARS: usize = 80;
+pub const BOOKMARK_URL_MAX_CHARS: usize = 500;

@@ -165,6 +165,8 @@ pub struct Profile {
     pub recognition: Vec<Recognition>,
     /// Changes to official fields, newest first (to the person, admins and HR only).
     pub history: Vec<OfficialChange>,
+    /// On one's own page: one's bookmarks, then those shared with one's position.
+    pub bookmarks: Vec<Bookmark>,
 }
 
 /// A branch, linked to its office on the map when there is one the reader may see.
@@ -239,4 +241,68 @@ pub struct OfficialChange {
 pub struct Recognition {
     pub idea: crate::ideas::IdeaRef,
     pub thanks: crate::ideas::Thanks,
+}
+
+/// What importing one row of the HR export did (or would do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonImportAction {
+    /// A new invitation (its link is in the row).
+    Invited,
+    /// Already invited: the invitation's details were updated, no second invitation.
+    InviteUpdated,
+    /// Already in Balai: their official fields were updated.
+    Updated,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonImportRow {
+    pub line: i64,
+    pub email: String,
+    pub name: String,
+    pub errors: Vec<String>,
+    /// What was done; none while the file is only checked or the row is bad.
+    pub action: Option<PersonImportAction>,
+    /// For a new invitation: the link to pass on.
+    pub link: Option<String>,
+}
+
+/// What an HR import found and did. Nothing is written while any row is bad, unless only the
+/// valid rows were asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeopleImportReport {
+    pub rows: Vec<PersonImportRow>,
+    pub valid: i64,
+    pub invalid: i64,
+    pub imported: i64,
+}
+
+/// A link on a work page: one's own, or shared with everyone in a position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bookmark {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// Shared with everyone whose position is this (set by admins); `None` for one's own.
+    pub position: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewBookmark {
+    pub title: String,
+    pub url: String,
+}
+
+/// An admin's shared link for a position ("Duty engineer").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewPositionBookmark {
+    pub position: String,
+    pub title: String,
+    pub url: String,
+}
+
+/// The new order of one's bookmarks, by id.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BookmarkOrder {
+    pub ids: Vec<String>,
 }

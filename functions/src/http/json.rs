@@ -60,7 +60,7 @@ pub fn text(req: &ApiRequest) -> Result<&str, ApiError> {
 
 /// The largest body a write to `path` may send: a CSV import is bigger than any form.
 pub fn body_limit(path: &str) -> usize {
-    if path == "/api/places/import" {
+    if path == "/api/places/import" || path == "/api/people/import" {
         IMPORT_BODY_MAX_BYTES
     } else if path.starts_with("/api/people/") && path.ends_with("/photo") {
         PHOTO_MAX_BYTES

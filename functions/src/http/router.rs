@@ -100,6 +100,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["posts", id, "like"]) => feed::like(rt, &call, id, true).await,
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
         ("GET", ["people"]) => people::list(rt, &call).await,
+        ("POST", ["people", "import"]) => work_pages::import_people(rt, &call).await,
         ("GET", ["people", id]) => work_pages::profile(rt, &call, id).await,
         ("PUT", ["people", id, "profile"]) => work_pages::edit_own(rt, &call, id).await,
         ("PUT", ["people", id, "official"]) => work_pages::edit_official(rt, &call, id).await,
@@ -110,6 +111,14 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["people", id, "photo"]) => work_pages::upload_photo(rt, &call, id).await,
         ("DELETE", ["people", id, "photo"]) => work_pages::remove_photo(rt, &call, id).await,
         ("GET", ["directory"]) => work_pages::directory(rt, &call).await,
+        ("POST", ["bookmarks"]) => work_pages::add_bookmark(rt, &call).await,
+        ("PUT", ["bookmarks", "order"]) => work_pages::reorder_bookmarks(rt, &call).await,
+        ("DELETE", ["bookmarks", id]) => work_pages::remove_bookmark(rt, &call, id).await,
+        ("GET", ["position-bookmarks"]) => work_pages::shared_bookmarks(rt, &call).await,
+        ("POST", ["position-bookmarks"]) => work_pages::add_shared_bookmark(rt, &call).await,
+        ("DELETE", ["position-bookmarks", id]) => {
+            work_pages::remove_shared_bookmark(rt, &call, id).await
+        }
         ("GET", ["experts"]) => work_pages::experts(rt, &call).await,
         ("GET", ["branches"]) => work_pages::branches(rt, &call).await,
         ("GET", ["celebrations"]) => work_pages::celebrations(rt, &call).await,
@@ -223,6 +232,10 @@ fn known(rest: &[&str]) -> bool {
                 "profile" | "official" | "absence" | "org" | "photo"
             ]
             | ["directory"]
+            | ["bookmarks"]
+            | ["bookmarks", _]
+            | ["position-bookmarks"]
+            | ["position-bookmarks", _]
             | ["experts"]
             | ["branches"]
             | ["celebrations"]

@@ -7,6 +7,7 @@ use super::ids::{access_code, new_id, normalize_code, random_token, sha256_hex};
 use super::policy::{Action, require};
 use super::rate_limit::{self, JOIN_PER_ADDRESS};
 use super::sessions::{self, NewSession};
+use super::work_pages::import::{InvitedProfile, apply_on_join};
 use super::{accounts, audit, password, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
@@ -181,6 +182,8 @@ struct InviteRow {
     expires_at: Millis,
     used_at: Option<Millis>,
     revoked_at: Option<Millis>,
+    /// From an HR import: the official fields the person gets on joining.
+    profile: Option<String>,
 }
 
 fn invite_invalid(message: &str) -> ApiError {
@@ -212,7 +215,7 @@ pub async fn accept<R: Runtime>(
     let row: Option<InviteRow> = rt
         .db()
         .first(stmt!(
-            "SELECT id, kind, email, role, expires_at, used_at, revoked_at FROM invites WHERE secret_hash = ?",
+            "SELECT id, kind, email, role, expires_at, used_at, revoked_at, profile FROM invites WHERE secret_hash = ?",
             sha256_hex(secret.as_bytes())
         ))
         .await?;
@@ -262,7 +265,15 @@ pub async fn accept<R: Runtime>(
     let (session, open) = sessions::open(rt, &user_id, user_agent);
     // users.invite_id is UNIQUE: if a twin request claimed this invite first, the whole batch
     // fails and nothing is created.
-    match rt.db().batch(vec![insert_user, claim, open]).await {
+    let mut stmts = vec![insert_user, claim, open];
+    if let Some(profile) = invite
+        .profile
+        .as_deref()
+        .and_then(|p| serde_json::from_str::<InvitedProfile>(p).ok())
+    {
+        stmts.push(apply_on_join(&user_id, &profile));
+    }
+    match rt.db().batch(stmts).await {
         Ok(_) => {}
         Err(DbError::Constraint(m)) if m.contains("users.email") => {
             return Err(accounts::login_taken());

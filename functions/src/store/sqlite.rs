@@ -56,6 +56,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_work_pages.sql",
         include_str!("../../migrations/0011_work_pages.sql"),
     ),
+    (
+        "0012_import_and_bookmarks.sql",
+        include_str!("../../migrations/0012_import_and_bookmarks.sql"),
+    ),
 ];
 
 impl SqliteDb {

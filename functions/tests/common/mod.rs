@@ -189,6 +189,14 @@ pub fn request(method: &str, path: &str, who: Option<&Who>, body: Option<Value>)
     }
 }
 
+/// A CSV file POSTed as the app sends it (an import).
+pub fn csv_request(path: &str, who: &Who, csv: &str) -> ApiRequest {
+    let mut req = request("POST", path, Some(who), None);
+    req.headers.push(("content-type".into(), "text/csv".into()));
+    req.body = csv.as_bytes().to_vec();
+    req
+}
+
 pub fn session_cookie(res: &ApiResponse) -> Option<String> {
     let set = res.header("set-cookie")?;
     let value = set

@@ -1,9 +1,13 @@
 use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use crate::runtime::Runtime;
-use crate::service::work_pages::{self, absence, celebrations, directory, org, photo};
+use crate::service::work_pages::{
+    self, absence, bookmarks, celebrations, directory, import, org, photo,
+};
 use balai_protocol::ApiError;
-use balai_protocol::people::{AbsenceInput, OfficialEdit, ProfileEdit};
+use balai_protocol::people::{
+    AbsenceInput, BookmarkOrder, NewBookmark, NewPositionBookmark, OfficialEdit, ProfileEdit,
+};
 
 pub async fn profile<R: Runtime>(
     rt: &R,
@@ -169,4 +173,76 @@ pub async fn remove_photo<R: Runtime>(
 ) -> Result<ApiResponse, ApiError> {
     photo::remove(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())
+}
+
+/// The HR export as `text/csv`; `?valid_only=1` imports the valid rows even if some are bad.
+pub async fn import_people<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let text = json::text(call.req)?;
+    let valid_only = call.req.query_param("valid_only").is_some_and(|v| v == "1");
+    Ok(ApiResponse::json(
+        200,
+        &import::import(rt, &call.actor, text, valid_only).await?,
+    ))
+}
+
+pub async fn add_bookmark<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: NewBookmark = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &bookmarks::add(rt, &call.actor, &input).await?,
+    ))
+}
+
+pub async fn remove_bookmark<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &bookmarks::remove(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn reorder_bookmarks<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+) -> Result<ApiResponse, ApiError> {
+    let input: BookmarkOrder = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &bookmarks::reorder(rt, &call.actor, &input.ids).await?,
+    ))
+}
+
+pub async fn shared_bookmarks<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &bookmarks::shared(rt, &call.actor).await?,
+    ))
+}
+
+pub async fn add_shared_bookmark<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+) -> Result<ApiResponse, ApiError> {
+    let input: NewPositionBookmark = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &bookmarks::add_shared(rt, &call.actor, &input).await?,
+    ))
+}
+
+pub async fn remove_shared_bookmark<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &bookmarks::remove_shared(rt, &call.actor, id).await?,
+    ))
 }

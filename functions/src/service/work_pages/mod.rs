@@ -4,8 +4,10 @@
 //! kept with who and when.
 
 pub mod absence;
+pub mod bookmarks;
 pub mod celebrations;
 pub mod directory;
+pub mod import;
 pub mod org;
 pub mod photo;
 
@@ -106,6 +108,11 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile,
         away: absence::current_or_next(rt, id).await?,
         contributions: ideas::contributions(rt, id).await?,
         recognition: recognition(rt, id).await?,
+        bookmarks: if is_me {
+            bookmarks::mine(rt, actor).await?
+        } else {
+            Vec::new()
+        },
         history: if is_me || staff {
             history(rt, id).await?
         } else {
