@@ -13,8 +13,9 @@ use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusC
 use balai_protocol::integrations::{ApiToken, IssuedApiToken, NewApiToken};
 use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
-    AbsenceInput, AccessCodeRequest, Away, Branch, Capability, Department, Grant, InviteRequest,
-    IssuedInvite, OfficialEdit, PendingInvite, Person, Profile, ProfileEdit,
+    AbsenceInput, AccessCodeRequest, Away, Bookmark, BookmarkOrder, Branch, Capability, Department,
+    Grant, InviteRequest, IssuedInvite, NewBookmark, NewPositionBookmark, OfficialEdit,
+    PendingInvite, PeopleImportReport, Person, Profile, ProfileEdit,
 };
 use balai_protocol::places::{
     Decision, ImportReport, MapConfig, NearPlace, NewPlaceCategory, NewSuggestion, Place,
@@ -615,6 +616,51 @@ pub async fn branches() -> Result<Vec<Branch>, Error> {
 
 pub async fn celebrations() -> Result<Celebrations, Error> {
     send(Method::GET, "/api/celebrations", None, None).await
+}
+
+/// Checks (and imports when every row is valid, or only its valid rows) an HR export.
+pub async fn import_people(csv: String, valid_only: bool) -> Result<PeopleImportReport, Error> {
+    let path = format!(
+        "/api/people/import{}",
+        if valid_only { "?valid_only=1" } else { "" }
+    );
+    decode(fetch_as(Method::POST, &path, Some(csv.into()), None, "text/csv").await)
+}
+
+pub async fn add_bookmark(input: &NewBookmark) -> Result<Vec<Bookmark>, Error> {
+    send(Method::POST, "/api/bookmarks", json(input), None).await
+}
+
+pub async fn remove_bookmark(id: &str) -> Result<Vec<Bookmark>, Error> {
+    send(Method::DELETE, &format!("/api/bookmarks/{id}"), None, None).await
+}
+
+pub async fn reorder_bookmarks(ids: Vec<String>) -> Result<Vec<Bookmark>, Error> {
+    send(
+        Method::PUT,
+        "/api/bookmarks/order",
+        json(&BookmarkOrder { ids }),
+        None,
+    )
+    .await
+}
+
+pub async fn shared_bookmarks() -> Result<Vec<Bookmark>, Error> {
+    send(Method::GET, "/api/position-bookmarks", None, None).await
+}
+
+pub async fn add_shared_bookmark(input: &NewPositionBookmark) -> Result<Vec<Bookmark>, Error> {
+    send(Method::POST, "/api/position-bookmarks", json(input), None).await
+}
+
+pub async fn remove_shared_bookmark(id: &str) -> Result<Vec<Bookmark>, Error> {
+    send(
+        Method::DELETE,
+        &format!("/api/position-bookmarks/{id}"),
+        None,
+        None,
+    )
+    .await
 }
 
 pub async fn api_tokens() -> Result<Vec<ApiToken>, Error> {

@@ -97,3 +97,42 @@ test('walk the org chart up and down, and the department tree', async ({ page })
   await expect(page.locator('nav.chips')).toContainText('Operasional');
   await expectTouchFriendly(page);
 });
+
+test('an admin imports the HR export: new people are invited, a re-import updates instead of doubling', async ({ page }) => {
+  await logIn(page, ADMIN);
+  await page.goto('/people/manage');
+  const email = `baru.${Date.now().toString(36)}@balai.demo`;
+  const csv = `name,email,position,department,manager_email,start_date\nOrang Baru,${email},Operator Forklift,Operasional,admin@balai.demo,2026-12-01\nSalah Tanggal,salah@balai.demo,,Operasional,,1 Des 2026\n`;
+  const section = page.getByTestId('people-import');
+  await section.getByLabel('Choose a CSV file').setInputFiles({ name: 'hr.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(section.getByTestId('people-import-summary')).toHaveText('0 imported · 1 valid rows · 1 rows with problems');
+  await expect(section.locator('.import-errors')).toContainText('start_date');
+  await section.getByRole('button', { name: 'Import only the valid rows' }).click();
+  await expect(section.getByTestId('people-import-summary')).toHaveText('1 imported · 1 valid rows · 1 rows with problems');
+  await expect(section.locator('output.secret')).toContainText('/invite/');
+  await expect(section).toContainText('invited: pass the link on');
+
+  await page.reload();
+  await page.getByTestId('people-import').getByLabel('Choose a CSV file').setInputFiles({ name: 'hr.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('people-import').getByRole('button', { name: 'Import only the valid rows' }).click();
+  await expect(page.getByTestId('people-import')).toContainText('already invited: details updated');
+  await expectTouchFriendly(page);
+});
+
+test('one keeps bookmarks on one\'s own page, in one\'s order', async ({ page }) => {
+  await logIn(page, BUDI);
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'My page' }).click();
+  const marks = page.getByTestId('bookmarks');
+  for (const [title, url] of [['Wiki gudang', 'https://wiki.example.co.id/gudang'], ['Jadwal shift', 'https://shift.example.co.id']]) {
+    await marks.getByLabel('Title').fill(title);
+    await marks.getByLabel('Link').fill(url);
+    await marks.getByRole('button', { name: 'Add link' }).click();
+    await expect(marks.locator('.list-row', { hasText: title })).toBeVisible();
+  }
+  await marks.locator('.list-row', { hasText: 'Jadwal shift' }).getByRole('button', { name: 'Move up' }).click();
+  await expect(marks.locator('.list-row').first()).toContainText('Jadwal shift');
+  await page.reload();
+  await expect(page.getByTestId('bookmarks').locator('.list-row').first()).toContainText('Jadwal shift');
+  await expectTouchFriendly(page);
+});

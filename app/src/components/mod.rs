@@ -3,6 +3,7 @@
 pub mod celebrations;
 pub mod comments;
 pub mod composer;
+pub mod csv_file;
 pub mod error_text;
 pub mod follow_button;
 pub mod group_badges;

@@ -4,6 +4,7 @@
 use super::form::PlaceForm;
 use crate::api;
 use crate::call::Call;
+use crate::components::csv_file::CsvFile;
 use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
 use crate::router::navigate;
@@ -13,8 +14,6 @@ use balai_protocol::places::{
     ImportReport, NewPlaceCategory, Place, PlaceCategory, PlaceChanges, Suggestion,
 };
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 #[component]
 pub fn ManageMapPage() -> impl IntoView {
@@ -106,31 +105,12 @@ fn NewCategory(categories: RwSignal<Vec<PlaceCategory>>) -> impl IntoView {
     }
 }
 
-/// The chosen file's text.
-async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    JsFuture::from(file.text()).await.ok()?.as_string()
-}
-
 #[component]
 fn Import() -> impl IntoView {
-    let file = NodeRef::<leptos::html::Input>::new();
     let text = StoredValue::new(String::new());
     let check = Call::<ImportReport>::new();
     let run = move |valid_only: bool| {
-        check.run(async move {
-            if !valid_only {
-                let input = file
-                    .get_untracked()
-                    .map(|f| f.unchecked_into::<web_sys::HtmlInputElement>());
-                let read = match input {
-                    Some(i) => read_file(&i).await,
-                    None => None,
-                };
-                text.set_value(read.unwrap_or_default());
-            }
-            api::import_places(text.get_value(), valid_only).await
-        });
+        check.run(async move { api::import_places(text.get_value(), valid_only).await });
     };
     let report = move || {
         check.result.get().and_then(Result::ok).map(|r| {
@@ -159,10 +139,10 @@ fn Import() -> impl IntoView {
         <section class="card">
             <h2>{t(Msg::ImportCsv)}</h2>
             <p class="muted small">{t(Msg::ImportHint)}</p>
-            <label class="file">
-                {t(Msg::ChooseCsv)}
-                <input type="file" accept=".csv,text/csv" node_ref=file on:change=move |_| run(false)/>
-            </label>
+            <CsvFile on_text=move |csv: String| {
+                text.set_value(csv);
+                run(false);
+            }/>
             <Show when=move || check.pending.get()><p class="muted">{t(Msg::Loading)}</p></Show>
             {check.error_view()}
             {report}

@@ -25,6 +25,8 @@ pub fn ManagePeoplePage() -> impl IntoView {
                 fallback=move || view! { <p class="error">{t(Msg::NotFound)}</p> }>
                 <Invites/>
                 <PeopleList/>
+                <super::import::ImportPeople/>
+                <super::bookmarks::SharedBookmarks/>
                 <super::api_tokens::ApiTokens/>
             </Show>
         </RequireLogin>

@@ -3,9 +3,11 @@
 //! administration page.
 
 mod api_tokens;
+mod bookmarks;
 mod card;
 mod departments;
 mod edit;
+mod import;
 mod manage;
 mod org_chart;
 mod work_page;

@@ -3,6 +3,7 @@
 //! hobbies, birthday, start date, whether they are away and who covers, and what they gave the
 //! company in ideas. Their own page, and HR's view, add the forms in `edit.rs`.
 
+use super::bookmarks::MyBookmarks;
 use super::card::Avatar;
 use super::edit::{AbsenceForm, EndAbsence, OfficialForm, OwnForm, PhotoForm};
 use crate::api;
@@ -156,6 +157,7 @@ fn ProfileView(p: Profile, saved: Callback<Profile>, reload: Callback<()>) -> im
             </section>
         })}
         {editing.then(|| view! {
+            <MyBookmarks initial=editable.with_value(|p| p.bookmarks.clone())/>
             <OwnForm profile=editable.get_value() saved=saved/>
             <PhotoForm person_id=editable.with_value(|p| p.id.clone()) saved=saved/>
         })}
