@@ -553,11 +553,11 @@ pub async fn edit_official(id: &str, input: &OfficialEdit) -> Result<Profile, Er
     .await
 }
 
-/// Uploads a photo file as it is (the server checks what it is).
-pub async fn upload_photo(id: &str, file: web_sys::File) -> Result<Profile, Error> {
-    let kind = file.type_();
+/// Uploads a photo (the server checks by its bytes what it is).
+pub async fn upload_photo(id: &str, photo: web_sys::Blob) -> Result<Profile, Error> {
+    let kind = photo.type_();
     let path = format!("/api/people/{id}/photo");
-    decode(fetch_as(Method::PUT, &path, Some(file.into()), None, &kind).await)
+    decode(fetch_as(Method::PUT, &path, Some(photo.into()), None, &kind).await)
 }
 
 pub async fn set_absence(id: &str, input: &AbsenceInput) -> Result<Away, Error> {

@@ -135,4 +135,23 @@ test('one keeps bookmarks on one\'s own page, in one\'s order', async ({ page })
   await page.reload();
   await expect(page.getByTestId('bookmarks').locator('.list-row').first()).toContainText('Jadwal shift');
   await expectTouchFriendly(page);
+
+  // A big phone photo is scaled down in the browser and stored as a small JPEG.
+  const png = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 3000; c.height = 2000;
+    const x = c.getContext('2d');
+    x.fillStyle = '#2a7'; x.fillRect(0, 0, 3000, 2000);
+    x.fillStyle = '#fff'; x.fillRect(1000, 500, 1000, 1000);
+    return c.toDataURL('image/png').split(',')[1];
+  });
+  const avatar = page.locator('.profile-head img.avatar');
+  const before = await avatar.getAttribute('src');
+  await page.getByLabel('📷 Change photo').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  await expect(avatar).not.toHaveAttribute('src', before);
+  await expect(avatar).toHaveAttribute('src', /\/photo\?v=[0-9a-f]{16}$/);
+  const res = await page.request.get(await avatar.getAttribute('src'));
+  expect(res.headers()['content-type']).toBe('image/jpeg');
+  expect((await res.body()).length).toBeLessThan(100_000);
+  expect(await avatar.evaluate((img) => img.naturalWidth)).toBe(512);
 });

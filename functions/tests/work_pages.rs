@@ -309,6 +309,15 @@ fn while_someone_is_away_their_deputy_also_hears_and_then_it_stops() {
     assert_eq!(received(&app, &ani).len(), 2);
     assert_eq!(received(&app, &budi).len(), 1);
 
+    // What Budi handled for Ani is on record: on her page, for her (not for colleagues).
+    app.post("/api/notifications/read", Some(&budi), j!({}));
+    let log = profile(&app, &ani, &ani)["deputy_log"].clone();
+    assert_eq!(log["deputy"]["name"], "budi");
+    assert_eq!(log["items"].as_array().unwrap().len(), 1);
+    assert_eq!(log["items"][0]["kind"], "mention");
+    assert!(log["items"][0]["opened_at"].is_i64(), "he opened it");
+    assert_eq!(profile(&app, &citra, &ani)["deputy_log"], Value::Null);
+
     // After the last day, delivery returns to Ani alone, by itself.
     app.rt.advance(3 * DAY_MS);
     app.new_post(&dewi, "Selamat datang kembali, @ani");

@@ -167,6 +167,29 @@ pub struct Profile {
     pub history: Vec<OfficialChange>,
     /// On one's own page: one's bookmarks, then those shared with one's position.
     pub bookmarks: Vec<Bookmark>,
+    /// What the deputy received for them in their latest absence (to the person, their
+    /// manager, admins and HR).
+    pub deputy_log: Option<DeputyLog>,
+}
+
+/// The record of a deputy's cover: what reached them for the absent person, and what they opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeputyLog {
+    pub deputy: Author,
+    pub starts_at: Millis,
+    pub ends_at: Millis,
+    pub items: Vec<CoveredItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoveredItem {
+    pub kind: crate::notifications::Kind,
+    pub actor: Author,
+    pub post_id: Option<String>,
+    pub idea_id: Option<String>,
+    pub at: Millis,
+    /// When the deputy opened it; `None` while they have not.
+    pub opened_at: Option<Millis>,
 }
 
 /// A branch, linked to its office on the map when there is one the reader may see.

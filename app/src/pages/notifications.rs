@@ -45,6 +45,23 @@ fn Centre() -> impl IntoView {
     }
 }
 
+/// What a kind of notification says someone did ("mentioned you"), and whether the group's
+/// name follows it.
+pub fn verb(kind: Kind) -> (Msg, bool) {
+    match kind {
+        Kind::Mention => (Msg::NMentioned, false),
+        Kind::Comment => (Msg::NCommented, false),
+        Kind::Reply => (Msg::NReplied, false),
+        Kind::Like => (Msg::NLiked, false),
+        Kind::GroupPost => (Msg::NGroupPost, true),
+        Kind::JoinRequest => (Msg::NJoinRequest, true),
+        Kind::Announcement => (Msg::NAnnouncement, false),
+        Kind::IdeaStatus => (Msg::NIdeaStatus, false),
+        Kind::IdeaComment => (Msg::NIdeaComment, false),
+        Kind::IdeaThanks => (Msg::NIdeaThanks, false),
+    }
+}
+
 /// What happened, in a sentence: "Ani and 4 others liked your post".
 fn sentence(n: &Notification) -> String {
     let mut s = n.actor.name.clone();
@@ -56,18 +73,7 @@ fn sentence(n: &Notification) -> String {
             t(Msg::NOthers)
         ));
     }
-    let (verb, group) = match n.kind {
-        Kind::Mention => (Msg::NMentioned, false),
-        Kind::Comment => (Msg::NCommented, false),
-        Kind::Reply => (Msg::NReplied, false),
-        Kind::Like => (Msg::NLiked, false),
-        Kind::GroupPost => (Msg::NGroupPost, true),
-        Kind::JoinRequest => (Msg::NJoinRequest, true),
-        Kind::Announcement => (Msg::NAnnouncement, false),
-        Kind::IdeaStatus => (Msg::NIdeaStatus, false),
-        Kind::IdeaComment => (Msg::NIdeaComment, false),
-        Kind::IdeaThanks => (Msg::NIdeaThanks, false),
-    };
+    let (verb, group) = verb(n.kind);
     s.push(' ');
     s.push_str(t(verb));
     if let (true, Some(g)) = (group, &n.group) {

@@ -165,6 +165,34 @@ fn ProfileView(p: Profile, saved: Callback<Profile>, reload: Callback<()>) -> im
             <AbsenceForm person_id=editable.with_value(|p| p.id.clone()) changed=reload/>
         })}
         {official.then(|| view! { <OfficialForm profile=editable.get_value() saved=saved/> })}
+        {p.deputy_log.clone().map(|log| {
+            let opened = log.items.iter().filter(|i| i.opened_at.is_some()).count();
+            view! {
+                <details class="card" data-testid="deputy-log">
+                    <summary>
+                        "🤝 " {t(Msg::CoveredBy)} " " {log.deputy.name.clone()} ": " {log.items.len()} " · "
+                        {opened} " " {t(Msg::Opened)}
+                    </summary>
+                    <ul class="list">
+                        {log.items.into_iter().map(|item| {
+                            let href = match (&item.post_id, &item.idea_id) {
+                                (Some(p), _) => format!("/p/{p}"),
+                                (None, Some(i)) => format!("/ideas/{i}"),
+                                _ => "/notifications".to_string(),
+                            };
+                            view! {
+                                <li class="list-row">
+                                    <a class="row-link" href=href>{item.actor.name} " " {t(crate::pages::notifications::verb(item.kind).0)}</a>
+                                    <span class="muted small">
+                                        {if item.opened_at.is_some() { "✓ " } else { "· " }} <TimeAgo at=item.at/>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            }
+        })}
         {(!p.history.is_empty()).then(|| view! {
             <details class="card">
                 <summary>{t(Msg::OfficialHistory)}</summary>

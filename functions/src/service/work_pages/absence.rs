@@ -12,7 +12,8 @@ use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::feed::Author;
 use balai_protocol::limits::{ABSENCE_MAX_DAYS, ABSENCE_NOTE_MAX_CHARS};
-use balai_protocol::people::{AbsenceInput, Away};
+use balai_protocol::notifications::Kind;
+use balai_protocol::people::{AbsenceInput, Away, CoveredItem, DeputyLog};
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
 
@@ -180,4 +181,95 @@ pub async fn end<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(),
         ])
         .await?;
     Ok(())
+}
+
+/// Covered items listed at most.
+const LOG_MAX: i64 = 100;
+
+/// The latest absence (on now, or ended) and what its deputy received for the person, with
+/// what they opened: the record of everything handled on their behalf. For the person, their
+/// manager, admins and HR.
+pub async fn deputy_log<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    user_id: &str,
+) -> Result<Option<DeputyLog>, ApiError> {
+    if !may_set(rt, actor, user_id).await? {
+        return Ok(None);
+    }
+    #[derive(Deserialize)]
+    struct Latest {
+        starts_at: Millis,
+        ends_at: Millis,
+        cancelled_at: Option<Millis>,
+        deputy_id: String,
+        deputy_name: String,
+        deputy_left: Option<Millis>,
+    }
+    let latest: Option<Latest> = rt
+        .db()
+        .first(stmt!(
+            "SELECT a.starts_at, a.ends_at, a.cancelled_at, a.deputy_id, d.name AS deputy_name,
+                    d.deactivated_at AS deputy_left
+             FROM absences a JOIN users d ON d.id = a.deputy_id
+             WHERE a.user_id = ? AND a.starts_at <= ? AND (a.cancelled_at IS NULL OR a.cancelled_at > a.starts_at)
+             ORDER BY a.starts_at DESC, a.created_at DESC, a.rowid DESC LIMIT 1",
+            user_id,
+            rt.now()
+        ))
+        .await?;
+    let Some(a) = latest else {
+        return Ok(None);
+    };
+    let until = a.cancelled_at.map_or(a.ends_at, |c| c.min(a.ends_at));
+    #[derive(Deserialize)]
+    struct Row {
+        kind: Kind,
+        actor_id: String,
+        actor_name: String,
+        actor_left: Option<Millis>,
+        post_id: Option<String>,
+        idea_id: Option<String>,
+        created_at: Millis,
+        read_at: Option<Millis>,
+    }
+    let rows: Vec<Row> = rt
+        .db()
+        .all(stmt!(
+            "SELECT n.kind, n.actor_id, u.name AS actor_name, u.deactivated_at AS actor_left,
+                    n.post_id, n.idea_id, n.created_at, n.read_at
+             FROM notifications n JOIN users u ON u.id = n.actor_id
+             WHERE n.user_id = ? AND n.for_user_id = ? AND n.created_at >= ? AND n.created_at < ?
+             ORDER BY n.created_at DESC LIMIT ?",
+            a.deputy_id.as_str(),
+            user_id,
+            a.starts_at,
+            until,
+            LOG_MAX
+        ))
+        .await?;
+    Ok(Some(DeputyLog {
+        deputy: Author {
+            id: a.deputy_id,
+            name: a.deputy_name,
+            former: a.deputy_left.is_some(),
+        },
+        starts_at: a.starts_at,
+        ends_at: until,
+        items: rows
+            .into_iter()
+            .map(|r| CoveredItem {
+                kind: r.kind,
+                actor: Author {
+                    id: r.actor_id,
+                    name: r.actor_name,
+                    former: r.actor_left.is_some(),
+                },
+                post_id: r.post_id,
+                idea_id: r.idea_id,
+                at: r.created_at,
+                opened_at: r.read_at,
+            })
+            .collect(),
+    }))
 }

@@ -108,6 +108,7 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile,
         away: absence::current_or_next(rt, id).await?,
         contributions: ideas::contributions(rt, id).await?,
         recognition: recognition(rt, id).await?,
+        deputy_log: absence::deputy_log(rt, actor, id).await?,
         bookmarks: if is_me {
             bookmarks::mine(rt, actor).await?
         } else {
