@@ -3,7 +3,7 @@
 
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::directory::{
-    Celebrations, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
+    Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
     Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
@@ -608,6 +608,20 @@ pub async fn department_tree() -> Result<Vec<DepartmentNode>, Error> {
 
 pub async fn department(id: &str) -> Result<DepartmentPage, Error> {
     send(Method::GET, &format!("/api/departments/{id}"), None, None).await
+}
+
+pub async fn create_department(input: &DepartmentEdit) -> Result<DepartmentPage, Error> {
+    send(Method::POST, "/api/departments", json(input), None).await
+}
+
+pub async fn edit_department(id: &str, input: &DepartmentEdit) -> Result<DepartmentPage, Error> {
+    send(
+        Method::PATCH,
+        &format!("/api/departments/{id}"),
+        json(input),
+        None,
+    )
+    .await
 }
 
 pub async fn branches() -> Result<Vec<Branch>, Error> {

@@ -519,6 +519,44 @@ fn the_org_chart_walks_up_and_down_and_departments_nest() {
         404,
         "not_found",
     );
+
+    // Admins and HR shape the tree; a circle is refused, and so are members.
+    let logistics = j!({"name": "Logistik", "parent_id": ops, "head_id": staf.id});
+    assert_error(
+        &app.post("/api/departments", Some(&staf), logistics.clone()),
+        403,
+        "forbidden",
+    );
+    let res = app.post("/api/departments", Some(&admin), logistics.clone());
+    assert_eq!(res.status, 201, "{}", res.body);
+    let created = json(&res);
+    assert_eq!(created["parents"][0]["name"], "Operasional");
+    assert_eq!(created["department"]["head"]["name"], "staf");
+    assert_error(
+        &app.post("/api/departments", Some(&admin), logistics),
+        409,
+        "conflict",
+    );
+    let res = app.call(
+        "PATCH",
+        &format!("/api/departments/{ops}"),
+        Some(&admin),
+        Some(j!({"parent_id": warehouse})),
+    );
+    assert_error(&res, 400, "validation");
+    assert_eq!(json(&res)["field"], "parent_id");
+    let res = app.call(
+        "PATCH",
+        &format!("/api/departments/{warehouse}"),
+        Some(&admin),
+        Some(j!({"parent_id": ""})),
+    );
+    assert_eq!(json(&res)["parents"], j!([]), "moved to the top");
+    assert!(
+        app.audit()
+            .iter()
+            .any(|a| a["action"] == "department.create")
+    );
 }
 
 #[test]

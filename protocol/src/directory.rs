@@ -80,3 +80,14 @@ pub struct Celebration {
     /// For anniversaries: how many years.
     pub years: Option<i64>,
 }
+
+/// Admins and HR add a department, or change one (fields left out stay; `""` clears).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DepartmentEdit {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    #[serde(default)]
+    pub head_id: Option<String>,
+}

@@ -61,3 +61,4 @@ pub const PHOTO_MAX_BYTES: usize = 512 * 1024;
 pub const BOOKMARKS_MAX: usize = 50;
 pub const BOOKMARK_TITLE_MAX_CHARS: usize = 80;
 pub const BOOKMARK_URL_MAX_CHARS: usize = 500;
+pub const DEPARTMENT_NAME_MAX_CHARS: usize = 80;

@@ -124,6 +124,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["celebrations"]) => work_pages::celebrations(rt, &call).await,
         ("GET", ["departments", "tree"]) => work_pages::department_tree(rt, &call).await,
         ("GET", ["departments", id]) => work_pages::department(rt, &call, id).await,
+        ("POST", ["departments"]) => work_pages::create_department(rt, &call).await,
+        ("PATCH", ["departments", id]) => work_pages::edit_department(rt, &call, id).await,
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
         ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,

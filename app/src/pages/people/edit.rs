@@ -153,7 +153,7 @@ pub fn PhotoForm(person_id: String, saved: Callback<Profile>) -> impl IntoView {
 
 /// Finds a colleague by name and picks one: `chosen` is their (id, name).
 #[component]
-fn PersonPicker(
+pub(super) fn PersonPicker(
     input_id: &'static str,
     label: Msg,
     chosen: RwSignal<Option<(String, String)>>,

@@ -5,6 +5,7 @@ use crate::service::work_pages::{
     self, absence, bookmarks, celebrations, directory, import, org, photo,
 };
 use balai_protocol::ApiError;
+use balai_protocol::directory::DepartmentEdit;
 use balai_protocol::people::{
     AbsenceInput, BookmarkOrder, NewBookmark, NewPositionBookmark, OfficialEdit, ProfileEdit,
 };
@@ -244,5 +245,28 @@ pub async fn remove_shared_bookmark<R: Runtime>(
     Ok(ApiResponse::json(
         200,
         &bookmarks::remove_shared(rt, &call.actor, id).await?,
+    ))
+}
+
+pub async fn create_department<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+) -> Result<ApiResponse, ApiError> {
+    let input: DepartmentEdit = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        201,
+        &org::create_department(rt, &call.actor, &input).await?,
+    ))
+}
+
+pub async fn edit_department<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: DepartmentEdit = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &org::edit_department(rt, &call.actor, id, &input).await?,
     ))
 }

@@ -2,14 +2,17 @@
 //! lines one can walk up (managers) and down (direct reports).
 
 use super::super::actor::Actor;
-use super::super::policy::{Action, require};
+use super::super::policy::{Action, may_manage_staff, require};
 use super::super::{not_found, validate};
 use super::directory::{CardRow, card_joins, card_select};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::Db;
-use balai_protocol::directory::{DepartmentNode, DepartmentPage, OrgChart, PersonCard};
+use balai_protocol::directory::{
+    DepartmentEdit, DepartmentNode, DepartmentPage, OrgChart, PersonCard,
+};
 use balai_protocol::feed::Author;
+use balai_protocol::limits::DEPARTMENT_NAME_MAX_CHARS;
 use balai_protocol::people::Department;
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
@@ -286,4 +289,156 @@ pub async fn branches<R: Runtime>(
             place_id: r.place_id,
         })
         .collect())
+}
+
+/// An optional id field: absent → leave it; `""` → clear it.
+fn given(field: &Option<String>) -> Option<Option<&str>> {
+    field
+        .as_deref()
+        .map(|v| Some(v.trim()).filter(|v| !v.is_empty()))
+}
+
+/// Adds a department (with `name`, optionally under a parent and with a head). Admins and HR;
+/// audited.
+pub async fn create_department<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    input: &DepartmentEdit,
+) -> Result<DepartmentPage, ApiError> {
+    if !may_manage_staff(actor) {
+        return Err(super::super::forbidden());
+    }
+    let name = validate::text(
+        "name",
+        input.name.as_deref().unwrap_or_default(),
+        DEPARTMENT_NAME_MAX_CHARS,
+    )?;
+    let id = super::super::ids::new_id(rt);
+    let insert = stmt!(
+        "INSERT INTO departments (id, name) VALUES (?, ?)",
+        id.as_str(),
+        name.as_str()
+    );
+    match rt
+        .db()
+        .batch(vec![
+            insert,
+            super::super::audit::entry(rt, actor, "department.create", Some(&id), Some(&name)),
+        ])
+        .await
+    {
+        Ok(_) => {}
+        Err(crate::store::DbError::Constraint(_)) => {
+            return Err(ApiError::field(
+                ErrorCode::Conflict,
+                "name",
+                "A department with this name exists.",
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let rest = DepartmentEdit {
+        name: None,
+        ..input.clone()
+    };
+    edit_department(rt, actor, &id, &rest).await
+}
+
+/// Renames a department, moves it under another (never under itself or its own
+/// sub-departments), or changes its head. Admins and HR; audited.
+pub async fn edit_department<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: &str,
+    input: &DepartmentEdit,
+) -> Result<DepartmentPage, ApiError> {
+    if !may_manage_staff(actor) {
+        return Err(super::super::forbidden());
+    }
+    let current = department(rt, actor, id).await?;
+    let mut stmts = Vec::new();
+    if let Some(name) = &input.name {
+        let name = validate::text("name", name, DEPARTMENT_NAME_MAX_CHARS)?;
+        stmts.push(stmt!(
+            "UPDATE departments SET name = ? WHERE id = ?",
+            name,
+            id
+        ));
+    }
+    if let Some(parent) = given(&input.parent_id) {
+        if let Some(parent) = parent {
+            let bad = |m: &str| ApiError::field(ErrorCode::Validation, "parent_id", m);
+            super::super::departments::require(rt, "parent_id", parent).await?;
+            // Walk up from the new parent: meeting this department would make a circle.
+            let mut next = Some(parent.to_string());
+            for _ in 0..CHAIN_MAX {
+                let Some(at) = next.take() else { break };
+                if at == id {
+                    return Err(bad(
+                        "A department cannot sit under itself or its own sub-departments.",
+                    ));
+                }
+                #[derive(Deserialize)]
+                struct Up {
+                    parent_id: Option<String>,
+                }
+                next = rt
+                    .db()
+                    .first::<Up>(stmt!(
+                        "SELECT parent_id FROM departments WHERE id = ?",
+                        at.as_str()
+                    ))
+                    .await?
+                    .and_then(|u| u.parent_id);
+            }
+        }
+        stmts.push(stmt!(
+            "UPDATE departments SET parent_id = ? WHERE id = ?",
+            parent,
+            id
+        ));
+    }
+    if let Some(head) = given(&input.head_id) {
+        if let Some(head) = head {
+            let unknown =
+                || ApiError::field(ErrorCode::Validation, "head_id", "No such colleague.");
+            validate::id(head, "Head").map_err(|_| unknown())?;
+            let active = rt
+                .db()
+                .first::<serde_json::Value>(stmt!(
+                    "SELECT 1 AS found FROM users WHERE id = ? AND deactivated_at IS NULL",
+                    head
+                ))
+                .await?;
+            if active.is_none() {
+                return Err(unknown());
+            }
+        }
+        stmts.push(stmt!(
+            "UPDATE departments SET head_id = ? WHERE id = ?",
+            head,
+            id
+        ));
+    }
+    if !stmts.is_empty() {
+        stmts.push(super::super::audit::entry(
+            rt,
+            actor,
+            "department.edit",
+            Some(id),
+            Some(&current.department.name),
+        ));
+        match rt.db().batch(stmts).await {
+            Ok(_) => {}
+            Err(crate::store::DbError::Constraint(_)) => {
+                return Err(ApiError::field(
+                    ErrorCode::Conflict,
+                    "name",
+                    "A department with this name exists.",
+                ));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    department(rt, actor, id).await
 }
