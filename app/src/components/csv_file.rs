@@ -1,5 +1,5 @@
-//! "Choose a CSV file": reads the chosen file in the browser and hands its text over (imports
-//! of places and of people).
+//! Imports of places and of people: "choose a CSV file" (read in the browser, its text handed
+//! over) and the summary of what the import found, with "import only the valid rows".
 
 use crate::i18n::{Msg, t};
 use leptos::prelude::*;
@@ -31,5 +31,27 @@ pub fn CsvFile(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
             {t(Msg::ChooseCsv)}
             <input type="file" accept=".csv,text/csv" node_ref=file on:change=chosen/>
         </label>
+    }
+}
+
+/// "3 imported · 5 valid rows · 2 rows with problems", and the button to import the valid rows
+/// when the file was refused for its bad ones.
+#[component]
+pub fn ImportSummary(
+    imported: i64,
+    valid: i64,
+    invalid: i64,
+    #[prop(into)] valid_only: Callback<()>,
+    test_id: &'static str,
+) -> impl IntoView {
+    let partial = invalid > 0 && valid > 0 && imported == 0;
+    view! {
+        <p role="status" data-testid=test_id>
+            {imported} " " {t(Msg::Imported)} " · " {valid} " " {t(Msg::ValidRows)}
+            " · " {invalid} " " {t(Msg::RowsWithProblems)}
+        </p>
+        {partial.then(|| view! {
+            <button type="button" on:click=move |_| valid_only.run(())>{t(Msg::ImportValidOnly)}</button>
+        })}
     }
 }

@@ -25,7 +25,7 @@ use balai_protocol::limits::{
     POST_MAX_CHARS, THANKS_NOTE_MAX_CHARS,
 };
 use balai_protocol::notifications::Kind;
-use balai_protocol::people::Department;
+use balai_protocol::people::{Department, Recognition};
 use balai_protocol::places::PlaceRef;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
@@ -460,36 +460,79 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
     })
 }
 
-async fn thanks<R: Runtime>(rt: &R, idea_id: &str) -> Result<Vec<Thanks>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        from_id: String,
-        from_name: String,
-        from_left: Option<Millis>,
-        note: String,
-        created_at: Millis,
+/// The columns of a thank-you with its idea (binds: as the query's WHERE needs).
+macro_rules! thanks_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT i.id AS idea_id, i.title, t.from_id, u.name AS from_name,
+                    u.deactivated_at AS from_left, t.note, t.created_at
+             FROM idea_thanks t JOIN ideas i ON i.id = t.idea_id JOIN users u ON u.id = t.from_id ",
+            $rest
+        )
+    };
+}
+
+#[derive(Deserialize)]
+struct ThanksRow {
+    idea_id: String,
+    title: String,
+    from_id: String,
+    from_name: String,
+    from_left: Option<Millis>,
+    note: String,
+    created_at: Millis,
+}
+
+impl From<ThanksRow> for Recognition {
+    fn from(r: ThanksRow) -> Self {
+        Recognition {
+            idea: IdeaRef {
+                id: r.idea_id,
+                title: r.title,
+            },
+            thanks: Thanks {
+                from: Author {
+                    id: r.from_id,
+                    name: r.from_name,
+                    former: r.from_left.is_some(),
+                },
+                note: r.note,
+                at: r.created_at,
+            },
+        }
     }
-    let rows: Vec<Row> = rt
+}
+
+/// The thanks an idea's author got for it, oldest first.
+async fn thanks<R: Runtime>(rt: &R, idea_id: &str) -> Result<Vec<Thanks>, ApiError> {
+    let rows: Vec<ThanksRow> = rt
         .db()
         .all(stmt!(
-            "SELECT t.from_id, u.name AS from_name, u.deactivated_at AS from_left, t.note, t.created_at
-             FROM idea_thanks t JOIN users u ON u.id = t.from_id
-             WHERE t.idea_id = ? ORDER BY t.created_at",
+            thanks_select!("WHERE t.idea_id = ? ORDER BY t.created_at"),
             idea_id
         ))
         .await?;
     Ok(rows
         .into_iter()
-        .map(|r| Thanks {
-            from: Author {
-                id: r.from_id,
-                name: r.from_name,
-                former: r.from_left.is_some(),
-            },
-            note: r.note,
-            at: r.created_at,
-        })
+        .map(|r| Recognition::from(r).thanks)
         .collect())
+}
+
+/// The latest thanks `author_id` received for their ideas (at most `limit`), newest first.
+pub async fn recognition<R: Runtime>(
+    rt: &R,
+    author_id: &str,
+    limit: i64,
+) -> Result<Vec<Recognition>, ApiError> {
+    let rows: Vec<ThanksRow> = rt
+        .db()
+        .all(stmt!(
+            thanks_select!("WHERE i.author_id = ? ORDER BY t.created_at DESC LIMIT ?"),
+            author_id,
+            limit
+        ))
+        .await?;
+    Ok(rows.into_iter().map(Recognition::from).collect())
 }
 
 /// Who may thank an author: reviewers and admins, and leaders (those who answer round tables).

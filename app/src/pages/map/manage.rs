@@ -4,7 +4,7 @@
 use super::form::PlaceForm;
 use crate::api;
 use crate::call::Call;
-use crate::components::csv_file::CsvFile;
+use crate::components::csv_file::{CsvFile, ImportSummary};
 use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
 use crate::router::navigate;
@@ -114,16 +114,10 @@ fn Import() -> impl IntoView {
     };
     let report = move || {
         check.result.get().and_then(Result::ok).map(|r| {
-            let partial = r.invalid > 0 && r.valid > 0 && r.imported == 0;
             let bad: Vec<_> = r.rows.into_iter().filter(|row| !row.errors.is_empty()).collect();
             view! {
-                <p role="status" data-testid="import-summary">
-                    {r.imported} " " {t(Msg::Imported)} " · " {r.valid} " " {t(Msg::ValidRows)}
-                    " · " {r.invalid} " " {t(Msg::RowsWithProblems)}
-                </p>
-                <Show when=move || partial>
-                    <button type="button" on:click=move |_| run(true)>{t(Msg::ImportValidOnly)}</button>
-                </Show>
+                <ImportSummary imported=r.imported valid=r.valid invalid=r.invalid
+                    valid_only=move |_| run(true) test_id="import-summary"/>
                 <ul class="list import-errors">
                     {bad.into_iter().map(|row| view! {
                         <li class="list-row">

@@ -20,6 +20,24 @@ fn Link(bookmark: Bookmark) -> impl IntoView {
     }
 }
 
+/// A bookmark's title and link inputs (ids prefixed with `prefix`).
+#[component]
+fn LinkFields(
+    prefix: &'static str,
+    title: RwSignal<String>,
+    url: RwSignal<String>,
+) -> impl IntoView {
+    let (title_id, url_id) = (format!("{prefix}-title"), format!("{prefix}-url"));
+    view! {
+        <label for=title_id.clone()>{t(Msg::BookmarkTitle)}</label>
+        <input id=title_id type="text" required maxlength=BOOKMARK_TITLE_MAX_CHARS
+            prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+        <label for=url_id.clone()>{t(Msg::BookmarkUrl)}</label>
+        <input id=url_id type="url" required maxlength=BOOKMARK_URL_MAX_CHARS placeholder="https://"
+            prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
+    }
+}
+
 #[component]
 pub fn MyBookmarks(initial: Vec<Bookmark>) -> impl IntoView {
     let list = RwSignal::new(initial);
@@ -91,12 +109,7 @@ pub fn MyBookmarks(initial: Vec<Bookmark>) -> impl IntoView {
                 }}
             </ul>
             <form class="place-form" on:submit=add>
-                <label for="bm-title">{t(Msg::BookmarkTitle)}</label>
-                <input id="bm-title" type="text" required maxlength=BOOKMARK_TITLE_MAX_CHARS
-                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <label for="bm-url">{t(Msg::BookmarkUrl)}</label>
-                <input id="bm-url" type="url" required maxlength=BOOKMARK_URL_MAX_CHARS placeholder="https://"
-                    prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
+                <LinkFields prefix="bm" title=title url=url/>
                 <button type="submit" class="primary" disabled=move || change.pending.get()>{t(Msg::AddBookmark)}</button>
                 {change.error_view()}
             </form>
@@ -142,12 +155,7 @@ pub fn SharedBookmarks() -> impl IntoView {
                 <label for="sb-position">{t(Msg::Position)}</label>
                 <input id="sb-position" type="text" required maxlength=POSITION_MAX_CHARS
                     prop:value=move || position.get() on:input=move |ev| position.set(event_target_value(&ev))/>
-                <label for="sb-title">{t(Msg::BookmarkTitle)}</label>
-                <input id="sb-title" type="text" required maxlength=BOOKMARK_TITLE_MAX_CHARS
-                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <label for="sb-url">{t(Msg::BookmarkUrl)}</label>
-                <input id="sb-url" type="url" required maxlength=BOOKMARK_URL_MAX_CHARS placeholder="https://"
-                    prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
+                <LinkFields prefix="sb" title=title url=url/>
                 <button type="submit" class="primary" disabled=move || change.pending.get()>{t(Msg::AddBookmark)}</button>
             </form>
         </section>

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::call::Call;
-use crate::components::csv_file::CsvFile;
+use crate::components::csv_file::{CsvFile, ImportSummary};
 use crate::i18n::{Msg, t};
 use balai_protocol::people::{PeopleImportReport, PersonImportAction};
 use leptos::prelude::*;
@@ -20,16 +20,10 @@ pub fn ImportPeople() -> impl IntoView {
         .unwrap_or_default();
     let report = move || {
         check.result.get().and_then(Result::ok).map(|r| {
-            let partial = r.invalid > 0 && r.valid > 0 && r.imported == 0;
             let origin = origin.clone();
             view! {
-                <p role="status" data-testid="people-import-summary">
-                    {r.imported} " " {t(Msg::Imported)} " · " {r.valid} " " {t(Msg::ValidRows)}
-                    " · " {r.invalid} " " {t(Msg::RowsWithProblems)}
-                </p>
-                <Show when=move || partial>
-                    <button type="button" on:click=move |_| run(true)>{t(Msg::ImportValidOnly)}</button>
-                </Show>
+                <ImportSummary imported=r.imported valid=r.valid invalid=r.invalid
+                    valid_only=move |_| run(true) test_id="people-import-summary"/>
                 <ul class="list import-errors">
                     {r.rows.into_iter().filter(|row| !row.errors.is_empty() || row.action.is_some()).map(|row| {
                         let done = row.action.map(|a| match a {

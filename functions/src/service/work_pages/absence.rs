@@ -17,38 +17,57 @@ use balai_protocol::people::{AbsenceInput, Away, CoveredItem, DeputyLog};
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
 
+/// An absence's columns and its deputy's name, then `$rest`.
+macro_rules! absence_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT a.starts_at, a.ends_at, a.note, a.cancelled_at, a.deputy_id, d.name AS deputy_name,
+                    d.deactivated_at AS deputy_left
+             FROM absences a JOIN users d ON d.id = a.deputy_id ",
+            $rest
+        )
+    };
+}
+
+#[derive(Deserialize)]
+struct AbsenceRow {
+    starts_at: Millis,
+    ends_at: Millis,
+    note: String,
+    cancelled_at: Option<Millis>,
+    deputy_id: String,
+    deputy_name: String,
+    deputy_left: Option<Millis>,
+}
+
+impl AbsenceRow {
+    fn deputy(&self) -> Author {
+        Author {
+            id: self.deputy_id.clone(),
+            name: self.deputy_name.clone(),
+            former: self.deputy_left.is_some(),
+        }
+    }
+}
+
 /// The absence that is on now, or else the next one planned.
 pub async fn current_or_next<R: Runtime>(rt: &R, user_id: &str) -> Result<Option<Away>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        starts_at: Millis,
-        ends_at: Millis,
-        note: String,
-        deputy_id: String,
-        deputy_name: String,
-        deputy_left: Option<Millis>,
-    }
-    let row: Option<Row> = rt
+    let row: Option<AbsenceRow> = rt
         .db()
         .first(stmt!(
-            "SELECT a.starts_at, a.ends_at, a.note, a.deputy_id, d.name AS deputy_name,
-                    d.deactivated_at AS deputy_left
-             FROM absences a JOIN users d ON d.id = a.deputy_id
-             WHERE a.user_id = ? AND a.cancelled_at IS NULL AND a.ends_at > ?
-             ORDER BY a.starts_at LIMIT 1",
+            absence_select!(
+                "WHERE a.user_id = ? AND a.cancelled_at IS NULL AND a.ends_at > ?
+                 ORDER BY a.starts_at LIMIT 1"
+            ),
             user_id,
             rt.now()
         ))
         .await?;
     Ok(row.map(|r| Away {
+        deputy: r.deputy(),
         starts_at: r.starts_at,
         ends_at: r.ends_at,
         note: r.note,
-        deputy: Author {
-            id: r.deputy_id,
-            name: r.deputy_name,
-            former: r.deputy_left.is_some(),
-        },
     }))
 }
 
@@ -197,23 +216,13 @@ pub async fn deputy_log<R: Runtime>(
     if !may_set(rt, actor, user_id).await? {
         return Ok(None);
     }
-    #[derive(Deserialize)]
-    struct Latest {
-        starts_at: Millis,
-        ends_at: Millis,
-        cancelled_at: Option<Millis>,
-        deputy_id: String,
-        deputy_name: String,
-        deputy_left: Option<Millis>,
-    }
-    let latest: Option<Latest> = rt
+    let latest: Option<AbsenceRow> = rt
         .db()
         .first(stmt!(
-            "SELECT a.starts_at, a.ends_at, a.cancelled_at, a.deputy_id, d.name AS deputy_name,
-                    d.deactivated_at AS deputy_left
-             FROM absences a JOIN users d ON d.id = a.deputy_id
-             WHERE a.user_id = ? AND a.starts_at <= ? AND (a.cancelled_at IS NULL OR a.cancelled_at > a.starts_at)
-             ORDER BY a.starts_at DESC, a.created_at DESC, a.rowid DESC LIMIT 1",
+            absence_select!(
+                "WHERE a.user_id = ? AND a.starts_at <= ? AND (a.cancelled_at IS NULL OR a.cancelled_at > a.starts_at)
+                 ORDER BY a.starts_at DESC, a.created_at DESC, a.rowid DESC LIMIT 1"
+            ),
             user_id,
             rt.now()
         ))
@@ -249,11 +258,7 @@ pub async fn deputy_log<R: Runtime>(
         ))
         .await?;
     Ok(Some(DeputyLog {
-        deputy: Author {
-            id: a.deputy_id,
-            name: a.deputy_name,
-            former: a.deputy_left.is_some(),
-        },
+        deputy: a.deputy(),
         starts_at: a.starts_at,
         ends_at: until,
         items: rows

@@ -18,13 +18,12 @@ use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, Stmt};
 use balai_protocol::feed::Author;
-use balai_protocol::ideas::{IdeaRef, Thanks};
 use balai_protocol::limits::{
     COMPETENCIES_MAX, COMPETENCY_MAX_CHARS, HOBBIES_MAX_CHARS, PHONE_MAX_CHARS, POSITION_MAX_CHARS,
     RESPONSIBILITIES_MAX_CHARS,
 };
 use balai_protocol::people::{
-    Branch, Department, OfficialChange, OfficialEdit, Profile, ProfileEdit, Recognition,
+    Branch, Department, OfficialChange, OfficialEdit, Profile, ProfileEdit,
 };
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
@@ -107,7 +106,7 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile,
     Ok(Profile {
         away: absence::current_or_next(rt, id).await?,
         contributions: ideas::contributions(rt, id).await?,
-        recognition: recognition(rt, id).await?,
+        recognition: ideas::recognition(rt, id, RECOGNITION_SHOWN).await?,
         deputy_log: absence::deputy_log(rt, actor, id).await?,
         bookmarks: if is_me {
             bookmarks::mine(rt, actor).await?
@@ -152,48 +151,6 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile,
         hobbies: row.hobbies,
         former: row.deactivated_at.is_some(),
     })
-}
-
-async fn recognition<R: Runtime>(rt: &R, id: &str) -> Result<Vec<Recognition>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        idea_id: String,
-        title: String,
-        from_id: String,
-        from_name: String,
-        from_left: Option<Millis>,
-        note: String,
-        created_at: Millis,
-    }
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
-            "SELECT i.id AS idea_id, i.title, t.from_id, u.name AS from_name,
-                    u.deactivated_at AS from_left, t.note, t.created_at
-             FROM ideas i JOIN idea_thanks t ON t.idea_id = i.id JOIN users u ON u.id = t.from_id
-             WHERE i.author_id = ? ORDER BY t.created_at DESC LIMIT ?",
-            id,
-            RECOGNITION_SHOWN
-        ))
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|t| Recognition {
-            idea: IdeaRef {
-                id: t.idea_id,
-                title: t.title,
-            },
-            thanks: Thanks {
-                from: Author {
-                    id: t.from_id,
-                    name: t.from_name,
-                    former: t.from_left.is_some(),
-                },
-                note: t.note,
-                at: t.created_at,
-            },
-        })
-        .collect())
 }
 
 async fn history<R: Runtime>(rt: &R, id: &str) -> Result<Vec<OfficialChange>, ApiError> {
@@ -454,7 +411,7 @@ pub async fn edit_official<R: Runtime>(
 }
 
 /// An optional id field: absent → leave it; `""` → clear it; else the value.
-fn cleared(field: &Option<String>) -> Option<Option<String>> {
+pub(super) fn cleared(field: &Option<String>) -> Option<Option<String>> {
     field
         .as_ref()
         .map(|v| Some(v.trim().to_string()).filter(|v| !v.is_empty()))

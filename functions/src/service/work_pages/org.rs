@@ -291,11 +291,16 @@ pub async fn branches<R: Runtime>(
         .collect())
 }
 
-/// An optional id field: absent → leave it; `""` → clear it.
-fn given(field: &Option<String>) -> Option<Option<&str>> {
-    field
-        .as_deref()
-        .map(|v| Some(v.trim()).filter(|v| !v.is_empty()))
+/// Department names are unique: a clash is the caller's to fix, not ours.
+fn name_taken(e: crate::store::DbError) -> ApiError {
+    match e {
+        crate::store::DbError::Constraint(_) => ApiError::field(
+            ErrorCode::Conflict,
+            "name",
+            "A department with this name exists.",
+        ),
+        e => e.into(),
+    }
 }
 
 /// Adds a department (with `name`, optionally under a parent and with a head). Admins and HR;
@@ -319,24 +324,13 @@ pub async fn create_department<R: Runtime>(
         id.as_str(),
         name.as_str()
     );
-    match rt
-        .db()
+    rt.db()
         .batch(vec![
             insert,
             super::super::audit::entry(rt, actor, "department.create", Some(&id), Some(&name)),
         ])
         .await
-    {
-        Ok(_) => {}
-        Err(crate::store::DbError::Constraint(_)) => {
-            return Err(ApiError::field(
-                ErrorCode::Conflict,
-                "name",
-                "A department with this name exists.",
-            ));
-        }
-        Err(e) => return Err(e.into()),
-    }
+        .map_err(name_taken)?;
     let rest = DepartmentEdit {
         name: None,
         ..input.clone()
@@ -365,8 +359,8 @@ pub async fn edit_department<R: Runtime>(
             id
         ));
     }
-    if let Some(parent) = given(&input.parent_id) {
-        if let Some(parent) = parent {
+    if let Some(parent) = super::cleared(&input.parent_id) {
+        if let Some(parent) = parent.as_deref() {
             let bad = |m: &str| ApiError::field(ErrorCode::Validation, "parent_id", m);
             super::super::departments::require(rt, "parent_id", parent).await?;
             // Walk up from the new parent: meeting this department would make a circle.
@@ -394,12 +388,12 @@ pub async fn edit_department<R: Runtime>(
         }
         stmts.push(stmt!(
             "UPDATE departments SET parent_id = ? WHERE id = ?",
-            parent,
+            parent.as_deref(),
             id
         ));
     }
-    if let Some(head) = given(&input.head_id) {
-        if let Some(head) = head {
+    if let Some(head) = super::cleared(&input.head_id) {
+        if let Some(head) = head.as_deref() {
             let unknown =
                 || ApiError::field(ErrorCode::Validation, "head_id", "No such colleague.");
             validate::id(head, "Head").map_err(|_| unknown())?;
@@ -416,7 +410,7 @@ pub async fn edit_department<R: Runtime>(
         }
         stmts.push(stmt!(
             "UPDATE departments SET head_id = ? WHERE id = ?",
-            head,
+            head.as_deref(),
             id
         ));
     }
@@ -428,17 +422,7 @@ pub async fn edit_department<R: Runtime>(
             Some(id),
             Some(&current.department.name),
         ));
-        match rt.db().batch(stmts).await {
-            Ok(_) => {}
-            Err(crate::store::DbError::Constraint(_)) => {
-                return Err(ApiError::field(
-                    ErrorCode::Conflict,
-                    "name",
-                    "A department with this name exists.",
-                ));
-            }
-            Err(e) => return Err(e.into()),
-        }
+        rt.db().batch(stmts).await.map_err(name_taken)?;
     }
     department(rt, actor, id).await
 }
