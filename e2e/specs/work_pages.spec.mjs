@@ -155,3 +155,22 @@ test('one keeps bookmarks on one\'s own page, in one\'s order', async ({ page })
   expect((await res.body()).length).toBeLessThan(100_000);
   expect(await avatar.evaluate((img) => img.naturalWidth)).toBe(512);
 });
+
+test('an admin shapes the department tree, in Bahasa Indonesia', async ({ page }) => {
+  await logIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('id');
+  await page.getByRole('link', { name: 'Orang' }).click();
+  await expect(page.getByRole('tab', { name: 'Direktori' })).toBeVisible();
+  await page.getByRole('link', { name: /Struktur organisasi/ }).click();
+  await page.getByText('Tambah departemen').click();
+  const name = `Logistik ${Date.now().toString(36)}`;
+  await page.getByLabel('Nama').fill(name);
+  await page.getByLabel('Bagian dari').selectOption({ label: 'Operasional' });
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.locator('nav.chips')).toContainText('Operasional');
+  await expectTouchFriendly(page);
+  await page.goto('/settings');
+  await page.getByLabel('Bahasa').selectOption('en');
+});
