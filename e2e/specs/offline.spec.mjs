@@ -36,3 +36,24 @@ test('security headers: a CSP with wasm-unsafe-eval and nothing unsafe-inline', 
   expect(manifest.display).toBe('standalone');
   expect(manifest.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512']);
 });
+
+test('offline, a colleague\'s work page seen before still opens, with their photo', async ({ page, context }) => {
+  await logIn(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.getByRole('link', { name: 'People' }).click();
+  const row = page.getByTestId('person').filter({ has: page.locator('img.avatar') }).first();
+  const name = (await row.locator('strong').textContent()).trim();
+  await row.locator('.person-link').click();
+  const photo = page.locator('.profile-head img.avatar');
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  const url = page.url();
+
+  await context.setOffline(true);
+  await page.goto(url);
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  await expect(page.locator('.profile-head h1')).toContainText(name);
+  await expect.poll(() => photo.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await context.setOffline(false);
+});

@@ -35,8 +35,24 @@ pub trait Runtime {
         body: &str,
         headers: &[(&str, String)],
     ) -> Result<u16, ApiError>;
-    /// A blob kept in KV (a profile photo), if there is one.
+    /// A blob kept in KV (a profile photo), if there is one. KV holds it as base64 text
+    /// ([`blob_encode`]).
     async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError>;
     async fn blob_put(&self, key: &str, bytes: &[u8]) -> Result<(), ApiError>;
     async fn blob_delete(&self, key: &str) -> Result<(), ApiError>;
+}
+
+/// How a blob is written into KV: base64 text, which every tool round-trips (binary values
+/// put with `wrangler kv bulk put` into the local namespace come back mangled).
+pub fn blob_encode(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// The bytes of a blob read from KV; `None` when the value is not base64.
+pub fn blob_decode(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .ok()
 }

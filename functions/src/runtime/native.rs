@@ -22,8 +22,8 @@ pub struct NativeRuntime {
     pub settings: RefCell<Vec<(String, String)>>,
     /// Outgoing requests, recorded instead of sent.
     pub sent: RefCell<Vec<Sent>>,
-    /// KV, in memory.
-    pub blobs: RefCell<std::collections::HashMap<String, Vec<u8>>>,
+    /// KV, in memory, holding what the Worker's KV holds (base64 text, see `blob_encode`).
+    pub blobs: RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl NativeRuntime {
@@ -131,13 +131,17 @@ impl Runtime for NativeRuntime {
     }
 
     async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError> {
-        Ok(self.blobs.borrow().get(key).cloned())
+        Ok(self
+            .blobs
+            .borrow()
+            .get(key)
+            .and_then(|text| super::blob_decode(text)))
     }
 
     async fn blob_put(&self, key: &str, bytes: &[u8]) -> Result<(), ApiError> {
         self.blobs
             .borrow_mut()
-            .insert(key.to_string(), bytes.to_vec());
+            .insert(key.to_string(), super::blob_encode(bytes));
         Ok(())
     }
 

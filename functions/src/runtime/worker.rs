@@ -114,12 +114,13 @@ impl Runtime for WorkerRuntime {
     }
 
     async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError> {
-        self.kv()?.get(key).bytes().await.map_err(kv_failed)
+        let text = self.kv()?.get(key).text().await.map_err(kv_failed)?;
+        Ok(text.and_then(|t| crate::runtime::blob_decode(&t)))
     }
 
     async fn blob_put(&self, key: &str, bytes: &[u8]) -> Result<(), ApiError> {
         self.kv()?
-            .put_bytes(key, bytes)
+            .put(key, crate::runtime::blob_encode(bytes))
             .map_err(kv_failed)?
             .execute()
             .await
