@@ -35,9 +35,17 @@ async function placesSeen() {
   });
 }
 
-// Trunk hashes file names, so the shell is cached as it is fetched rather than from a fixed list.
+// The WASM chunks of the pages outside the first load, and their loader; the build
+// (scripts/split-app.mjs) fills this in. Kept at install so every page opens offline.
+const LAZY_FILES = [];
+
+// Trunk hashes file names, so the shell's main files are cached as they are fetched; the chunks
+// are fetched now, in the background, each on its own so one failure does not stop the rest.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(['/', '/manifest.webmanifest', '/icons/icon-192.png'])));
+  event.waitUntil(caches.open(SHELL).then((c) => Promise.all([
+    c.addAll(['/', '/manifest.webmanifest', '/icons/icon-192.png']),
+    ...LAZY_FILES.map((f) => c.match(f).then((hit) => hit || c.add(f)).catch(() => {})),
+  ])));
   self.skipWaiting();
 });
 

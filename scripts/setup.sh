@@ -11,6 +11,7 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14          # trunk 0.22 needs a newer rustc than this machine's 1.95
 WORKER_BUILD_VERSION=0.8.7
+WASM_SPLIT_VERSION=0.2.4      # wasm-split-cli: splits the app into per-page chunks (scripts/split-app.mjs)
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -32,6 +33,12 @@ fi
 if ! have_version worker-build "$WORKER_BUILD_VERSION"; then
   say "installing worker-build $WORKER_BUILD_VERSION"
   cargo install --locked --force "worker-build@$WORKER_BUILD_VERSION"
+fi
+# wasm-split-cli has no --version: ask cargo what it installed.
+if ! command -v wasm-split-cli >/dev/null 2>&1 ||
+  ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (~2 minutes the first time)"
+  cargo install --locked --force "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm tools: wrangler (with workerd), esbuild, wasm-opt (binaryen), Playwright's test runner.

@@ -1,8 +1,10 @@
 //! Balai's app: a Leptos client-side-rendered SPA. `App` provides the shared state (session,
-//! language, network status, location) once, and maps each route to one page in `pages/`.
+//! language, network status, location) once, and maps each route to one page in `pages/`; most
+//! pages load their code on first visit (`chunks.rs`).
 
 pub mod api;
 mod call;
+mod chunks;
 mod components;
 mod confirm;
 mod i18n;
@@ -71,31 +73,29 @@ pub fn App() -> impl IntoView {
 }
 
 fn page(route: Route) -> AnyView {
+    use chunks::*;
+    use components::lazy_page::lazy_page;
     use pages::*;
     match route {
         Route::Login => view! { <login::LoginPage/> }.into_any(),
-        Route::Invite(token) => view! { <accept::AcceptPage token=Some(token)/> }.into_any(),
-        Route::Join => view! { <accept::AcceptPage token=None/> }.into_any(),
         Route::Feed => view! { <feed::FeedPage/> }.into_any(),
-        Route::Post(id) => view! { <post::PostPage id=id/> }.into_any(),
-        Route::Groups => view! { <groups::GroupsPage/> }.into_any(),
-        Route::Group(id) => view! { <group::GroupPage id=id/> }.into_any(),
-        Route::Tag(tag) => view! { <tag::TagPage tag=tag/> }.into_any(),
-        Route::Search(q) => view! { <search::SearchPage q=q/> }.into_any(),
-        Route::Notifications => view! { <notifications::NotificationsPage/> }.into_any(),
-        Route::Ideas => view! { <ideas::IdeasPage/> }.into_any(),
-        Route::Idea(id) => view! { <ideas::IdeaPage id=id/> }.into_any(),
-        Route::RoundTables => view! { <round_tables::RoundTablesPage/> }.into_any(),
-        Route::RoundTable(id) => view! { <round_tables::RoundTablePage id=id/> }.into_any(),
-        Route::Map => view! { <map::MapPage/> }.into_any(),
-        Route::ManageMap => view! { <map::ManageMapPage/> }.into_any(),
-        Route::People => view! { <people::DirectoryPage/> }.into_any(),
-        Route::ManagePeople => view! { <people::ManagePeoplePage/> }.into_any(),
-        Route::Person(id) => view! { <people::PersonPage id=id/> }.into_any(),
-        Route::OrgChart(id) => view! { <people::OrgChartPage id=id/> }.into_any(),
-        Route::Departments => view! { <people::DepartmentsPage/> }.into_any(),
-        Route::Department(id) => view! { <people::DepartmentPage id=id/> }.into_any(),
-        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),
+        Route::Invite(_) | Route::Join | Route::Settings => {
+            lazy_page(fetch_account, account_pages, route)
+        }
+        Route::Post(_) | Route::Tag(_) | Route::Search(_) | Route::Notifications => {
+            lazy_page(fetch_posts, post_pages, route)
+        }
+        Route::Groups | Route::Group(_) => lazy_page(fetch_groups, group_pages, route),
+        Route::Ideas | Route::Idea(_) | Route::RoundTables | Route::RoundTable(_) => {
+            lazy_page(fetch_ideas, idea_pages, route)
+        }
+        Route::Map | Route::ManageMap => lazy_page(fetch_map, map_pages, route),
+        Route::People
+        | Route::ManagePeople
+        | Route::Person(_)
+        | Route::OrgChart(_)
+        | Route::Departments
+        | Route::Department(_) => lazy_page(fetch_people, people_pages, route),
     }
 }

@@ -7,6 +7,7 @@ pub mod csv_file;
 pub mod error_text;
 pub mod follow_button;
 pub mod group_badges;
+pub mod lazy_page;
 pub mod nav;
 pub mod offline_banner;
 pub mod post_card;

@@ -1,0 +1,72 @@
+//! A page whose code is in a separate WASM chunk (see `chunks.rs`): "Loading…" while the chunk
+//! is fetched, and a retry when it cannot be (offline before the service worker kept it).
+
+use crate::i18n::{Msg, t};
+use crate::router::Route;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+pub type PageResult = Result<AnyView, SplitLoaderError>;
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Fetching,
+    Ready,
+    Failed,
+}
+
+/// Renders `route` with a chunk's two entry points from `chunks.rs`: `fetch` loads the chunk,
+/// `page` builds the page in it. The page is built in this render effect, like any other page,
+/// and not inside the fetch: its signals then belong to the page, not to a finished task.
+pub fn lazy_page<P, F>(fetch_chunk: fn() -> P, page: fn(Route) -> F, route: Route) -> AnyView
+where
+    P: Future<Output = Result<(), SplitLoaderError>> + 'static,
+    F: Future<Output = PageResult> + 'static,
+{
+    let state = RwSignal::new(State::Fetching);
+    let fetch = move || {
+        state.set(State::Fetching);
+        leptos::task::spawn_local(async move {
+            let fetched = fetch_chunk().await;
+            state.set(if fetched.is_ok() {
+                State::Ready
+            } else {
+                State::Failed
+            });
+        });
+    };
+    // Already fetched (any later visit): no "Loading…" at all.
+    match ready_now(fetch_chunk()) {
+        Some(Ok(())) => state.set(State::Ready),
+        _ => fetch(),
+    }
+    (move || match state.get() {
+        State::Fetching => view! { <p class="muted center">{t(Msg::Loading)}</p> }.into_any(),
+        State::Ready => ready_now(page(route.clone()))
+            .and_then(Result::ok)
+            .unwrap_or_else(|| unavailable(fetch)),
+        State::Failed => unavailable(fetch),
+    })
+    .into_any()
+}
+
+/// The value of a future that needs no waiting, as a fetched chunk's entry point is.
+fn ready_now<T>(future: impl Future<Output = T>) -> Option<T> {
+    match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
+
+fn unavailable(retry: impl Fn() + Copy + Send + Sync + 'static) -> AnyView {
+    view! {
+        <div class="card center">
+            <p>{t(Msg::PageUnavailable)}</p>
+            <button type="button" on:click=move |_| retry()>{t(Msg::Retry)}</button>
+        </div>
+    }
+    .into_any()
+}

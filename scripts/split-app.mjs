@@ -1,0 +1,73 @@
+// Trunk post_build hook (Trunk.toml): splits the app's WASM into a main module and per-page
+// chunks at the split points in app/src/chunks.rs, so the first screen downloads only the shell,
+// login and feed. Trunk builds the crate; this replaces its wasm-bindgen output in the staging
+// directory with the split one:
+//   cargo's wasm (linked with --emit-relocs, app/build.rs)
+//     -> wasm-split-cli: main module + chunks + the __wasm_split.js loader
+//     -> wasm-bindgen --keep-lld-exports on the main module (the chunks link against its exports)
+//     -> wasm-opt -Oz on every module (release builds)
+// Every file is named with one hash of cargo's wasm, so a new build never mixes with cached
+// files of an old one. The service worker (public/sw.js) is given the chunk list to precache,
+// so every page opens offline once the app has been loaded.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = new URL('..', import.meta.url).pathname;
+const staging = process.env.TRUNK_STAGING_DIR;
+const profile = process.env.TRUNK_PROFILE === 'debug' ? 'debug' : 'release';
+if (!staging) throw new Error('split-app.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+const cargoWasm = readFileSync(join(targetDir, 'wasm32-unknown-unknown', profile, 'balai-app.wasm'));
+
+const hash = createHash('sha256').update(cargoWasm).digest('hex').slice(0, 16);
+const stem = `balai-app-${hash}`;
+const html = readFileSync(join(staging, 'index.html'), 'utf8');
+const trunkStem = html.match(/\/(balai-app-[0-9a-f]+)\.js/)?.[1];
+if (!trunkStem) throw new Error('index.html does not load balai-app-*.js');
+
+const work = mkdtempSync(join(tmpdir(), 'balai-split-'));
+try {
+  const input = join(work, 'input.wasm');
+  writeFileSync(input, cargoWasm);
+  await run('wasm-split-cli', [input, join(work, 'split'), '--out-name', stem]);
+  await run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript',
+    '--out-dir', join(work, 'bindgen'), '--out-name', stem, join(work, 'split', `${stem}.wasm`)]);
+
+  // Trunk's own (unsplit) output goes; ours takes its place.
+  for (const f of readdirSync(staging)) if (f.startsWith(`${trunkStem}`)) rmSync(join(staging, f));
+
+  const chunks = readdirSync(join(work, 'split')).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+  const named = (f) => f.replace(/\.wasm$/, `-${hash}.wasm`);
+  const loader = `__wasm_split-${hash}.js`;
+  const modules = [[join(work, 'bindgen', `${stem}_bg.wasm`), `${stem}_bg.wasm`],
+    ...chunks.map((f) => [join(work, 'split', f), named(f)])];
+  // Two cores: optimize two modules at a time, largest first.
+  const optimize = async ([from, to]) => (profile === 'release'
+    ? run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', from, '-o', join(staging, to)])
+    : run('cp', [from, join(staging, to)]));
+  const queue = [...modules];
+  await Promise.all([0, 1].map(async () => { while (queue.length) await optimize(queue.shift()); }));
+
+  let loaderJs = readFileSync(join(work, 'split', '__wasm_split.js'), 'utf8');
+  for (const f of chunks) loaderJs = loaderJs.replaceAll(`"./${f}"`, `"./${named(f)}"`);
+  writeFileSync(join(staging, loader), loaderJs);
+  // Only the import's path: the imports object keeps the module name the wasm asks for.
+  const glue = readFileSync(join(work, 'bindgen', `${stem}.js`), 'utf8')
+    .replaceAll(/^(import .* from )"\.\/__wasm_split\.js"/gm, `$1"./${loader}"`);
+  if (!glue.includes(`from "./${loader}"`)) throw new Error('the glue no longer imports ./__wasm_split.js');
+  writeFileSync(join(staging, `${stem}.js`), glue);
+
+  writeFileSync(join(staging, 'index.html'), html.replaceAll(trunkStem, stem));
+  const lazyFiles = [loader, ...chunks.map(named)].map((f) => `'/${f}'`).join(', ');
+  const sw = readFileSync(join(staging, 'sw.js'), 'utf8');
+  if (!sw.includes('const LAZY_FILES = [];')) throw new Error('sw.js lost its LAZY_FILES line');
+  writeFileSync(join(staging, 'sw.js'), sw.replace('const LAZY_FILES = [];', `const LAZY_FILES = [${lazyFiles}];`));
+  console.log(`split-app: main module + ${chunks.length} chunks (${stem})`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
