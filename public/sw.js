@@ -35,24 +35,33 @@ async function placesSeen() {
   });
 }
 
-// The WASM chunks of the pages outside the first load, and their loader; the build
-// (scripts/split-app.mjs) fills this in. Kept at install so every page opens offline.
+// What this build is made of; the build (scripts/split-app.mjs) fills both lists in.
+// The shell: the page's CSS, the main module and its glue, icons, manifest, Leaflet.
+const SHELL_FILES = [];
+// The WASM chunks of the pages outside the first screen, and their loader.
 const LAZY_FILES = [];
 
-// Trunk hashes file names, so the shell's main files are cached as they are fetched; the chunks
-// are fetched now, in the background, each on its own so one failure does not stop the rest.
+// The shell is cached whole, so the app opens offline; the chunks each on their own, so one
+// failure does not stop the rest (a page still fetches its chunk when it opens).
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((c) => Promise.all([
-    c.addAll(['/', '/manifest.webmanifest', '/icons/icon-192.png']),
+    c.addAll(['/', ...SHELL_FILES]),
     ...LAZY_FILES.map((f) => c.match(f).then((hit) => hit || c.add(f)).catch(() => {})),
   ])));
   self.skipWaiting();
 });
 
+// Older builds' files go (their names are hashed, so they would pile up with every deploy). A
+// page of an older build still open then reloads when it needs one (components/lazy_page.rs).
 self.addEventListener('activate', (event) => {
+  const current = new Set(['/', ...SHELL_FILES, ...LAZY_FILES]);
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((k) => ![SHELL, API, TILES].includes(k)).map((k) => caches.delete(k))))
+      .then(() => caches.open(SHELL))
+      .then((c) => c.keys().then((keys) => Promise.all(keys
+        .filter((k) => !current.has(new URL(k.url).pathname))
+        .map((k) => c.delete(k)))))
       .then(() => self.clients.claim()),
   );
 });

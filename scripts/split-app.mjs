@@ -7,11 +7,11 @@
 //     -> wasm-bindgen --keep-lld-exports on the main module (the chunks link against its exports)
 //     -> wasm-opt -Oz on every module (release builds)
 // Every file is named with one hash of cargo's wasm, so a new build never mixes with cached
-// files of an old one. The service worker (public/sw.js) is given the chunk list to precache,
-// so every page opens offline once the app has been loaded.
+// files of an old one. The service worker (public/sw.js) is given the build's file lists to
+// precache, so every page opens offline once the app has been loaded, and to drop older builds.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,10 +63,18 @@ try {
   writeFileSync(join(staging, `${stem}.js`), glue);
 
   writeFileSync(join(staging, 'index.html'), html.replaceAll(trunkStem, stem));
-  const lazyFiles = [loader, ...chunks.map(named)].map((f) => `'/${f}'`).join(', ');
-  const sw = readFileSync(join(staging, 'sw.js'), 'utf8');
-  if (!sw.includes('const LAZY_FILES = [];')) throw new Error('sw.js lost its LAZY_FILES line');
-  writeFileSync(join(staging, 'sw.js'), sw.replace('const LAZY_FILES = [];', `const LAZY_FILES = [${lazyFiles}];`));
+  // The service worker's lists: the chunks, and every other file of the build but the page
+  // itself (cached as '/'), the worker and the headers.
+  const lazy = new Set([loader, ...chunks.map(named)]);
+  const shell = readdirSync(staging, { recursive: true })
+    .filter((f) => statSync(join(staging, f)).isFile() && !lazy.has(f) && !['index.html', 'sw.js', '_headers'].includes(f));
+  const list = (files) => [...files].sort().map((f) => `'/${f}'`).join(', ');
+  let sw = readFileSync(join(staging, 'sw.js'), 'utf8');
+  for (const [name, files] of [['SHELL_FILES', shell], ['LAZY_FILES', lazy]]) {
+    if (!sw.includes(`const ${name} = [];`)) throw new Error(`sw.js lost its ${name} line`);
+    sw = sw.replace(`const ${name} = [];`, `const ${name} = [${list(files)}];`);
+  }
+  writeFileSync(join(staging, 'sw.js'), sw);
   console.log(`split-app: main module + ${chunks.length} chunks (${stem})`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -54,3 +54,23 @@ test('a chunk that cannot be fetched says so, and "Try again" loads it', async (
   await expect(page.locator('.group-row').first()).toBeVisible();
   await context.close();
 });
+
+test('a new service worker keeps this build\'s files and drops an older build\'s', async ({ page }) => {
+  await logIn(page);
+  const shellCache = () => page.evaluate(async () =>
+    (await (await caches.open('balai-shell-v1')).keys()).map((k) => new URL(k.url).pathname));
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    await (await caches.open('balai-shell-v1')).put('/split_groups-0000000000000000.wasm', new Response('old build'));
+    await (await navigator.serviceWorker.getRegistration()).unregister();
+  });
+  expect(await shellCache()).toContain('/split_groups-0000000000000000.wasm');
+  // The app registers its worker again: it installs (this build's files) and activates.
+  await page.reload();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await expect.poll(shellCache).not.toContain('/split_groups-0000000000000000.wasm');
+  const files = await shellCache();
+  expect(files.some((f) => /^\/split_groups-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);
+  expect(files.some((f) => /^\/balai-app-[0-9a-f]{16}_bg\.wasm$/.test(f))).toBe(true);
+  expect(files).toContain('/vendor/leaflet-1.9.4/leaflet.js');
+});

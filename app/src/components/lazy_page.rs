@@ -43,12 +43,20 @@ where
         Some(Ok(())) => state.set(State::Ready),
         _ => fetch(),
     }
+    // Online, a chunk that cannot be fetched is most likely one of an older build, replaced by
+    // a deploy since this page loaded (public/sw.js): load the current build whole.
+    let retry = move || match web_sys::window() {
+        Some(window) if window.navigator().on_line() => {
+            let _ = window.location().reload();
+        }
+        _ => fetch(),
+    };
     (move || match state.get() {
         State::Fetching => view! { <p class="muted center">{t(Msg::Loading)}</p> }.into_any(),
         State::Ready => ready_now(page(route.clone()))
             .and_then(Result::ok)
-            .unwrap_or_else(|| unavailable(fetch)),
-        State::Failed => unavailable(fetch),
+            .unwrap_or_else(|| unavailable(retry)),
+        State::Failed => unavailable(retry),
     })
     .into_any()
 }
