@@ -189,6 +189,8 @@ pub enum Msg {
     CommunicationsOff,
     PlaceEditorOn,
     PageUnavailable,
+    CoveringFor,
+    CoveringForRequests,
     Retry,
     AddDepartment,
     EditDepartment,
@@ -1014,6 +1016,11 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         EditDepartment => ("Edit this department", "Ubah departemen ini"),
         PartOf => ("Part of", "Bagian dari"),
         TopLevel => ("Top level", "Tingkat teratas"),
+        CoveringFor => ("You are the deputy of", "Anda pengganti"),
+        CoveringForRequests => (
+            ", who is away: you answer the requests to join this group.",
+            ", yang sedang tidak ada: Anda menjawab permintaan bergabung ke grup ini.",
+        ),
         PageUnavailable => (
             "This page could not be loaded. Check your connection and try again.",
             "Halaman ini tidak dapat dimuat. Periksa koneksi Anda dan coba lagi.",

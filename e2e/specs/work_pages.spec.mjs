@@ -3,6 +3,7 @@ import { ADMIN, expectTouchFriendly, logIn } from './helpers.mjs';
 
 const ANI = { email: 'ani.wijaya@balai.demo', password: ADMIN.password };
 const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
+const CITRA = { email: 'citra.simanjuntak@balai.demo', password: ADMIN.password };
 
 async function personPage(browser, who) {
   const page = await (await browser.newContext()).newPage();
@@ -34,7 +35,7 @@ test('find a colleague by competency, with call and email links, and open their 
   await expect(page.getByTestId('experts')).toContainText('Knows Forklift');
 });
 
-test('set an absence with a deputy, and a mention of the absent person reaches the deputy', async ({ browser }) => {
+test('set an absence with a deputy: a mention of the absent person reaches the deputy, who answers her group\'s join requests', async ({ browser }) => {
   const ani = await personPage(browser, ANI);
   await ani.getByRole('link', { name: 'People' }).click();
   await ani.getByRole('link', { name: 'My page' }).click();
@@ -65,7 +66,31 @@ test('set an absence with a deputy, and a mention of the absent person reaches t
   await expect(note.getByTestId('for-person')).toHaveText('for Ani Wijaya');
   await expect(note).toContainText('mentioned you');
 
+  // Ani's closed group: while she is away, Budi answers its requests to join for her.
+  await ani.getByRole('link', { name: 'Groups' }).click();
+  await ani.getByText('New group').click();
+  const group = `Tim Gudang ${Date.now().toString(36)}`;
+  await ani.getByLabel('Name', { exact: true }).fill(group);
+  await ani.getByLabel('Who can see it').selectOption('closed');
+  await ani.getByRole('button', { name: 'Create group' }).click();
+  await expect(ani.getByRole('heading', { name: group })).toBeVisible();
+  const groupUrl = ani.url();
+  const citra = await personPage(browser, CITRA);
+  await citra.goto(groupUrl);
+  await citra.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(citra.getByRole('button', { name: 'Ask to join' })).toHaveCount(0);
+  await budi.goto(groupUrl);
+  await expect(budi.getByRole('status').filter({ hasText: 'You are the deputy of' })).toContainText('Ani Wijaya');
+  const request = budi.locator('.list-row', { hasText: 'Citra Simanjuntak' });
+  await expectTouchFriendly(budi);
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await expect(request).toHaveCount(0);
+  await citra.reload();
+  await expect(citra.getByRole('button', { name: 'Leave' })).toBeVisible();
+
   // Back early: the deputy no longer hears.
+  await ani.getByRole('link', { name: 'People' }).click();
+  await ani.getByRole('link', { name: 'My page' }).click();
   await ani.getByTestId('away').getByRole('button', { name: 'I am back: end the absence' }).click();
   await expect(ani.getByTestId('away')).toHaveCount(0);
 });

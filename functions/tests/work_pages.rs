@@ -669,3 +669,112 @@ fn a_photo_is_checked_by_its_content_and_served_with_caching() {
     assert_eq!(remove.status, 204);
     assert_error(&app.get(&url, Some(&budi)), 404, "not_found");
 }
+
+#[test]
+fn a_deputy_answers_an_absent_owners_join_requests_audited_and_only_meanwhile() {
+    let app = app();
+    let (ani, budi, citra, dewi, eka) = (
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+        app.member("dewi"),
+        app.member("eka"),
+    );
+    // Ani owns a closed group Budi is not in; Eka is a plain member.
+    let group = app.create_group(&ani, "Gudang Timur", "closed");
+    let invite = format!("/api/groups/{group}/members");
+    app.post(&invite, Some(&ani), j!({ "user_id": eka.id }));
+    app.post(&format!("/api/groups/{group}/join"), Some(&eka), j!({}));
+    let path = format!("/api/groups/{group}");
+    let requests = format!("/api/groups/{group}/members?state=requested");
+    let approve = |who: &Who| format!("/api/groups/{group}/members/{}/approve", who.id);
+    let member = |who: &Who| format!("/api/groups/{group}/members/{}", who.id);
+
+    // Before the absence Budi has no say.
+    app.post(&format!("/api/groups/{group}/join"), Some(&citra), j!({}));
+    assert_eq!(
+        json(&app.get(&path, Some(&budi)))["covering_for"],
+        Value::Null
+    );
+    assert_error(&app.get(&requests, Some(&budi)), 403, "forbidden");
+    assert_error(
+        &app.post(&approve(&citra), Some(&budi), j!({})),
+        403,
+        "forbidden",
+    );
+
+    let away = j!({"starts_on": "2026-12-01", "ends_on": "2026-12-03", "deputy_id": budi.id});
+    assert_eq!(absence(&app, &ani, &ani, away).status, 200);
+    app.post(&format!("/api/groups/{group}/join"), Some(&dewi), j!({}));
+    assert!(
+        received(&app, &budi).contains(&("join_request".to_string(), Some("ani".to_string()))),
+        "the request reaches the deputy, for Ani"
+    );
+    let seen = json(&app.get(&path, Some(&budi)));
+    assert_eq!(seen["covering_for"], "ani");
+    assert_eq!(seen["can_manage"], false);
+    assert_eq!(
+        seen["can_read"], false,
+        "covering answers requests, it does not open the group"
+    );
+    let listed = json(&app.get(&requests, Some(&budi)));
+    assert_eq!(listed["items"].as_array().unwrap().len(), 2);
+    // Approve one, decline the other; members, roles and pins stay with the group's managers.
+    assert_eq!(app.post(&approve(&citra), Some(&budi), j!({})).status, 204);
+    assert_eq!(
+        app.call("DELETE", &member(&dewi), Some(&budi), None).status,
+        204
+    );
+    assert_error(
+        &app.call("DELETE", &member(&eka), Some(&budi), None),
+        403,
+        "forbidden",
+    );
+    assert_error(
+        &app.post(&invite, Some(&budi), j!({ "user_id": dewi.id })),
+        403,
+        "forbidden",
+    );
+    assert_error(
+        &app.call(
+            "PUT",
+            &format!("{path}/pin"),
+            Some(&budi),
+            Some(j!({ "post_id": null })),
+        ),
+        403,
+        "forbidden",
+    );
+    assert_eq!(json(&app.get(&path, Some(&citra)))["my_state"], "active");
+    assert_eq!(json(&app.get(&path, Some(&dewi)))["my_state"], Value::Null);
+    // Both at the same instant: compared in name order.
+    let mut deputy_acts: Vec<_> = app
+        .audit()
+        .into_iter()
+        .filter(|a| a["action"].as_str().unwrap().starts_with("group.request."))
+        .map(|a| (a["action"].to_string(), a["target"].to_string()))
+        .collect();
+    deputy_acts.sort();
+    let on_group = j!(group).to_string();
+    assert_eq!(
+        deputy_acts,
+        [
+            (j!("group.request.approve").to_string(), on_group.clone()),
+            (j!("group.request.decline").to_string(), on_group),
+        ]
+    );
+
+    // Back at work: the deputy's say ends with the absence.
+    app.rt.set_now(morning() + 3 * DAY_MS);
+    app.post(&format!("/api/groups/{group}/join"), Some(&dewi), j!({}));
+    assert_eq!(
+        json(&app.get(&path, Some(&budi)))["covering_for"],
+        Value::Null
+    );
+    assert_error(
+        &app.post(&approve(&dewi), Some(&budi), j!({})),
+        403,
+        "forbidden",
+    );
+    assert_eq!(app.post(&approve(&dewi), Some(&ani), j!({})).status, 204);
+}

@@ -63,6 +63,10 @@ pub struct Group {
     pub can_manage: bool,
     /// Whether the reader may read (and, if a member, write) its posts.
     pub can_read: bool,
+    /// The owner or manager who is away today with the reader as their deputy, when that is
+    /// why the reader may answer the group's join requests.
+    #[serde(default)]
+    pub covering_for: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -109,13 +109,27 @@ fn Body(group: Group, call: Call<Group>) -> impl IntoView {
     // Owners (and admins) give roles.
     let owns = (member && group.my_role == Some(GroupRole::Owner))
         || crate::session::use_session().is_admin();
+    // The deputy of an absent owner or manager answers requests, even from outside the group.
+    let covering = group.covering_for.clone().map(|name| {
+        view! {
+            <p class="notice" role="status">
+                {t(Msg::CoveringFor)} " " <strong>{name}</strong> {t(Msg::CoveringForRequests)}
+            </p>
+        }
+    });
+    let requests = (manages || covering.is_some())
+        .then(|| view! { <Requests group=id.get_value() joined=joined/> });
     if !group.can_read {
-        return view! { <p class="muted center">{t(Msg::MembersOnly)}</p> }.into_any();
+        return view! {
+            {covering}
+            {requests}
+            <p class="muted center">{t(Msg::MembersOnly)}</p>
+        }
+        .into_any();
     }
     view! {
-        <Show when=move || manages>
-            <Requests group=id.get_value() joined=joined/>
-        </Show>
+        {covering}
+        {requests}
         {group.pinned_post_id.clone().map(|post_id| view! {
             <Pinned post_id=post_id unpin=manages.then(|| Callback::new(move |_: ()| pin(None)))/>
         })}

@@ -31,13 +31,32 @@ use serde::Deserialize;
 /// The columns every group query selects (with the reader's membership as `me`).
 macro_rules! group_select {
     ($rest:literal) => {
+        group_select!("", $rest)
+    };
+    ($extra:expr, $rest:literal) => {
         concat!(
             "SELECT g.id, g.name, g.description, g.category, g.tags, g.visibility, g.member_count,
-                    g.pinned_post_id, me.role AS my_role, me.state AS my_state
-             FROM user_groups g
+                    g.pinned_post_id, me.role AS my_role, me.state AS my_state",
+            $extra,
+            " FROM user_groups g
              LEFT JOIN group_members me ON me.group_id = g.id AND me.user_id = ? ",
             $rest
         )
+    };
+}
+
+/// One more column for a single group: the owner or manager who is away today with the reader
+/// as their deputy (params: reader, now, now). The deputy answers join requests for them.
+macro_rules! covering_for_column {
+    () => {
+        ",
+    (SELECT u.name FROM group_members gm
+       JOIN absences a ON a.user_id = gm.user_id
+       JOIN users u ON u.id = gm.user_id
+     WHERE gm.group_id = g.id AND gm.state = 'active' AND gm.role IN ('owner', 'manager')
+       AND a.deputy_id = ? AND a.cancelled_at IS NULL AND a.starts_at <= ? AND a.ends_at > ?
+       AND u.deactivated_at IS NULL
+     ORDER BY u.name LIMIT 1) AS covering_for"
     };
 }
 
@@ -53,6 +72,8 @@ struct GroupRow {
     pinned_post_id: Option<String>,
     my_role: Option<GroupRole>,
     my_state: Option<MemberState>,
+    #[serde(default)]
+    covering_for: Option<String>,
 }
 
 impl GroupRow {
@@ -67,13 +88,17 @@ impl GroupRow {
         self.visibility != Visibility::Secret
             || actor.role == Role::Admin
             || self.my_state.is_some()
+            || self.covering_for.is_some()
     }
 
     fn into_group(self, actor: &Actor) -> Group {
         let role = self.active_role();
         let admin = actor.role == Role::Admin;
+        let can_manage = admin || matches!(role, Some(GroupRole::Owner | GroupRole::Manager));
         Group {
-            can_manage: admin || matches!(role, Some(GroupRole::Owner | GroupRole::Manager)),
+            // Only when covering is what lets the reader answer requests.
+            covering_for: self.covering_for.filter(|_| !can_manage),
+            can_manage,
             can_read: admin || role.is_some() || self.visibility == Visibility::Open,
             tags: split_tags(&self.tags),
             id: self.id,
@@ -204,6 +229,7 @@ pub async fn create<R: Runtime>(
         my_state: Some(MemberState::Active),
         can_manage: true,
         can_read: true,
+        covering_for: None,
     };
     let stmts = vec![
         follows::group_stmt(&actor.id, &group.id, now),
@@ -247,10 +273,14 @@ fn name_taken() -> ApiError {
 
 async fn load_row<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<GroupRow, ApiError> {
     validate::id(group_id, "Group")?;
+    let now = rt.now();
     let row: GroupRow = rt
         .db()
         .first(stmt!(
-            group_select!("WHERE g.id = ?"),
+            group_select!(covering_for_column!(), "WHERE g.id = ?"),
+            actor.id.as_str(),
+            now,
+            now,
             actor.id.as_str(),
             group_id
         ))
@@ -460,6 +490,40 @@ async fn managed<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Gr
     }
 }
 
+/// The group, if `actor` may answer its join requests: its managers, admins, and the deputy of
+/// an owner or manager who is away. A deputy's answers are audited, naming whom they covered.
+async fn requests_handled<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+) -> Result<Group, ApiError> {
+    let group = get(rt, actor, group_id).await?;
+    if group.can_manage || group.covering_for.is_some() {
+        Ok(group)
+    } else {
+        Err(forbidden())
+    }
+}
+
+/// The audit entry of a deputy's answer (`None` for the group's own managers).
+fn deputy_audit<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group: &Group,
+    action: &str,
+    user_id: &str,
+) -> Option<Stmt> {
+    let covered = group.covering_for.as_deref()?;
+    let detail = format!("{user_id} (deputy for {covered})");
+    Some(audit::entry(
+        rt,
+        actor,
+        action,
+        Some(&group.id),
+        Some(&detail),
+    ))
+}
+
 #[derive(Deserialize)]
 struct MemberRow {
     user_id: String,
@@ -482,7 +546,8 @@ pub async fn members<R: Runtime>(
     let group = get(rt, actor, group_id).await?;
     let allowed = match state {
         MemberState::Active => group.can_read,
-        MemberState::Requested | MemberState::Invited => group.can_manage,
+        MemberState::Requested => group.can_manage || group.covering_for.is_some(),
+        MemberState::Invited => group.can_manage,
     };
     if !allowed {
         return Err(forbidden());
@@ -617,23 +682,29 @@ pub async fn approve<R: Runtime>(
     group_id: &str,
     user_id: &str,
 ) -> Result<(), ApiError> {
-    managed(rt, actor, group_id).await?;
+    let group = requests_handled(rt, actor, group_id).await?;
     validate::id(user_id, "Person")?;
     match membership(rt, group_id, user_id).await?.map(|m| m.state) {
         Some(MemberState::Active) => Ok(()),
         Some(MemberState::Requested) => {
-            rt.db()
-                .batch(vec![
-                    stmt!(
-                        "UPDATE group_members SET state = 'active', created_at = ? WHERE group_id = ? AND user_id = ? AND state = 'requested'",
-                        rt.now(),
-                        group_id,
-                        user_id
-                    ),
-                    recount(group_id),
-                    follows::group_stmt(user_id, group_id, rt.now()),
-                ])
-                .await?;
+            let mut stmts = vec![
+                stmt!(
+                    "UPDATE group_members SET state = 'active', created_at = ? WHERE group_id = ? AND user_id = ? AND state = 'requested'",
+                    rt.now(),
+                    group_id,
+                    user_id
+                ),
+                recount(group_id),
+                follows::group_stmt(user_id, group_id, rt.now()),
+            ];
+            stmts.extend(deputy_audit(
+                rt,
+                actor,
+                &group,
+                "group.request.approve",
+                user_id,
+            ));
+            rt.db().batch(stmts).await?;
             Ok(())
         }
         _ => Err(not_found("Request")),
@@ -648,11 +719,34 @@ pub async fn remove<R: Runtime>(
     group_id: &str,
     user_id: &str,
 ) -> Result<(), ApiError> {
-    let group = managed(rt, actor, group_id).await?;
+    let group = requests_handled(rt, actor, group_id).await?;
     validate::id(user_id, "Person")?;
     let Some(target) = membership(rt, group_id, user_id).await? else {
         return Ok(());
     };
+    // A deputy only declines requests; removing members stays with the group's managers.
+    if !group.can_manage {
+        if target.state != MemberState::Requested {
+            return Err(forbidden());
+        }
+        let mut stmts = vec![
+            stmt!(
+                "DELETE FROM group_members WHERE group_id = ? AND user_id = ? AND state = 'requested'",
+                group_id,
+                user_id
+            ),
+            recount(group_id),
+        ];
+        stmts.extend(deputy_audit(
+            rt,
+            actor,
+            &group,
+            "group.request.decline",
+            user_id,
+        ));
+        rt.db().batch(stmts).await?;
+        return Ok(());
+    }
     let actor_is_owner = group.my_role == Some(GroupRole::Owner);
     if target.role != GroupRole::Member && !(actor_is_owner || actor.role == Role::Admin) {
         return Err(forbidden());
