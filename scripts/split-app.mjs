@@ -46,7 +46,7 @@ try {
   const loader = `__wasm_split-${hash}.js`;
   const modules = [[join(work, 'bindgen', `${stem}_bg.wasm`), `${stem}_bg.wasm`],
     ...chunks.map((f) => [join(work, 'split', f), named(f)])];
-  // Two cores: optimize two modules at a time, largest first.
+  // Two cores: optimize two modules at a time, the main module (the largest) first.
   const optimize = async ([from, to]) => (profile === 'release'
     ? run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', from, '-o', join(staging, to)])
     : run('cp', [from, join(staging, to)]));
