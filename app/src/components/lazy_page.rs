@@ -27,22 +27,30 @@ where
     F: Future<Output = PageResult> + 'static,
 {
     let state = RwSignal::new(State::Fetching);
-    let fetch = move || {
-        state.set(State::Fetching);
-        leptos::task::spawn_local(async move {
-            let fetched = fetch_chunk().await;
-            state.set(if fetched.is_ok() {
-                State::Ready
-            } else {
-                State::Failed
-            });
-        });
+    let outcome = |fetched: Result<(), SplitLoaderError>| {
+        if fetched.is_ok() {
+            State::Ready
+        } else {
+            State::Failed
+        }
     };
-    // Already fetched (any later visit): no "Loading…" at all.
-    match ready_now(fetch_chunk()) {
-        Some(Ok(())) => state.set(State::Ready),
-        _ => fetch(),
-    }
+    // One fetch, polled once here: a chunk already fetched (any later visit) is ready at once,
+    // with no "Loading…". Otherwise the same fetch is awaited in a task; the loader expects
+    // its fetch to run to the end, never dropped half way.
+    let fetch = move || {
+        let mut fetching = Box::pin(fetch_chunk());
+        match fetching
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(fetched) => state.set(outcome(fetched)),
+            Poll::Pending => {
+                state.set(State::Fetching);
+                leptos::task::spawn_local(async move { state.set(outcome(fetching.await)) });
+            }
+        }
+    };
+    fetch();
     // Online, a chunk that cannot be fetched is most likely one of an older build, replaced by
     // a deploy since this page loaded (public/sw.js): load the current build whole.
     let retry = move || match web_sys::window() {
