@@ -93,6 +93,13 @@ test('set an absence with a deputy: a mention of the absent person reaches the d
   await ani.getByRole('link', { name: 'My page' }).click();
   await ani.getByTestId('away').getByRole('button', { name: 'I am back: end the absence' }).click();
   await expect(ani.getByTestId('away')).toHaveCount(0);
+  // Her page keeps what Budi did for her.
+  await ani.reload();
+  const log = ani.getByTestId('deputy-log');
+  await log.locator('summary').click();
+  await expect(log.getByTestId('deputy-actions'))
+    .toContainText(`Budi Siregar approved the request of Citra Simanjuntak to join ${group}`);
+  await expectTouchFriendly(ani);
 });
 
 test('walk the org chart up and down, and the department tree', async ({ page }) => {

@@ -711,7 +711,8 @@ fn a_deputy_answers_an_absent_owners_join_requests_audited_and_only_meanwhile() 
         "the request reaches the deputy, for Ani"
     );
     let seen = json(&app.get(&path, Some(&budi)));
-    assert_eq!(seen["covering_for"], "ani");
+    assert_eq!(seen["covering_for"]["id"], ani.id.as_str());
+    assert_eq!(seen["covering_for"]["name"], "ani");
     assert_eq!(seen["can_manage"], false);
     assert_eq!(
         seen["can_read"], false,
@@ -763,6 +764,39 @@ fn a_deputy_answers_an_absent_owners_join_requests_audited_and_only_meanwhile() 
             (j!("group.request.decline").to_string(), on_group),
         ]
     );
+    // Ani's page lists both in her deputy log, with whom and where; a colleague sees no log.
+    let log = |who: &Who| {
+        json(&app.get(&format!("/api/people/{}", ani.id), Some(who)))["deputy_log"].clone()
+    };
+    let mut done: Vec<_> = log(&ani)["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["kind"].as_str().unwrap().to_string(),
+                a["person"]["name"].as_str().unwrap().to_string(),
+                a["group_name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    done.sort();
+    let entry = |kind: &str, who: &str| {
+        (
+            kind.to_string(),
+            who.to_string(),
+            "Gudang Timur".to_string(),
+        )
+    };
+    assert_eq!(
+        done,
+        [
+            entry("group.request.approve", "citra"),
+            entry("group.request.decline", "dewi"),
+        ]
+    );
+    assert_eq!(log(&app.admin())["actions"].as_array().unwrap().len(), 2);
+    assert_eq!(log(&eka), Value::Null);
 
     // Back at work: the deputy's say ends with the absence.
     app.rt.set_now(morning() + 3 * DAY_MS);
@@ -777,4 +811,6 @@ fn a_deputy_answers_an_absent_owners_join_requests_audited_and_only_meanwhile() 
         "forbidden",
     );
     assert_eq!(app.post(&approve(&dewi), Some(&ani), j!({})).status, 204);
+    // What Ani did herself is hers: the log keeps only what the deputy did meanwhile.
+    assert_eq!(log(&ani)["actions"].as_array().unwrap().len(), 2);
 }

@@ -66,7 +66,7 @@ pub struct Group {
     /// The owner or manager who is away today with the reader as their deputy, when that is
     /// why the reader may answer the group's join requests.
     #[serde(default)]
-    pub covering_for: Option<String>,
+    pub covering_for: Option<Author>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -172,13 +172,37 @@ pub struct Profile {
     pub deputy_log: Option<DeputyLog>,
 }
 
-/// The record of a deputy's cover: what reached them for the absent person, and what they opened.
+/// The record of a deputy's cover: what reached them for the absent person, what they opened,
+/// and what they did on the person's behalf.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeputyLog {
     pub deputy: Author,
     pub starts_at: Millis,
     pub ends_at: Millis,
     pub items: Vec<CoveredItem>,
+    /// Newest first.
+    #[serde(default)]
+    pub actions: Vec<DeputyAction>,
+}
+
+/// Something a deputy did for the absent person (it is also in the audit log).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeputyAction {
+    pub kind: DeputyActionKind,
+    /// Whom it concerned: the colleague who asked to join.
+    pub person: Author,
+    pub group_id: String,
+    pub group_name: String,
+    pub at: Millis,
+}
+
+/// Named as in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeputyActionKind {
+    #[serde(rename = "group.request.approve")]
+    ApprovedJoin,
+    #[serde(rename = "group.request.decline")]
+    DeclinedJoin,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -110,10 +110,10 @@ fn Body(group: Group, call: Call<Group>) -> impl IntoView {
     let owns = (member && group.my_role == Some(GroupRole::Owner))
         || crate::session::use_session().is_admin();
     // The deputy of an absent owner or manager answers requests, even from outside the group.
-    let covering = group.covering_for.clone().map(|name| {
+    let covering = group.covering_for.clone().map(|absent| {
         view! {
             <p class="notice" role="status">
-                {t(Msg::CoveringFor)} " " <strong>{name}</strong> {t(Msg::CoveringForRequests)}
+                {t(Msg::CoveringFor)} " " <strong>{absent.name}</strong> {t(Msg::CoveringForRequests)}
             </p>
         }
     });

@@ -31,32 +31,38 @@ use serde::Deserialize;
 /// The columns every group query selects (with the reader's membership as `me`).
 macro_rules! group_select {
     ($rest:literal) => {
-        group_select!("", $rest)
+        group_select!("", "", $rest)
     };
-    ($extra:expr, $rest:literal) => {
+    ($columns:expr, $joins:expr, $rest:literal) => {
         concat!(
             "SELECT g.id, g.name, g.description, g.category, g.tags, g.visibility, g.member_count,
                     g.pinned_post_id, me.role AS my_role, me.state AS my_state",
-            $extra,
+            $columns,
             " FROM user_groups g
              LEFT JOIN group_members me ON me.group_id = g.id AND me.user_id = ? ",
+            $joins,
             $rest
         )
     };
 }
 
-/// One more column for a single group: the owner or manager who is away today with the reader
-/// as their deputy (params: reader, now, now). The deputy answers join requests for them.
-macro_rules! covering_for_column {
+/// For a single group: the owner or manager who is away today with the reader as their deputy
+/// (join params: reader, now, now; then the group's id). The deputy answers join requests for
+/// them. Correlated on the group, so it reads only that group's members.
+macro_rules! covering_for {
     () => {
-        ",
-    (SELECT u.name FROM group_members gm
-       JOIN absences a ON a.user_id = gm.user_id
-       JOIN users u ON u.id = gm.user_id
-     WHERE gm.group_id = g.id AND gm.state = 'active' AND gm.role IN ('owner', 'manager')
-       AND a.deputy_id = ? AND a.cancelled_at IS NULL AND a.starts_at <= ? AND a.ends_at > ?
-       AND u.deactivated_at IS NULL
-     ORDER BY u.name LIMIT 1) AS covering_for"
+        group_select!(
+            ", covered.id AS covering_for_id, covered.name AS covering_for_name",
+            "LEFT JOIN users covered ON covered.id = (
+                SELECT gm.user_id FROM group_members gm
+                  JOIN absences a ON a.user_id = gm.user_id
+                  JOIN users u ON u.id = gm.user_id
+                WHERE gm.group_id = g.id AND gm.state = 'active' AND gm.role IN ('owner', 'manager')
+                  AND a.deputy_id = ? AND a.cancelled_at IS NULL AND a.starts_at <= ? AND a.ends_at > ?
+                  AND u.deactivated_at IS NULL
+                ORDER BY u.name LIMIT 1) ",
+            "WHERE g.id = ?"
+        )
     };
 }
 
@@ -73,7 +79,9 @@ struct GroupRow {
     my_role: Option<GroupRole>,
     my_state: Option<MemberState>,
     #[serde(default)]
-    covering_for: Option<String>,
+    covering_for_id: Option<String>,
+    #[serde(default)]
+    covering_for_name: Option<String>,
 }
 
 impl GroupRow {
@@ -88,7 +96,7 @@ impl GroupRow {
         self.visibility != Visibility::Secret
             || actor.role == Role::Admin
             || self.my_state.is_some()
-            || self.covering_for.is_some()
+            || self.covering_for_id.is_some()
     }
 
     fn into_group(self, actor: &Actor) -> Group {
@@ -97,7 +105,15 @@ impl GroupRow {
         let can_manage = admin || matches!(role, Some(GroupRole::Owner | GroupRole::Manager));
         Group {
             // Only when covering is what lets the reader answer requests.
-            covering_for: self.covering_for.filter(|_| !can_manage),
+            covering_for: self
+                .covering_for_id
+                .zip(self.covering_for_name)
+                .filter(|_| !can_manage)
+                .map(|(id, name)| Author {
+                    id,
+                    name,
+                    former: false,
+                }),
             can_manage,
             can_read: admin || role.is_some() || self.visibility == Visibility::Open,
             tags: split_tags(&self.tags),
@@ -277,11 +293,11 @@ async fn load_row<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<G
     let row: GroupRow = rt
         .db()
         .first(stmt!(
-            group_select!(covering_for_column!(), "WHERE g.id = ?"),
+            covering_for!(),
+            actor.id.as_str(),
             actor.id.as_str(),
             now,
             now,
-            actor.id.as_str(),
             group_id
         ))
         .await?
@@ -505,7 +521,8 @@ async fn requests_handled<R: Runtime>(
     }
 }
 
-/// The audit entry of a deputy's answer (`None` for the group's own managers).
+/// The audit entry of a deputy's answer, for the colleague they cover (`None` for the group's
+/// own managers).
 fn deputy_audit<R: Runtime>(
     rt: &R,
     actor: &Actor,
@@ -513,14 +530,14 @@ fn deputy_audit<R: Runtime>(
     action: &str,
     user_id: &str,
 ) -> Option<Stmt> {
-    let covered = group.covering_for.as_deref()?;
-    let detail = format!("{user_id} (deputy for {covered})");
-    Some(audit::entry(
+    let covered = group.covering_for.as_ref()?;
+    Some(audit::on_behalf(
         rt,
         actor,
         action,
         Some(&group.id),
-        Some(&detail),
+        Some(user_id),
+        &covered.id,
     ))
 }
 

@@ -60,6 +60,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_import_and_bookmarks.sql",
         include_str!("../../migrations/0012_import_and_bookmarks.sql"),
     ),
+    (
+        "0013_deputy_actions.sql",
+        include_str!("../../migrations/0013_deputy_actions.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -14,7 +14,7 @@ use crate::components::tel::tel;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::router::encode;
-use balai_protocol::people::Profile;
+use balai_protocol::people::{DeputyActionKind, Profile};
 use leptos::prelude::*;
 
 #[component]
@@ -167,6 +167,27 @@ fn ProfileView(p: Profile, saved: Callback<Profile>, reload: Callback<()>) -> im
         {official.then(|| view! { <OfficialForm profile=editable.get_value() saved=saved/> })}
         {p.deputy_log.clone().map(|log| {
             let opened = log.items.iter().filter(|i| i.opened_at.is_some()).count();
+            let deputy = log.deputy.name.clone();
+            let actions = (!log.actions.is_empty()).then(|| view! {
+                <h3 class="small">{t(Msg::DoneOnBehalf)}</h3>
+                <ul class="list" data-testid="deputy-actions">
+                    {log.actions.into_iter().map(|action| {
+                        let verb = match action.kind {
+                            DeputyActionKind::ApprovedJoin => Msg::ApprovedRequestOf,
+                            DeputyActionKind::DeclinedJoin => Msg::DeclinedRequestOf,
+                        };
+                        view! {
+                            <li class="list-row">
+                                <a class="row-link" href=format!("/g/{}", action.group_id)>
+                                    {deputy.clone()} " " {t(verb)} " " <strong>{action.person.name}</strong>
+                                    " " {t(Msg::ToJoinGroup)} " " {action.group_name}
+                                </a>
+                                <span class="muted small"><TimeAgo at=action.at/></span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            });
             view! {
                 <details class="card" data-testid="deputy-log">
                     <summary>
@@ -190,6 +211,7 @@ fn ProfileView(p: Profile, saved: Callback<Profile>, reload: Callback<()>) -> im
                             }
                         }).collect_view()}
                     </ul>
+                    {actions}
                 </details>
             }
         })}

@@ -13,7 +13,9 @@ use crate::store::{Db, count};
 use balai_protocol::feed::Author;
 use balai_protocol::limits::{ABSENCE_MAX_DAYS, ABSENCE_NOTE_MAX_CHARS};
 use balai_protocol::notifications::Kind;
-use balai_protocol::people::{AbsenceInput, Away, CoveredItem, DeputyLog};
+use balai_protocol::people::{
+    AbsenceInput, Away, CoveredItem, DeputyAction, DeputyActionKind, DeputyLog,
+};
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
 
@@ -202,12 +204,12 @@ pub async fn end<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(),
     Ok(())
 }
 
-/// Covered items listed at most.
+/// Covered items (and, apart, actions) listed at most.
 const LOG_MAX: i64 = 100;
 
 /// The latest absence (on now, or ended) and what its deputy received for the person, with
-/// what they opened: the record of everything handled on their behalf. For the person, their
-/// manager, admins and HR.
+/// what they opened and what they did for them: the record of everything handled on their
+/// behalf. For the person, their manager, admins and HR.
 pub async fn deputy_log<R: Runtime>(
     rt: &R,
     actor: &Actor,
@@ -276,5 +278,61 @@ pub async fn deputy_log<R: Runtime>(
                 opened_at: r.read_at,
             })
             .collect(),
+        actions: actions_on_behalf(rt, user_id, &a.deputy_id, a.starts_at, until).await?,
     }))
+}
+
+/// What the deputy did for `user_id` between `from` and `until`, from the audit log: the join
+/// requests they answered. Requests exist only on closed groups (secret ones are joined by
+/// invitation), whose names anyone may see.
+async fn actions_on_behalf<R: Runtime>(
+    rt: &R,
+    user_id: &str,
+    deputy_id: &str,
+    from: Millis,
+    until: Millis,
+) -> Result<Vec<DeputyAction>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        kind: DeputyActionKind,
+        person_id: String,
+        person_name: String,
+        person_left: Option<Millis>,
+        group_id: String,
+        group_name: String,
+        created_at: Millis,
+    }
+    let rows: Vec<Row> = rt
+        .db()
+        .all(stmt!(
+            "SELECT al.action AS kind, p.id AS person_id, p.name AS person_name,
+                    p.deactivated_at AS person_left, g.id AS group_id, g.name AS group_name,
+                    al.created_at
+             FROM audit_log al
+               JOIN users p ON p.id = al.detail
+               JOIN user_groups g ON g.id = al.target
+             WHERE al.on_behalf_of = ? AND al.created_at >= ? AND al.created_at < ?
+               AND al.actor_id = ? AND al.action IN ('group.request.approve', 'group.request.decline')
+             ORDER BY al.created_at DESC, al.rowid DESC LIMIT ?",
+            user_id,
+            from,
+            until,
+            deputy_id,
+            LOG_MAX
+        ))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DeputyAction {
+            kind: r.kind,
+            person: Author {
+                id: r.person_id,
+                name: r.person_name,
+                former: r.person_left.is_some(),
+            },
+            group_id: r.group_id,
+            group_name: r.group_name,
+            at: r.created_at,
+        })
+        .collect())
 }
