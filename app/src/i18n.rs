@@ -26,14 +26,15 @@ impl Lang {
         }
     }
 
-    /// The saved choice, else the browser's language, else English.
+    /// The saved choice, else the browser's language, else English. (Language tags are ASCII:
+    /// no Unicode case tables needed.)
     pub fn initial() -> Lang {
         crate::storage::get(LANG_KEY)
             .and_then(|c| Lang::from_code(&c))
             .or_else(|| {
                 let nav = web_sys::window()?.navigator();
                 nav.language()
-                    .and_then(|l| Lang::from_code(&l.to_lowercase()))
+                    .and_then(|l| Lang::from_code(&l.to_ascii_lowercase()))
             })
             .unwrap_or(Lang::En)
     }

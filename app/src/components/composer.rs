@@ -94,7 +94,7 @@ pub fn Composer(
                     Ok(())
                 }
                 Err(Error::Network) => {
-                    let body = serde_json::to_string(&input).expect("serializes");
+                    let body = api::to_json(&input);
                     outbox::push(Pending {
                         path: "/api/posts".into(),
                         body,

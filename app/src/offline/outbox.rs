@@ -23,10 +23,7 @@ fn save(items: &[Pending]) {
     if items.is_empty() {
         storage::remove(KEY);
     } else {
-        storage::set(
-            KEY,
-            &serde_json::to_string(items).expect("outbox serializes"),
-        );
+        storage::set(KEY, &api::to_json(items));
     }
 }
 
