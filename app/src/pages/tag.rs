@@ -9,7 +9,9 @@ use leptos::prelude::*;
 /// Every post with a #tag the reader may read, and following the tag.
 #[component]
 pub fn TagPage(tag: String) -> impl IntoView {
-    let tag = tag.trim_start_matches('#').to_lowercase();
+    // The server folds tags fully (its links already carry the lowercase form); ASCII folding
+    // only tidies a hand-typed URL, without Unicode's case tables in the posts chunk.
+    let tag = tag.trim_start_matches('#').to_ascii_lowercase();
     view! {
         <RequireLogin>
             <section class="card group-head">
