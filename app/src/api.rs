@@ -6,7 +6,7 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    Comment, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
+    Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -28,7 +28,7 @@ use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -198,8 +198,12 @@ pub async fn feed(source: &Source, cursor: Option<&str>) -> Result<Page<Post>, E
     send(Method::GET, &path, None, None).await
 }
 
-pub async fn create_post(body: &NewPost, key: &str) -> Result<Post, Error> {
-    send(Method::POST, "/api/posts", json(body), Some(key)).await
+/// A new post, as a write that may wait in the outbox (`offline::outbox::send_or_queue`).
+pub fn new_post(body: &NewPost) -> Write {
+    Write {
+        path: "/api/posts".into(),
+        body: to_json(body),
+    }
 }
 
 pub async fn post_detail(id: &str) -> Result<PostDetail, Error> {
@@ -221,17 +225,16 @@ pub enum Thread {
     Idea,
 }
 
-pub async fn comment(
-    thread: Thread,
-    parent_id: &str,
-    body: &NewComment,
-    key: &str,
-) -> Result<Comment, Error> {
+/// A comment on a post or an idea, as a write that may wait in the outbox.
+pub fn new_comment(thread: Thread, parent_id: &str, body: &NewComment) -> Write {
     let path = match thread {
         Thread::Post => format!("/api/posts/{parent_id}/comments"),
         Thread::Idea => format!("/api/ideas/{parent_id}/comments"),
     };
-    send(Method::POST, &path, json(body), Some(key)).await
+    Write {
+        path,
+        body: to_json(body),
+    }
 }
 
 pub async fn delete_comment(thread: Thread, id: &str) -> Result<(), Error> {
@@ -301,10 +304,17 @@ pub async fn revoke_invite(id: &str) -> Result<(), Error> {
     send(Method::DELETE, &format!("/api/invites/{id}"), None, None).await
 }
 
-/// Replays a queued write (see `offline::outbox`) exactly as it was first sent. The answer is
-/// checked to be JSON and skipped, not built into a value nobody reads.
-pub async fn replay(path: &str, body: String, key: &str) -> Result<IgnoredAny, Error> {
-    send(Method::POST, path, Some(body), Some(key)).await
+/// A POST whose JSON body is made up front, so that, sent without a network, it can wait in the
+/// outbox and go out later exactly as first sent (same body, same idempotency key).
+pub struct Write {
+    pub path: String,
+    pub body: String,
+}
+
+impl Write {
+    pub async fn send<T: DeserializeOwned>(&self, key: &str) -> Result<T, Error> {
+        send(Method::POST, &self.path, Some(self.body.clone()), Some(key)).await
+    }
 }
 
 pub async fn groups(mine: bool, cursor: Option<&str>) -> Result<Page<Group>, Error> {

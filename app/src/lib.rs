@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
     });
     // Send queued writes now and whenever the network comes back.
     let outbox_version = RwSignal::new(0u32);
-    provide_context(components::post_list::OutboxVersion(outbox_version));
+    provide_context(offline::outbox::OutboxVersion(outbox_version));
     Effect::new(move |_| {
         if online.0.get() {
             leptos::task::spawn_local(async move {

@@ -26,6 +26,26 @@ test('with the network cut, the shell still loads, says it is offline, and shows
   await expect(page.locator('.feed article.post').filter({ hasText: text })).toHaveCount(1);
 });
 
+test('a comment written offline waits in the outbox and joins the thread when the network is back', async ({ page, context }) => {
+  await logIn(page);
+  await page.locator('.feed article.post').first().getByRole('link', { name: /Comments/ }).click();
+  await expect(page).toHaveURL(/\/p\//);
+  await expect(page.getByLabel('Write a comment…')).toBeVisible();
+
+  await context.setOffline(true);
+  const comment = unique('Sudah dicek di gudang');
+  await page.getByLabel('Write a comment…').fill(comment);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting for the network' })).toBeVisible();
+  await expect(page.getByLabel('Write a comment…')).toHaveValue('');
+  await expect(page.locator('.comment', { hasText: comment })).toHaveCount(0);
+
+  await context.setOffline(false);
+  await expect(page.locator('.comment', { hasText: comment })).toHaveCount(1, { timeout: 15_000 });
+  await page.reload();
+  await expect(page.locator('.comment', { hasText: comment })).toHaveCount(1);
+});
+
 test('security headers: a CSP with wasm-unsafe-eval and nothing unsafe-inline', async ({ request }) => {
   const res = await request.get('/');
   const csp = res.headers()['content-security-policy'];

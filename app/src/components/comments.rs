@@ -6,6 +6,7 @@ use crate::components::post_card::AuthorName;
 use crate::components::time_ago::TimeAgo;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
+use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
 use balai_protocol::feed::{Comment, NewComment};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
 use leptos::prelude::*;
@@ -64,22 +65,38 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
     let text = RwSignal::new(String::new());
     // One key per comment being written, reused by every retry of it.
     let key = RwSignal::new(api::new_key());
+    let queued = RwSignal::new(false);
     let send = Call::new();
+    // A comment written offline shows up once the outbox has sent it.
+    let outbox = expect_context::<OutboxVersion>();
+    Effect::new(move |seen: Option<()>| {
+        outbox.0.track();
+        if seen.is_some() {
+            on_changed.run(());
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if text.with_untracked(|t| t.trim().is_empty()) {
             return;
         }
-        let (parent_id, body, k) = (
-            parent_id.get_value(),
-            text.get_untracked(),
-            key.get_untracked(),
+        let write = api::new_comment(
+            thread,
+            &parent_id.get_value(),
+            &NewComment {
+                body: text.get_untracked(),
+            },
         );
+        let k = key.get_untracked();
         send.run(async move {
-            api::comment(thread, &parent_id, &NewComment { body }, &k).await?;
+            queued.set(false);
+            let sent = send_or_queue::<Comment>(write, k).await?;
             text.set(String::new());
             key.set(api::new_key());
-            on_changed.run(());
+            match sent {
+                Sent::Now(_) => on_changed.run(()),
+                Sent::Queued => queued.set(true),
+            }
             Ok(())
         });
     };
@@ -90,6 +107,9 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
                 placeholder=t(Msg::WriteComment)
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
+            <Show when=move || queued.get()>
+                <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>
+            </Show>
             {send.error_view()}
         </form>
     }

@@ -1,7 +1,7 @@
-use crate::api::{self, Error};
+use crate::api;
 use crate::call::Call;
 use crate::i18n::{Msg, t};
-use crate::offline::outbox::{self, Pending};
+use crate::offline::outbox::{Sent, send_or_queue};
 use crate::storage;
 use balai_protocol::feed::{NewPost, Post};
 use balai_protocol::limits::POST_MAX_CHARS;
@@ -87,25 +87,13 @@ pub fn Composer(
         let key = key.get_untracked();
         submit.run(async move {
             queued.set(false);
-            match api::create_post(&input, &key).await {
-                Ok(post) => {
-                    done();
-                    on_posted.run(post);
-                    Ok(())
-                }
-                Err(Error::Network) => {
-                    let body = api::to_json(&input);
-                    outbox::push(Pending {
-                        path: "/api/posts".into(),
-                        body,
-                        key,
-                    });
-                    done();
-                    queued.set(true);
-                    Ok(())
-                }
-                Err(e) => Err(e),
+            let sent = send_or_queue(api::new_post(&input), key).await?;
+            done();
+            match sent {
+                Sent::Now(post) => on_posted.run(post),
+                Sent::Queued => queued.set(true),
             }
+            Ok(())
         });
     };
     view! {

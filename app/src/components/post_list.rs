@@ -1,14 +1,11 @@
 use crate::api::{self, Source};
 use crate::components::composer::Composer;
 use crate::components::post_card::PostCard;
+use crate::offline::outbox::OutboxVersion;
 use crate::pager::Pager;
 use balai_protocol::feed::Post;
 use balai_protocol::places::PlaceRef;
 use leptos::prelude::*;
-
-/// Bumped when queued offline posts have been sent, so the feed reloads.
-#[derive(Clone, Copy)]
-pub struct OutboxVersion(pub RwSignal<u32>);
 
 /// Posts from `source`, newest first, a page at a time, with a composer above when `compose`
 /// (posting into the group for a group's list, about the place for a place's), and a pin

@@ -1,19 +1,51 @@
-//! Writes made without a network wait here (in localStorage, so a closed tab loses nothing)
-//! and are sent, with their original idempotency keys, when the network returns.
+//! Writes made without a network (posts, comments) wait here, in localStorage, so a closed tab
+//! loses nothing, and are sent with their original idempotency keys when the network returns.
 
-use crate::{api, storage};
+use crate::api::{self, Write};
+use crate::storage;
+use leptos::prelude::*;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 
 const KEY: &str = "balai.outbox";
 
+/// A queued write (stored as JSON: keep the fields, or queued writes of an older build are lost).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Pending {
-    pub path: String,
-    pub body: String,
-    pub key: String,
+struct Pending {
+    path: String,
+    body: String,
+    key: String,
 }
 
-pub fn load() -> Vec<Pending> {
+/// Bumped when queued writes have been sent, so what shows them (lists, threads) reloads.
+#[derive(Clone, Copy)]
+pub struct OutboxVersion(pub RwSignal<u32>);
+
+/// What became of a write: sent, with the server's answer, or queued until the network returns.
+pub enum Sent<T> {
+    Now(T),
+    Queued,
+}
+
+/// Sends `write` now or, without a network, queues it to go out later with the same `key`.
+pub async fn send_or_queue<T: DeserializeOwned>(
+    write: Write,
+    key: String,
+) -> Result<Sent<T>, api::Error> {
+    match write.send(&key).await {
+        Err(api::Error::Network) => {
+            push(Pending {
+                path: write.path,
+                body: write.body,
+                key,
+            });
+            Ok(Sent::Queued)
+        }
+        answer => answer.map(Sent::Now),
+    }
+}
+
+fn load() -> Vec<Pending> {
     storage::get(KEY)
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
@@ -27,7 +59,7 @@ fn save(items: &[Pending]) {
     }
 }
 
-pub fn push(item: Pending) {
+fn push(item: Pending) {
     let mut items = load();
     if !items.iter().any(|i| i.key == item.key) {
         items.push(item);
@@ -40,7 +72,12 @@ pub fn push(item: Pending) {
 pub async fn flush() -> usize {
     let mut sent = 0;
     while let Some(item) = load().into_iter().next() {
-        match api::replay(&item.path, item.body.clone(), &item.key).await {
+        let write = Write {
+            path: item.path.clone(),
+            body: item.body.clone(),
+        };
+        // The answer is checked to be JSON and skipped: whoever shows it reloads.
+        match write.send::<IgnoredAny>(&item.key).await {
             Err(api::Error::Network) => break,
             Ok(_) => sent += 1,
             Err(api::Error::Api(_)) => {}
