@@ -11,6 +11,8 @@ process.chdir(new URL('../functions', import.meta.url).pathname); // wrangler.to
 process.env.BALAI_SKIP_BUILD = '1'; // scripts/build.sh already ran
 const worker = await unstable_startWorker({
   config: resolve('wrangler.toml'),
+  // The Worker reports D1 round trips and rows read per request (x-d1-* headers) only when asked.
+  bindings: { D1_METRICS: { type: 'plain_text', value: 'on' } },
   dev: {
     server: { hostname: '127.0.0.1', port: Number(port) },
     inspector: false,

@@ -69,6 +69,25 @@ fn the_feed_is_one_indexed_query_after_the_session() {
 }
 
 #[test]
+fn d1_metrics_headers_only_when_the_benchmark_asks_for_them() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    // Rows read would hint at what the reader was not shown: not sent by default.
+    let plain = app.get("/api/posts", Some(&ani));
+    assert_eq!(plain.status, 200);
+    assert_eq!(plain.header("x-d1-queries"), None);
+    assert_eq!(plain.header("x-d1-rows-read"), None);
+    app.rt
+        .settings
+        .borrow_mut()
+        .push(("D1_METRICS".into(), "on".into()));
+    // (Counted per Worker request; the native database counts for the whole test.)
+    let measured = app.get("/api/posts", Some(&ani));
+    assert!(measured.header("x-d1-queries").is_some());
+    assert!(measured.header("x-d1-rows-read").is_some());
+}
+
+#[test]
 fn a_retried_post_with_the_same_key_is_created_once() {
     let app = TestApp::new();
     let ani = app.member("ani");

@@ -26,10 +26,16 @@ pub async fn handle<R: Runtime>(rt: &R, req: &ApiRequest) -> ApiResponse {
     } else {
         res
     };
-    res.with_header("x-content-type-options", "nosniff")
-        // For the benchmark: D1 round trips and rows read by this request.
-        .with_header("x-d1-queries", usage.queries.to_string())
-        .with_header("x-d1-rows-read", usage.rows_read.to_string())
+    let res = res.with_header("x-content-type-options", "nosniff");
+    // For the benchmark only (bench/serve.mjs sets D1_METRICS=on): D1 round trips and rows read
+    // by this request. Off elsewhere, since rows read would hint at how much a reader was not
+    // shown (a secret group's posts skipped in the feed).
+    if rt.setting("D1_METRICS").as_deref() == Some("on") {
+        res.with_header("x-d1-queries", usage.queries.to_string())
+            .with_header("x-d1-rows-read", usage.rows_read.to_string())
+    } else {
+        res
+    }
 }
 
 /// What a handler gets: the request, and the person behind it on authenticated routes.
