@@ -6,7 +6,8 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
+    Ack, AckReport, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail,
+    SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -248,6 +249,26 @@ pub async fn delete_comment(thread: Thread, id: &str) -> Result<(), Error> {
 pub async fn set_like(post_id: &str, liked: bool) -> Result<LikeState, Error> {
     let method = if liked { Method::PUT } else { Method::DELETE };
     send(method, &format!("/api/posts/{post_id}/like"), None, None).await
+}
+
+/// I have read it (an announcement that asks everyone to confirm). Confirming twice is fine.
+pub async fn confirm_read(post_id: &str) -> Result<Ack, Error> {
+    send(
+        Method::PUT,
+        &format!("/api/posts/{post_id}/ack"),
+        None,
+        None,
+    )
+    .await
+}
+
+/// Totals and who has not confirmed yet (the author, admins and communications).
+pub async fn ack_report(post_id: &str, cursor: Option<&str>) -> Result<AckReport, Error> {
+    let mut path = format!("/api/posts/{post_id}/acks");
+    if let Some(c) = cursor {
+        path.push_str(&format!("?cursor={}", js_sys::encode_uri_component(c)));
+    }
+    send(Method::GET, &path, None, None).await
 }
 
 pub async fn people(cursor: Option<&str>) -> Result<Page<Person>, Error> {

@@ -18,6 +18,12 @@ impl Session {
         self.me
             .with(|m| matches!(m, Some(Some(me)) if me.role == Role::Admin))
     }
+
+    /// Admins and communications staff announce to the whole company (and follow up on who
+    /// has confirmed an announcement).
+    pub fn may_announce(&self) -> bool {
+        self.is_admin() || self.user().is_some_and(|me| me.grants.communications)
+    }
 }
 
 pub fn use_session() -> Session {

@@ -1,5 +1,5 @@
-use crate::Millis;
 use crate::groups::GroupRef;
+use crate::{Millis, Page};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +35,28 @@ pub struct Post {
     /// The place it is about ("at the Surabaya branch"), when the reader may see that place.
     #[serde(default)]
     pub place: Option<crate::places::PlaceRef>,
+    /// An announcement everyone is asked to confirm having read (an order, a new rule).
+    #[serde(default)]
+    pub ack: Option<Ack>,
+}
+
+/// Confirmations of an announcement that asks everyone to confirm having read it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Ack {
+    /// When I confirmed; `None` while I have not.
+    pub mine: Option<Millis>,
+    /// How many have confirmed.
+    pub count: i64,
+}
+
+/// Who has not yet confirmed an announcement, by name (to its author, admins and
+/// communications, who follow up), with the totals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AckReport {
+    /// Everyone asked: the people active now.
+    pub asked: i64,
+    pub confirmed: i64,
+    pub pending: Page<Author>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +86,9 @@ pub struct NewPost {
     /// The place it is about (one the author may see).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place_id: Option<String>,
+    /// With `announce_until`: ask everyone to confirm they have read it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ack_required: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

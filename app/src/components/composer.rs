@@ -36,10 +36,11 @@ pub fn Composer(
     let place_id = StoredValue::new(place.map(|p| p.id));
     // Admins and communications staff may announce from the home feed: pinned for a week.
     let session = crate::session::use_session();
-    let may_announce = group.is_none()
-        && place_id.with_value(Option::is_none)
-        && (session.is_admin() || session.user().is_some_and(|me| me.grants.communications));
+    let may_announce =
+        group.is_none() && place_id.with_value(Option::is_none) && session.may_announce();
     let announce = RwSignal::new(false);
+    // An announcement may ask everyone to confirm having read it (an order, a new rule).
+    let ask_ack = RwSignal::new(false);
     let group = StoredValue::new(group);
     let draft_key = StoredValue::new(draft_key);
     let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
@@ -68,6 +69,7 @@ pub fn Composer(
     let done = move || {
         text.set(String::new());
         announce.set(false);
+        ask_ack.set(false);
         storage::remove(&draft_key.get_value());
         key.set(api::new_key());
     };
@@ -83,6 +85,7 @@ pub fn Composer(
                 .get_untracked()
                 .then(|| js_sys::Date::now() as i64 + ANNOUNCE_FOR_MS),
             place_id: place_id.get_value(),
+            ack_required: announce.get_untracked() && ask_ack.get_untracked(),
         };
         let key = key.get_untracked();
         submit.run(async move {
@@ -115,6 +118,13 @@ pub fn Composer(
                     <input type="checkbox" prop:checked=move || announce.get()
                         on:change=move |ev| announce.set(event_target_checked(&ev))/>
                     {t(Msg::AnnounceForAWeek)}
+                </label>
+            </Show>
+            <Show when=move || announce.get()>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || ask_ack.get()
+                        on:change=move |ev| ask_ack.set(event_target_checked(&ev))/>
+                    {t(Msg::AskToConfirm)}
                 </label>
             </Show>
             <div class="composer-row">

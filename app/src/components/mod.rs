@@ -1,5 +1,6 @@
 //! Building blocks shared by pages, one per file.
 
+pub mod ack;
 pub mod celebrations;
 pub mod comments;
 pub mod composer;

@@ -1,4 +1,5 @@
 use crate::api;
+use crate::components::ack::AckBar;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use balai_protocol::feed::{Author, Post};
@@ -80,6 +81,7 @@ pub fn PostCard(
                 </span>
             </header>
             <div class="post-body" inner_html=post.body_html.clone()></div>
+            {post.ack.map(|ack| view! { <AckBar post_id=post.id.clone() ack=ack/> })}
             <footer class="post-actions">
                 <button
                     type="button"

@@ -1,6 +1,7 @@
 use crate::api;
 use crate::api::Thread;
 use crate::call::Call;
+use crate::components::ack::{AckReport, follows_up};
 use crate::components::comments::Comments;
 use crate::components::post_card::PostCard;
 use crate::components::require_login::RequireLogin;
@@ -31,7 +32,7 @@ fn PostView(id: String) -> impl IntoView {
     let reload = Reload(StoredValue::new(id), detail);
     reload.run();
     view! {
-        <p><a href="/">"← " {t(Msg::BackToFeed)}</a></p>
+        <p><a class="chip" href="/">"← " {t(Msg::BackToFeed)}</a></p>
         {move || match detail.result.get() {
             None => view! { <p class="muted">{t(Msg::Loading)}</p> }.into_any(),
             Some(Ok(d)) => view! { <Detail detail=d reload=reload/> }.into_any(),
@@ -58,6 +59,7 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
                     group_id: None,
                     announce_until: None,
                     place_id: None,
+                    ack_required: false,
                 },
             )
             .await?;
@@ -77,6 +79,9 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
         }
     };
     let (can_edit, can_delete) = (post.can_edit, post.can_delete);
+    // Who follows up on an order sees who has not confirmed it yet.
+    let ack_report = (post.ack.is_some() && follows_up(&post.author))
+        .then(|| view! { <AckReport post_id=post_id.get_value()/> });
     view! {
         <PostCard post=post/>
         <div class="row-actions">
@@ -99,6 +104,7 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
             </form>
         </Show>
         {change.error_view()}
+        {ack_report}
         <Comments thread=Thread::Post parent_id=post_id.get_value() comments=detail.comments
             on_changed=move |_| reload.run()/>
     }

@@ -105,6 +105,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["comments", id]) => comments::delete(rt, &call, ThreadKind::Post, id).await,
         ("PUT", ["posts", id, "like"]) => feed::like(rt, &call, id, true).await,
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
+        ("PUT", ["posts", id, "ack"]) => feed::confirm(rt, &call, id).await,
+        ("GET", ["posts", id, "acks"]) => feed::ack_report(rt, &call, id).await,
         ("GET", ["people"]) => people::list(rt, &call).await,
         ("POST", ["people", "import"]) => work_pages::import_people(rt, &call).await,
         ("GET", ["people", id]) => work_pages::profile(rt, &call, id).await,
@@ -230,7 +232,7 @@ fn known(rest: &[&str]) -> bool {
             | ["sessions", _]
             | ["posts"]
             | ["posts", _]
-            | ["posts", _, "comments" | "like"]
+            | ["posts", _, "comments" | "like" | "ack" | "acks"]
             | ["comments", _]
             | ["people"]
             | ["people", _]

@@ -15,7 +15,7 @@ use crate::service::comments::Thread;
 use crate::service::idempotency::Created;
 use crate::service::ids::new_id;
 use crate::service::password::{PBKDF2_ITERATIONS, encode};
-use crate::service::{comments, follows, groups, likes, posts};
+use crate::service::{acks, comments, follows, groups, likes, posts};
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::auth::Role;
@@ -104,6 +104,7 @@ fn posts_from_branches(
             group_id: None,
             announce_until: None,
             place_id: Some(office.clone()),
+            ack_required: false,
         };
         block_on(posts::create(rt, &rng.pick(people).actor, &input, None))?;
     }
@@ -363,6 +364,7 @@ pub fn activity(
                 group_id,
                 announce_until: None,
                 place_id: None,
+                ack_required: false,
             },
             None,
         ))?;
@@ -493,8 +495,29 @@ fn bench_groups(
     Ok(out)
 }
 
-/// A live company announcement from the demo admin (the first person), pinned for two weeks.
+/// Live company announcements from the demo admin (the first person), pinned for two weeks: a
+/// town hall, and a safety order everyone is asked to confirm, which most have.
 fn demo_announcement(rt: &NativeRuntime, people: &[Seeded], now: Millis) -> Result<(), ApiError> {
+    rt.set_now(now - 26 * 60 * 60 * 1000);
+    let order = NewPost {
+        body:
+            "🦺 **Instruksi K3**: mulai Senin, helm dan rompi wajib dipakai di semua area gudang. \
+               Safety vests and helmets are required in every warehouse area from Monday: \
+               please confirm you have read this."
+                .to_string(),
+        group_id: None,
+        announce_until: Some(now + 14 * 24 * 60 * 60 * 1000),
+        place_id: None,
+        ack_required: true,
+    };
+    let Created::New(order) = block_on(posts::create(rt, &people[0].actor, &order, None))? else {
+        unreachable!("no idempotency key, no replay");
+    };
+    // Two in three have confirmed, over the day since; the rest are who the admin follows up.
+    for (i, person) in people.iter().enumerate().filter(|(i, _)| i % 3 != 2) {
+        rt.set_now(now - 25 * 60 * 60 * 1000 + i as i64 * 20 * 60 * 1000);
+        block_on(acks::confirm(rt, &person.actor, &order.id))?;
+    }
     rt.set_now(now - 2 * 60 * 60 * 1000);
     let input = NewPost {
         body: "📣 **Town hall Jumat ini, 15:00 WIB** — CEO kita akan membahas rencana 2027. \
@@ -503,6 +526,7 @@ fn demo_announcement(rt: &NativeRuntime, people: &[Seeded], now: Millis) -> Resu
         group_id: None,
         announce_until: Some(now + 14 * 24 * 60 * 60 * 1000),
         place_id: None,
+        ack_required: false,
     };
     block_on(posts::create(rt, &people[0].actor, &input, None))?;
     Ok(())

@@ -189,13 +189,7 @@ pub async fn list_people<R: Runtime>(
     after: Option<&str>,
 ) -> Result<Page<Person>, ApiError> {
     require(actor, Action::ManagePeople)?;
-    let (after_name, after_id) = match after {
-        None => (String::new(), String::new()),
-        Some(c) => {
-            let (name, id) = c.rsplit_once('\u{1f}').ok_or_else(validate::bad_cursor)?;
-            (name.to_string(), id.to_string())
-        }
-    };
+    let (after_name, after_id) = super::after_name(after)?;
     let rows: Vec<PersonRow> = rt
         .db()
         .all(stmt!(
@@ -206,7 +200,7 @@ pub async fn list_people<R: Runtime>(
         ))
         .await?;
     let next_cursor =
-        super::next_cursor(&rows, PEOPLE_PAGE, |r| format!("{}\u{1f}{}", r.name, r.id));
+        super::next_cursor(&rows, PEOPLE_PAGE, |r| super::name_cursor(&r.name, &r.id));
     Ok(Page {
         items: rows
             .into_iter()

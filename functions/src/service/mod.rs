@@ -36,6 +36,7 @@ macro_rules! grant_columns {
 }
 
 pub mod accounts;
+pub mod acks;
 pub mod actor;
 pub mod api_tokens;
 pub mod audit;
@@ -80,6 +81,23 @@ impl From<DbError> for ApiError {
             "Something went wrong on our side. Please try again.",
         )
     }
+}
+
+/// People listed by name page by a `(name, id)` cursor: the position after `cursor` (the start
+/// when `None`), for `(u.name, u.id) > (?, ?)`.
+pub fn after_name(cursor: Option<&str>) -> Result<(String, String), ApiError> {
+    match cursor {
+        None => Ok((String::new(), String::new())),
+        Some(c) => {
+            let (name, id) = c.rsplit_once('\u{1f}').ok_or_else(validate::bad_cursor)?;
+            Ok((name.to_string(), id.to_string()))
+        }
+    }
+}
+
+/// The `(name, id)` cursor of a person's row (see [`after_name`]).
+pub fn name_cursor(name: &str, id: &str) -> String {
+    format!("{name}\u{1f}{id}")
 }
 
 /// The cursor after a page: the last row's position when the page came back full (a short page

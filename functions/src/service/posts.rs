@@ -11,7 +11,7 @@ use super::{audit, comments, forbidden, groups, markdown, not_found, places, tex
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, Stmt};
-use balai_protocol::feed::{Author, NewPost, Post, PostDetail};
+use balai_protocol::feed::{Ack, Author, NewPost, Post, PostDetail};
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, POST_MAX_CHARS};
 use balai_protocol::notifications::Kind;
@@ -19,7 +19,9 @@ use balai_protocol::places::PlaceRef;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
-/// The columns every post query selects, so rows decode into [`PostRow`].
+/// The columns every post query selects, so rows decode into [`PostRow`]. The reader's own
+/// confirmation reuses the `liked` check's parameter as `?1` (callers bind nothing more), and is
+/// looked up only for the rare post that asks for one.
 macro_rules! post_select {
     ($rest:expr) => {
         concat!(
@@ -27,6 +29,10 @@ macro_rules! post_select {
                     p.body, p.body_html, p.created_at, p.edited_at, p.like_count, p.comment_count,
                     p.group_id, g.name AS group_name, p.announce_until,
                     EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?) AS liked,
+                    p.ack_required, p.ack_count,
+                    CASE WHEN p.ack_required = 1 THEN
+                      (SELECT a.created_at FROM post_acks a WHERE a.post_id = p.id AND a.user_id = ?1)
+                    END AS acked_at,
                     p.place_id, (SELECT pl.name FROM places pl WHERE pl.id = p.place_id AND ",
             place_visible!(),
             ") AS place_name
@@ -53,6 +59,9 @@ struct PostRow {
     group_name: Option<String>,
     announce_until: Option<Millis>,
     liked: i64,
+    ack_required: i64,
+    ack_count: i64,
+    acked_at: Option<Millis>,
     place_id: Option<String>,
     place_name: Option<String>,
 }
@@ -85,6 +94,10 @@ impl PostRow {
                 .place_id
                 .zip(self.place_name)
                 .map(|(id, name)| PlaceRef { id, name }),
+            ack: (self.ack_required != 0).then_some(Ack {
+                mine: self.acked_at,
+                count: self.ack_count,
+            }),
             can_edit,
         }
     }
@@ -347,6 +360,13 @@ pub async fn create<R: Runtime>(
         Some(until) => Some(announcement_end(rt, actor, until, group.is_some())?),
         None => None,
     };
+    if input.ack_required && announce_until.is_none() {
+        return Err(ApiError::field(
+            ErrorCode::Validation,
+            "ack_required",
+            "Only an announcement asks everyone to confirm they have read it.",
+        ));
+    }
     let post = Post {
         id: new_id(rt),
         author: Author {
@@ -369,12 +389,16 @@ pub async fn create<R: Runtime>(
         can_delete: true,
         announce_until,
         place,
+        ack: input.ack_required.then_some(Ack {
+            mine: None,
+            count: 0,
+        }),
     };
     let body = post.body.as_deref().unwrap_or_default();
     let group_id = post.group.as_ref().map(|g| g.id.as_str());
     let mut stmts = vec![stmt!(
-        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until, place_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until, place_id, ack_required)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         post.id.as_str(),
         actor.id.as_str(),
         body,
@@ -382,7 +406,8 @@ pub async fn create<R: Runtime>(
         post.created_at,
         group_id,
         announce_until,
-        post.place.as_ref().map(|p| p.id.as_str())
+        post.place.as_ref().map(|p| p.id.as_str()),
+        i64::from(input.ack_required)
     )];
     stmts.extend(tag_rows(&post.id, body, post.created_at));
     let event = |kind| Event {

@@ -64,6 +64,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_deputy_actions.sql",
         include_str!("../../migrations/0013_deputy_actions.sql"),
     ),
+    (
+        "0014_acknowledgements.sql",
+        include_str!("../../migrations/0014_acknowledgements.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -2,7 +2,7 @@ use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
-use crate::service::{likes, posts};
+use crate::service::{acks, likes, posts};
 use balai_protocol::feed::NewPost;
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -80,6 +80,31 @@ pub async fn like<R: Runtime>(
     Ok(ApiResponse::json(
         200,
         &likes::set(rt, &call.actor, post_id, liked).await?,
+    ))
+}
+
+/// `PUT /api/posts/:id/ack`: I have read it (for an announcement that asks).
+pub async fn confirm<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    post_id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &acks::confirm(rt, &call.actor, post_id).await?,
+    ))
+}
+
+/// `GET /api/posts/:id/acks?cursor=`: totals and who has not confirmed yet.
+pub async fn ack_report<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    post_id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let cursor = call.req.query_param("cursor");
+    Ok(ApiResponse::json(
+        200,
+        &acks::report(rt, &call.actor, post_id, cursor.as_deref()).await?,
     ))
 }
 

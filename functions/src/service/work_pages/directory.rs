@@ -128,13 +128,7 @@ pub async fn search<R: Runtime>(
             next_cursor: None,
         });
     }
-    let (after_name, after_id) = match query.cursor {
-        None => (String::new(), String::new()),
-        Some(c) => {
-            let (name, id) = c.rsplit_once('\u{1f}').ok_or_else(validate::bad_cursor)?;
-            (name.to_string(), id.to_string())
-        }
-    };
+    let (after_name, after_id) = super::super::after_name(query.cursor)?;
     let rows: Vec<CardRow> = rt
         .db()
         .all(stmt!(
@@ -157,7 +151,7 @@ pub async fn search<R: Runtime>(
         ))
         .await?;
     let next_cursor = super::super::next_cursor(&rows, DIRECTORY_PAGE, |r| {
-        format!("{}\u{1f}{}", r.name, r.id)
+        super::super::name_cursor(&r.name, &r.id)
     });
     Ok(Page {
         items: rows.into_iter().map(PersonCard::from).collect(),

@@ -1,0 +1,78 @@
+//! Confirmations of an announcement that asks everyone to confirm having read it: the button
+//! under the post, and, for who follows up (its author, admins, communications), who has not.
+
+use crate::api;
+use crate::call::Call;
+use crate::i18n::{Msg, t};
+use crate::pager::Pager;
+use crate::session::use_session;
+use balai_protocol::feed::{Ack, Author};
+use leptos::prelude::*;
+
+/// "I have read this", or that I did, with how many have confirmed.
+#[component]
+pub fn AckBar(post_id: String, ack: Ack) -> impl IntoView {
+    let state = RwSignal::new(ack);
+    let post_id = StoredValue::new(post_id);
+    let confirm = Call::new();
+    let send = move |_| {
+        confirm.run(async move {
+            let ack = api::confirm_read(&post_id.get_value()).await?;
+            state.set(ack);
+            Ok(())
+        });
+    };
+    view! {
+        <div class="ack-bar" data-testid="ack">
+            {move || match state.get().mine {
+                Some(_) => view! { <span class="ack-done">{t(Msg::YouConfirmed)}</span> }.into_any(),
+                None => view! {
+                    <button type="button" class="primary" disabled=move || confirm.pending.get()
+                        on:click=send>{t(Msg::ConfirmRead)}</button>
+                }.into_any(),
+            }}
+            <span class="muted small">{move || state.get().count} " " {t(Msg::ConfirmedCount)}</span>
+            {confirm.error_view()}
+        </div>
+    }
+}
+
+/// Whether the reader follows up on the confirmations of a post by `author`.
+pub fn follows_up(author: &Author) -> bool {
+    let session = use_session();
+    session.may_announce() || session.user().is_some_and(|me| me.id == author.id)
+}
+
+/// Totals, and who has not confirmed yet, by name, a page at a time.
+#[component]
+pub fn AckReport(post_id: String) -> impl IntoView {
+    let post_id = StoredValue::new(post_id);
+    let totals = RwSignal::new(None::<(i64, i64)>);
+    let pending = Pager::<Author>::new();
+    let load = move |cursor: Option<String>| {
+        pending.load(cursor.is_some(), async move {
+            let report = api::ack_report(&post_id.get_value(), cursor.as_deref()).await?;
+            totals.set(Some((report.confirmed, report.asked)));
+            Ok(report.pending)
+        });
+    };
+    load(None);
+    view! {
+        <section class="card" data-testid="ack-report">
+            <h2>
+                {move || totals.get().map(|(confirmed, asked)| {
+                    format!("{confirmed} {} {asked} {}", t(Msg::ConfirmedOf), t(Msg::ConfirmedCount))
+                })}
+            </h2>
+            <h3 class="small">{t(Msg::NotConfirmedYet)}</h3>
+            <ul class="list">
+                <For each=move || pending.items.get() key=|p| p.id.clone() let:person>
+                    <li class="list-row">
+                        <a class="row-link" href=format!("/people/{}", person.id)>{person.name}</a>
+                    </li>
+                </For>
+            </ul>
+            {pending.footer(move || load(pending.cursor()))}
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+// An order everyone must confirm: the admin announces it asking for confirmation, a colleague
+// confirms on the feed, and the admin sees who has not yet.
+import { test, expect } from '@playwright/test';
+import { logIn, unique, expectTouchFriendly } from './helpers.mjs';
+
+const BUDI = { email: 'budi.siregar@balai.demo', password: 'balai-demo-2026' };
+
+test('an announcement asks everyone to confirm; a colleague confirms and the admin sees who has not', async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await logIn(admin);
+  const text = unique('Instruksi: rompi wajib di dermaga');
+  await admin.getByLabel('Share news with the company…').fill(text);
+  await admin.getByLabel('Announce to everyone, pinned for 7 days').check();
+  await admin.getByLabel('Ask everyone to confirm they have read it').check();
+  await admin.getByRole('button', { name: 'Post', exact: true }).click();
+  const mine = admin.locator('.feed article.post', { hasText: text });
+  await expect(mine.getByTestId('ack')).toContainText('0 confirmed');
+
+  const budi = await (await browser.newContext()).newPage();
+  await logIn(budi, BUDI);
+  const order = budi.locator('article.post', { hasText: text }).first();
+  await order.getByRole('button', { name: '✓ I have read this' }).click();
+  await expect(order.getByTestId('ack')).toContainText('✓ You confirmed');
+  await expect(order.getByTestId('ack')).toContainText('1 confirmed');
+  await expectTouchFriendly(budi);
+  // Confirmed stays confirmed.
+  await budi.reload();
+  await expect(budi.locator('article.post', { hasText: text }).first().getByTestId('ack'))
+    .toContainText('✓ You confirmed');
+
+  await mine.getByRole('link', { name: /Comments/ }).click();
+  const report = admin.getByTestId('ack-report');
+  await expect(report.locator('h2')).toContainText(/^1 of \d+ confirmed$/);
+  await expect(report).toContainText('Citra Simanjuntak');
+  await expect(report.locator('.list-row', { hasText: 'Budi Siregar' })).toHaveCount(0);
+  await expectTouchFriendly(admin);
+});
