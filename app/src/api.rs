@@ -6,8 +6,7 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    Ack, AckReport, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail,
-    SavedFilter,
+    AckReport, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -202,6 +201,7 @@ pub async fn feed(source: &Source, cursor: Option<&str>) -> Result<Page<Post>, E
 /// A new post, as a write that may wait in the outbox (`offline::outbox::send_or_queue`).
 pub fn new_post(body: &NewPost) -> Write {
     Write {
+        put: false,
         path: "/api/posts".into(),
         body: to_json(body),
     }
@@ -233,6 +233,7 @@ pub fn new_comment(thread: Thread, parent_id: &str, body: &NewComment) -> Write 
         Thread::Idea => format!("/api/ideas/{parent_id}/comments"),
     };
     Write {
+        put: false,
         path,
         body: to_json(body),
     }
@@ -251,15 +252,14 @@ pub async fn set_like(post_id: &str, liked: bool) -> Result<LikeState, Error> {
     send(method, &format!("/api/posts/{post_id}/like"), None, None).await
 }
 
-/// I have read it (an announcement that asks everyone to confirm). Confirming twice is fine.
-pub async fn confirm_read(post_id: &str) -> Result<Ack, Error> {
-    send(
-        Method::PUT,
-        &format!("/api/posts/{post_id}/ack"),
-        None,
-        None,
-    )
-    .await
+/// I have read it (an announcement that asks everyone to confirm), as a write that may wait in
+/// the outbox. Confirming twice is fine.
+pub fn confirm_read(post_id: &str) -> Write {
+    Write {
+        put: true,
+        path: format!("/api/posts/{post_id}/ack"),
+        body: "{}".into(),
+    }
 }
 
 /// Totals and who has not confirmed yet (the author, admins and communications).
@@ -325,16 +325,19 @@ pub async fn revoke_invite(id: &str) -> Result<(), Error> {
     send(Method::DELETE, &format!("/api/invites/{id}"), None, None).await
 }
 
-/// A POST whose JSON body is made up front, so that, sent without a network, it can wait in the
-/// outbox and go out later exactly as first sent (same body, same idempotency key).
+/// A write whose JSON body is made up front, so that, sent without a network, it can wait in
+/// the outbox and go out later exactly as first sent (same body, same idempotency key).
 pub struct Write {
+    /// `PUT` sets a state (a confirmation); otherwise `POST` creates.
+    pub put: bool,
     pub path: String,
     pub body: String,
 }
 
 impl Write {
     pub async fn send<T: DeserializeOwned>(&self, key: &str) -> Result<T, Error> {
-        send(Method::POST, &self.path, Some(self.body.clone()), Some(key)).await
+        let method = if self.put { Method::PUT } else { Method::POST };
+        send(method, &self.path, Some(self.body.clone()), Some(key)).await
     }
 }
 

@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { logIn, unique, expectTouchFriendly } from './helpers.mjs';
 
 const BUDI = { email: 'budi.siregar@balai.demo', password: 'balai-demo-2026' };
+const CITRA = { email: 'citra.simanjuntak@balai.demo', password: 'balai-demo-2026' };
 
 test('an announcement asks everyone to confirm; a colleague confirms and the admin sees who has not', async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
@@ -34,4 +35,21 @@ test('an announcement asks everyone to confirm; a colleague confirms and the adm
   await expect(report).toContainText('Citra Simanjuntak');
   await expect(report.locator('.list-row', { hasText: 'Budi Siregar' })).toHaveCount(0);
   await expectTouchFriendly(admin);
+
+  // In the field, without a network: the confirmation waits and goes out when it is back.
+  const citraContext = await browser.newContext();
+  const citra = await citraContext.newPage();
+  await logIn(citra, CITRA);
+  const seen = citra.locator('article.post', { hasText: text }).first();
+  await expect(seen.getByRole('button', { name: '✓ I have read this' })).toBeVisible();
+  await citraContext.setOffline(true);
+  await seen.getByRole('button', { name: '✓ I have read this' }).click();
+  await expect(seen.getByRole('status')).toContainText('Waiting for the network');
+  await expect(seen.getByTestId('ack')).toContainText('✓ You confirmed');
+  await citraContext.setOffline(false);
+  await expect(async () => {
+    await admin.reload();
+    await expect(report.locator('h2')).toContainText(/^2 of \d+ confirmed$/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(report.locator('.list-row', { hasText: 'Citra Simanjuntak' })).toHaveCount(0);
 });

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::call::Call;
 use crate::i18n::{Msg, t};
+use crate::offline::outbox::{Sent, send_or_queue};
 use crate::pager::Pager;
 use crate::session::use_session;
 use balai_protocol::feed::{Ack, Author};
@@ -15,10 +16,21 @@ pub fn AckBar(post_id: String, ack: Ack) -> impl IntoView {
     let state = RwSignal::new(ack);
     let post_id = StoredValue::new(post_id);
     let confirm = Call::new();
+    // In the field, confirming offline counts: it waits in the outbox like a post.
+    let queued = RwSignal::new(false);
     let send = move |_| {
+        let write = api::confirm_read(&post_id.get_value());
         confirm.run(async move {
-            let ack = api::confirm_read(&post_id.get_value()).await?;
-            state.set(ack);
+            match send_or_queue::<Ack>(write, api::new_key()).await? {
+                Sent::Now(ack) => state.set(ack),
+                Sent::Queued => {
+                    queued.set(true);
+                    state.update(|a| {
+                        a.mine = Some(js_sys::Date::now() as i64);
+                        a.count += 1;
+                    });
+                }
+            }
             Ok(())
         });
     };
@@ -32,6 +44,9 @@ pub fn AckBar(post_id: String, ack: Ack) -> impl IntoView {
                 }.into_any(),
             }}
             <span class="muted small">{move || state.get().count} " " {t(Msg::ConfirmedCount)}</span>
+            <Show when=move || queued.get()>
+                <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>
+            </Show>
             {confirm.error_view()}
         </div>
     }

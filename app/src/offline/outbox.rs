@@ -12,6 +12,9 @@ const KEY: &str = "balai.outbox";
 /// A queued write (stored as JSON: keep the fields, or queued writes of an older build are lost).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 struct Pending {
+    /// Absent in what older builds queued: those were all POSTs.
+    #[serde(default)]
+    put: bool,
     path: String,
     body: String,
     key: String,
@@ -35,6 +38,7 @@ pub async fn send_or_queue<T: DeserializeOwned>(
     match write.send(&key).await {
         Err(api::Error::Network) => {
             push(Pending {
+                put: write.put,
                 path: write.path,
                 body: write.body,
                 key,
@@ -73,6 +77,7 @@ pub async fn flush() -> usize {
     let mut sent = 0;
     while let Some(item) = load().into_iter().next() {
         let write = Write {
+            put: item.put,
             path: item.path.clone(),
             body: item.body.clone(),
         };
