@@ -81,11 +81,12 @@ pub fn AckReport(post_id: String) -> impl IntoView {
             </h2>
             <h3 class="small">{t(Msg::NotConfirmedYet)}</h3>
             <ul class="list">
-                <For each=move || pending.items.get() key=|p| p.id.clone() let:person>
+                // Re-rendered whole on "load more": a follow-up list, read once, not kept in step.
+                {move || pending.items.get().into_iter().map(|person| view! {
                     <li class="list-row">
                         <a class="row-link" href=format!("/people/{}", person.id)>{person.name}</a>
                     </li>
-                </For>
+                }).collect_view()}
             </ul>
             {pending.footer(move || load(pending.cursor()))}
         </section>
