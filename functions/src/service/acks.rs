@@ -1,6 +1,7 @@
 //! Confirmations: an announcement may ask everyone to confirm having read it (an order, a new
-//! safety rule). Each person confirms once (a retry changes nothing); its author, admins and
-//! communications see the totals and who has not confirmed yet, to follow up.
+//! safety rule). Its author confirms by writing it; each other person confirms once (a retry
+//! changes nothing); its author, admins and communications see the totals and who has not
+//! confirmed yet, to follow up.
 
 use super::actor::Actor;
 use super::policy::{Action, may_announce, require};

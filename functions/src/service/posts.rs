@@ -367,6 +367,7 @@ pub async fn create<R: Runtime>(
             "Only an announcement asks everyone to confirm they have read it.",
         ));
     }
+    let created_at = rt.now();
     let post = Post {
         id: new_id(rt),
         author: Author {
@@ -380,7 +381,7 @@ pub async fn create<R: Runtime>(
         }),
         body_html: markdown::render(&body),
         body: Some(body),
-        created_at: rt.now(),
+        created_at,
         edited_at: None,
         like_count: 0,
         comment_count: 0,
@@ -389,16 +390,17 @@ pub async fn create<R: Runtime>(
         can_delete: true,
         announce_until,
         place,
+        // Its author has read it: they are the first to have confirmed.
         ack: input.ack_required.then_some(Ack {
-            mine: None,
-            count: 0,
+            mine: Some(created_at),
+            count: 1,
         }),
     };
     let body = post.body.as_deref().unwrap_or_default();
     let group_id = post.group.as_ref().map(|g| g.id.as_str());
     let mut stmts = vec![stmt!(
-        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until, place_id, ack_required)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until, place_id, ack_required, ack_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         post.id.as_str(),
         actor.id.as_str(),
         body,
@@ -407,8 +409,17 @@ pub async fn create<R: Runtime>(
         group_id,
         announce_until,
         post.place.as_ref().map(|p| p.id.as_str()),
+        i64::from(input.ack_required),
         i64::from(input.ack_required)
     )];
+    if input.ack_required {
+        stmts.push(stmt!(
+            "INSERT INTO post_acks (post_id, user_id, created_at) VALUES (?, ?, ?)",
+            post.id.as_str(),
+            actor.id.as_str(),
+            created_at
+        ));
+    }
     stmts.extend(tag_rows(&post.id, body, post.created_at));
     let event = |kind| Event {
         kind,
