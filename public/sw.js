@@ -93,7 +93,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(req)
         .then((res) => {
-          if (res.ok && !API_UNCACHED.includes(url.pathname)) {
+          if (req.method === 'GET' && res.ok && !API_UNCACHED.includes(url.pathname)) {
             event.waitUntil(keep(req, res.clone()));
           } else if (res.status === 401) {
             caches.delete(API);

@@ -21,14 +21,15 @@ test('an announcement asks everyone to confirm; a colleague confirms and the adm
 
   const budi = await (await browser.newContext()).newPage();
   await logIn(budi, BUDI);
-  const order = budi.locator('article.post', { hasText: text }).first();
+  // The feed's card (the pinned one above it may arrive later and take `first`).
+  const order = budi.locator('.feed article.post', { hasText: text });
   await order.getByRole('button', { name: '✓ I have read this' }).click();
   await expect(order.getByTestId('ack')).toContainText('✓ You confirmed');
   await expect(order.getByTestId('ack')).toContainText('2 confirmed');
   await expectTouchFriendly(budi);
   // Confirmed stays confirmed.
   await budi.reload();
-  await expect(budi.locator('article.post', { hasText: text }).first().getByTestId('ack'))
+  await expect(budi.locator('.feed article.post', { hasText: text }).getByTestId('ack'))
     .toContainText('✓ You confirmed');
 
   await mine.getByRole('link', { name: /Comments/ }).click();
@@ -43,7 +44,7 @@ test('an announcement asks everyone to confirm; a colleague confirms and the adm
   const citraContext = await browser.newContext();
   const citra = await citraContext.newPage();
   await logIn(citra, CITRA);
-  const seen = citra.locator('article.post', { hasText: text }).first();
+  const seen = citra.locator('.feed article.post', { hasText: text });
   await expect(seen.getByRole('button', { name: '✓ I have read this' })).toBeVisible();
   await citraContext.setOffline(true);
   await seen.getByRole('button', { name: '✓ I have read this' }).click();
