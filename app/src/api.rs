@@ -6,7 +6,8 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    AckReport, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail, SavedFilter,
+    AckReminder, AckReport, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail,
+    SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -269,6 +270,17 @@ pub async fn ack_report(post_id: &str, cursor: Option<&str>) -> Result<AckReport
         path.push_str(&format!("?cursor={}", js_sys::encode_uri_component(c)));
     }
     send(Method::GET, &path, None, None).await
+}
+
+/// Reminds those who have not confirmed yet (at most once a day); `key` makes a retry safe.
+pub async fn remind_unconfirmed(post_id: &str, key: &str) -> Result<AckReminder, Error> {
+    send(
+        Method::POST,
+        &format!("/api/posts/{post_id}/acks/remind"),
+        json(&()),
+        Some(key),
+    )
+    .await
 }
 
 pub async fn people(cursor: Option<&str>) -> Result<Page<Person>, Error> {

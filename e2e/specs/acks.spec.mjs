@@ -57,3 +57,36 @@ test('an announcement asks everyone to confirm; a colleague confirms and the adm
   }).toPass({ timeout: 20_000 });
   await expect(report.locator('.list-row', { hasText: 'Citra Simanjuntak' })).toHaveCount(0);
 });
+
+test('who follows up reminds those who have not confirmed, once a day; the reminder leads to the order', async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await logIn(admin);
+  const text = unique('Instruksi: kunci gudang setiap malam');
+  await admin.getByLabel('Share news with the company…').fill(text);
+  await admin.getByLabel('Announce to everyone, pinned for 7 days').check();
+  await admin.getByLabel('Ask everyone to confirm they have read it').check();
+  await admin.getByRole('button', { name: 'Post', exact: true }).click();
+  await admin.locator('.feed article.post', { hasText: text }).getByRole('link', { name: /Comments/ }).click();
+  const report = admin.getByTestId('ack-report');
+  const remind = report.getByRole('button', { name: 'Remind those who have not confirmed' });
+  await remind.click();
+  await expect(report.getByTestId('reminded')).toContainText('Reminded');
+  await expect(remind).toHaveCount(0);
+  // Once a day: after a reload it says when, not the button.
+  await admin.reload();
+  await expect(report.getByTestId('reminded')).toBeVisible();
+  await expect(remind).toHaveCount(0);
+
+  const budi = await (await browser.newContext()).newPage();
+  await logIn(budi, BUDI);
+  await budi.getByRole('link', { name: 'Notifications' }).click();
+  // Besides the announcement's own notification.
+  const item = budi.locator('.notification', { hasText: text })
+    .filter({ hasText: 'Sari Admin reminds you to confirm you have read' });
+  await expect(item).toHaveCount(1);
+  await expectTouchFriendly(budi);
+  await item.getByRole('link').click();
+  const order = budi.locator('article.post', { hasText: text }).first();
+  await order.getByRole('button', { name: '✓ I have read this' }).click();
+  await expect(order.getByTestId('ack')).toContainText('✓ You confirmed');
+});

@@ -175,3 +175,95 @@ fn the_author_and_admins_see_who_has_not_confirmed_by_name_a_page_at_a_time() {
         "bad_request",
     );
 }
+
+/// The order reminders `who` has received.
+fn reminders(app: &TestApp, who: &Who) -> Vec<Value> {
+    let res = app.get("/api/notifications", Some(who));
+    assert_eq!(res.status, 200, "{}", res.body);
+    json(&res)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "ack_reminder")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn those_who_have_not_confirmed_are_reminded_at_most_once_a_day() {
+    let app = TestApp::new();
+    app.rt.set_now(NOW);
+    let admin = app.admin();
+    let (ani, budi, citra, dedi) = (
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+        app.member("dedi"),
+    );
+    let post = order(&app, &admin);
+    let remind = format!("/api/posts/{post}/acks/remind");
+    app.call("PUT", &format!("/api/posts/{post}/ack"), Some(&ani), None);
+    // Dedi switched reminders off.
+    let off = app.call(
+        "PUT",
+        "/api/notifications/settings",
+        Some(&dedi),
+        Some(json!({ "kind": "ack_reminder", "enabled": false })),
+    );
+    assert_eq!(off.status, 200, "{}", off.body);
+
+    // Only who follows up may remind, and only about a post that asks.
+    assert_error(&app.post(&remind, Some(&budi), json!({})), 403, "forbidden");
+    let plain = app.new_post(&admin, "Biasa saja");
+    assert_error(
+        &app.post(
+            &format!("/api/posts/{plain}/acks/remind"),
+            Some(&admin),
+            json!({}),
+        ),
+        409,
+        "conflict",
+    );
+    assert!(reminders(&app, &budi).is_empty(), "nothing was sent");
+
+    app.rt.set_now(NOW + 1000);
+    let sent = app.post_keyed(&remind, &admin, json!({}), "remind-1");
+    assert_eq!(sent.status, 201, "{}", sent.body);
+    // Budi, Citra and Dedi had not confirmed (the admin, its author, and Ani had).
+    assert_eq!(json(&sent), json!({ "at": NOW + 1000, "pending": 3 }));
+    for who in [&budi, &citra] {
+        let got = reminders(&app, who);
+        assert_eq!(got.len(), 1, "{}", who.id);
+        assert_eq!(got[0]["post_id"], post.as_str());
+        assert_eq!(got[0]["actor"]["id"], admin.id.as_str());
+        assert_eq!(got[0]["read"], false);
+    }
+    for who in [&admin, &ani, &dedi] {
+        assert!(reminders(&app, who).is_empty(), "{}", who.id);
+    }
+    assert_eq!(app.audit()[0]["action"], "post.ack_remind");
+    assert_eq!(
+        json(&app.get(&format!("/api/posts/{post}/acks"), Some(&admin)))["reminded_at"],
+        NOW + 1000
+    );
+
+    // A retry of the same request answers the same and sends nothing more.
+    let retry = app.post_keyed(&remind, &admin, json!({}), "remind-1");
+    assert_eq!(retry.body, sent.body);
+    assert_eq!(retry.header("idempotent-replayed"), Some("true"));
+    // A new reminder within the day is refused, with when it can be sent.
+    app.rt.set_now(NOW + 1000 + 3600 * 1000);
+    let soon = app.post(&remind, Some(&admin), json!({}));
+    assert_error(&soon, 429, "rate_limited");
+    assert_eq!(soon.header("retry-after"), Some("82800"));
+    assert_eq!(reminders(&app, &budi).len(), 1);
+
+    // A day later, only who still has not confirmed hears again.
+    app.call("PUT", &format!("/api/posts/{post}/ack"), Some(&budi), None);
+    app.rt.set_now(NOW + 1000 + DAY);
+    let later = app.post(&remind, Some(&admin), json!({}));
+    assert_eq!(later.status, 201, "{}", later.body);
+    assert_eq!(json(&later)["pending"], 2);
+    assert_eq!(reminders(&app, &budi).len(), 1);
+    assert_eq!(reminders(&app, &citra).len(), 2);
+}

@@ -57,6 +57,17 @@ pub struct AckReport {
     pub asked: i64,
     pub confirmed: i64,
     pub pending: Page<Author>,
+    /// When those who had not confirmed were last reminded.
+    #[serde(default)]
+    pub reminded_at: Option<Millis>,
+}
+
+/// Those who had not confirmed were reminded (a notification each), at `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AckReminder {
+    pub at: Millis,
+    /// How many had not confirmed.
+    pub pending: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

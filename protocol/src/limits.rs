@@ -46,6 +46,8 @@ pub const TOKEN_NAME_MAX_CHARS: usize = 80;
 pub const QUESTION_MAX_CHARS: usize = 1_000;
 pub const ANSWER_MAX_CHARS: usize = 4_000;
 pub const ROUND_TABLE_LEADERS_MAX: usize = 10;
+/// Reminding those who have not confirmed an order: at most once in this long (a day, in ms).
+pub const ACK_REMINDER_INTERVAL_MS: i64 = 24 * 60 * 60 * 1000;
 /// Work pages.
 pub const POSITION_MAX_CHARS: usize = 80;
 pub const PHONE_MAX_CHARS: usize = 40;

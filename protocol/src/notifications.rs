@@ -28,10 +28,12 @@ pub enum Kind {
     IdeaComment,
     /// A reviewer or leader thanked me for my idea.
     IdeaThanks,
+    /// Whoever follows up on an order reminds me to confirm I have read it.
+    AckReminder,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Mention,
         Kind::Comment,
         Kind::Reply,
@@ -42,6 +44,7 @@ impl Kind {
         Kind::IdeaStatus,
         Kind::IdeaComment,
         Kind::IdeaThanks,
+        Kind::AckReminder,
     ];
 }
 

@@ -59,6 +59,7 @@ pub fn verb(kind: Kind) -> (Msg, bool) {
         Kind::IdeaStatus => (Msg::NIdeaStatus, false),
         Kind::IdeaComment => (Msg::NIdeaComment, false),
         Kind::IdeaThanks => (Msg::NIdeaThanks, false),
+        Kind::AckReminder => (Msg::NAckReminder, false),
     }
 }
 

@@ -150,6 +150,7 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::IdeaStatus => Msg::KindIdeaStatus,
         Kind::IdeaComment => Msg::KindIdeaComment,
         Kind::IdeaThanks => Msg::KindIdeaThanks,
+        Kind::AckReminder => Msg::KindAckReminder,
     }
 }
 

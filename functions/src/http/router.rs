@@ -107,6 +107,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
         ("PUT", ["posts", id, "ack"]) => feed::confirm(rt, &call, id).await,
         ("GET", ["posts", id, "acks"]) => feed::ack_report(rt, &call, id).await,
+        ("POST", ["posts", id, "acks", "remind"]) => feed::remind_unconfirmed(rt, &call, id).await,
         ("GET", ["people"]) => people::list(rt, &call).await,
         ("POST", ["people", "import"]) => work_pages::import_people(rt, &call).await,
         ("GET", ["people", id]) => work_pages::profile(rt, &call, id).await,
@@ -233,6 +234,7 @@ fn known(rest: &[&str]) -> bool {
             | ["posts"]
             | ["posts", _]
             | ["posts", _, "comments" | "like" | "ack" | "acks"]
+            | ["posts", _, "acks", "remind"]
             | ["comments", _]
             | ["people"]
             | ["people", _]

@@ -1,16 +1,19 @@
 //! Confirmations: an announcement may ask everyone to confirm having read it (an order, a new
 //! safety rule). Its author confirms by writing it; each other person confirms once (a retry
 //! changes nothing); its author, admins and communications see the totals and who has not
-//! confirmed yet, to follow up.
+//! confirmed yet, to follow up, and may remind them (a notification each, once a day).
 
 use super::actor::Actor;
+use super::idempotency::{self, Created};
+use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_announce, require};
-use super::{after_name, forbidden, name_cursor, next_cursor, not_found, validate};
+use super::{after_name, audit, forbidden, name_cursor, next_cursor, not_found, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, RowSet, count};
-use balai_protocol::feed::{Ack, AckReport, Author};
-use balai_protocol::limits::MEMBERS_PAGE_SIZE;
+use balai_protocol::feed::{Ack, AckReminder, AckReport, Author};
+use balai_protocol::limits::{ACK_REMINDER_INTERVAL_MS, MEMBERS_PAGE_SIZE};
+use balai_protocol::notifications::Kind;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
@@ -21,7 +24,7 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<AckedP
         .db()
         .first(stmt!(
             concat!(
-                "SELECT p.author_id, p.ack_required,
+                "SELECT p.author_id, p.ack_required, p.ack_reminded_at,
                         (SELECT a.created_at FROM post_acks a WHERE a.post_id = p.id AND a.user_id = ?) AS mine
                  FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
                  WHERE p.id = ? AND p.deleted_at IS NULL AND ",
@@ -47,7 +50,25 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<AckedP
 struct AckedPost {
     author_id: String,
     ack_required: i64,
+    ack_reminded_at: Option<Millis>,
     mine: Option<Millis>,
+}
+
+/// Who follows up on a post's confirmations: its author, admins and communications.
+fn require_follow_up(actor: &Actor, post: &AckedPost) -> Result<(), ApiError> {
+    if post.author_id != actor.id && !may_announce(actor) {
+        return Err(forbidden());
+    }
+    Ok(())
+}
+
+/// The condition on `users u` for the active people who have not confirmed the post (its one
+/// `?` binds the post's id).
+macro_rules! not_confirmed {
+    () => {
+        "u.deactivated_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM post_acks a WHERE a.post_id = ? AND a.user_id = u.id)"
+    };
 }
 
 /// I confirm having read the post. Confirming again keeps the first time.
@@ -92,9 +113,7 @@ pub async fn report<R: Runtime>(
     cursor: Option<&str>,
 ) -> Result<AckReport, ApiError> {
     let post = load(rt, actor, post_id).await?;
-    if post.author_id != actor.id && !may_announce(actor) {
-        return Err(forbidden());
-    }
+    require_follow_up(actor, &post)?;
     let (name, id) = after_name(cursor)?;
     let limit = MEMBERS_PAGE_SIZE as i64;
     #[derive(Deserialize)]
@@ -111,10 +130,11 @@ pub async fn report<R: Runtime>(
         .db()
         .read_batch(vec![
             stmt!(
-                "SELECT u.id, u.name FROM users u
-                 WHERE u.deactivated_at IS NULL AND (u.name, u.id) > (?, ?)
-                   AND NOT EXISTS (SELECT 1 FROM post_acks a WHERE a.post_id = ? AND a.user_id = u.id)
-                 ORDER BY u.name, u.id LIMIT ?",
+                concat!(
+                    "SELECT u.id, u.name FROM users u WHERE (u.name, u.id) > (?, ?) AND ",
+                    not_confirmed!(),
+                    " ORDER BY u.name, u.id LIMIT ?"
+                ),
                 name,
                 id,
                 post_id,
@@ -151,5 +171,75 @@ pub async fn report<R: Runtime>(
                 })
                 .collect(),
         },
+        reminded_at: post.ack_reminded_at,
     })
+}
+
+/// Reminds everyone who has not confirmed yet, a notification each, at most once a day per
+/// post; for whoever follows up on it. Audited: it reaches much of the company at once.
+pub async fn remind<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    post_id: &str,
+    key: Option<&str>,
+) -> Result<Created<AckReminder>, ApiError> {
+    let post = load(rt, actor, post_id).await?;
+    require_follow_up(actor, &post)?;
+    let now = rt.now();
+    if let Some(last) = post.ack_reminded_at {
+        let wait = last + ACK_REMINDER_INTERVAL_MS - now;
+        if wait > 0 {
+            let wait = wait as u64;
+            let hours = wait.div_ceil(60 * 60 * 1000);
+            return Err(ApiError {
+                retry_after: Some(wait.div_ceil(1000) as u32),
+                ..ApiError::new(
+                    ErrorCode::RateLimited,
+                    format!(
+                        "Those who have not confirmed were reminded less than a day ago. You can remind them again in {hours} hour(s)."
+                    ),
+                )
+            });
+        }
+    }
+    let pending = count(
+        rt.db(),
+        stmt!(
+            concat!("SELECT COUNT(*) AS n FROM users u WHERE ", not_confirmed!()),
+            post_id
+        ),
+    )
+    .await?;
+    let answer = AckReminder { at: now, pending };
+    let event = Event {
+        kind: Kind::AckReminder,
+        actor_id: &actor.id,
+        post_id: Some(post_id),
+        group_id: None,
+        idea_id: None,
+        at: now,
+    };
+    let stmts = vec![
+        // Recorded first: the notifications go out only if this reminder is the one recorded.
+        stmt!(
+            "UPDATE posts SET ack_reminded_at = ? WHERE id = ? AND (ack_reminded_at IS NULL OR ack_reminded_at <= ?)",
+            now,
+            post_id,
+            now - ACK_REMINDER_INTERVAL_MS
+        ),
+        notifications::deliver(&event, Recipients::not_confirmed(post_id, now)),
+        audit::entry(
+            rt,
+            actor,
+            "post.ack_remind",
+            Some(post_id),
+            Some(&format!("{pending} not confirmed")),
+        ),
+    ];
+    Ok(
+        match idempotency::commit(rt, &actor.id, key, stmts, 201, &answer).await? {
+            None => Created::New(answer),
+            Some(first) => Created::Replay(first),
+        },
+    )
 }

@@ -33,6 +33,7 @@ pub fn kind_str(kind: Kind) -> &'static str {
         Kind::IdeaStatus => "idea_status",
         Kind::IdeaComment => "idea_comment",
         Kind::IdeaThanks => "idea_thanks",
+        Kind::AckReminder => "ack_reminder",
     }
 }
 
@@ -120,6 +121,16 @@ impl Recipients {
         Recipients {
             sql: "SELECT author_id FROM ideas WHERE id = ?",
             params: vec![idea_id.into()],
+        }
+    }
+
+    /// Those who have not confirmed an order yet, once its reminder is recorded at `at`: a
+    /// concurrent second reminder (recorded at another time) reaches nobody.
+    pub fn not_confirmed(post_id: &str, at: Millis) -> Self {
+        Recipients {
+            sql: "SELECT u.id FROM users u JOIN posts p ON p.id = ? AND p.ack_reminded_at = ?
+                  WHERE NOT EXISTS (SELECT 1 FROM post_acks a WHERE a.post_id = p.id AND a.user_id = u.id)",
+            params: vec![post_id.into(), at.into()],
         }
     }
 

@@ -68,6 +68,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_acknowledgements.sql",
         include_str!("../../migrations/0014_acknowledgements.sql"),
     ),
+    (
+        "0015_ack_reminders.sql",
+        include_str!("../../migrations/0015_ack_reminders.sql"),
+    ),
 ];
 
 impl SqliteDb {

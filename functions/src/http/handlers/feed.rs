@@ -114,3 +114,14 @@ pub async fn announcements<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiRes
         &posts::announcements(rt, &call.actor).await?,
     ))
 }
+
+/// `POST /api/posts/:id/acks/remind`: reminds those who have not confirmed (once a day).
+pub async fn remind_unconfirmed<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    post_id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(created(
+        acks::remind(rt, &call.actor, post_id, call.key).await?,
+    ))
+}
