@@ -69,6 +69,8 @@ test('who follows up reminds those who have not confirmed, once a day; the remin
   await admin.locator('.feed article.post', { hasText: text }).getByRole('link', { name: /Comments/ }).click();
   const report = admin.getByTestId('ack-report');
   const remind = report.getByRole('button', { name: 'Remind those who have not confirmed' });
+  await expect(remind).toBeVisible();
+  await expectTouchFriendly(admin);
   await remind.click();
   await expect(report.getByTestId('reminded')).toContainText('Reminded');
   await expect(remind).toHaveCount(0);
