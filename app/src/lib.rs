@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
         let me = api::me().await.ok();
         session.me.set(Some(me));
     });
+    components::ack::Confirmations::provide();
     // Send queued writes now and whenever the network comes back.
     let outbox_version = RwSignal::new(0u32);
     provide_context(offline::outbox::OutboxVersion(outbox_version));

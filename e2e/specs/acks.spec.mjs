@@ -23,9 +23,14 @@ test('an announcement asks everyone to confirm; a colleague confirms and the adm
   await logIn(budi, BUDI);
   // The feed's card (the pinned one above it may arrive later and take `first`).
   const order = budi.locator('.feed article.post', { hasText: text });
+  // Pinned above the feed and in it: once both are there, pressing one confirms both.
+  const cards = budi.locator('article.post', { hasText: text });
+  await expect(cards).toHaveCount(2);
   await order.getByRole('button', { name: '✓ I have read this' }).click();
   await expect(order.getByTestId('ack')).toContainText('✓ You confirmed');
   await expect(order.getByTestId('ack')).toContainText('2 confirmed');
+  await expect(cards.getByTestId('ack').filter({ hasText: '✓ You confirmed' })).toHaveCount(2);
+  await expect(cards.getByRole('button', { name: '✓ I have read this' })).toHaveCount(0);
   await expectTouchFriendly(budi);
   // Confirmed stays confirmed.
   await budi.reload();

@@ -13,24 +13,52 @@ use balai_protocol::feed::{Ack, Author};
 use balai_protocol::limits::ACK_REMINDER_INTERVAL_MS;
 use leptos::prelude::*;
 
+/// Confirmations made in this app, by post: an order shows twice on the home page (pinned, and
+/// in the feed), and both cards must agree once either is pressed.
+#[derive(Clone, Copy)]
+pub struct Confirmations(RwSignal<Vec<(String, Ack)>>);
+
+impl Confirmations {
+    pub fn provide() {
+        provide_context(Confirmations(RwSignal::new(Vec::new())));
+    }
+}
+
 /// "I have read this", or that I did, with how many have confirmed.
 #[component]
 pub fn AckBar(post_id: String, ack: Ack) -> impl IntoView {
-    let state = RwSignal::new(ack);
+    let made = expect_context::<Confirmations>().0;
     let post_id = StoredValue::new(post_id);
+    // What the server said, unless I confirmed here since (a card loaded later is fresher).
+    let state = move || match ack.mine {
+        Some(_) => ack,
+        None => made
+            .with(|made| {
+                post_id.with_value(|id| made.iter().find(|(p, _)| p == id).map(|(_, a)| *a))
+            })
+            .unwrap_or(ack),
+    };
+    let record = move |ack: Ack| {
+        made.update(|made| {
+            let id = post_id.get_value();
+            made.retain(|(p, _)| *p != id);
+            made.push((id, ack));
+        })
+    };
     let confirm = Call::new();
     // In the field, confirming offline counts: it waits in the outbox like a post.
     let queued = RwSignal::new(false);
     let send = move |_| {
         let write = api::confirm_read(&post_id.get_value());
+        let before = state();
         confirm.run(async move {
             match send_or_queue::<Ack>(write, api::new_key()).await? {
-                Sent::Now(ack) => state.set(ack),
+                Sent::Now(ack) => record(ack),
                 Sent::Queued => {
                     queued.set(true);
-                    state.update(|a| {
-                        a.mine = Some(js_sys::Date::now() as i64);
-                        a.count += 1;
+                    record(Ack {
+                        mine: Some(js_sys::Date::now() as i64),
+                        count: before.count + 1,
                     });
                 }
             }
@@ -39,14 +67,14 @@ pub fn AckBar(post_id: String, ack: Ack) -> impl IntoView {
     };
     view! {
         <div class="ack-bar" data-testid="ack">
-            {move || match state.get().mine {
+            {move || match state().mine {
                 Some(_) => view! { <span class="ack-done">{t(Msg::YouConfirmed)}</span> }.into_any(),
                 None => view! {
                     <button type="button" class="primary" disabled=move || confirm.pending.get()
                         on:click=send>{t(Msg::ConfirmRead)}</button>
                 }.into_any(),
             }}
-            <span class="muted small">{move || state.get().count} " " {t(Msg::ConfirmedCount)}</span>
+            <span class="muted small">{move || state().count} " " {t(Msg::ConfirmedCount)}</span>
             <Show when=move || queued.get()>
                 <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>
             </Show>
