@@ -3,6 +3,7 @@
 // read per request (from the Worker's x-d1-* headers), and workerd's CPU per request.
 //   node bench/api.mjs <base url> <workerd pid> [clients] [requests per client]
 import { readFileSync } from 'node:fs';
+import { closedLoop, percentiles } from './latency.mjs';
 
 const [base, pid, clients = '8', perClient = '250'] = process.argv.slice(2);
 const CLIENTS = Number(clients);
@@ -47,19 +48,12 @@ async function pages(path) {
 
 async function run(name, paths, budget) {
   for (let i = 0; i < 20; i++) await get(paths[i % paths.length]); // warm up
-  const samples = [];
   const cpu0 = cpuTicks(pid);
-  const wall0 = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-    for (let i = 0; i < PER_CLIENT; i++) samples.push(await get(paths[(c * PER_CLIENT + i) % paths.length]));
-  }));
-  const wall = performance.now() - wall0;
+  const { samples, wall } = await closedLoop(CLIENTS, PER_CLIENT, (c, i) => get(paths[(c * PER_CLIENT + i) % paths.length]));
   const cpuMs = ((cpuTicks(pid) - cpu0) / TICKS) * 1000;
-  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const pct = (p) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)].toFixed(1);
   const rows = samples.map((s) => s.rows);
   console.log(`\n${name}: ${samples.length} requests, ${CLIENTS} concurrent clients (budget: ${budget})`);
-  console.log(`  latency ms: p50 ${pct(50)}  p95 ${pct(95)}  p99 ${pct(99)}  max ${ms[ms.length - 1].toFixed(1)}`);
+  console.log(`  latency ms: ${percentiles(samples)}`);
   console.log(`  throughput: ${(samples.length / (wall / 1000)).toFixed(0)} req/s`);
   console.log(`  D1 round trips per request: max ${Math.max(...samples.map((s) => s.queries))}`);
   console.log(`  D1 rows read per request: max ${Math.max(...rows)}, mean ${(rows.reduce((a, b) => a + b, 0) / rows.length).toFixed(1)}`);

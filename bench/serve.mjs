@@ -2,12 +2,13 @@
 // proxy worker, miniflare, workerd, local D1), started through wrangler's startWorker API so the
 // DevTools inspector can be switched off. With the inspector on, wrangler streams every D1
 // subrequest (bodies included) to its Node process, which then costs more CPU than the Worker.
-//   node bench/serve.mjs <port> <persist dir>
+//   node bench/serve.mjs <port> <persist dir> [worker dir: functions, or bench/noop for the floor]
 import { unstable_startWorker } from 'wrangler';
 import { resolve } from 'node:path';
 
-const [port, persist] = process.argv.slice(2).map((a, i) => (i === 1 ? resolve(a) : a));
-process.chdir(new URL('../functions', import.meta.url).pathname); // wrangler.toml's paths are relative
+const [port, persist, dir = 'functions'] = process.argv.slice(2);
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(resolve(root, dir)); // wrangler.toml's paths are relative
 process.env.BALAI_SKIP_BUILD = '1'; // scripts/build.sh already ran
 const worker = await unstable_startWorker({
   config: resolve('wrangler.toml'),
@@ -16,7 +17,7 @@ const worker = await unstable_startWorker({
   dev: {
     server: { hostname: '127.0.0.1', port: Number(port) },
     inspector: false,
-    persist,
+    persist: resolve(root, persist),
     watch: false,
     logLevel: 'warn',
   },

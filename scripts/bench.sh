@@ -28,6 +28,15 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/nul
 WORKERD_PID="$(pgrep -n -f 'workerd serve')" # the user Worker's runtime (started last)
 echo "== API (node clients: latency, D1 round trips and rows read, CPU)"
 node bench/api.mjs "http://127.0.0.1:$PORT" "$WORKERD_PID" 8 250
+echo "== floor (the same node clients): Balai's /api/health, then a Worker that does nothing"
+node bench/floor.mjs "/api/health" "http://127.0.0.1:$PORT/api/health" 8 250
+FLOOR_PORT=$((PORT + 1))
+node bench/serve.mjs "$FLOOR_PORT" "$STATE-noop" bench/noop >/tmp/balai-bench-noop.log 2>&1 &
+FLOOR_PID=$!
+trap 'kill $SERVER_PID $FLOOR_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$FLOOR_PORT/" >/dev/null && break; sleep 1; done
+node bench/floor.mjs "no-op Worker (bench/noop)" "http://127.0.0.1:$FLOOR_PORT/" 8 250
+kill "$FLOOR_PID" 2>/dev/null || true
 echo "== map page: 10,000 places clustered, in headless Chromium at a phone viewport"
 node bench/map.mjs "http://127.0.0.1:$PORT"
 # The floor of the local stack itself (wrangler's proxy + workerd + local D1), measured with
