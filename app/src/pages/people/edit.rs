@@ -196,14 +196,17 @@ pub(super) fn PersonPicker(
     }
 }
 
-/// Today in the browser's zone, `YYYY-MM-DD` (the form's default first day).
+/// Today in WIB, `YYYY-MM-DD` (the form's default days). Absences are whole days in WIB, as
+/// the server counts them: the browser's own date can still be yesterday there (a phone set to
+/// UTC late in the evening), and "today" would then be refused as already over.
 fn today() -> String {
-    let now = js_sys::Date::new_0();
+    const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
+    let wib = js_sys::Date::new(&(js_sys::Date::now() + WIB_OFFSET_MS).into());
     format!(
         "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
+        wib.get_utc_full_year(),
+        wib.get_utc_month() + 1,
+        wib.get_utc_date()
     )
 }
 
