@@ -2,6 +2,7 @@
 //!
 //! Serde only: no platform dependencies, so both sides agree on every field and limit.
 
+pub mod audit;
 pub mod auth;
 pub mod directory;
 pub mod error;

@@ -48,6 +48,8 @@ pub const ANSWER_MAX_CHARS: usize = 4_000;
 pub const ROUND_TABLE_LEADERS_MAX: usize = 10;
 /// Reminding those who have not confirmed an order: at most once in this long (a day, in ms).
 pub const ACK_REMINDER_INTERVAL_MS: i64 = 24 * 60 * 60 * 1000;
+/// Audit log entries a page.
+pub const AUDIT_PAGE_SIZE: u32 = 50;
 /// Work pages.
 pub const POSITION_MAX_CHARS: usize = 80;
 pub const PHONE_MAX_CHARS: usize = 40;

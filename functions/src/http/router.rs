@@ -109,6 +109,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["posts", id, "acks"]) => feed::ack_report(rt, &call, id).await,
         ("POST", ["posts", id, "acks", "remind"]) => feed::remind_unconfirmed(rt, &call, id).await,
         ("GET", ["people"]) => people::list(rt, &call).await,
+        ("GET", ["audit"]) => people::audit_log(rt, &call).await,
         ("POST", ["people", "import"]) => work_pages::import_people(rt, &call).await,
         ("GET", ["people", id]) => work_pages::profile(rt, &call, id).await,
         ("PUT", ["people", id, "profile"]) => work_pages::edit_own(rt, &call, id).await,
@@ -237,6 +238,7 @@ fn known(rest: &[&str]) -> bool {
             | ["posts", _, "acks", "remind"]
             | ["comments", _]
             | ["people"]
+            | ["audit"]
             | ["people", _]
             | [
                 "people",

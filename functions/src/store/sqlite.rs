@@ -72,6 +72,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_ack_reminders.sql",
         include_str!("../../migrations/0015_ack_reminders.sql"),
     ),
+    (
+        "0016_audit_lookup.sql",
+        include_str!("../../migrations/0016_audit_lookup.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -2,8 +2,8 @@ use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
-use crate::service::accounts;
 use crate::service::invites;
+use crate::service::{accounts, audit};
 use balai_protocol::people::{AccessCodeRequest, Capability, Grant, InviteRequest};
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -94,5 +94,15 @@ pub async fn departments<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiRespo
     Ok(ApiResponse::json(
         200,
         &crate::service::departments::list(rt, &call.actor).await?,
+    ))
+}
+
+/// `GET /api/audit?person=&cursor=`: the audit log, newest first (admins).
+pub async fn audit_log<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let person = call.req.query_param("person");
+    let cursor = call.req.query_param("cursor");
+    Ok(ApiResponse::json(
+        200,
+        &audit::list(rt, &call.actor, person.as_deref(), cursor.as_deref()).await?,
     ))
 }

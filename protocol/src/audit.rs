@@ -1,0 +1,22 @@
+//! The audit log: who did what to whom, for admins to read.
+
+use crate::Millis;
+use crate::feed::Author;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: String,
+    /// Who did it.
+    pub actor: Author,
+    /// What, as a stable code: `person.deactivate`, `post.delete`, `person.communications.grant`…
+    pub action: String,
+    /// The id of what it was done to, if anything.
+    pub target: Option<String>,
+    /// Its name, when it is a person, a group or a place.
+    pub target_name: Option<String>,
+    pub detail: Option<String>,
+    /// Done as the deputy of this absent colleague.
+    pub on_behalf_of: Option<Author>,
+    pub at: Millis,
+}
