@@ -1,6 +1,7 @@
 //! The typed client for the Worker's API: one function per endpoint, so pages never build URLs.
 //! Non-2xx answers become the shared [`ApiError`]; a 401 tells the app the session is gone.
 
+use balai_protocol::audit::AuditEntry;
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
@@ -732,6 +733,22 @@ pub async fn remove_shared_bookmark(id: &str) -> Result<Vec<Bookmark>, Error> {
         None,
     )
     .await
+}
+
+/// The audit log, newest first; with `person`, only what they did or was done to them.
+pub async fn audit_log(
+    person: Option<&str>,
+    cursor: Option<&str>,
+) -> Result<Page<AuditEntry>, Error> {
+    let mut query = Vec::new();
+    if let Some(p) = person {
+        query.push(format!("person={}", js_sys::encode_uri_component(p)));
+    }
+    if let Some(c) = cursor {
+        query.push(format!("cursor={}", js_sys::encode_uri_component(c)));
+    }
+    let path = format!("/api/audit?{}", query.join("&"));
+    send(Method::GET, &path, None, None).await
 }
 
 pub async fn api_tokens() -> Result<Vec<ApiToken>, Error> {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { logIn, unique } from './helpers.mjs';
+import { logIn, unique, expectTouchFriendly } from './helpers.mjs';
 
 test('invite, accept, log in as the new person; deactivating them sends their next action to login', async ({ browser }) => {
   const adminCtx = await browser.newContext();
@@ -33,7 +33,7 @@ test('invite, accept, log in as the new person; deactivating them sends their ne
 
   // A lost phone: the admin logs them out everywhere; their next action asks them to log in.
   await admin.reload();
-  const row = admin.locator('li.list-row', { hasText: email });
+  const row = admin.getByTestId('people').locator('li.list-row', { hasText: email });
   admin.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: 'Log out everywhere' }).click();
   await expect(row.getByRole('status')).toContainText('Logged out everywhere');
@@ -111,4 +111,18 @@ test('an admin issues an API token for the innovation tracker, sees it once, and
   await page.reload();
   await expect(tokens.locator('output.secret')).toHaveCount(0);
   await expect(tokens.locator('.list-row', { hasText: name })).toContainText('revoked');
+
+  // Both are in the audit log, newest first, by name; a tap narrows it to one person.
+  const log = page.getByTestId('audit-log');
+  const entries = log.locator('.audit-entry', { hasText: name });
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('api_token.revoke');
+  await expect(entries.nth(1)).toContainText('api_token.issue');
+  await entries.nth(0).getByRole('button', { name: 'Sari Admin' }).click();
+  const only = log.getByRole('button', { name: 'Only about Sari Admin ✕' });
+  await expect(only).toBeVisible();
+  await expect(entries).toHaveCount(2);
+  await expectTouchFriendly(page);
+  await only.click();
+  await expect(only).toHaveCount(0);
 });

@@ -52,6 +52,13 @@ fn admins_read_who_did_what_to_whom_newest_first_and_by_person() {
         json!({}),
     );
     assert_eq!(off.status, 204, "{}", off.body);
+    app.rt.advance(1000);
+    let dept = app.post(
+        "/api/departments",
+        Some(&admin),
+        json!({ "name": "Logistik" }),
+    );
+    assert_eq!(dept.status, 201, "{}", dept.body);
 
     // Closed to members, and to no one at all.
     assert_error(&app.get("/api/audit", Some(&ani)), 403, "forbidden");
@@ -61,11 +68,12 @@ fn admins_read_who_did_what_to_whom_newest_first_and_by_person() {
     assert_eq!(
         actions(&page),
         vec![
+            ("department.create".to_string(), "Logistik".to_string()),
             ("person.deactivate".to_string(), "budi".to_string()),
             ("person.communications.grant".to_string(), "ani".to_string()),
         ]
     );
-    let latest = &page["items"][0];
+    let latest = &page["items"][1];
     assert_eq!(latest["actor"]["id"], admin.id.as_str());
     assert_eq!(latest["target"], budi.id.as_str());
     assert_eq!(latest["at"], NOW + 1000);
@@ -78,7 +86,7 @@ fn admins_read_who_did_what_to_whom_newest_first_and_by_person() {
     );
     assert_eq!(
         actions(&log(&app, &admin, &format!("?person={}", admin.id))).len(),
-        2
+        3
     );
     assert_eq!(
         actions(&log(&app, &admin, "?person=nobody00000000000000000000")).len(),

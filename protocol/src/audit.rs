@@ -13,7 +13,7 @@ pub struct AuditEntry {
     pub action: String,
     /// The id of what it was done to, if anything.
     pub target: Option<String>,
-    /// Its name, when it is a person, a group or a place.
+    /// Its name or title: a person, group, place, idea, round table or department.
     pub target_name: Option<String>,
     pub detail: Option<String>,
     /// Done as the deputy of this absent colleague.

@@ -1,5 +1,5 @@
 //! People administration (admins): invite, issue access codes, withdraw invitations, grant
-//! capabilities, offboard; and API tokens for outside systems.
+//! capabilities, offboard; API tokens for outside systems; and the audit log.
 
 use crate::api::{self, Error};
 use crate::call::Call;
@@ -28,6 +28,7 @@ pub fn ManagePeoplePage() -> impl IntoView {
                 <super::import::ImportPeople/>
                 <super::bookmarks::SharedBookmarks/>
                 <super::api_tokens::ApiTokens/>
+                <super::audit_log::AuditLog/>
             </Show>
         </RequireLogin>
     }
@@ -188,7 +189,7 @@ fn PeopleList() -> impl IntoView {
     };
     load(None);
     view! {
-        <section class="card">
+        <section class="card" data-testid="people">
             <h2>{t(Msg::People)}</h2>
             {move || error.get().map(|e| view! { <ErrorText error=e/> })}
             <ul class="list">

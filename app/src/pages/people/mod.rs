@@ -3,6 +3,7 @@
 //! administration page.
 
 mod api_tokens;
+mod audit_log;
 mod bookmarks;
 mod card;
 mod departments;
