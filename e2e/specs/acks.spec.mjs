@@ -6,15 +6,21 @@ import { logIn, unique, expectTouchFriendly } from './helpers.mjs';
 const BUDI = { email: 'budi.siregar@balai.demo', password: 'balai-demo-2026' };
 const CITRA = { email: 'citra.simanjuntak@balai.demo', password: 'balai-demo-2026' };
 
-test('an announcement asks everyone to confirm; a colleague confirms and the admin sees who has not', async ({ browser }) => {
+/** The demo admin, logged in, announces `text` asking everyone to confirm; answers the admin's
+ *  page and the order's card in the feed. */
+async function announceOrder(browser, text) {
   const admin = await (await browser.newContext()).newPage();
   await logIn(admin);
-  const text = unique('Instruksi: rompi wajib di dermaga');
   await admin.getByLabel('Share news with the company…').fill(text);
   await admin.getByLabel('Announce to everyone, pinned for 7 days').check();
   await admin.getByLabel('Ask everyone to confirm they have read it').check();
   await admin.getByRole('button', { name: 'Post', exact: true }).click();
-  const mine = admin.locator('.feed article.post', { hasText: text });
+  return { admin, mine: admin.locator('.feed article.post', { hasText: text }) };
+}
+
+test('an announcement asks everyone to confirm; a colleague confirms and the admin sees who has not', async ({ browser }) => {
+  const text = unique('Instruksi: rompi wajib di dermaga');
+  const { admin, mine } = await announceOrder(browser, text);
   // Its author has confirmed by writing it.
   await expect(mine.getByTestId('ack')).toContainText('✓ You confirmed');
   await expect(mine.getByTestId('ack')).toContainText('1 confirmed');
@@ -64,14 +70,9 @@ test('an announcement asks everyone to confirm; a colleague confirms and the adm
 });
 
 test('who follows up reminds those who have not confirmed, once a day; the reminder leads to the order', async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await logIn(admin);
   const text = unique('Instruksi: kunci gudang setiap malam');
-  await admin.getByLabel('Share news with the company…').fill(text);
-  await admin.getByLabel('Announce to everyone, pinned for 7 days').check();
-  await admin.getByLabel('Ask everyone to confirm they have read it').check();
-  await admin.getByRole('button', { name: 'Post', exact: true }).click();
-  await admin.locator('.feed article.post', { hasText: text }).getByRole('link', { name: /Comments/ }).click();
+  const { admin, mine } = await announceOrder(browser, text);
+  await mine.getByRole('link', { name: /Comments/ }).click();
   const report = admin.getByTestId('ack-report');
   const remind = report.getByRole('button', { name: 'Remind those who have not confirmed' });
   await expect(remind).toBeVisible();
