@@ -242,6 +242,10 @@ fn those_who_have_not_confirmed_are_reminded_at_most_once_a_day() {
         assert!(reminders(&app, who).is_empty(), "{}", who.id);
     }
     assert_eq!(app.audit()[0]["action"], "post.ack_remind");
+    let logged = json(&app.get("/api/audit", Some(&admin)));
+    assert_eq!(logged["items"][0]["action"], "post.ack_remind");
+    assert_eq!(logged["items"][0]["target_name"], "Helm wajib di gudang");
+    assert_eq!(logged["items"][0]["detail"], "3 not confirmed");
     assert_eq!(
         json(&app.get(&format!("/api/posts/{post}/acks"), Some(&admin)))["reminded_at"],
         NOW + 1000

@@ -13,7 +13,8 @@ pub struct AuditEntry {
     pub action: String,
     /// The id of what it was done to, if anything.
     pub target: Option<String>,
-    /// Its name or title: a person, group, place, idea, round table or department.
+    /// Its name or title: a person, group, place, idea, round table or department; a post's
+    /// first words.
     pub target_name: Option<String>,
     pub detail: Option<String>,
     /// Done as the deputy of this absent colleague.

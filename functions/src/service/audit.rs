@@ -66,7 +66,8 @@ macro_rules! audit_select {
             "SELECT a.id, a.action, a.target, a.detail, a.created_at,
                     a.actor_id, u.name AS actor_name, u.deactivated_at AS actor_left,
                     a.on_behalf_of, ob.name AS on_behalf_name,
-                    COALESCE(tu.name, tg.name, tp.name, ti.title, tr.title, td.name) AS target_name
+                    COALESCE(tu.name, tg.name, tp.name, ti.title, tr.title, td.name,
+                             substr(tpo.body, 1, 80)) AS target_name
              FROM audit_log a
              JOIN users u ON u.id = a.actor_id
              LEFT JOIN users ob ON ob.id = a.on_behalf_of
@@ -76,6 +77,7 @@ macro_rules! audit_select {
              LEFT JOIN ideas ti ON ti.id = a.target
              LEFT JOIN round_tables tr ON tr.id = a.target
              LEFT JOIN departments td ON td.id = a.target
+             LEFT JOIN posts tpo ON tpo.id = a.target
              WHERE a.created_at <= ? AND (a.created_at < ? OR a.id < ?) ",
             $filter,
             " ORDER BY a.created_at DESC, a.id DESC LIMIT ?"
