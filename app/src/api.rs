@@ -7,8 +7,7 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    AckReminder, AckReport, Follow, FollowKind, LikeState, NewComment, NewPost, Post, PostDetail,
-    SavedFilter,
+    AckReminder, AckReport, Follow, FollowKind, NewComment, NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -29,8 +28,8 @@ use balai_protocol::round_tables::{
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -203,7 +202,7 @@ pub async fn feed(source: &Source, cursor: Option<&str>) -> Result<Page<Post>, E
 /// A new post, as a write that may wait in the outbox (`offline::outbox::send_or_queue`).
 pub fn new_post(body: &NewPost) -> Write {
     Write {
-        put: false,
+        method: WriteMethod::Post,
         path: "/api/posts".into(),
         body: to_json(body),
     }
@@ -235,7 +234,7 @@ pub fn new_comment(thread: Thread, parent_id: &str, body: &NewComment) -> Write 
         Thread::Idea => format!("/api/ideas/{parent_id}/comments"),
     };
     Write {
-        put: false,
+        method: WriteMethod::Post,
         path,
         body: to_json(body),
     }
@@ -249,16 +248,24 @@ pub async fn delete_comment(thread: Thread, id: &str) -> Result<(), Error> {
     send(Method::DELETE, &path, None, None).await
 }
 
-pub async fn set_like(post_id: &str, liked: bool) -> Result<LikeState, Error> {
-    let method = if liked { Method::PUT } else { Method::DELETE };
-    send(method, &format!("/api/posts/{post_id}/like"), None, None).await
+/// Like or unlike, as a write that may wait in the outbox (in the field, offline).
+pub fn set_like(post_id: &str, liked: bool) -> Write {
+    Write {
+        method: if liked {
+            WriteMethod::Put
+        } else {
+            WriteMethod::Delete
+        },
+        path: format!("/api/posts/{post_id}/like"),
+        body: "{}".into(),
+    }
 }
 
 /// I have read it (an announcement that asks everyone to confirm), as a write that may wait in
 /// the outbox. Confirming twice is fine.
 pub fn confirm_read(post_id: &str) -> Write {
     Write {
-        put: true,
+        method: WriteMethod::Put,
         path: format!("/api/posts/{post_id}/ack"),
         body: "{}".into(),
     }
@@ -341,15 +348,29 @@ pub async fn revoke_invite(id: &str) -> Result<(), Error> {
 /// A write whose JSON body is made up front, so that, sent without a network, it can wait in
 /// the outbox and go out later exactly as first sent (same body, same idempotency key).
 pub struct Write {
-    /// `PUT` sets a state (a confirmation); otherwise `POST` creates.
-    pub put: bool,
+    pub method: WriteMethod,
     pub path: String,
     pub body: String,
 }
 
+/// How a [`Write`] goes out: `POST` creates; `PUT` and `DELETE` set a state (a confirmation,
+/// a like). Stored in the outbox by name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum WriteMethod {
+    #[default]
+    Post,
+    Put,
+    Delete,
+}
+
 impl Write {
     pub async fn send<T: DeserializeOwned>(&self, key: &str) -> Result<T, Error> {
-        let method = if self.put { Method::PUT } else { Method::POST };
+        let method = match self.method {
+            WriteMethod::Post => Method::POST,
+            WriteMethod::Put => Method::PUT,
+            WriteMethod::Delete => Method::DELETE,
+        };
         send(method, &self.path, Some(self.body.clone()), Some(key)).await
     }
 }

@@ -46,6 +46,25 @@ test('a comment written offline waits in the outbox and joins the thread when th
   await expect(page.locator('.comment', { hasText: comment })).toHaveCount(1);
 });
 
+test('a like given offline is kept and reaches the server when the network is back', async ({ page, context }) => {
+  await logIn(page);
+  const text = unique('Stok semen tiba di gudang Medan');
+  await page.getByLabel('Share news with the company…').fill(text);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  const card = page.locator('.feed article.post', { hasText: text });
+  await expect(card).toHaveCount(1);
+
+  await context.setOffline(true);
+  await card.getByRole('button', { name: /Like/ }).click();
+  await expect(card.getByRole('button', { name: /Unlike/ })).toHaveAttribute('aria-pressed', 'true');
+  await context.setOffline(false);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('.feed article.post', { hasText: text }).getByRole('button', { name: /Unlike/ }))
+      .toContainText('1', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+});
+
 test('security headers: a CSP with wasm-unsafe-eval and nothing unsafe-inline', async ({ request }) => {
   const res = await request.get('/');
   const csp = res.headers()['content-security-policy'];

@@ -2,7 +2,8 @@ use crate::api;
 use crate::components::ack::AckBar;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
-use balai_protocol::feed::{Author, Post};
+use crate::offline::outbox::{Sent, send_or_queue};
+use balai_protocol::feed::{Author, LikeState, Post};
 use leptos::prelude::*;
 
 /// The author's name, linking to their page and marked when they have left the company.
@@ -39,8 +40,10 @@ pub fn PostCard(
         // Show it at once; the server's answer settles the count.
         liked.set(want);
         likes.update(|n| *n += if want { 1 } else { -1 });
+        // Offline, it waits in the outbox and the card keeps showing it.
+        let write = api::set_like(&id.get_value(), want);
         leptos::task::spawn_local(async move {
-            if let Ok(state) = api::set_like(&id.get_value(), want).await {
+            if let Ok(Sent::Now(state)) = send_or_queue::<LikeState>(write, api::new_key()).await {
                 liked.set(state.liked);
                 likes.set(state.like_count);
             }

@@ -1,7 +1,7 @@
-//! Writes made without a network (posts, comments) wait here, in localStorage, so a closed tab
+//! Writes made without a network (posts, comments, confirmations, likes) wait here, in localStorage, so a closed tab
 //! loses nothing, and are sent with their original idempotency keys when the network returns.
 
-use crate::api::{self, Write};
+use crate::api::{self, Write, WriteMethod};
 use crate::storage;
 use leptos::prelude::*;
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -12,12 +12,25 @@ const KEY: &str = "balai.outbox";
 /// A queued write (stored as JSON: keep the fields, or queued writes of an older build are lost).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 struct Pending {
-    /// Absent in what older builds queued: those were all POSTs.
+    /// Absent in what older builds queued: see [`Pending::method`].
     #[serde(default)]
+    method: Option<WriteMethod>,
+    /// What older builds stored instead: PUT when set, else POST.
+    #[serde(default, skip_serializing)]
     put: bool,
     path: String,
     body: String,
     key: String,
+}
+
+impl Pending {
+    fn method(&self) -> WriteMethod {
+        self.method.unwrap_or(if self.put {
+            WriteMethod::Put
+        } else {
+            WriteMethod::Post
+        })
+    }
 }
 
 /// Bumped when queued writes have been sent, so what shows them (lists, threads) reloads.
@@ -38,7 +51,8 @@ pub async fn send_or_queue<T: DeserializeOwned>(
     match write.send(&key).await {
         Err(api::Error::Network) => {
             push(Pending {
-                put: write.put,
+                method: Some(write.method),
+                put: false,
                 path: write.path,
                 body: write.body,
                 key,
@@ -77,7 +91,7 @@ pub async fn flush() -> usize {
     let mut sent = 0;
     while let Some(item) = load().into_iter().next() {
         let write = Write {
-            put: item.put,
+            method: item.method(),
             path: item.path.clone(),
             body: item.body.clone(),
         };
