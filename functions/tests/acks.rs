@@ -122,13 +122,7 @@ fn the_author_and_admins_see_who_has_not_confirmed_by_name_a_page_at_a_time() {
     app.call("PUT", &format!("/api/posts/{post}/ack"), Some(&ani), None);
 
     assert_error(&app.get(&report, Some(&budi)), 403, "forbidden");
-    let grant = app.call(
-        "PUT",
-        &format!("/api/people/{}/grants/communications", comms.id),
-        Some(&admin),
-        Some(json!({ "enabled": true })),
-    );
-    assert_eq!(grant.status, 204, "{}", grant.body);
+    app.set_grant(&admin, &comms, "communications", true);
 
     let first = json(&app.get(&report, Some(&comms)));
     // admin, comms, ani, budi and 55 staff are asked; the admin (its author) and Ani confirmed.

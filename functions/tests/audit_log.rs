@@ -28,23 +28,13 @@ fn actions(page: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-fn grant(app: &TestApp, admin: &Who, to: &Who, enabled: bool) {
-    let res = app.call(
-        "PUT",
-        &format!("/api/people/{}/grants/communications", to.id),
-        Some(admin),
-        Some(json!({ "enabled": enabled })),
-    );
-    assert_eq!(res.status, 204, "{}", res.body);
-}
-
 #[test]
 fn admins_read_who_did_what_to_whom_newest_first_and_by_person() {
     let app = TestApp::new();
     app.rt.set_now(NOW);
     let admin = app.admin();
     let (ani, budi) = (app.member("ani"), app.member("budi"));
-    grant(&app, &admin, &ani, true);
+    app.set_grant(&admin, &ani, "communications", true);
     app.rt.advance(1000);
     let off = app.post(
         &format!("/api/people/{}/deactivate", budi.id),
@@ -113,7 +103,7 @@ fn the_log_pages_by_cursor_without_gaps_or_repeats() {
     // 61 entries, in threes sharing a millisecond (the cursor breaks ties by id), spread over
     // a few minutes (an admin's writes are rate-limited too).
     for i in 0..61 {
-        grant(&app, &admin, &ani, i % 2 == 0);
+        app.set_grant(&admin, &ani, "communications", i % 2 == 0);
         if i % 3 == 2 {
             app.rt.advance(5_000);
         }

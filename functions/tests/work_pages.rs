@@ -50,16 +50,6 @@ fn official(app: &TestApp, by: &Who, of: &Who, body: Value) -> ApiResponse {
     )
 }
 
-fn grant(app: &TestApp, admin: &Who, to: &Who, capability: &str) {
-    let res = app.call(
-        "PUT",
-        &format!("/api/people/{}/grants/{capability}", to.id),
-        Some(admin),
-        Some(j!({"enabled": true})),
-    );
-    assert_eq!(res.status, 204, "{}", res.body);
-}
-
 #[test]
 fn a_person_edits_their_own_page_and_nobody_elses() {
     let app = app();
@@ -132,7 +122,7 @@ fn official_fields_are_for_admins_and_hr_and_every_change_is_kept() {
         403,
         "forbidden",
     );
-    grant(&app, &admin, &sari, "hr");
+    app.set_grant(&admin, &sari, "hr", true);
     let res = official(&app, &sari, &ani, promote.clone());
     assert_eq!(res.status, 200, "{}", res.body);
     let page = json(&res);

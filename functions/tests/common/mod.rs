@@ -154,6 +154,17 @@ impl TestApp {
         .unwrap()
     }
 
+    /// `admin` grants (`enabled`) or withdraws `to`'s capability ("communications", "hr"…).
+    pub fn set_grant(&self, admin: &Who, to: &Who, capability: &str, enabled: bool) {
+        let res = self.call(
+            "PUT",
+            &format!("/api/people/{}/grants/{capability}", to.id),
+            Some(admin),
+            Some(serde_json::json!({ "enabled": enabled })),
+        );
+        assert_eq!(res.status, 204, "{}", res.body);
+    }
+
     pub fn new_post(&self, who: &Who, body: &str) -> String {
         let res = self.post("/api/posts", Some(who), serde_json::json!({ "body": body }));
         assert_eq!(res.status, 201, "{}", res.body);
