@@ -27,3 +27,18 @@ export async function expectTouchFriendly(page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflow).toBe(false);
 }
+
+/**
+ * Waits until the page's service worker has finished activating. `navigator.serviceWorker.ready`
+ * resolves as soon as a worker is active, which includes "activating": its clean-up of older
+ * builds' files and its claim of the page may still be running.
+ */
+export async function serviceWorkerActivated(page) {
+  await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (worker.state === 'activated') return;
+    await new Promise((resolve) => worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+    }));
+  });
+}

@@ -1,7 +1,7 @@
 // Pages outside the first screen live in their own WASM chunks (app/src/chunks.rs), fetched on
 // first visit and kept by the service worker for offline use.
 import { test, expect } from '@playwright/test';
-import { logIn } from './helpers.mjs';
+import { logIn, serviceWorkerActivated } from './helpers.mjs';
 
 const wasmFetched = (page) => {
   const seen = [];
@@ -26,7 +26,7 @@ test('the feed needs only the main module; a page fetches its chunk on first vis
 
 test('offline, a page never opened before still opens: the service worker kept its chunk', async ({ page, context }) => {
   await logIn(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await serviceWorkerActivated(page);
   // The worker fetches every chunk at install, in the background.
   await expect.poll(() => page.evaluate(async () => {
     const keys = await (await caches.open('balai-shell-v1')).keys();
@@ -59,15 +59,16 @@ test('a new service worker keeps this build\'s files and drops an older build\'s
   await logIn(page);
   const shellCache = () => page.evaluate(async () =>
     (await (await caches.open('balai-shell-v1')).keys()).map((k) => new URL(k.url).pathname));
+  // Put only once activation's own clean-up is over, or it could take the old file already.
+  await serviceWorkerActivated(page);
   await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
     await (await caches.open('balai-shell-v1')).put('/split_groups-0000000000000000.wasm', new Response('old build'));
     await (await navigator.serviceWorker.getRegistration()).unregister();
   });
   expect(await shellCache()).toContain('/split_groups-0000000000000000.wasm');
   // The app registers its worker again: it installs (this build's files) and activates.
   await page.reload();
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await serviceWorkerActivated(page);
   await expect.poll(shellCache).not.toContain('/split_groups-0000000000000000.wasm');
   const files = await shellCache();
   expect(files.some((f) => /^\/split_groups-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);

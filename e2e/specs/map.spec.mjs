@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectTouchFriendly, logIn } from './helpers.mjs';
+import { expectTouchFriendly, logIn, serviceWorkerActivated } from './helpers.mjs';
 
 // Tiles come from e2e/tile-stub.mjs (scripts/e2e.sh points TILE_URL at it), never the internet.
 const SURABAYA = { latitude: -7.2800, longitude: 112.7900 };
@@ -55,7 +55,7 @@ test('near me, with a mocked position in Surabaya, lists the Surabaya branch fir
 
 test('with the network cut, the map still shows the places and tiles it has seen', async ({ page, context }) => {
   await logIn(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await serviceWorkerActivated(page);
   await openMap(page);
   await page.reload();
   await openMap(page);

@@ -1,11 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { logIn, unique } from './helpers.mjs';
+import { logIn, serviceWorkerActivated, unique } from './helpers.mjs';
 
 test('with the network cut, the shell still loads, says it is offline, and shows what was seen', async ({ page, context }) => {
   await logIn(page);
   await expect(page.locator('.feed article.post').first()).toBeVisible();
   // Wait until the service worker controls the page, so it has cached the shell.
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await serviceWorkerActivated(page);
   await page.reload();
   await expect(page.locator('.feed article.post').first()).toBeVisible();
   const firstText = await page.locator('.feed article.post').first().textContent();
@@ -78,7 +78,7 @@ test('security headers: a CSP with wasm-unsafe-eval and nothing unsafe-inline', 
 
 test('offline, a colleague\'s work page seen before still opens, with their photo', async ({ page, context }) => {
   await logIn(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await serviceWorkerActivated(page);
   await page.reload();
   await page.getByRole('link', { name: 'People' }).click();
   const row = page.getByTestId('person').filter({ has: page.locator('img.avatar') }).first();
