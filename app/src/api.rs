@@ -1,6 +1,7 @@
 //! The typed client for the Worker's API: one function per endpoint, so pages never build URLs.
 //! Non-2xx answers become the shared [`ApiError`]; a 401 tells the app the session is gone.
 
+use crate::i18n::{Msg, t};
 use balai_protocol::audit::AuditEntry;
 use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
 use balai_protocol::directory::{
@@ -90,7 +91,10 @@ async fn fetch_as(
     key: Option<&str>,
     content_type: &str,
 ) -> Result<String, Error> {
-    let mut builder = RequestBuilder::new(path).method(method);
+    // The server answers errors in the language the app speaks.
+    let mut builder = RequestBuilder::new(path)
+        .method(method)
+        .header("Accept-Language", crate::i18n::current().code());
     if let Some(key) = key {
         builder = builder.header("Idempotency-Key", key);
     }
@@ -133,7 +137,7 @@ async fn send<T: DeserializeOwned>(
 }
 
 fn unexpected() -> ApiError {
-    ApiError::new(ErrorCode::Internal, "Unexpected answer from the server.")
+    ApiError::translated(ErrorCode::Internal, t(Msg::UnexpectedAnswer))
 }
 
 fn json<B: Serialize>(body: &B) -> Option<String> {

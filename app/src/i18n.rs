@@ -4,40 +4,14 @@
 use leptos::prelude::*;
 use std::cell::Cell;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Lang {
-    En,
-    Id,
-}
+pub use balai_protocol::Lang;
 
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Id => "id",
-        }
-    }
-
-    fn from_code(code: &str) -> Option<Lang> {
-        match code.get(..2)? {
-            "en" => Some(Lang::En),
-            "id" | "in" | "ms" => Some(Lang::Id),
-            _ => None,
-        }
-    }
-
-    /// The saved choice, else the browser's language, else English. (Language tags are ASCII:
-    /// no Unicode case tables needed.)
-    pub fn initial() -> Lang {
-        crate::storage::get(LANG_KEY)
-            .and_then(|c| Lang::from_code(&c))
-            .or_else(|| {
-                let nav = web_sys::window()?.navigator();
-                nav.language()
-                    .and_then(|l| Lang::from_code(&l.to_ascii_lowercase()))
-            })
-            .unwrap_or(Lang::En)
-    }
+/// The saved choice, else the browser's language, else English.
+fn initial() -> Lang {
+    crate::storage::get(LANG_KEY)
+        .and_then(|c| Lang::from_tag(&c))
+        .or_else(|| Lang::from_tag(&web_sys::window()?.navigator().language()?))
+        .unwrap_or_default()
 }
 
 const LANG_KEY: &str = "balai.lang";
@@ -51,7 +25,7 @@ thread_local! {
 /// Starts with the saved or browser language; returns the signal `App` re-renders on, so text
 /// can be plain `&'static str` instead of one reactive closure per string (much smaller WASM).
 pub fn init() -> RwSignal<Lang> {
-    let lang = Lang::initial();
+    let lang = initial();
     let signal = SIGNAL.with(|s| *s.get_or_init(|| RwSignal::new(lang)));
     set(lang);
     signal
@@ -189,6 +163,7 @@ pub enum Msg {
     CommunicationsOn,
     CommunicationsOff,
     PlaceEditorOn,
+    UnexpectedAnswer,
     AuditLogTitle,
     AuditLogHelp,
     OnlyAbout,
@@ -1072,6 +1047,10 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
             "Siapa melakukan apa kepada siapa, terbaru di atas. Ketuk nama untuk melihat yang menyangkut dia saja.",
         ),
         OnlyAbout => ("Only about", "Hanya tentang"),
+        UnexpectedAnswer => (
+            "Unexpected answer from the server.",
+            "Jawaban server tidak terduga.",
+        ),
         DoneOnBehalf => ("Done on their behalf", "Dilakukan atas nama mereka"),
         ApprovedRequestOf => ("approved the request of", "menyetujui permintaan"),
         DeclinedRequestOf => ("declined the request of", "menolak permintaan"),

@@ -56,3 +56,14 @@ test('the app speaks Bahasa Indonesia when asked', async ({ page }) => {
   await page.getByLabel('Bahasa').selectOption('en');
   await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
 });
+
+test('the server answers in Bahasa Indonesia too: a wrong password says so in the app\'s language', async ({ page }) => {
+  await logIn(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('id');
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+  await page.getByLabel('Email atau nama login').fill('budi.siregar@balai.demo');
+  await page.getByLabel('Kata sandi').fill('not-the-password');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Email atau kata sandi salah.');
+});

@@ -5,7 +5,7 @@ use crate::http::{ApiRequest, ApiResponse, body_limit, handle, tiles, too_large}
 use crate::runtime::Runtime;
 use crate::runtime::worker::WorkerRuntime;
 use crate::store::d1::D1Db;
-use balai_protocol::{ApiError, ErrorCode};
+use balai_protocol::{ApiError, ErrorCode, Lang};
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use worker::{
@@ -21,6 +21,7 @@ async fn fetch(req: web_sys::Request, env: Env, _ctx: Context) -> worker::Result
     let url = Url::parse(&req.url())?;
     let method = req.method();
     let headers = Headers(req.headers());
+    let lang = Lang::from_accept_language(headers.get("accept-language")?.as_deref());
     let declared_len = headers
         .get("content-length")?
         .and_then(|l| l.parse::<usize>().ok())
@@ -28,7 +29,7 @@ async fn fetch(req: web_sys::Request, env: Env, _ctx: Context) -> worker::Result
     // Refuse oversized bodies before reading them into memory.
     let limit = body_limit(url.path());
     if declared_len > limit {
-        return into_response(too_large(limit).into());
+        return into_response(ApiResponse::error(too_large(limit), lang));
     }
     let body = if matches!(method.as_str(), "GET" | "HEAD") {
         Vec::new()
@@ -71,7 +72,7 @@ async fn read_body(req: &web_sys::Request) -> Vec<u8> {
 async fn tile(rt: &WorkerRuntime, req: &ApiRequest) -> worker::Result<Response> {
     let tile = match tiles::authorize(rt, req).await {
         Ok(t) => t,
-        Err(e) => return into_response(e.into()),
+        Err(e) => return into_response(ApiResponse::error(e, req.lang())),
     };
     let template = rt
         .setting("TILE_URL")
@@ -90,13 +91,14 @@ async fn tile(rt: &WorkerRuntime, req: &ApiRequest) -> worker::Result<Response> 
             out.set("cache-control", "private, max-age=604800")?;
             Ok(Response::from_bytes(res.bytes().await?)?.with_headers(out))
         }
-        _ => into_response(
+        _ => into_response(ApiResponse::error(
             ApiError::new(
                 ErrorCode::Unavailable,
                 "The map tile server did not answer.",
-            )
-            .into(),
-        ),
+                "Server peta tidak menjawab.",
+            ),
+            req.lang(),
+        )),
     }
 }
 

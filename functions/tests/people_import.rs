@@ -73,7 +73,7 @@ fn an_hr_export_invites_new_people_updates_known_ones_and_never_duplicates() {
         "{}",
         errors(3)
     );
-    assert!(errors(4).contains("also on line 2"), "{}", errors(4));
+    assert!(errors(4).contains("Also on line 2"), "{}", errors(4));
     assert_eq!(invites(&app, &admin), before);
 
     let report = json(&import(&app, &admin, &csv, true));

@@ -1,3 +1,4 @@
+use crate::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Stable error codes. The UI picks its translated message by code and falls back to `message`.
@@ -36,7 +37,8 @@ impl ErrorCode {
     }
 }
 
-/// The one error shape on the wire: `{ "code", "message", "field"? }`.
+/// The one error shape on the wire: `{ "code", "message", "field"? }`, the message in the
+/// language the request asked for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiError {
     pub code: ErrorCode,
@@ -46,24 +48,55 @@ pub struct ApiError {
     /// For `rate_limited`: seconds until a retry can succeed (also sent as `Retry-After`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u32>,
+    /// `message` in Bahasa Indonesia, until [`ApiError::in_language`] picks one: never sent.
+    #[serde(skip)]
+    pub message_id: Option<String>,
 }
 
 impl ApiError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    /// The server's errors: the message in English and in Bahasa Indonesia.
+    pub fn new(code: ErrorCode, en: impl Into<String>, id: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            message: en.into(),
+            field: None,
+            retry_after: None,
+            message_id: Some(id.into()),
+        }
+    }
+
+    /// [`ApiError::new`], about one field of the request.
+    pub fn field(
+        code: ErrorCode,
+        field: &str,
+        en: impl Into<String>,
+        id: impl Into<String>,
+    ) -> Self {
+        ApiError {
+            field: Some(field.to_string()),
+            ..ApiError::new(code, en, id)
+        }
+    }
+
+    /// An error whose message is already in the reader's language (the app's own).
+    pub fn translated(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError {
             code,
             message: message.into(),
             field: None,
             retry_after: None,
+            message_id: None,
         }
     }
 
-    pub fn field(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
-        ApiError {
-            code,
-            message: message.into(),
-            field: Some(field.to_string()),
-            retry_after: None,
+    /// The error as sent to a reader of `lang`.
+    pub fn in_language(mut self, lang: Lang) -> Self {
+        match (lang, self.message_id.take()) {
+            (Lang::Id, Some(id)) => ApiError {
+                message: id,
+                ..self
+            },
+            _ => self,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod feed;
 pub mod groups;
 pub mod ideas;
 pub mod integrations;
+pub mod lang;
 pub mod limits;
 pub mod notifications;
 pub mod people;
@@ -18,6 +19,7 @@ pub mod round_tables;
 pub mod search;
 
 pub use error::{ApiError, ErrorCode};
+pub use lang::Lang;
 
 /// Unix time in milliseconds, UTC.
 pub type Millis = i64;

@@ -9,7 +9,13 @@ pub fn is_write(method: &str) -> bool {
 }
 
 pub fn check(req: &ApiRequest) -> Result<(), ApiError> {
-    let refused = || ApiError::new(ErrorCode::CrossSite, "Cross-site requests are not allowed.");
+    let refused = || {
+        ApiError::new(
+            ErrorCode::CrossSite,
+            "Cross-site requests are not allowed.",
+            "Permintaan dari situs lain tidak diizinkan.",
+        )
+    };
     if let Some(site) = req.header("sec-fetch-site")
         && !matches!(site, "same-origin" | "none")
     {

@@ -15,6 +15,7 @@ pub fn body<T: DeserializeOwned>(req: &ApiRequest) -> Result<T, ApiError> {
         return Err(ApiError::new(
             ErrorCode::BadRequest,
             "Send the request body as application/json.",
+            "Kirim isi permintaan sebagai application/json.",
         ));
     }
     if req.body.len() > BODY_MAX_BYTES {
@@ -27,10 +28,16 @@ pub fn body<T: DeserializeOwned>(req: &ApiRequest) -> Result<T, ApiError> {
             .nth(1)
             .filter(|_| message.starts_with("missing field"));
         match field {
-            Some(f) => ApiError::field(ErrorCode::Validation, f, format!("{f} is required.")),
+            Some(f) => ApiError::field(
+                ErrorCode::Validation,
+                f,
+                format!("{f} is required."),
+                format!("{f} wajib diisi."),
+            ),
             None => ApiError::new(
                 ErrorCode::BadRequest,
                 format!("The request body is not valid: {message}"),
+                format!("Isi permintaan tidak valid: {message}"),
             ),
         }
     })
@@ -47,6 +54,7 @@ pub fn text(req: &ApiRequest) -> Result<&str, ApiError> {
         return Err(ApiError::new(
             ErrorCode::BadRequest,
             "Send the file as text/csv.",
+            "Kirim berkas sebagai text/csv.",
         ));
     }
     std::str::from_utf8(&req.body).map_err(|_| {
@@ -54,6 +62,7 @@ pub fn text(req: &ApiRequest) -> Result<&str, ApiError> {
             ErrorCode::Validation,
             "file",
             "The file is not UTF-8 text: save it from the spreadsheet as \"CSV UTF-8\".",
+            "Berkas ini bukan teks UTF-8: simpan dari spreadsheet sebagai \"CSV UTF-8\".",
         )
     })
 }
@@ -73,5 +82,9 @@ pub fn too_large(limit: usize) -> ApiError {
     ApiError::new(
         ErrorCode::PayloadTooLarge,
         format!("The request is too large (at most {} KB).", limit / 1024),
+        format!(
+            "Permintaan terlalu besar (paling banyak {} KB).",
+            limit / 1024
+        ),
     )
 }

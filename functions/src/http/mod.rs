@@ -12,7 +12,7 @@ pub use cookies::SESSION_COOKIE;
 pub use json::{body_limit, too_large};
 pub use router::handle;
 
-use balai_protocol::{ApiError, ErrorCode};
+use balai_protocol::{ApiError, ErrorCode, Lang};
 
 #[derive(Debug, Clone)]
 pub struct ApiRequest {
@@ -42,6 +42,11 @@ impl ApiRequest {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             (k == name).then(|| percent_decode(v))
         })
+    }
+
+    /// The language to answer errors in: the app sends its own as `Accept-Language`.
+    pub fn lang(&self) -> Lang {
+        Lang::from_accept_language(self.header("accept-language"))
     }
 
     pub fn is_https(&self) -> bool {
@@ -139,9 +144,11 @@ impl ApiResponse {
     }
 }
 
-/// The one place an error becomes a response: its code's status and the JSON body.
-impl From<ApiError> for ApiResponse {
-    fn from(e: ApiError) -> Self {
+impl ApiResponse {
+    /// The one place an error becomes a response: its code's status, and the JSON body in the
+    /// reader's language.
+    pub fn error(e: ApiError, lang: Lang) -> Self {
+        let e = e.in_language(lang);
         let retry = e.retry_after;
         let res = ApiResponse::json(e.code.status(), &e);
         match retry {

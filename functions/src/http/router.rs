@@ -17,7 +17,7 @@ use balai_protocol::{ApiError, ErrorCode};
 pub async fn handle<R: Runtime>(rt: &R, req: &ApiRequest) -> ApiResponse {
     let res = match route(rt, req).await {
         Ok(res) => res,
-        Err(e) => e.into(),
+        Err(e) => ApiResponse::error(e, req.lang()),
     };
     let usage = rt.db().usage();
     // Answers are not cached, except what says otherwise (photos).
@@ -220,6 +220,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         _ => Err(ApiError::new(
             ErrorCode::BadRequest,
             "That method is not allowed here.",
+            "Metode itu tidak diizinkan di sini.",
         )),
     }
 }
@@ -298,5 +299,9 @@ fn known(rest: &[&str]) -> bool {
 }
 
 fn no_route() -> ApiError {
-    ApiError::new(ErrorCode::NotFound, "No such API endpoint.")
+    ApiError::new(
+        ErrorCode::NotFound,
+        "No such API endpoint.",
+        "Endpoint API itu tidak ada.",
+    )
 }

@@ -22,7 +22,13 @@ pub struct Tile {
 
 /// Parses `/api/tiles/{z}/{x}/{y}` (an optional `.png` on `y`); x and y must lie on zoom z's grid.
 pub fn parse(path: &str) -> Result<Tile, ApiError> {
-    let bad = || ApiError::new(ErrorCode::NotFound, "No such map tile.");
+    let bad = || {
+        ApiError::new(
+            ErrorCode::NotFound,
+            "No such map tile.",
+            "Petak peta itu tidak ada.",
+        )
+    };
     let rest = path.strip_prefix("/api/tiles/").ok_or_else(bad)?;
     let parts: Vec<&str> = rest.split('/').collect();
     let [z, x, y] = parts[..] else {

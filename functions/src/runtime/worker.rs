@@ -23,7 +23,11 @@ fn crypto() -> Crypto {
 
 fn internal(e: JsValue) -> ApiError {
     worker::console_error!("webcrypto: {:?}", e);
-    ApiError::new(ErrorCode::Internal, "Something went wrong on our side.")
+    ApiError::new(
+        ErrorCode::Internal,
+        "Something went wrong on our side.",
+        "Terjadi kesalahan di pihak kami.",
+    )
 }
 
 impl Runtime for WorkerRuntime {
@@ -98,7 +102,11 @@ impl Runtime for WorkerRuntime {
         let out = worker::Headers::new();
         let fail = |e: worker::Error| {
             worker::console_error!("post {url}: {e}");
-            ApiError::new(ErrorCode::Unavailable, "The other system did not answer.")
+            ApiError::new(
+                ErrorCode::Unavailable,
+                "The other system did not answer.",
+                "Sistem lain tidak menjawab.",
+            )
         };
         out.set("content-type", "application/json").map_err(fail)?;
         for (k, v) in headers {
@@ -136,12 +144,20 @@ impl WorkerRuntime {
     fn kv(&self) -> Result<worker::KvStore, ApiError> {
         self.env.kv("KV").map_err(|e| {
             worker::console_error!("kv binding: {e}");
-            ApiError::new(ErrorCode::Internal, "Something went wrong on our side.")
+            ApiError::new(
+                ErrorCode::Internal,
+                "Something went wrong on our side.",
+                "Terjadi kesalahan di pihak kami.",
+            )
         })
     }
 }
 
 fn kv_failed(e: worker::KvError) -> ApiError {
     worker::console_error!("kv: {e:?}");
-    ApiError::new(ErrorCode::Internal, "Something went wrong on our side.")
+    ApiError::new(
+        ErrorCode::Internal,
+        "Something went wrong on our side.",
+        "Terjadi kesalahan di pihak kami.",
+    )
 }

@@ -6,9 +6,9 @@ use super::{DEPARTMENTS, Rng, Seeded};
 use crate::runtime::native::{NativeRuntime, block_on};
 use crate::service::idempotency::Created;
 use crate::service::places::{self, import};
-use balai_protocol::ApiError;
 use balai_protocol::Millis;
 use balai_protocol::places::{PlaceInput, PlaceVisibility};
+use balai_protocol::{ApiError, Lang};
 
 /// (city, latitude, longitude, phone area code).
 pub const CITIES: &[(&str, f64, f64, &str)] = &[
@@ -224,7 +224,7 @@ pub fn bench(
             address(rng, city)
         ));
     }
-    let report = block_on(import::import(rt, &admin.actor, &csv, false))?;
+    let report = block_on(import::import(rt, &admin.actor, &csv, false, Lang::En))?;
     assert_eq!(report.imported as usize, count, "bench places import");
     Ok(())
 }

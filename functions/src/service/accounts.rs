@@ -7,6 +7,7 @@ use super::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
 use super::sessions::{self, NewSession};
 use super::{audit, not_found, password, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::auth::{LoginRequest, Me, SetupRequest};
@@ -16,7 +17,11 @@ use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
 fn invalid_credentials() -> ApiError {
-    ApiError::new(ErrorCode::InvalidCredentials, "Wrong email or password.")
+    ApiError::new(
+        ErrorCode::InvalidCredentials,
+        "Wrong email or password.",
+        "Email atau kata sandi salah.",
+    )
 }
 
 #[derive(Deserialize)]
@@ -39,6 +44,7 @@ pub async fn login<R: Runtime>(
             ErrorCode::Validation,
             "password",
             "Enter your password.",
+            "Masukkan kata sandi Anda.",
         ));
     }
     let account_key = format!("login:account:{login}");
@@ -74,6 +80,7 @@ pub async fn login<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Forbidden,
             "This account has been deactivated. Ask your admin if this is a mistake.",
+            "Akun ini sudah dinonaktifkan. Tanyakan admin Anda jika ini keliru.",
         ));
     }
     let (session, open) = sessions::open(rt, &row.id, user_agent);
@@ -110,7 +117,7 @@ pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
         .db()
         .first(stmt!(person_select!("WHERE u.id = ?"), user_id))
         .await?
-        .ok_or_else(|| not_found("Person"))?;
+        .ok_or_else(|| not_found(Thing::Person))?;
     Ok(Me {
         role: parse_role(&row.role),
         id: row.id,
@@ -136,6 +143,7 @@ pub async fn setup_first_admin<R: Runtime>(
             ErrorCode::Forbidden,
             "secret",
             "The setup secret is not right.",
+            "Rahasia penyiapan tidak benar.",
         ));
     }
     let email = validate::email("email", &req.email)?;
@@ -145,6 +153,7 @@ pub async fn setup_first_admin<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "Balai is already set up. Log in instead.",
+            "Balai sudah disiapkan. Silakan masuk.",
         ));
     }
     let id = new_id(rt);
@@ -223,11 +232,12 @@ pub async fn list_people<R: Runtime>(
 /// Offboards a person: their sessions end, login is refused, their content stays. Audited.
 pub async fn deactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
     require(actor, Action::ManagePeople)?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     if user_id == actor.id {
         return Err(ApiError::new(
             ErrorCode::BadRequest,
             "You cannot deactivate yourself.",
+            "Anda tidak dapat menonaktifkan diri sendiri.",
         ));
     }
     exists(rt, user_id).await?;
@@ -253,7 +263,7 @@ pub async fn end_sessions_of<R: Runtime>(
     user_id: &str,
 ) -> Result<(), ApiError> {
     require(actor, Action::ManagePeople)?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     exists(rt, user_id).await?;
     rt.db()
         .batch(vec![
@@ -267,7 +277,7 @@ pub async fn end_sessions_of<R: Runtime>(
 /// Undoes an offboarding made by mistake. Audited.
 pub async fn reactivate<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
     require(actor, Action::ManagePeople)?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     exists(rt, user_id).await?;
     rt.db()
         .batch(vec![
@@ -286,7 +296,7 @@ async fn exists<R: Runtime>(rt: &R, user_id: &str) -> Result<(), ApiError> {
         .first::<serde::de::IgnoredAny>(stmt!("SELECT 1 AS found FROM users WHERE id = ?", user_id))
         .await?
         .map(|_| ())
-        .ok_or_else(|| not_found("Person"))
+        .ok_or_else(|| not_found(Thing::Person))
 }
 
 pub fn login_taken() -> ApiError {
@@ -294,6 +304,7 @@ pub fn login_taken() -> ApiError {
         ErrorCode::Conflict,
         "login",
         "Someone already uses that login. Choose another or log in.",
+        "Nama login itu sudah dipakai. Pilih yang lain atau masuk.",
     )
 }
 
@@ -307,7 +318,7 @@ pub async fn set_grant<R: Runtime>(
     enabled: bool,
 ) -> Result<(), ApiError> {
     require(actor, Action::ManagePeople)?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     exists(rt, user_id).await?;
     let name = capability.as_str();
     let change = if enabled {

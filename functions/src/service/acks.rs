@@ -9,6 +9,7 @@ use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_announce, require};
 use super::{after_name, audit, forbidden, name_cursor, next_cursor, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, RowSet, count};
 use balai_protocol::feed::{Ack, AckReminder, AckReport, Author};
@@ -19,7 +20,7 @@ use serde::Deserialize;
 
 /// The post, if `actor` may read it and it asks for confirmation.
 async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<AckedPost, ApiError> {
-    validate::id(post_id, "Post")?;
+    validate::id(post_id, Thing::Post)?;
     let post: AckedPost = rt
         .db()
         .first(stmt!(
@@ -36,11 +37,12 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<AckedP
             actor.id.as_str()
         ))
         .await?
-        .ok_or_else(|| not_found("Post"))?;
+        .ok_or_else(|| not_found(Thing::Post))?;
     if post.ack_required == 0 {
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "This post does not ask for confirmation.",
+            "Postingan ini tidak meminta konfirmasi.",
         ));
     }
     Ok(post)
@@ -197,6 +199,9 @@ pub async fn remind<R: Runtime>(
                     ErrorCode::RateLimited,
                     format!(
                         "Those who have not confirmed were reminded less than a day ago. You can remind them again in {hours} hour(s)."
+                    ),
+                    format!(
+                        "Yang belum mengonfirmasi sudah diingatkan kurang dari sehari yang lalu. Anda dapat mengingatkan lagi dalam {hours} jam."
                     ),
                 )
             });

@@ -7,6 +7,7 @@ use super::ids::{new_id, random_token, sha256_hex};
 use super::policy::{Action, require};
 use super::{audit, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::feed::Author;
@@ -118,12 +119,12 @@ pub async fn issue<R: Runtime>(
 /// Revokes a token: its next request is refused. Admins only; audited; revoking twice is fine.
 pub async fn revoke<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<(), ApiError> {
     require(actor, Action::ManageIntegrations)?;
-    validate::id(id, "Token")?;
+    validate::id(id, Thing::Token)?;
     let found: Option<TokenRow> = rt
         .db()
         .first(stmt!(token_select!("WHERE t.id = ?"), id))
         .await?;
-    let token = found.ok_or_else(|| not_found("Token"))?;
+    let token = found.ok_or_else(|| not_found(Thing::Token))?;
     if token.revoked_at.is_some() {
         return Ok(());
     }
@@ -154,7 +155,13 @@ pub async fn authenticate<R: Runtime>(
     authorization: Option<&str>,
     scope: &str,
 ) -> Result<TokenUse, ApiError> {
-    let refused = || ApiError::new(ErrorCode::Unauthenticated, "A valid API token is needed.");
+    let refused = || {
+        ApiError::new(
+            ErrorCode::Unauthenticated,
+            "A valid API token is needed.",
+            "Diperlukan token API yang valid.",
+        )
+    };
     let secret = authorization
         .and_then(|h| h.strip_prefix("Bearer "))
         .map(str::trim)
@@ -189,6 +196,7 @@ pub async fn authenticate<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Forbidden,
             "This token may not do that.",
+            "Token ini tidak boleh melakukan itu.",
         ));
     }
     rt.db()

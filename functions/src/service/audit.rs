@@ -7,6 +7,7 @@ use super::policy::{Action, require};
 use super::posts::parse_cursor;
 use super::{next_cursor, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, Stmt};
 use balai_protocol::audit::AuditEntry;
@@ -95,7 +96,7 @@ pub async fn list<R: Runtime>(
 ) -> Result<Page<AuditEntry>, ApiError> {
     require(actor, Action::ManagePeople)?;
     if let Some(id) = person {
-        validate::id(id, "Person")?;
+        validate::id(id, Thing::Person)?;
     }
     let (before_at, before_id) = match cursor {
         Some(c) => parse_cursor(c)?,

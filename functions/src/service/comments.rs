@@ -8,6 +8,7 @@ use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_delete, require};
 use super::{audit, forbidden, markdown, not_found, posts, text, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, Stmt};
 use balai_protocol::feed::{Author, Comment, NewComment};
@@ -109,7 +110,7 @@ impl<'a> Thread<'a> {
         match self {
             Thread::Post(id) => posts::require_readable(rt, actor, id).await,
             Thread::Idea(id) => {
-                validate::id(id, "Idea")?;
+                validate::id(id, Thing::Idea)?;
                 rt.db()
                     .first::<serde_json::Value>(stmt!(
                         "SELECT 1 AS found FROM ideas WHERE id = ?",
@@ -117,7 +118,7 @@ impl<'a> Thread<'a> {
                     ))
                     .await?
                     .map(|_| ())
-                    .ok_or_else(|| not_found("Idea"))
+                    .ok_or_else(|| not_found(Thing::Idea))
             }
         }
     }
@@ -251,7 +252,7 @@ pub async fn delete<R: Runtime>(
     kind: ThreadKind,
     comment_id: &str,
 ) -> Result<(), ApiError> {
-    validate::id(comment_id, "Comment")?;
+    validate::id(comment_id, Thing::Comment)?;
     #[derive(Deserialize)]
     struct Owner {
         author_id: String,
@@ -262,7 +263,7 @@ pub async fn delete<R: Runtime>(
         .db()
         .first(stmt!(kind.of("").sql().owner, comment_id))
         .await?
-        .ok_or_else(|| not_found("Comment"))?;
+        .ok_or_else(|| not_found(Thing::Comment))?;
     if owner.deleted_at.is_some() {
         return Ok(());
     }

@@ -1,6 +1,32 @@
 //! A small RFC 4180 CSV reader and writer: quoted fields, doubled quotes, commas and line
 //! breaks inside quotes, CRLF or LF. Enough for spreadsheet exports, without a dependency.
 
+use balai_protocol::{ApiError, ErrorCode, Lang};
+
+/// What is wrong with an uploaded file as a whole.
+fn bad_file(en: String, id: String) -> ApiError {
+    ApiError::field(ErrorCode::Validation, "file", en, id)
+}
+
+/// A problem with one cell of a row (its column named), for an import report.
+pub fn cell_error(column: &str, en: String, id: String) -> ApiError {
+    ApiError::field(ErrorCode::Validation, column, en, id)
+}
+
+/// A problem with a row as a whole, for an import report.
+pub fn row_error(en: String, id: String) -> ApiError {
+    ApiError::new(ErrorCode::Validation, en, id)
+}
+
+/// A row's problem as the import report lists it, in the reader's language: "column: what".
+pub fn report_error(e: &ApiError, lang: Lang) -> String {
+    let message = e.clone().in_language(lang).message;
+    match &e.field {
+        Some(column) => format!("{column}: {message}"),
+        None => message,
+    }
+}
+
 /// One record and the line of the file it starts on (1-based).
 pub struct Record {
     pub line: i64,
@@ -8,7 +34,7 @@ pub struct Record {
 }
 
 /// Parses `text` into records, skipping blank lines. A UTF-8 byte-order mark is ignored.
-pub fn parse(text: &str) -> Result<Vec<Record>, String> {
+pub fn parse(text: &str) -> Result<Vec<Record>, ApiError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
     let mut fields = Vec::new();
@@ -44,7 +70,10 @@ pub fn parse(text: &str) -> Result<Vec<Record>, String> {
         }
     }
     if quoted {
-        return Err(format!("Line {start}: a quoted field is never closed."));
+        return Err(bad_file(
+            format!("Line {start}: a quoted field is never closed."),
+            format!("Baris {start}: ada kolom berkutip yang tidak pernah ditutup."),
+        ));
     }
     fields.push(field);
     push(&mut records, start, fields);
@@ -58,16 +87,20 @@ pub struct Table {
 }
 
 impl Table {
-    /// Parses `text`, requiring the `required` columns and at most `max_rows` rows of `what`.
+    /// Parses `text`, requiring the `required` columns and at most `max_rows` rows of `what`
+    /// (a plural, in English and in Bahasa Indonesia).
     pub fn parse(
         text: &str,
         required: &[&str],
         max_rows: usize,
-        what: &str,
-    ) -> Result<Table, String> {
+        what: (&str, &str),
+    ) -> Result<Table, ApiError> {
         let mut records = parse(text)?;
         if records.is_empty() {
-            return Err("The file is empty.".into());
+            return Err(bad_file(
+                "The file is empty.".into(),
+                "Berkasnya kosong.".into(),
+            ));
         }
         let header: Vec<String> = records
             .remove(0)
@@ -81,15 +114,23 @@ impl Table {
             .filter(|r| !header.iter().any(|h| h == r))
             .collect();
         if !missing.is_empty() {
-            return Err(format!(
-                "The first line must name the columns; missing: {}.",
-                missing.join(", ")
+            let missing = missing.join(", ");
+            return Err(bad_file(
+                format!("The first line must name the columns; missing: {missing}."),
+                format!("Baris pertama harus menamai kolom; yang kurang: {missing}."),
             ));
         }
         if records.len() > max_rows {
-            return Err(format!(
-                "At most {max_rows} {what} per file; this one has {}.",
-                records.len()
+            let rows = records.len();
+            return Err(bad_file(
+                format!(
+                    "At most {max_rows} {} per file; this one has {rows}.",
+                    what.0
+                ),
+                format!(
+                    "Paling banyak {max_rows} {} per berkas; berkas ini berisi {rows}.",
+                    what.1
+                ),
             ));
         }
         Ok(Table {

@@ -3,6 +3,7 @@
 use super::actor::Actor;
 use super::policy::{self, Action};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::people::Department;
@@ -18,7 +19,7 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Department>, 
 
 /// The department with `id`, or a field error naming `field` (for forms that pick one).
 pub async fn require<R: Runtime>(rt: &R, field: &str, id: &str) -> Result<Department, ApiError> {
-    super::validate::id(id, "Department").map_err(|_| unknown(field))?;
+    super::validate::id(id, Thing::Department).map_err(|_| unknown(field))?;
     rt.db()
         .first(stmt!("SELECT id, name FROM departments WHERE id = ?", id))
         .await?
@@ -26,5 +27,10 @@ pub async fn require<R: Runtime>(rt: &R, field: &str, id: &str) -> Result<Depart
 }
 
 fn unknown(field: &str) -> ApiError {
-    ApiError::field(ErrorCode::Validation, field, "No such department.")
+    ApiError::field(
+        ErrorCode::Validation,
+        field,
+        "No such department.",
+        "Departemen itu tidak ada.",
+    )
 }

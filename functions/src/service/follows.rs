@@ -4,6 +4,7 @@
 use super::actor::Actor;
 use super::{groups, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, Stmt, count};
 use balai_protocol::ApiError;
@@ -43,14 +44,14 @@ pub fn unfollow_group_stmt(user_id: &str, group_id: &str) -> Stmt {
 pub async fn follow<R: Runtime>(rt: &R, actor: &Actor, input: &Follow) -> Result<Follow, ApiError> {
     let target = match input.kind {
         FollowKind::Person => {
-            validate::id(&input.target, "Person")?;
+            validate::id(&input.target, Thing::Person)?;
             rt.db()
                 .first::<serde::de::IgnoredAny>(stmt!(
                     "SELECT 1 AS found FROM users WHERE id = ? AND deactivated_at IS NULL",
                     input.target.as_str()
                 ))
                 .await?
-                .ok_or_else(|| not_found("Person"))?;
+                .ok_or_else(|| not_found(Thing::Person))?;
             input.target.clone()
         }
         FollowKind::Group => groups::require_readable(rt, actor, &input.target).await?.id,
@@ -61,6 +62,7 @@ pub async fn follow<R: Runtime>(rt: &R, actor: &Actor, input: &Follow) -> Result
                     balai_protocol::ErrorCode::Validation,
                     "target",
                     "Name a tag to follow.",
+                    "Sebutkan tag yang ingin diikuti.",
                 )
             })?,
     };
@@ -76,6 +78,7 @@ pub async fn follow<R: Runtime>(rt: &R, actor: &Actor, input: &Follow) -> Result
         return Err(ApiError::new(
             balai_protocol::ErrorCode::Conflict,
             "You follow as much as Balai keeps. Unfollow something first.",
+            "Anda sudah mengikuti sebanyak yang bisa disimpan Balai. Berhenti mengikuti sesuatu dulu.",
         ));
     }
     let notify = input.notify && input.kind == FollowKind::Group;

@@ -13,6 +13,7 @@ use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::{audit, follows, forbidden, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, Stmt, count};
 use balai_protocol::auth::Role;
@@ -165,7 +166,7 @@ fn role_str(r: GroupRole) -> &'static str {
 
 /// Tags: lower-cased, `#` dropped, letters, digits, `-` and `_` only; duplicates removed.
 pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>, ApiError> {
-    let bad = |msg: String| ApiError::field(ErrorCode::Validation, "tags", msg);
+    let bad = |en: String, id: String| ApiError::field(ErrorCode::Validation, "tags", en, id);
     let mut out: Vec<String> = Vec::new();
     for raw in tags {
         let tag = raw.trim().trim_start_matches('#').to_lowercase();
@@ -177,17 +178,26 @@ pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>, ApiError> {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         {
-            return Err(bad(format!(
-                "Tags use letters, digits, - and _ only, at most {TAG_MAX_CHARS} characters: \"{}\".",
-                raw.trim()
-            )));
+            return Err(bad(
+                format!(
+                    "Tags use letters, digits, - and _ only, at most {TAG_MAX_CHARS} characters: \"{}\".",
+                    raw.trim()
+                ),
+                format!(
+                    "Tag hanya memakai huruf, angka, - dan _, paling banyak {TAG_MAX_CHARS} karakter: \"{}\".",
+                    raw.trim()
+                ),
+            ));
         }
         if !out.contains(&tag) {
             out.push(tag);
         }
     }
     if out.len() > GROUP_TAGS_MAX {
-        return Err(bad(format!("At most {GROUP_TAGS_MAX} tags.")));
+        return Err(bad(
+            format!("At most {GROUP_TAGS_MAX} tags."),
+            format!("Paling banyak {GROUP_TAGS_MAX} tag."),
+        ));
     }
     Ok(out)
 }
@@ -206,6 +216,7 @@ pub async fn create<R: Runtime>(
             ErrorCode::Validation,
             "name",
             format!("The name needs at least {GROUP_NAME_MIN_CHARS} characters."),
+            format!("Nama perlu paling sedikit {GROUP_NAME_MIN_CHARS} karakter."),
         ));
     }
     let description = input.description.trim().to_string();
@@ -215,6 +226,9 @@ pub async fn create<R: Runtime>(
             "description",
             format!(
                 "The description is too long: at most {GROUP_DESCRIPTION_MAX_CHARS} characters."
+            ),
+            format!(
+                "Deskripsi terlalu panjang: paling banyak {GROUP_DESCRIPTION_MAX_CHARS} karakter."
             ),
         ));
     }
@@ -284,11 +298,12 @@ fn name_taken() -> ApiError {
         ErrorCode::Conflict,
         "name",
         "A group with this name already exists.",
+        "Grup dengan nama ini sudah ada.",
     )
 }
 
 async fn load_row<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<GroupRow, ApiError> {
-    validate::id(group_id, "Group")?;
+    validate::id(group_id, Thing::Group)?;
     let now = rt.now();
     let row: GroupRow = rt
         .db()
@@ -301,10 +316,10 @@ async fn load_row<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<G
             group_id
         ))
         .await?
-        .ok_or_else(|| not_found("Group"))?;
+        .ok_or_else(|| not_found(Thing::Group))?;
     // A secret group is indistinguishable from one that does not exist.
     if !row.visible_to(actor) {
-        return Err(not_found("Group"));
+        return Err(not_found(Thing::Group));
     }
     Ok(row)
 }
@@ -327,6 +342,7 @@ pub async fn require_readable<R: Runtime>(
         Err(ApiError::new(
             ErrorCode::Forbidden,
             "Only members can read this group. Ask to join.",
+            "Hanya anggota yang dapat membaca grup ini. Minta bergabung.",
         ))
     }
 }
@@ -342,6 +358,7 @@ pub async fn require_member<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Forbidden,
             "Join the group to post in it.",
+            "Bergabunglah dengan grup untuk memposting di sana.",
         ));
     }
     Ok(row.into_group(actor))
@@ -401,6 +418,7 @@ pub async fn join<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<G
             return Err(ApiError::new(
                 ErrorCode::Forbidden,
                 "Secret groups are joined by invitation.",
+                "Grup rahasia hanya bisa dimasuki lewat undangan.",
             ));
         }
     };
@@ -448,6 +466,7 @@ pub async fn leave<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "You are the group's only owner: make someone else an owner first.",
+            "Anda satu-satunya pemilik grup: jadikan orang lain pemilik dulu.",
         ));
     }
     rt.db()
@@ -491,6 +510,7 @@ async fn keep_an_owner<R: Runtime>(rt: &R, group_id: &str) -> Result<(), ApiErro
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "A group keeps at least one owner.",
+            "Grup harus punya paling sedikit satu pemilik.",
         ));
     }
     Ok(())
@@ -639,7 +659,7 @@ pub async fn invite<R: Runtime>(
     user_id: &str,
 ) -> Result<Member, ApiError> {
     managed(rt, actor, group_id).await?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     #[derive(Deserialize)]
     struct Person {
         name: String,
@@ -651,7 +671,7 @@ pub async fn invite<R: Runtime>(
             user_id
         ))
         .await?
-        .ok_or_else(|| not_found("Person"))?;
+        .ok_or_else(|| not_found(Thing::Person))?;
     let current = membership(rt, group_id, user_id).await?;
     let state = match current.as_ref().map(|m| m.state) {
         Some(MemberState::Active) | Some(MemberState::Invited) => None,
@@ -679,7 +699,7 @@ pub async fn invite<R: Runtime>(
     }
     let after = membership(rt, group_id, user_id)
         .await?
-        .ok_or_else(|| not_found("Person"))?;
+        .ok_or_else(|| not_found(Thing::Person))?;
     Ok(Member {
         person: Author {
             id: user_id.to_string(),
@@ -700,7 +720,7 @@ pub async fn approve<R: Runtime>(
     user_id: &str,
 ) -> Result<(), ApiError> {
     let group = requests_handled(rt, actor, group_id).await?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     match membership(rt, group_id, user_id).await?.map(|m| m.state) {
         Some(MemberState::Active) => Ok(()),
         Some(MemberState::Requested) => {
@@ -724,7 +744,7 @@ pub async fn approve<R: Runtime>(
             rt.db().batch(stmts).await?;
             Ok(())
         }
-        _ => Err(not_found("Request")),
+        _ => Err(not_found(Thing::Request)),
     }
 }
 
@@ -737,7 +757,7 @@ pub async fn remove<R: Runtime>(
     user_id: &str,
 ) -> Result<(), ApiError> {
     let group = requests_handled(rt, actor, group_id).await?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     let Some(target) = membership(rt, group_id, user_id).await? else {
         return Ok(());
     };
@@ -806,11 +826,11 @@ pub async fn set_role<R: Runtime>(
     {
         return Err(forbidden());
     }
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     let target = membership(rt, group_id, user_id)
         .await?
         .filter(|m| m.state == MemberState::Active)
-        .ok_or_else(|| not_found("Member"))?;
+        .ok_or_else(|| not_found(Thing::Member))?;
     if target.role == GroupRole::Owner && role != GroupRole::Owner {
         keep_an_owner(rt, group_id).await?;
     }
@@ -843,7 +863,7 @@ pub async fn pin<R: Runtime>(
 ) -> Result<Group, ApiError> {
     managed(rt, actor, group_id).await?;
     if let Some(post_id) = post_id {
-        validate::id(post_id, "Post")?;
+        validate::id(post_id, Thing::Post)?;
         rt.db()
             .first::<serde::de::IgnoredAny>(stmt!(
                 "SELECT 1 AS found FROM posts WHERE id = ? AND group_id = ? AND deleted_at IS NULL",
@@ -851,7 +871,7 @@ pub async fn pin<R: Runtime>(
                 group_id
             ))
             .await?
-            .ok_or_else(|| not_found("Post"))?;
+            .ok_or_else(|| not_found(Thing::Post))?;
     }
     rt.db()
         .run(stmt!(

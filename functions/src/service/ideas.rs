@@ -13,6 +13,7 @@ use super::{
     audit, departments, forbidden, markdown, not_found, places, validate, votes, webhooks,
 };
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::feed::Author;
@@ -134,6 +135,7 @@ fn checked(input: &NewIdea) -> Result<(String, String, String), ApiError> {
             ErrorCode::Validation,
             "title",
             format!("The title needs at least {IDEA_TITLE_MIN_CHARS} characters."),
+            format!("Judul perlu paling sedikit {IDEA_TITLE_MIN_CHARS} karakter."),
         ));
     }
     let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
@@ -151,13 +153,17 @@ async fn concerns<R: Runtime>(
         Some(id) => Some(departments::require(rt, "department_id", id).await?),
         None => None,
     };
-    let place =
-        match input.place_id.as_deref().filter(|p| !p.is_empty()) {
-            Some(id) => Some(places::require_visible(rt, actor, id).await.map_err(|_| {
-                ApiError::field(ErrorCode::Validation, "place_id", "No such place.")
-            })?),
-            None => None,
-        };
+    let place = match input.place_id.as_deref().filter(|p| !p.is_empty()) {
+        Some(id) => Some(places::require_visible(rt, actor, id).await.map_err(|_| {
+            ApiError::field(
+                ErrorCode::Validation,
+                "place_id",
+                "No such place.",
+                "Tempat itu tidak ada.",
+            )
+        })?),
+        None => None,
+    };
     Ok((department, place))
 }
 
@@ -219,7 +225,7 @@ pub async fn submit<R: Runtime>(
 }
 
 async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaRow, ApiError> {
-    validate::id(id, "Idea")?;
+    validate::id(id, Thing::Idea)?;
     rt.db()
         .first(stmt!(
             idea_select!("WHERE i.id = ?"),
@@ -229,7 +235,7 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaRow, Ap
             id
         ))
         .await?
-        .ok_or_else(|| not_found("Idea"))
+        .ok_or_else(|| not_found(Thing::Idea))
 }
 
 /// Its author edits an idea while it is new (a full replacement: a retry is harmless).
@@ -247,6 +253,7 @@ pub async fn edit<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "This idea is already being reviewed; it can no longer be edited.",
+            "Ide ini sudah sedang ditinjau; tidak bisa diubah lagi.",
         ));
     }
     let (title, body, body_html) = checked(input)?;
@@ -330,7 +337,7 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Pag
                     let [v, a, i] = parts[..] else {
                         return Err(validate::bad_cursor());
                     };
-                    validate::id(i, "Cursor").map_err(|_| validate::bad_cursor())?;
+                    validate::id_cursor(Some(i))?;
                     (
                         v.parse::<i64>().map_err(|_| validate::bad_cursor())?,
                         a.parse::<Millis>().map_err(|_| validate::bad_cursor())?,
@@ -566,6 +573,7 @@ pub async fn thank<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "You cannot thank yourself for your own idea.",
+            "Anda tidak dapat berterima kasih kepada diri sendiri atas ide Anda.",
         ));
     }
     let already = thanks(rt, id).await?.iter().any(|t| t.from.id == actor.id);
@@ -658,14 +666,12 @@ pub async fn set_status<R: Runtime>(
         return detail(rt, actor, id).await;
     }
     if !row.status.may_become(change.status) {
+        let (from, to) = (status_names(row.status), status_names(change.status));
         return Err(ApiError::field(
             ErrorCode::Conflict,
             "status",
-            format!(
-                "An idea that is {} cannot become {}.",
-                row.status.as_str().replace('_', " "),
-                change.status.as_str().replace('_', " ")
-            ),
+            format!("An idea that is {} cannot become {}.", from.0, to.0),
+            format!("Ide yang {} tidak bisa menjadi {}.", from.1, to.1),
         ));
     }
     let reason = match (change.status, change.reason.as_deref()) {
@@ -725,7 +731,20 @@ fn merged() -> ApiError {
     ApiError::new(
         ErrorCode::Conflict,
         "This idea was merged into another: vote for and follow that one.",
+        "Ide ini sudah digabung ke ide lain: dukung dan ikuti yang itu.",
     )
+}
+
+/// A status as words in a sentence, in English and in Bahasa Indonesia (as the app names it).
+fn status_names(status: IdeaStatus) -> (&'static str, &'static str) {
+    match status {
+        IdeaStatus::New => ("new", "baru"),
+        IdeaStatus::UnderReview => ("under review", "sedang ditinjau"),
+        IdeaStatus::Accepted => ("accepted", "diterima"),
+        IdeaStatus::InProgress => ("in progress", "sedang dikerjakan"),
+        IdeaStatus::Implemented => ("implemented", "terlaksana"),
+        IdeaStatus::Declined => ("declined", "ditolak"),
+    }
 }
 
 /// A reviewer merges duplicate `id` into `into`: the duplicate's voters now vote for the
@@ -745,15 +764,24 @@ pub async fn merge<R: Runtime>(
     if duplicate.merged_into.as_deref() == Some(into) {
         return detail(rt, actor, into).await;
     }
-    let refuse = |message: &str| Err(ApiError::field(ErrorCode::Conflict, "into", message));
+    let refuse = |en: &str, id: &str| Err(ApiError::field(ErrorCode::Conflict, "into", en, id));
     if id == into {
-        return refuse("An idea cannot be merged into itself.");
+        return refuse(
+            "An idea cannot be merged into itself.",
+            "Ide tidak bisa digabung ke dirinya sendiri.",
+        );
     }
     if duplicate.merged_into.is_some() {
-        return refuse("This idea was already merged into another.");
+        return refuse(
+            "This idea was already merged into another.",
+            "Ide ini sudah digabung ke ide lain.",
+        );
     }
     if original.merged_into.is_some() {
-        return refuse("That idea was itself merged: merge into the one it points to.");
+        return refuse(
+            "That idea was itself merged: merge into the one it points to.",
+            "Ide itu sendiri sudah digabung: gabungkan ke ide yang ditunjuknya.",
+        );
     }
     let now = rt.now();
     let history = |idea: &str, note: String| {

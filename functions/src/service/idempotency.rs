@@ -36,6 +36,9 @@ pub fn check_key(key: &str) -> Result<(), ApiError> {
             format!(
                 "Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX_CHARS} visible ASCII characters."
             ),
+            format!(
+                "Idempotency-Key harus 1 sampai {IDEMPOTENCY_KEY_MAX_CHARS} karakter ASCII yang terlihat."
+            ),
         ));
     }
     Ok(())
@@ -86,6 +89,7 @@ pub async fn commit<R: Runtime>(
             None => Err(ApiError::new(
                 ErrorCode::Conflict,
                 "That change conflicts with another; reload and try again.",
+                "Perubahan itu bentrok dengan perubahan lain; muat ulang dan coba lagi.",
             )),
         },
         Err(e) => Err(e.into()),

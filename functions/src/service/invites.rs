@@ -10,6 +10,7 @@ use super::sessions::{self, NewSession};
 use super::work_pages::import::{InvitedProfile, apply_on_join};
 use super::{accounts, audit, password, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, DbError};
 use balai_protocol::auth::{AcceptInviteRequest, Me};
@@ -42,6 +43,7 @@ pub async fn invite_by_email<R: Runtime>(
             ErrorCode::Conflict,
             "email",
             "Someone with this email is already in Balai.",
+            "Seseorang dengan email ini sudah ada di Balai.",
         ));
     }
     let token = random_token(rt, 32);
@@ -159,7 +161,7 @@ pub async fn pending<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<PendingInv
 
 pub async fn revoke<R: Runtime>(rt: &R, actor: &Actor, invite_id: &str) -> Result<(), ApiError> {
     require(actor, Action::ManagePeople)?;
-    validate::id(invite_id, "Invitation")?;
+    validate::id(invite_id, Thing::Invitation)?;
     rt.db()
         .batch(vec![
             stmt!(
@@ -186,8 +188,8 @@ struct InviteRow {
     profile: Option<String>,
 }
 
-fn invite_invalid(message: &str) -> ApiError {
-    ApiError::new(ErrorCode::InviteInvalid, message)
+fn invite_invalid(en: &str, id: &str) -> ApiError {
+    ApiError::new(ErrorCode::InviteInvalid, en, id)
 }
 
 /// Accepts an invite link or access code: creates the person and logs them in, atomically.
@@ -205,6 +207,7 @@ pub async fn accept<R: Runtime>(
                 ErrorCode::Validation,
                 "code",
                 "Enter the invitation link or the access code you were given.",
+                "Masukkan tautan undangan atau kode akses yang Anda terima.",
             ));
         }
     };
@@ -223,21 +226,25 @@ pub async fn accept<R: Runtime>(
         rate_limit::hit(rt, &address_key, JOIN_PER_ADDRESS).await?;
         return Err(invite_invalid(
             "This invitation or code is not valid. Check it, or ask your admin for a new one.",
+            "Undangan atau kode ini tidak valid. Periksa lagi, atau minta yang baru kepada admin Anda.",
         ));
     };
     if invite.used_at.is_some() {
         return Err(invite_invalid(
             "This invitation has already been used. Log in instead.",
+            "Undangan ini sudah dipakai. Silakan masuk.",
         ));
     }
     if invite.revoked_at.is_some() {
         return Err(invite_invalid(
             "This invitation was withdrawn. Ask your admin for a new one.",
+            "Undangan ini sudah ditarik. Minta yang baru kepada admin Anda.",
         ));
     }
     if invite.expires_at <= rt.now() {
         return Err(invite_invalid(
             "This invitation has expired. Ask your admin for a new one.",
+            "Undangan ini sudah kedaluwarsa. Minta yang baru kepada admin Anda.",
         ));
     }
     let login = match (invite.kind.as_str(), &invite.email) {
@@ -281,6 +288,7 @@ pub async fn accept<R: Runtime>(
         Err(DbError::Constraint(_)) => {
             return Err(invite_invalid(
                 "This invitation has already been used. Log in instead.",
+                "Undangan ini sudah dipakai. Silakan masuk.",
             ));
         }
         Err(e) => return Err(e.into()),

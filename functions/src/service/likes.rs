@@ -4,6 +4,7 @@ use super::actor::Actor;
 use super::policy::{Action, require};
 use super::{not_found, notifications, posts};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::ApiError;
@@ -51,7 +52,7 @@ pub async fn set<R: Runtime>(
         .db()
         .first(stmt!("SELECT like_count FROM posts WHERE id = ?", post_id))
         .await?
-        .ok_or_else(|| not_found("Post"))?;
+        .ok_or_else(|| not_found(Thing::Post))?;
     Ok(LikeState {
         liked,
         like_count: count.like_count,

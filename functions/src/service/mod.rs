@@ -63,11 +63,14 @@ pub mod saved_filters;
 pub mod search;
 pub mod sessions;
 pub mod text;
+pub mod thing;
 pub mod validate;
 pub mod votes;
 pub mod webhooks;
 pub mod wib;
 pub mod work_pages;
+
+pub use thing::Thing;
 
 use crate::store::DbError;
 use balai_protocol::{ApiError, ErrorCode};
@@ -79,6 +82,7 @@ impl From<DbError> for ApiError {
         ApiError::new(
             ErrorCode::Internal,
             "Something went wrong on our side. Please try again.",
+            "Terjadi kesalahan di pihak kami. Silakan coba lagi.",
         )
     }
 }
@@ -108,12 +112,21 @@ pub fn next_cursor<T>(rows: &[T], limit: i64, position: impl Fn(&T) -> String) -
         .flatten()
 }
 
-pub fn not_found(what: &str) -> ApiError {
-    ApiError::new(ErrorCode::NotFound, format!("{what} not found."))
+pub fn not_found(what: Thing) -> ApiError {
+    let (en, id) = what.names();
+    ApiError::new(
+        ErrorCode::NotFound,
+        format!("{en} not found."),
+        format!("{id} tidak ditemukan."),
+    )
 }
 
 pub fn forbidden() -> ApiError {
-    ApiError::new(ErrorCode::Forbidden, "You are not allowed to do that.")
+    ApiError::new(
+        ErrorCode::Forbidden,
+        "You are not allowed to do that.",
+        "Anda tidak diizinkan melakukan itu.",
+    )
 }
 
 pub fn log_error(message: &str) {

@@ -9,6 +9,7 @@ use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_announce, may_delete, may_edit, require};
 use super::{audit, comments, forbidden, groups, markdown, not_found, places, text, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, Stmt};
 use balai_protocol::feed::{Ack, Author, NewPost, Post, PostDetail};
@@ -108,7 +109,7 @@ pub fn parse_cursor(cursor: &str) -> Result<(Millis, String), ApiError> {
     let bad = validate::bad_cursor;
     let (at, id) = cursor.split_once('.').ok_or_else(bad)?;
     let at = at.parse::<Millis>().map_err(|_| bad())?;
-    validate::id(id, "Cursor").map_err(|_| bad())?;
+    validate::id_cursor(Some(id))?;
     Ok((at, id.to_string()))
 }
 
@@ -286,7 +287,7 @@ pub async fn feed<R: Runtime>(
 }
 
 async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRow, ApiError> {
-    validate::id(post_id, "Post")?;
+    validate::id(post_id, Thing::Post)?;
     rt.db()
         .first(stmt!(
             post_select!(concat!(
@@ -301,7 +302,7 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRo
             actor.id.as_str()
         ))
         .await?
-        .ok_or_else(|| not_found("Post"))
+        .ok_or_else(|| not_found(Thing::Post))
 }
 
 /// 404 unless `post_id` names a live post that `actor` may read (a post in a group closed to
@@ -311,7 +312,7 @@ pub async fn require_readable<R: Runtime>(
     actor: &Actor,
     post_id: &str,
 ) -> Result<(), ApiError> {
-    validate::id(post_id, "Post")?;
+    validate::id(post_id, Thing::Post)?;
     rt.db()
         .first::<serde::de::IgnoredAny>(stmt!(
             concat!(
@@ -325,7 +326,7 @@ pub async fn require_readable<R: Runtime>(
         ))
         .await?
         .map(|_| ())
-        .ok_or_else(|| not_found("Post"))
+        .ok_or_else(|| not_found(Thing::Post))
 }
 
 pub async fn detail<R: Runtime>(
@@ -365,6 +366,7 @@ pub async fn create<R: Runtime>(
             ErrorCode::Validation,
             "ack_required",
             "Only an announcement asks everyone to confirm they have read it.",
+            "Hanya pengumuman yang meminta semua orang mengonfirmasi sudah membacanya.",
         ));
     }
     let created_at = rt.now();
@@ -486,7 +488,7 @@ pub async fn edit<R: Runtime>(
 
 /// Deletes a post: its author, or an admin (audited). Deleting twice is fine.
 pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<(), ApiError> {
-    validate::id(post_id, "Post")?;
+    validate::id(post_id, Thing::Post)?;
     #[derive(Deserialize)]
     struct Owner {
         author_id: String,
@@ -499,7 +501,7 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
             post_id
         ))
         .await?
-        .ok_or_else(|| not_found("Post"))?;
+        .ok_or_else(|| not_found(Thing::Post))?;
     if owner.deleted_at.is_some() {
         return Ok(());
     }
@@ -564,15 +566,19 @@ fn announcement_end<R: Runtime>(
     if !may_announce(actor) {
         return Err(forbidden());
     }
-    let bad = |m: &str| ApiError::field(ErrorCode::Validation, "announce_until", m);
+    let bad = |en: &str, id: &str| ApiError::field(ErrorCode::Validation, "announce_until", en, id);
     if in_group {
         return Err(bad(
             "Announcements go to the whole company, not to a group.",
+            "Pengumuman ditujukan ke seluruh perusahaan, bukan ke satu grup.",
         ));
     }
     let now = rt.now();
     if until <= now || until > now + ANNOUNCEMENT_MAX_MS {
-        return Err(bad("An announcement ends in the future, within 90 days."));
+        return Err(bad(
+            "An announcement ends in the future, within 90 days.",
+            "Pengumuman berakhir di masa depan, dalam 90 hari.",
+        ));
     }
     Ok(until)
 }

@@ -56,6 +56,10 @@ fn limited(now: i64, limit: Limit) -> ApiError {
                 "Too many attempts. Try again in {} minute(s).",
                 secs.div_ceil(60)
             ),
+            format!(
+                "Terlalu banyak percobaan. Coba lagi dalam {} menit.",
+                secs.div_ceil(60)
+            ),
         )
     }
 }

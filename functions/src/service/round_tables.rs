@@ -11,6 +11,7 @@ use super::ids::new_id;
 use super::policy::{Action, may_moderate, require};
 use super::{audit, forbidden, not_found, validate, votes};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::feed::Author;
@@ -175,6 +176,7 @@ pub async fn create<R: Runtime>(
             ErrorCode::Validation,
             "description",
             format!("At most {GROUP_DESCRIPTION_MAX_CHARS} characters."),
+            format!("Paling banyak {GROUP_DESCRIPTION_MAX_CHARS} karakter."),
         ));
     }
     if input.closes_at <= input.opens_at || input.closes_at <= rt.now() {
@@ -182,6 +184,7 @@ pub async fn create<R: Runtime>(
             ErrorCode::Validation,
             "closes_at",
             "A round table closes after it opens, and in the future.",
+            "Meja bundar ditutup setelah dibuka, dan di masa depan.",
         ));
     }
     if input.leaders.is_empty() || input.leaders.len() > ROUND_TABLE_LEADERS_MAX {
@@ -189,6 +192,7 @@ pub async fn create<R: Runtime>(
             ErrorCode::Validation,
             "leaders",
             format!("Name 1 to {ROUND_TABLE_LEADERS_MAX} leaders who answer."),
+            format!("Sebutkan 1 sampai {ROUND_TABLE_LEADERS_MAX} pemimpin yang menjawab."),
         ));
     }
     let mut leaders = Vec::new();
@@ -211,6 +215,7 @@ pub async fn create<R: Runtime>(
                 ErrorCode::Validation,
                 "leaders",
                 format!("No colleague logs in as \"{login}\"."),
+                format!("Tidak ada rekan yang masuk sebagai \"{login}\"."),
             )
         })?;
         if !leaders.iter().any(|l: &Author| l.id == found.id) {
@@ -302,12 +307,12 @@ pub async fn detail<R: Runtime>(
     id: &str,
 ) -> Result<RoundTableDetail, ApiError> {
     require(actor, Action::ReadFeed)?;
-    validate::id(id, "Round table")?;
+    validate::id(id, Thing::RoundTable)?;
     let row: TableRow = rt
         .db()
         .first(stmt!(table_select!("WHERE t.id = ?"), id))
         .await?
-        .ok_or_else(|| not_found("Round table"))?;
+        .ok_or_else(|| not_found(Thing::RoundTable))?;
     let questions: Vec<QuestionRow> = rt
         .db()
         .all(stmt!(
@@ -347,12 +352,13 @@ async fn open_table<R: Runtime>(rt: &R, id: &str) -> Result<(), ApiError> {
             id
         ))
         .await?
-        .ok_or_else(|| not_found("Round table"))?;
+        .ok_or_else(|| not_found(Thing::RoundTable))?;
     let now = rt.now();
     if now < w.opens_at || now >= w.closes_at {
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "This round table is not open for questions now.",
+            "Meja bundar ini sedang tidak menerima pertanyaan.",
         ));
     }
     Ok(())
@@ -367,7 +373,7 @@ pub async fn ask<R: Runtime>(
     key: Option<&str>,
 ) -> Result<Created<Question>, ApiError> {
     require(actor, Action::Comment)?;
-    validate::id(table_id, "Round table")?;
+    validate::id(table_id, Thing::RoundTable)?;
     open_table(rt, table_id).await?;
     let body = validate::text("body", &input.body, QUESTION_MAX_CHARS)?;
     let question = Question {
@@ -405,7 +411,7 @@ pub async fn ask<R: Runtime>(
 }
 
 async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<QuestionRow, ApiError> {
-    validate::id(id, "Question")?;
+    validate::id(id, Thing::Question)?;
     rt.db()
         .first(stmt!(
             question_select!("WHERE q.id = ?"),
@@ -415,7 +421,7 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<QuestionRow
         ))
         .await?
         .filter(|q: &QuestionRow| q.hidden_at.is_none())
-        .ok_or_else(|| not_found("Question"))
+        .ok_or_else(|| not_found(Thing::Question))
 }
 
 /// Votes a question up (`on`) or takes the vote back, while the round table is open. Once per
@@ -432,6 +438,7 @@ pub async fn vote<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "This question was merged into another: vote for that one.",
+            "Pertanyaan ini sudah digabung ke pertanyaan lain: dukung yang itu.",
         ));
     }
     open_table(rt, &q.round_table_id).await?;
@@ -475,7 +482,7 @@ pub async fn hide<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<(), Api
     if !may_moderate(actor) {
         return Err(forbidden());
     }
-    validate::id(id, "Question")?;
+    validate::id(id, Thing::Question)?;
     rt.db()
         .batch(vec![
             stmt!(
@@ -514,6 +521,7 @@ pub async fn merge<R: Runtime>(
             ErrorCode::Conflict,
             "into",
             "Merge a question into another open question of the same round table.",
+            "Gabungkan pertanyaan ke pertanyaan terbuka lain di meja bundar yang sama.",
         ));
     }
     let mut stmts = votes::QUESTIONS.carry_over(id, into);

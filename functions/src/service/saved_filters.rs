@@ -5,6 +5,7 @@ use super::actor::Actor;
 use super::ids::new_id;
 use super::{groups, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::feed::SavedFilter;
@@ -18,6 +19,7 @@ async fn normalize<R: Runtime>(rt: &R, actor: &Actor, query: &str) -> Result<Str
             ErrorCode::Validation,
             "query",
             "A saved filter is filter=following, filter=mine, tag=<tag> or group=<id>.",
+            "Filter tersimpan berupa filter=following, filter=mine, tag=<tag> atau group=<id>.",
         )
     };
     let (key, value) = query.trim().split_once('=').ok_or_else(bad)?;
@@ -69,6 +71,7 @@ pub async fn save<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Conflict,
             format!("You can keep {SAVED_FILTERS_MAX} saved filters. Remove one first."),
+            format!("Anda dapat menyimpan {SAVED_FILTERS_MAX} filter. Hapus satu dulu."),
         ));
     }
     rt.db()
@@ -89,12 +92,12 @@ pub async fn save<R: Runtime>(
             query.as_str()
         ))
         .await?
-        .ok_or_else(|| not_found("Saved filter"))
+        .ok_or_else(|| not_found(Thing::SavedFilter))
 }
 
 /// Removes one of the actor's saved filters. Removing twice is fine.
 pub async fn remove<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<(), ApiError> {
-    validate::id(id, "Saved filter")?;
+    validate::id(id, Thing::SavedFilter)?;
     rt.db()
         .run(stmt!(
             "DELETE FROM saved_filters WHERE id = ? AND user_id = ?",

@@ -79,6 +79,7 @@ pub fn match_expression(q: &str) -> Result<String, ApiError> {
             ErrorCode::Validation,
             "q",
             format!("Search for at most {QUERY_MAX_CHARS} characters."),
+            format!("Cari paling banyak {QUERY_MAX_CHARS} karakter."),
         ));
     }
     let words: Vec<String> = q
@@ -92,6 +93,7 @@ pub fn match_expression(q: &str) -> Result<String, ApiError> {
             ErrorCode::Validation,
             "q",
             "Type a word to search for.",
+            "Ketik kata yang ingin dicari.",
         ));
     }
     Ok(words.join(" "))

@@ -25,7 +25,11 @@ pub struct NewSession {
 }
 
 pub fn unauthenticated() -> ApiError {
-    ApiError::new(ErrorCode::Unauthenticated, "Please log in.")
+    ApiError::new(
+        ErrorCode::Unauthenticated,
+        "Please log in.",
+        "Silakan masuk.",
+    )
 }
 
 /// The statement that opens a session for `user_id` (to batch with what else a login writes).

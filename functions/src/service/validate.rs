@@ -1,15 +1,18 @@
 //! Field checks that turn bad input into a clear 400 naming the field.
 
+use super::Thing;
 use balai_protocol::{ApiError, ErrorCode};
 
 /// Trims `value` and checks it is non-empty and at most `max` characters.
 pub fn text(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
     let trimmed = value.trim();
+    let (en, id) = label(field);
     if trimmed.is_empty() {
         return Err(ApiError::field(
             ErrorCode::Validation,
             field,
-            format!("{} must not be empty.", label(field)),
+            format!("{en} must not be empty."),
+            format!("{id} tidak boleh kosong."),
         ));
     }
     let chars = trimmed.chars().count();
@@ -17,10 +20,8 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
         return Err(ApiError::field(
             ErrorCode::Validation,
             field,
-            format!(
-                "{} is too long: {chars} characters, at most {max}.",
-                label(field)
-            ),
+            format!("{en} is too long: {chars} characters, at most {max}."),
+            format!("{id} terlalu panjang: {chars} karakter, paling banyak {max}."),
         ));
     }
     Ok(trimmed.to_string())
@@ -48,6 +49,7 @@ pub fn phone(field: &str, value: &str, max: usize) -> Result<String, ApiError> {
             ErrorCode::Validation,
             field,
             "A phone number has digits, spaces and + - ( ) . only.",
+            "Nomor telepon hanya berisi angka, spasi dan + - ( ) .",
         ))
     }
 }
@@ -63,6 +65,7 @@ pub fn login(field: &str, value: &str) -> Result<String, ApiError> {
             ErrorCode::Validation,
             field,
             "Use letters, digits and . _ - + @ only (at least 3 characters).",
+            "Gunakan hanya huruf, angka dan . _ - + @ (paling sedikit 3 karakter).",
         ));
     }
     Ok(v)
@@ -80,6 +83,7 @@ pub fn email(field: &str, value: &str) -> Result<String, ApiError> {
             ErrorCode::Validation,
             field,
             "Enter a valid email address.",
+            "Masukkan alamat email yang valid.",
         )),
     }
 }
@@ -94,39 +98,70 @@ pub fn password(field: &str, value: &str) -> Result<(), ApiError> {
             format!(
                 "The password must be {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters."
             ),
+            format!("Kata sandi harus {PASSWORD_MIN_CHARS} sampai {PASSWORD_MAX_CHARS} karakter."),
         ));
     }
     Ok(())
 }
 
 /// An id from a URL: ULID-shaped, so junk never reaches SQL and answers 404 quickly.
-pub fn id(value: &str, what: &str) -> Result<(), ApiError> {
-    if value.len() == 26 && value.bytes().all(|b| b.is_ascii_alphanumeric()) {
+pub fn id(value: &str, what: Thing) -> Result<(), ApiError> {
+    if is_id(value) {
         Ok(())
     } else {
         Err(super::not_found(what))
     }
 }
 
+fn is_id(value: &str) -> bool {
+    value.len() == 26 && value.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// The answer to a cursor that is not one of ours.
 pub fn bad_cursor() -> ApiError {
-    ApiError::field(ErrorCode::BadRequest, "cursor", "The cursor is not valid.")
+    ApiError::field(
+        ErrorCode::BadRequest,
+        "cursor",
+        "The cursor is not valid.",
+        "Kursor tidak valid.",
+    )
 }
 
 /// A cursor that is an id (the last item of the previous page), if given.
 pub fn id_cursor(cursor: Option<&str>) -> Result<(), ApiError> {
     match cursor {
-        Some(c) => id(c, "Cursor").map_err(|_| bad_cursor()),
-        None => Ok(()),
+        Some(c) if !is_id(c) => Err(bad_cursor()),
+        _ => Ok(()),
     }
 }
 
-fn label(field: &str) -> String {
-    let mut s = field.replace('_', " ");
-    if let Some(first) = s.get_mut(..1) {
+/// A field's name for a sentence, in English and in Bahasa Indonesia.
+fn label(field: &str) -> (String, String) {
+    let id = match field {
+        "address" => "Alamat",
+        "answer" => "Jawaban",
+        "body" => "Isi",
+        "description" => "Deskripsi",
+        "email" => "Email",
+        "hobbies" => "Hobi",
+        "hours" => "Jam buka",
+        "login" => "Nama login",
+        "name" => "Nama",
+        "note" => "Catatan",
+        "password" => "Kata sandi",
+        "phone" => "Telepon",
+        "position" => "Jabatan",
+        "reason" => "Alasan",
+        "responsibilities" => "Tanggung jawab",
+        "title" => "Judul",
+        "url" => "Tautan",
+        other => other,
+    };
+    let mut en = field.replace('_', " ");
+    if let Some(first) = en.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    s
+    (en, id.to_string())
 }
 
 #[cfg(test)]

@@ -96,7 +96,7 @@ pub fn PlaceForm(
     let here = move |_| {
         locate.run(async move {
             let (la, ln) = position().await.map_err(|_| {
-                api::Error::Api(balai_protocol::ApiError::new(
+                api::Error::Api(balai_protocol::ApiError::translated(
                     balai_protocol::ErrorCode::BadRequest,
                     t(Msg::LocationDenied),
                 ))

@@ -1,6 +1,7 @@
 use super::super::router::Call;
 use super::super::{ApiRequest, ApiResponse, cookies, json};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::service::sessions::NewSession;
 use crate::service::{accounts, invites, sessions, validate};
 use balai_protocol::ApiError;
@@ -56,7 +57,7 @@ pub async fn end_session<R: Runtime>(
     call: &Call<'_>,
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
-    validate::id(id, "Session")?;
+    validate::id(id, Thing::Session)?;
     sessions::end_own(rt, &call.actor, id).await?;
     Ok(ApiResponse::no_content())
 }

@@ -29,6 +29,7 @@ pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
                 ErrorCode::BadRequest,
                 "filter",
                 "filter is one of all, following, mine (or give group, tag or place).",
+                "filter adalah salah satu dari all, following, mine (atau berikan group, tag atau place).",
             ));
         }
     };

@@ -3,6 +3,7 @@
 use super::super::router::Call;
 use super::super::{ApiResponse, json};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::service::{follows, not_found, saved_filters};
 use balai_protocol::ApiError;
 use balai_protocol::feed::{Follow, SavedFilter};
@@ -28,7 +29,7 @@ pub async fn unfollow<R: Runtime>(
     kind: &str,
     target: &str,
 ) -> Result<ApiResponse, ApiError> {
-    let kind = follows::parse_kind(kind).ok_or_else(|| not_found("Follow"))?;
+    let kind = follows::parse_kind(kind).ok_or_else(|| not_found(Thing::Follow))?;
     let target = super::super::percent_decode(target);
     follows::unfollow(rt, &call.actor, kind, &target).await?;
     Ok(ApiResponse::no_content())

@@ -57,6 +57,7 @@ pub async fn members<R: Runtime>(
                 ErrorCode::BadRequest,
                 "state",
                 "state is one of active, requested, invited.",
+                "state adalah salah satu dari active, requested, invited.",
             ));
         }
     };

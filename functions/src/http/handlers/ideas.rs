@@ -28,6 +28,7 @@ fn one_of<T: Copy>(
                     ErrorCode::BadRequest,
                     name,
                     format!("{name} is one of {}.", names.join(", ")),
+                    format!("{name} adalah salah satu dari {}.", names.join(", ")),
                 )
             }),
     }

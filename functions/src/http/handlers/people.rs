@@ -83,6 +83,7 @@ pub async fn grant<R: Runtime>(
             ErrorCode::NotFound,
             "capability",
             "No such capability: communications, places, ideas, moderation or hr.",
+            "Wewenang itu tidak ada: communications, places, ideas, moderation atau hr.",
         )
     })?;
     let input: Grant = json::body(call.req)?;

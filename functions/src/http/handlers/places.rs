@@ -59,6 +59,7 @@ pub async fn near<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
                     ErrorCode::BadRequest,
                     name,
                     format!("{name} is required, in degrees."),
+                    format!("{name} wajib diisi, dalam derajat."),
                 )
             })
     };
@@ -158,7 +159,7 @@ pub async fn import<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
     let valid_only = call.req.query_param("valid_only").is_some_and(|v| v == "1");
     Ok(ApiResponse::json(
         200,
-        &import::import(rt, &call.actor, text, valid_only).await?,
+        &import::import(rt, &call.actor, text, valid_only, call.req.lang()).await?,
     ))
 }
 

@@ -19,6 +19,7 @@ pub async fn search<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
                 ErrorCode::BadRequest,
                 "kind",
                 "kind is one of posts, comments, people, groups, tags.",
+                "kind adalah salah satu dari posts, comments, people, groups, tags.",
             ));
         }
     };

@@ -182,7 +182,7 @@ pub async fn import_people<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiRes
     let valid_only = call.req.query_param("valid_only").is_some_and(|v| v == "1");
     Ok(ApiResponse::json(
         200,
-        &import::import(rt, &call.actor, text, valid_only).await?,
+        &import::import(rt, &call.actor, text, valid_only, call.req.lang()).await?,
     ))
 }
 

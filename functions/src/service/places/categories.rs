@@ -28,6 +28,7 @@ fn colour(value: &str) -> Result<String, ApiError> {
             ErrorCode::Validation,
             "colour",
             "The colour is #rrggbb, like #0f5e57.",
+            "Warna ditulis #rrggbb, misalnya #0f5e57.",
         ))
     }
 }
@@ -43,6 +44,7 @@ fn icon(value: &str) -> Result<String, ApiError> {
             ErrorCode::Validation,
             "icon",
             "The icon is one emoji, like 🏢.",
+            "Ikon adalah satu emoji, misalnya 🏢.",
         ))
     }
 }
@@ -74,6 +76,7 @@ pub async fn create<R: Runtime>(
             ErrorCode::Validation,
             "name",
             "The name needs at least one letter or digit.",
+            "Nama perlu paling sedikit satu huruf atau angka.",
         ));
     }
     let category = PlaceCategory {
@@ -108,6 +111,7 @@ pub async fn create<R: Runtime>(
             ErrorCode::Conflict,
             "name",
             "There is already a category with this name.",
+            "Sudah ada kategori dengan nama ini.",
         )),
         Err(e) => Err(e.into()),
     }

@@ -18,17 +18,27 @@ pub fn from_e6(micro: i64) -> f64 {
 /// Checks a latitude and longitude, answering a clear error naming the bad one. (0, 0) is
 /// refused too: it is where a missing coordinate lands, in the Gulf of Guinea.
 pub fn check(lat: f64, lng: f64) -> Result<(i64, i64), ApiError> {
-    let bad = |field: &str, msg: &str| ApiError::field(ErrorCode::Validation, field, msg);
+    let bad =
+        |field: &str, en: &str, id: &str| ApiError::field(ErrorCode::Validation, field, en, id);
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
-        return Err(bad("lat", "Latitude must be a number from -90 to 90."));
+        return Err(bad(
+            "lat",
+            "Latitude must be a number from -90 to 90.",
+            "Lintang harus berupa angka dari -90 sampai 90.",
+        ));
     }
     if !lng.is_finite() || !(-180.0..=180.0).contains(&lng) {
-        return Err(bad("lng", "Longitude must be a number from -180 to 180."));
+        return Err(bad(
+            "lng",
+            "Longitude must be a number from -180 to 180.",
+            "Bujur harus berupa angka dari -180 sampai 180.",
+        ));
     }
     if lat == 0.0 && lng == 0.0 {
         return Err(bad(
             "lat",
             "0, 0 is not a real address: the coordinates look missing.",
+            "0, 0 bukan alamat sungguhan: koordinatnya tampaknya belum diisi.",
         ));
     }
     Ok((to_e6(lat), to_e6(lng)))

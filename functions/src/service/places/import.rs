@@ -22,7 +22,7 @@ use crate::stmt;
 use crate::store::Db;
 use balai_protocol::limits::IMPORT_ROWS_MAX;
 use balai_protocol::places::{ImportReport, ImportRow, PlaceInput, PlaceVisibility};
-use balai_protocol::{ApiError, ErrorCode, Millis};
+use balai_protocol::{ApiError, Lang, Millis};
 use serde::Deserialize;
 
 const REQUIRED: [&str; 4] = ["name", "category", "lat", "lng"];
@@ -42,16 +42,17 @@ const COLUMNS: [&str; 14] = [
     "starts_at",
     "ends_at",
 ];
-fn bad_file(message: String) -> ApiError {
-    ApiError::field(ErrorCode::Validation, "file", message)
-}
-
 /// Reads one row into a form, noting what cannot even be parsed.
-fn row_input(get: impl Fn(&str) -> String, errors: &mut Vec<String>) -> PlaceInput {
+fn row_input(get: impl Fn(&str) -> String, errors: &mut Vec<ApiError>) -> PlaceInput {
     let mut number = |field: &str| -> f64 {
         let raw = get(field).replace(',', ".");
         raw.trim().parse::<f64>().unwrap_or_else(|_| {
-            errors.push(format!("{field}: \"{}\" is not a number.", get(field)));
+            let raw = get(field);
+            errors.push(csv::cell_error(
+                field,
+                format!("\"{raw}\" is not a number."),
+                format!("\"{raw}\" bukan angka."),
+            ));
             f64::NAN
         })
     };
@@ -62,8 +63,10 @@ fn row_input(get: impl Fn(&str) -> String, errors: &mut Vec<String>) -> PlaceInp
             return None;
         }
         parse_wib(&raw).or_else(|| {
-            errors.push(format!(
-                "{field}: \"{raw}\" is not a date (YYYY-MM-DD or YYYY-MM-DD HH:MM)."
+            errors.push(csv::cell_error(
+                field,
+                format!("\"{raw}\" is not a date (YYYY-MM-DD or YYYY-MM-DD HH:MM)."),
+                format!("\"{raw}\" bukan tanggal (YYYY-MM-DD atau YYYY-MM-DD HH:MM)."),
             ));
             None
         })
@@ -73,8 +76,10 @@ fn row_input(get: impl Fn(&str) -> String, errors: &mut Vec<String>) -> PlaceInp
         "" | "all" => PlaceVisibility::All,
         "restricted" => PlaceVisibility::Restricted,
         other => {
-            errors.push(format!(
-                "visibility: \"{other}\" is neither all nor restricted."
+            errors.push(csv::cell_error(
+                "visibility",
+                format!("\"{other}\" is neither all nor restricted."),
+                format!("\"{other}\" bukan all maupun restricted."),
             ));
             PlaceVisibility::Restricted
         }
@@ -121,9 +126,10 @@ pub async fn import<R: Runtime>(
     actor: &Actor,
     text: &str,
     valid_only: bool,
+    lang: Lang,
 ) -> Result<ImportReport, ApiError> {
     require_editor(actor)?;
-    let table = csv::Table::parse(text, &REQUIRED, IMPORT_ROWS_MAX, "places").map_err(bad_file)?;
+    let table = csv::Table::parse(text, &REQUIRED, IMPORT_ROWS_MAX, ("places", "tempat"))?;
     let catalog = Catalog::load(rt).await?;
     #[derive(Deserialize)]
     struct Existing {
@@ -156,10 +162,8 @@ pub async fn import<R: Runtime>(
             Err(found) => {
                 // Parse errors already name lat/lng/dates; skip the checker's repeat of them.
                 for e in found {
-                    let field = e.field.clone().unwrap_or_default();
-                    let repeated = errors.iter().any(|m| m.starts_with(&format!("{field}:")));
-                    if !repeated {
-                        errors.push(format!("{field}: {}", e.message));
+                    if !errors.iter().any(|seen| seen.field == e.field) {
+                        errors.push(e);
                     }
                 }
                 None
@@ -173,16 +177,22 @@ pub async fn import<R: Runtime>(
                 f.lng_e6,
             );
             if existing.iter().any(|e| near_same(e, &key)) {
-                errors.push("Duplicate: this place is already on the map.".into());
+                errors.push(csv::row_error(
+                    "Duplicate: this place is already on the map.".into(),
+                    "Duplikat: tempat ini sudah ada di peta.".into(),
+                ));
             } else if let Some((_, line)) = seen.iter().find(|(k, _)| near_same(k, &key)) {
-                errors.push(format!("Duplicate of line {line}."));
+                errors.push(csv::row_error(
+                    format!("Duplicate of line {line}."),
+                    format!("Duplikat baris {line}."),
+                ));
             }
             seen.push((key, record.line));
         }
         report.push(ImportRow {
             line: record.line,
             name: input.name.clone(),
-            errors: errors.clone(),
+            errors: errors.iter().map(|e| csv::report_error(e, lang)).collect(),
         });
         if let (Some(f), true) = (fields, errors.is_empty()) {
             valid.push(f);

@@ -19,6 +19,7 @@ use super::ids::new_id;
 use super::policy::{Action, may_edit_places};
 use super::{audit, forbidden, groups, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, RowSet};
 use balai_protocol::limits::{
@@ -175,20 +176,16 @@ pub struct Fields {
     pub ends_at: Option<Millis>,
 }
 
-fn invalid(field: &str, message: String) -> ApiError {
-    ApiError::field(ErrorCode::Validation, field, message)
+fn invalid(field: &str, en: String, id: String) -> ApiError {
+    ApiError::field(ErrorCode::Validation, field, en, id)
 }
 
 /// Optional text: trimmed, at most `max` characters.
 fn optional_text(field: &str, value: &str, max: usize, errors: &mut Vec<ApiError>) -> String {
-    let v = value.trim();
-    if v.chars().count() > max {
-        errors.push(invalid(
-            field,
-            format!("The {field} is too long: at most {max} characters."),
-        ));
-    }
-    v.to_string()
+    validate::optional(field, value, max).unwrap_or_else(|e| {
+        errors.push(e);
+        String::new()
+    })
 }
 
 /// Checks every field of `input` against `catalog`, answering all that is wrong (an import
@@ -210,6 +207,11 @@ pub fn check_fields(input: &PlaceInput, catalog: &Catalog) -> Result<Fields, Vec
                 "category_id",
                 format!(
                     "Unknown category \"{}\" (known: {}).",
+                    input.category_id.trim(),
+                    known.join(", ")
+                ),
+                format!(
+                    "Kategori \"{}\" tidak dikenal (yang ada: {}).",
                     input.category_id.trim(),
                     known.join(", ")
                 ),
@@ -240,7 +242,11 @@ pub fn check_fields(input: &PlaceInput, catalog: &Catalog) -> Result<Fields, Vec
     let hours = optional_text("hours", &input.hours, PLACE_HOURS_MAX_CHARS, &mut errors);
     let tags = match groups::normalize_tags(&input.tags) {
         Ok(t) if t.len() > GROUP_TAGS_MAX => {
-            errors.push(invalid("tags", format!("At most {GROUP_TAGS_MAX} tags.")));
+            errors.push(invalid(
+                "tags",
+                format!("At most {GROUP_TAGS_MAX} tags."),
+                format!("Paling banyak {GROUP_TAGS_MAX} tag."),
+            ));
             String::new()
         }
         Ok(t) => t.join(" "),
@@ -257,6 +263,7 @@ pub fn check_fields(input: &PlaceInput, catalog: &Catalog) -> Result<Fields, Vec
                 errors.push(invalid(
                     "department_id",
                     format!("Unknown department \"{key}\"."),
+                    format!("Departemen \"{key}\" tidak dikenal."),
                 ));
                 None
             }
@@ -270,6 +277,7 @@ pub fn check_fields(input: &PlaceInput, catalog: &Catalog) -> Result<Fields, Vec
             None => errors.push(invalid(
                 "audience",
                 format!("Unknown department \"{}\" in the audience.", key.trim()),
+                format!("Departemen \"{}\" di audiens tidak dikenal.", key.trim()),
             )),
         }
     }
@@ -280,14 +288,17 @@ pub fn check_fields(input: &PlaceInput, catalog: &Catalog) -> Result<Fields, Vec
         (Some(s), Some(e)) if e < s => errors.push(invalid(
             "ends_at",
             "An event cannot end before it starts.".into(),
+            "Acara tidak bisa berakhir sebelum dimulai.".into(),
         )),
         (None, _) | (_, None) if category_id == "event" => errors.push(invalid(
             "starts_at",
             "An event needs a start and an end.".into(),
+            "Acara perlu waktu mulai dan selesai.".into(),
         )),
         (Some(_), None) | (None, Some(_)) => errors.push(invalid(
             "ends_at",
             "Give both a start and an end, or neither.".into(),
+            "Isi waktu mulai dan selesai, atau kosongkan keduanya.".into(),
         )),
         _ => {}
     }
@@ -374,7 +385,7 @@ async fn checked<R: Runtime>(rt: &R, input: &PlaceInput) -> Result<Checked, ApiE
             struct Named {
                 name: String,
             }
-            validate::id(group_id, "Group")?;
+            validate::id(group_id, Thing::Group)?;
             let group: Option<Named> = rt
                 .db()
                 .first(stmt!(
@@ -388,6 +399,7 @@ async fn checked<R: Runtime>(rt: &R, input: &PlaceInput) -> Result<Checked, ApiE
                         invalid(
                             "group_id",
                             "Link an open or closed group that exists.".into(),
+                            "Tautkan grup terbuka atau tertutup yang ada.".into(),
                         )
                     })?
                     .name,
@@ -428,6 +440,7 @@ fn duplicate_error() -> ApiError {
         ErrorCode::Conflict,
         "name",
         "A place with this name and category is already there.",
+        "Tempat dengan nama dan kategori ini sudah ada.",
     )
 }
 
@@ -506,7 +519,7 @@ pub async fn archive<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<(), 
 /// answer as for an id that never existed.
 pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Place, ApiError> {
     super::policy::require(actor, Action::ReadFeed)?;
-    validate::id(id, "Place")?;
+    validate::id(id, Thing::Place)?;
     let row: PlaceRow = rt
         .db()
         .first(stmt!(
@@ -516,9 +529,9 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Place, A
             id
         ))
         .await?
-        .ok_or_else(|| not_found("Place"))?;
+        .ok_or_else(|| not_found(Thing::Place))?;
     if row.archived_at.is_some() && !may_edit_places(actor) {
-        return Err(not_found("Place"));
+        return Err(not_found(Thing::Place));
     }
     Ok(row.into_place(actor))
 }
@@ -531,7 +544,7 @@ pub async fn require_visible<R: Runtime>(
 ) -> Result<PlaceRef, ApiError> {
     let place = get(rt, actor, id).await?;
     if place.archived {
-        return Err(not_found("Place"));
+        return Err(not_found(Thing::Place));
     }
     Ok(PlaceRef {
         id: place.id,

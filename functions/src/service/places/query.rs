@@ -43,6 +43,7 @@ impl BBox {
                 ErrorCode::BadRequest,
                 "bbox",
                 "bbox is west,south,east,north in degrees, west < east and south < north.",
+                "bbox ditulis barat,selatan,timur,utara dalam derajat, barat < timur dan selatan < utara.",
             )
         };
         let n: Vec<f64> = s

@@ -3,6 +3,7 @@
 
 use super::{geo, get, require_editor, update};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::service::actor::Actor;
 use crate::service::ids::new_id;
 use crate::service::posts::parse_cursor;
@@ -41,6 +42,7 @@ fn check_changes(c: &PlaceChanges) -> Result<(), ApiError> {
             ErrorCode::Validation,
             "lat",
             "Suggest a latitude and a longitude together.",
+            "Usulkan lintang dan bujur bersama-sama.",
         )),
     }
 }
@@ -212,16 +214,17 @@ pub async fn decide<R: Runtime>(
     accept: bool,
 ) -> Result<(), ApiError> {
     require_editor(actor)?;
-    validate::id(id, "Suggestion")?;
+    validate::id(id, Thing::Suggestion)?;
     let row: SuggestionRow = rt
         .db()
         .first(stmt!(suggestion_select!("WHERE s.id = ?"), id))
         .await?
-        .ok_or_else(|| not_found("Suggestion"))?;
+        .ok_or_else(|| not_found(Thing::Suggestion))?;
     if row.state != SuggestionState::Open {
         return Err(ApiError::new(
             ErrorCode::Conflict,
             "This suggestion has already been decided.",
+            "Usulan ini sudah diputuskan.",
         ));
     }
     let suggestion = row.into_suggestion();

@@ -8,6 +8,7 @@ use super::super::ids::new_id;
 use super::super::policy::may_manage_staff;
 use super::super::{audit, forbidden, not_found, validate, wib};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::feed::Author;
@@ -90,8 +91,8 @@ async fn may_set<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<boo
         > 0)
 }
 
-fn invalid(field: &str, message: &str) -> ApiError {
-    ApiError::field(ErrorCode::Validation, field, message)
+fn invalid(field: &str, en: &str, id: &str) -> ApiError {
+    ApiError::field(ErrorCode::Validation, field, en, id)
 }
 
 /// Sets `user_id`'s absence, replacing any current or planned one (so a retry is harmless).
@@ -102,36 +103,56 @@ pub async fn set<R: Runtime>(
     user_id: &str,
     input: &AbsenceInput,
 ) -> Result<Away, ApiError> {
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     if !may_set(rt, actor, user_id).await? {
         return Err(forbidden());
     }
-    let starts_at = wib::parse_date(&input.starts_on)
-        .ok_or_else(|| invalid("starts_on", "The first day away is YYYY-MM-DD."))?;
-    let last_day = wib::parse_date(&input.ends_on)
-        .ok_or_else(|| invalid("ends_on", "The last day away is YYYY-MM-DD."))?;
+    let starts_at = wib::parse_date(&input.starts_on).ok_or_else(|| {
+        invalid(
+            "starts_on",
+            "The first day away is YYYY-MM-DD.",
+            "Hari pertama tidak hadir ditulis YYYY-MM-DD.",
+        )
+    })?;
+    let last_day = wib::parse_date(&input.ends_on).ok_or_else(|| {
+        invalid(
+            "ends_on",
+            "The last day away is YYYY-MM-DD.",
+            "Hari terakhir tidak hadir ditulis YYYY-MM-DD.",
+        )
+    })?;
     // Away through the whole last day: back at the next midnight (WIB).
     let ends_at = last_day + wib::DAY_MS;
     if ends_at <= starts_at {
         return Err(invalid(
             "ends_on",
             "The last day away comes on or after the first.",
+            "Hari terakhir tidak hadir jatuh pada atau setelah hari pertama.",
         ));
     }
     if ends_at <= rt.now() {
-        return Err(invalid("ends_on", "That absence is already over."));
+        return Err(invalid(
+            "ends_on",
+            "That absence is already over.",
+            "Ketidakhadiran itu sudah lewat.",
+        ));
     }
     if (ends_at - starts_at) / wib::DAY_MS > ABSENCE_MAX_DAYS {
         return Err(invalid(
             "ends_on",
             &format!("An absence is at most {ABSENCE_MAX_DAYS} days."),
+            &format!("Ketidakhadiran paling lama {ABSENCE_MAX_DAYS} hari."),
         ));
     }
     let note = validate::optional("note", &input.note, ABSENCE_NOTE_MAX_CHARS)?;
-    validate::id(&input.deputy_id, "Deputy")
-        .map_err(|_| invalid("deputy_id", "No such colleague."))?;
+    validate::id(&input.deputy_id, Thing::Deputy)
+        .map_err(|_| invalid("deputy_id", "No such colleague.", "Rekan itu tidak ada."))?;
     if input.deputy_id == user_id {
-        return Err(invalid("deputy_id", "A deputy is someone else."));
+        return Err(invalid(
+            "deputy_id",
+            "A deputy is someone else.",
+            "Wakil harus orang lain.",
+        ));
     }
     let deputies = count(
         rt.db(),
@@ -142,7 +163,11 @@ pub async fn set<R: Runtime>(
     )
     .await?;
     if deputies == 0 {
-        return Err(invalid("deputy_id", "No such colleague."));
+        return Err(invalid(
+            "deputy_id",
+            "No such colleague.",
+            "Rekan itu tidak ada.",
+        ));
     }
     let persons = count(
         rt.db(),
@@ -150,7 +175,7 @@ pub async fn set<R: Runtime>(
     )
     .await?;
     if persons == 0 {
-        return Err(not_found("Person"));
+        return Err(not_found(Thing::Person));
     }
     let now = rt.now();
     let id = new_id(rt);
@@ -179,13 +204,13 @@ pub async fn set<R: Runtime>(
         .await?;
     current_or_next(rt, user_id)
         .await?
-        .ok_or_else(|| not_found("Absence"))
+        .ok_or_else(|| not_found(Thing::Absence))
 }
 
 /// Ends (or calls off) `user_id`'s current and planned absences: delivery returns to them at
 /// once. Audited; ending twice is fine.
 pub async fn end<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     if !may_set(rt, actor, user_id).await? {
         return Err(forbidden());
     }

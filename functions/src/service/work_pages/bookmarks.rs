@@ -6,6 +6,7 @@ use super::super::ids::new_id;
 use super::super::policy::{Action, require};
 use super::super::{audit, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, count};
 use balai_protocol::limits::{BOOKMARK_TITLE_MAX_CHARS, BOOKMARK_URL_MAX_CHARS, BOOKMARKS_MAX};
@@ -42,6 +43,7 @@ fn checked_url(url: &str) -> Result<String, ApiError> {
             ErrorCode::Validation,
             "url",
             "A link starts with https:// (or http://) and has no spaces.",
+            "Tautan diawali https:// (atau http://) dan tanpa spasi.",
         ));
     }
     Ok(url)
@@ -87,6 +89,7 @@ pub async fn add<R: Runtime>(
         return Err(ApiError::new(
             ErrorCode::Conflict,
             format!("At most {BOOKMARKS_MAX} bookmarks: remove one first."),
+            format!("Paling banyak {BOOKMARKS_MAX} penanda: hapus satu dulu."),
         ));
     }
     // The same link twice is one bookmark (a retried add changes nothing).
@@ -114,7 +117,7 @@ pub async fn remove<R: Runtime>(
     actor: &Actor,
     id: &str,
 ) -> Result<Vec<Bookmark>, ApiError> {
-    validate::id(id, "Bookmark")?;
+    validate::id(id, Thing::Bookmark)?;
     rt.db()
         .run(stmt!(
             "DELETE FROM bookmarks WHERE id = ? AND user_id = ?",
@@ -146,6 +149,7 @@ pub async fn reorder<R: Runtime>(
             ErrorCode::Validation,
             "ids",
             "List each of your bookmarks once.",
+            "Cantumkan setiap penanda Anda sekali saja.",
         ));
     }
     let stmts = ids
@@ -221,7 +225,7 @@ pub async fn remove_shared<R: Runtime>(
     id: &str,
 ) -> Result<Vec<Bookmark>, ApiError> {
     require(actor, Action::ManagePeople)?;
-    validate::id(id, "Bookmark")?;
+    validate::id(id, Thing::Bookmark)?;
     let found = count(
         rt.db(),
         stmt!(
@@ -231,7 +235,7 @@ pub async fn remove_shared<R: Runtime>(
     )
     .await?;
     if found == 0 {
-        return Err(not_found("Bookmark"));
+        return Err(not_found(Thing::Bookmark));
     }
     rt.db()
         .batch(vec![

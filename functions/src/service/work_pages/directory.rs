@@ -7,6 +7,7 @@ use super::super::search::match_expression;
 use super::super::validate;
 use super::{competency_list, photo_url};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::directory::{Expert, PersonCard};
@@ -94,7 +95,7 @@ pub async fn search<R: Runtime>(
     require(actor, Action::ReadFeed)?;
     let department = query.department.unwrap_or_default();
     let branch = query.branch.unwrap_or_default();
-    for (value, what) in [(department, "Department"), (branch, "Branch")] {
+    for (value, what) in [(department, Thing::Department), (branch, Thing::Branch)] {
         if !value.is_empty() {
             validate::id(value, what)?;
         }

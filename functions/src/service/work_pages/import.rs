@@ -5,7 +5,7 @@
 //! fields (with history). So importing the same export again updates and never duplicates.
 
 use super::super::actor::{Actor, role_str};
-use super::super::csv::Table;
+use super::super::csv::{self, Table};
 use super::super::ids::{new_id, random_token, sha256_hex};
 use super::super::invites::LINK_VALID_MS;
 use super::super::policy::{Action, require};
@@ -19,7 +19,7 @@ use balai_protocol::limits::{NAME_MAX_CHARS, PHONE_MAX_CHARS, POSITION_MAX_CHARS
 use balai_protocol::people::{
     OfficialEdit, PeopleImportReport, PersonImportAction, PersonImportRow,
 };
-use balai_protocol::{ApiError, ErrorCode};
+use balai_protocol::{ApiError, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -116,12 +116,12 @@ fn check_row(
     table: &Table,
     record: &super::super::csv::Record,
     known: &Known,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<ApiError>,
 ) -> Option<Checked> {
     let get = |col: &str| table.get(record, col);
     let mut note = |result: Result<String, ApiError>| {
         result.unwrap_or_else(|e| {
-            errors.push(format!("{}: {}", e.field.unwrap_or_default(), e.message));
+            errors.push(e);
             String::new()
         })
     };
@@ -133,28 +133,41 @@ fn check_row(
         POSITION_MAX_CHARS,
     ));
     let phone = note(validate::phone("phone", &get("phone"), PHONE_MAX_CHARS));
-    let mut lookup = |col: &str, table: &HashMap<String, String>| -> Option<String> {
+    // `things_id`: the column's thing in Bahasa Indonesia, for the message.
+    let mut lookup = |col: &str, things_id: &str, table: &HashMap<String, String>| {
         let value = get(col);
         if value.is_empty() {
             return None;
         }
         let found = table.get(&value.to_lowercase()).cloned();
         if found.is_none() {
-            errors.push(format!("{col}: no {col} is called \"{value}\"."));
+            errors.push(csv::cell_error(
+                col,
+                format!("No {col} is called \"{value}\"."),
+                format!("Tidak ada {} bernama \"{value}\".", things_id),
+            ));
         }
         found
     };
-    let department_id = lookup("department", &known.departments);
-    let branch_id = lookup("branch", &known.branches);
+    let department_id = lookup("department", "departemen", &known.departments);
+    let branch_id = lookup("branch", "cabang", &known.branches);
     let start_date = Some(get("start_date")).filter(|s| !s.is_empty());
     if let Some(s) = &start_date
         && wib::parse_date(s).is_none()
     {
-        errors.push(format!("start_date: \"{s}\" is not a date (YYYY-MM-DD)."));
+        errors.push(csv::cell_error(
+            "start_date",
+            format!("\"{s}\" is not a date (YYYY-MM-DD)."),
+            format!("\"{s}\" bukan tanggal (YYYY-MM-DD)."),
+        ));
     }
     let manager_email = Some(get("manager_email").to_lowercase()).filter(|m| !m.is_empty());
     if manager_email.is_some() && manager_email.as_deref() == Some(email.as_str()) {
-        errors.push("manager_email: nobody is their own manager.".into());
+        errors.push(csv::cell_error(
+            "manager_email",
+            "Nobody is their own manager.".into(),
+            "Tidak ada yang menjadi atasan bagi dirinya sendiri.".into(),
+        ));
     }
     errors.is_empty().then_some(Checked {
         email,
@@ -177,10 +190,10 @@ pub async fn import<R: Runtime>(
     actor: &Actor,
     text: &str,
     valid_only: bool,
+    lang: Lang,
 ) -> Result<PeopleImportReport, ApiError> {
     require(actor, Action::ManagePeople)?;
-    let table = Table::parse(text, &REQUIRED, PEOPLE_IMPORT_MAX, "people")
-        .map_err(|m| ApiError::field(ErrorCode::Validation, "file", m))?;
+    let table = Table::parse(text, &REQUIRED, PEOPLE_IMPORT_MAX, ("people", "orang"))?;
     let known = Known::load(rt).await?;
     let mut report: Vec<PersonImportRow> = Vec::with_capacity(table.rows.len());
     let mut valid: Vec<(usize, Checked)> = Vec::new();
@@ -190,7 +203,11 @@ pub async fn import<R: Runtime>(
         let checked = check_row(&table, record, &known, &mut errors);
         let email = table.get(record, "email").to_lowercase();
         if let Some(first) = seen.get(&email) {
-            errors.push(format!("email: also on line {first}."));
+            errors.push(csv::cell_error(
+                "email",
+                format!("Also on line {first}."),
+                format!("Juga ada di baris {first}."),
+            ));
         } else if !email.is_empty() {
             seen.insert(email.clone(), record.line);
         }
@@ -198,7 +215,7 @@ pub async fn import<R: Runtime>(
             line: record.line,
             email,
             name: table.get(record, "name"),
-            errors: errors.clone(),
+            errors: errors.iter().map(|e| csv::report_error(e, lang)).collect(),
             action: None,
             link: None,
         });
@@ -213,9 +230,12 @@ pub async fn import<R: Runtime>(
             && !known.invites.contains_key(m)
             && !seen.contains_key(m)
         {
-            report[*i]
-                .errors
-                .push(format!("manager_email: nobody has the email {m}."));
+            let unknown = csv::cell_error(
+                "manager_email",
+                format!("Nobody has the email {m}."),
+                format!("Tidak ada yang memakai email {m}."),
+            );
+            report[*i].errors.push(csv::report_error(&unknown, lang));
         }
     }
     valid.retain(|(i, _)| report[*i].errors.is_empty());
@@ -285,7 +305,7 @@ pub async fn import<R: Runtime>(
         };
         match edit_official(rt, actor, &user_id, &edit).await {
             Ok(_) => report[i].action = Some(PersonImportAction::Updated),
-            Err(e) => report[i].errors.push(e.message),
+            Err(e) => report[i].errors.push(csv::report_error(&e, lang)),
         }
     }
     Ok(PeopleImportReport {

@@ -15,6 +15,7 @@ use super::actor::Actor;
 use super::policy::{Action, may_manage_staff, require};
 use super::{audit, forbidden, ideas, not_found, validate, wib};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, Stmt};
 use balai_protocol::feed::Author;
@@ -75,7 +76,7 @@ struct ProfileRow {
 
 pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile, ApiError> {
     require(actor, Action::ReadFeed)?;
-    validate::id(id, "Person")?;
+    validate::id(id, Thing::Person)?;
     let row: ProfileRow = rt
         .db()
         .first(stmt!(
@@ -99,7 +100,7 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile,
             id
         ))
         .await?
-        .ok_or_else(|| not_found("Person"))?;
+        .ok_or_else(|| not_found(Thing::Person))?;
     let is_me = actor.id == row.id;
     let staff = may_manage_staff(actor);
     let birthday_shown = row.birthday_public != 0 || is_me || staff;
@@ -194,21 +195,26 @@ async fn history<R: Runtime>(rt: &R, id: &str) -> Result<Vec<OfficialChange>, Ap
 /// Competencies as typed, checked: at most [`COMPETENCIES_MAX`], each short, no commas inside,
 /// duplicates (ignoring case) dropped.
 fn checked_competencies(list: &[String]) -> Result<Vec<String>, ApiError> {
-    let bad = |m: String| ApiError::field(ErrorCode::Validation, "competencies", m);
+    let bad =
+        |en: String, id: String| ApiError::field(ErrorCode::Validation, "competencies", en, id);
     let mut out: Vec<String> = Vec::new();
     for c in list.iter().flat_map(|c| c.split(',')).map(str::trim) {
         if c.is_empty() || out.iter().any(|o| o.to_lowercase() == c.to_lowercase()) {
             continue;
         }
         if c.chars().count() > COMPETENCY_MAX_CHARS {
-            return Err(bad(format!(
-                "A competency is at most {COMPETENCY_MAX_CHARS} characters: \"{c}\"."
-            )));
+            return Err(bad(
+                format!("A competency is at most {COMPETENCY_MAX_CHARS} characters: \"{c}\"."),
+                format!("Satu kompetensi paling banyak {COMPETENCY_MAX_CHARS} karakter: \"{c}\"."),
+            ));
         }
         out.push(c.to_string());
     }
     if out.len() > COMPETENCIES_MAX {
-        return Err(bad(format!("At most {COMPETENCIES_MAX} competencies.")));
+        return Err(bad(
+            format!("At most {COMPETENCIES_MAX} competencies."),
+            format!("Paling banyak {COMPETENCIES_MAX} kompetensi."),
+        ));
     }
     Ok(out)
 }
@@ -238,6 +244,7 @@ pub async fn edit_own<R: Runtime>(
                 ErrorCode::Validation,
                 "birthday",
                 "A birthday is a month and day, MM-DD.",
+                "Tanggal lahir ditulis bulan dan hari, MM-DD.",
             )
         })?),
     };
@@ -293,7 +300,7 @@ pub async fn edit_official<R: Runtime>(
     if !may_manage_staff(actor) {
         return Err(forbidden());
     }
-    validate::id(id, "Person")?;
+    validate::id(id, Thing::Person)?;
     let now: Official = rt
         .db()
         .first(stmt!(
@@ -305,7 +312,7 @@ pub async fn edit_official<R: Runtime>(
             id
         ))
         .await?
-        .ok_or_else(|| not_found("Person"))?;
+        .ok_or_else(|| not_found(Thing::Person))?;
     let mut changes: Vec<(&str, Option<String>, Option<String>, Stmt)> = Vec::new();
     if let Some(p) = &input.position {
         let p = validate::optional("position", p, POSITION_MAX_CHARS)?;
@@ -370,6 +377,7 @@ pub async fn edit_official<R: Runtime>(
                 ErrorCode::Validation,
                 "start_date",
                 "A start date is YYYY-MM-DD.",
+                "Tanggal mulai ditulis YYYY-MM-DD.",
             ));
         }
         let update = stmt!(
@@ -422,8 +430,15 @@ async fn branch_name<R: Runtime>(rt: &R, id: &str) -> Result<String, ApiError> {
     struct Row {
         name: String,
     }
-    let unknown = || ApiError::field(ErrorCode::Validation, "branch_id", "No such branch.");
-    validate::id(id, "Branch").map_err(|_| unknown())?;
+    let unknown = || {
+        ApiError::field(
+            ErrorCode::Validation,
+            "branch_id",
+            "No such branch.",
+            "Cabang itu tidak ada.",
+        )
+    };
+    validate::id(id, Thing::Branch).map_err(|_| unknown())?;
     let row: Option<Row> = rt
         .db()
         .first(stmt!("SELECT name FROM branches WHERE id = ?", id))

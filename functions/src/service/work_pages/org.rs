@@ -6,6 +6,7 @@ use super::super::policy::{Action, may_manage_staff, require};
 use super::super::{not_found, validate};
 use super::directory::{CardRow, card_joins, card_select};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::directory::{
@@ -74,12 +75,12 @@ pub async fn department<R: Runtime>(
     id: &str,
 ) -> Result<DepartmentPage, ApiError> {
     require(actor, Action::ReadFeed)?;
-    validate::id(id, "Department")?;
+    validate::id(id, Thing::Department)?;
     let node: NodeRow = rt
         .db()
         .first(stmt!(node_select!("WHERE d.id = ?"), id))
         .await?
-        .ok_or_else(|| not_found("Department"))?;
+        .ok_or_else(|| not_found(Thing::Department))?;
     let children: Vec<NodeRow> = rt
         .db()
         .all(stmt!(
@@ -171,10 +172,10 @@ async fn card_with_manager<R: Runtime>(
 /// A person in the reporting lines: their managers up to the top, and their direct reports.
 pub async fn chart<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<OrgChart, ApiError> {
     require(actor, Action::ReadFeed)?;
-    validate::id(id, "Person")?;
+    validate::id(id, Thing::Person)?;
     let (person, mut manager) = card_with_manager(rt, id)
         .await?
-        .ok_or_else(|| not_found("Person"))?;
+        .ok_or_else(|| not_found(Thing::Person))?;
     let mut chain: Vec<PersonCard> = Vec::new();
     while let Some(m) = manager.take() {
         if chain.len() >= CHAIN_MAX || m == id || chain.iter().any(|c| c.id == m) {
@@ -214,10 +215,14 @@ pub async fn check_manager<R: Runtime>(
     person_id: &str,
     manager_id: &str,
 ) -> Result<String, ApiError> {
-    let bad = |m: &str| ApiError::field(ErrorCode::Validation, "manager_id", m);
-    validate::id(manager_id, "Manager").map_err(|_| bad("No such colleague."))?;
+    let bad = |en: &str, id: &str| ApiError::field(ErrorCode::Validation, "manager_id", en, id);
+    validate::id(manager_id, Thing::Manager)
+        .map_err(|_| bad("No such colleague.", "Rekan itu tidak ada."))?;
     if manager_id == person_id {
-        return Err(bad("Nobody is their own manager."));
+        return Err(bad(
+            "Nobody is their own manager.",
+            "Tidak ada yang menjadi atasan bagi dirinya sendiri.",
+        ));
     }
     #[derive(Deserialize)]
     struct Row {
@@ -239,18 +244,22 @@ pub async fn check_manager<R: Runtime>(
         let Some(row) = row else { break };
         if name.is_none() {
             if row.deactivated_at.is_some() {
-                return Err(bad("A former employee cannot be a manager."));
+                return Err(bad(
+                    "A former employee cannot be a manager.",
+                    "Mantan karyawan tidak bisa menjadi atasan.",
+                ));
             }
             name = Some(row.name);
         }
         if row.manager_id.as_deref() == Some(person_id) {
             return Err(bad(
                 "That colleague reports to this person: reporting lines cannot go round in a circle.",
+                "Rekan itu melapor kepada orang ini: garis pelaporan tidak boleh berputar.",
             ));
         }
         next = row.manager_id;
     }
-    name.ok_or_else(|| bad("No such colleague."))
+    name.ok_or_else(|| bad("No such colleague.", "Rekan itu tidak ada."))
 }
 
 /// The company's branches, by name (for the directory's filter), each linked to its office on
@@ -298,6 +307,7 @@ fn name_taken(e: crate::store::DbError) -> ApiError {
             ErrorCode::Conflict,
             "name",
             "A department with this name exists.",
+            "Departemen dengan nama ini sudah ada.",
         ),
         e => e.into(),
     }
@@ -361,7 +371,8 @@ pub async fn edit_department<R: Runtime>(
     }
     if let Some(parent) = super::cleared(&input.parent_id) {
         if let Some(parent) = parent.as_deref() {
-            let bad = |m: &str| ApiError::field(ErrorCode::Validation, "parent_id", m);
+            let bad =
+                |en: &str, id: &str| ApiError::field(ErrorCode::Validation, "parent_id", en, id);
             super::super::departments::require(rt, "parent_id", parent).await?;
             // Walk up from the new parent: meeting this department would make a circle.
             let mut next = Some(parent.to_string());
@@ -370,6 +381,7 @@ pub async fn edit_department<R: Runtime>(
                 if at == id {
                     return Err(bad(
                         "A department cannot sit under itself or its own sub-departments.",
+                        "Departemen tidak bisa berada di bawah dirinya sendiri atau sub-departemennya.",
                     ));
                 }
                 #[derive(Deserialize)]
@@ -394,9 +406,15 @@ pub async fn edit_department<R: Runtime>(
     }
     if let Some(head) = super::cleared(&input.head_id) {
         if let Some(head) = head.as_deref() {
-            let unknown =
-                || ApiError::field(ErrorCode::Validation, "head_id", "No such colleague.");
-            validate::id(head, "Head").map_err(|_| unknown())?;
+            let unknown = || {
+                ApiError::field(
+                    ErrorCode::Validation,
+                    "head_id",
+                    "No such colleague.",
+                    "Rekan itu tidak ada.",
+                )
+            };
+            validate::id(head, Thing::Head).map_err(|_| unknown())?;
             let active = rt
                 .db()
                 .first::<serde_json::Value>(stmt!(

@@ -8,6 +8,7 @@ use super::super::ids::sha256_hex;
 use super::super::policy::{Action, may_manage_staff, require};
 use super::super::{audit, forbidden, not_found, validate};
 use crate::runtime::Runtime;
+use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
 use balai_protocol::limits::PHOTO_MAX_BYTES;
@@ -54,7 +55,7 @@ pub async fn upload<R: Runtime>(
     user_id: &str,
     bytes: &[u8],
 ) -> Result<String, ApiError> {
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     if !may_change(actor, user_id) {
         return Err(forbidden());
     }
@@ -63,6 +64,7 @@ pub async fn upload<R: Runtime>(
             ErrorCode::PayloadTooLarge,
             "photo",
             format!("A photo is at most {} KB.", PHOTO_MAX_BYTES / 1024),
+            format!("Foto paling besar {} KB.", PHOTO_MAX_BYTES / 1024),
         ));
     }
     let kind = sniff(bytes).ok_or_else(|| {
@@ -70,6 +72,7 @@ pub async fn upload<R: Runtime>(
             ErrorCode::Validation,
             "photo",
             "A photo is a JPEG, PNG or WebP image.",
+            "Foto harus berupa gambar JPEG, PNG atau WebP.",
         )
     })?;
     let etag = sha256_hex(bytes)[..16].to_string();
@@ -90,7 +93,7 @@ pub async fn upload<R: Runtime>(
 
 /// Removes a photo.
 pub async fn remove<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(), ApiError> {
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     if !may_change(actor, user_id) {
         return Err(forbidden());
     }
@@ -112,7 +115,7 @@ pub struct Photo {
 
 pub async fn get<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<Photo, ApiError> {
     require(actor, Action::ReadFeed)?;
-    validate::id(user_id, "Person")?;
+    validate::id(user_id, Thing::Person)?;
     #[derive(Deserialize)]
     struct Row {
         photo_etag: Option<String>,
@@ -125,14 +128,14 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<Pho
             user_id
         ))
         .await?
-        .ok_or_else(|| not_found("Photo"))?;
+        .ok_or_else(|| not_found(Thing::Photo))?;
     let (Some(etag), Some(content_type)) = (row.photo_etag, row.photo_type) else {
-        return Err(not_found("Photo"));
+        return Err(not_found(Thing::Photo));
     };
     let bytes = rt
         .blob_get(&key(user_id))
         .await?
-        .ok_or_else(|| not_found("Photo"))?;
+        .ok_or_else(|| not_found(Thing::Photo))?;
     Ok(Photo {
         bytes,
         content_type,
