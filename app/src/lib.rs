@@ -16,8 +16,10 @@ mod session;
 mod storage;
 mod unread;
 
+use balai_protocol::feed::{Ack, LikeState};
 use components::nav::Nav;
 use components::offline_banner::OfflineBanner;
+use components::post_states::PostStates;
 use leptos::prelude::*;
 use router::Route;
 use session::Session;
@@ -47,7 +49,9 @@ pub fn App() -> impl IntoView {
         let me = api::me().await.ok();
         session.me.set(Some(me));
     });
-    components::ack::Confirmations::provide();
+    // A post's confirmation and like, shared by every card showing it.
+    PostStates::<Ack>::provide();
+    PostStates::<LikeState>::provide();
     // Send queued writes now and whenever the network comes back.
     let outbox_version = RwSignal::new(0u32);
     provide_context(offline::outbox::OutboxVersion(outbox_version));

@@ -37,6 +37,12 @@ test('an announcement asks everyone to confirm; a colleague confirms and the adm
   await expect(order.getByTestId('ack')).toContainText('2 confirmed');
   await expect(cards.getByTestId('ack').filter({ hasText: '✓ You confirmed' })).toHaveCount(2);
   await expect(cards.getByRole('button', { name: '✓ I have read this' })).toHaveCount(0);
+  // So does a like.
+  await order.locator('.post-actions button[aria-pressed="false"]').click();
+  const liked = cards.locator('.post-actions button[aria-pressed="true"]');
+  await expect(liked).toHaveCount(2);
+  await expect(liked.nth(0)).toContainText('♥ 1');
+  await expect(liked.nth(1)).toContainText('♥ 1');
   await expectTouchFriendly(budi);
   // Confirmed stays confirmed.
   await budi.reload();

@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::call::Call;
+use crate::components::post_states::PostStates;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{Sent, send_or_queue};
@@ -13,38 +14,17 @@ use balai_protocol::feed::{Ack, Author};
 use balai_protocol::limits::ACK_REMINDER_INTERVAL_MS;
 use leptos::prelude::*;
 
-/// Confirmations made in this app, by post: an order shows twice on the home page (pinned, and
-/// in the feed), and both cards must agree once either is pressed.
-#[derive(Clone, Copy)]
-pub struct Confirmations(RwSignal<Vec<(String, Ack)>>);
-
-impl Confirmations {
-    pub fn provide() {
-        provide_context(Confirmations(RwSignal::new(Vec::new())));
-    }
-}
-
 /// "I have read this", or that I did, with how many have confirmed.
 #[component]
 pub fn AckBar(post_id: String, ack: Ack) -> impl IntoView {
-    let made = expect_context::<Confirmations>().0;
+    let made = PostStates::<Ack>::use_context();
     let post_id = StoredValue::new(post_id);
     // What the server said, unless I confirmed here since (a card loaded later is fresher).
     let state = move || match ack.mine {
         Some(_) => ack,
-        None => made
-            .with(|made| {
-                post_id.with_value(|id| made.iter().find(|(p, _)| p == id).map(|(_, a)| *a))
-            })
-            .unwrap_or(ack),
+        None => post_id.with_value(|id| made.get(id)).unwrap_or(ack),
     };
-    let record = move |ack: Ack| {
-        made.update(|made| {
-            let id = post_id.get_value();
-            made.retain(|(p, _)| *p != id);
-            made.push((id, ack));
-        })
-    };
+    let record = move |ack: Ack| made.set(post_id.get_value(), ack);
     let confirm = Call::new();
     // In the field, confirming offline counts: it waits in the outbox like a post.
     let queued = RwSignal::new(false);

@@ -1,5 +1,6 @@
 use crate::api;
 use crate::components::ack::AckBar;
+use crate::components::post_states::PostStates;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{Sent, send_or_queue};
@@ -33,19 +34,31 @@ pub fn PostCard(
     #[prop(optional)] in_group: bool,
     #[prop(optional_no_strip)] pin: Option<Callback<String>>,
 ) -> impl IntoView {
-    let liked = RwSignal::new(post.liked_by_me);
-    let likes = RwSignal::new(post.like_count);
+    // What the server said, unless liked or unliked here since (on this card or another
+    // showing the same post).
+    let shared = PostStates::<LikeState>::use_context();
+    let loaded = LikeState {
+        liked: post.liked_by_me,
+        like_count: post.like_count,
+    };
     let id = StoredValue::new(post.id.clone());
+    let state = move || id.with_value(|id| shared.get(id)).unwrap_or(loaded);
+    let liked = move || state().liked;
     let toggle = move |want: bool| {
         // Show it at once; the server's answer settles the count.
-        liked.set(want);
-        likes.update(|n| *n += if want { 1 } else { -1 });
+        let count = untrack(state).like_count + if want { 1 } else { -1 };
+        shared.set(
+            id.get_value(),
+            LikeState {
+                liked: want,
+                like_count: count,
+            },
+        );
         // Offline, it waits in the outbox and the card keeps showing it.
         let write = api::set_like(&id.get_value(), want);
         leptos::task::spawn_local(async move {
             if let Ok(Sent::Now(state)) = send_or_queue::<LikeState>(write, api::new_key()).await {
-                liked.set(state.liked);
-                likes.set(state.like_count);
+                shared.set(id.get_value(), state);
             }
         });
     };
@@ -89,14 +102,14 @@ pub fn PostCard(
                 <button
                     type="button"
                     class="chip"
-                    class:active=move || liked.get()
-                    aria-pressed=move || liked.get().to_string()
-                    on:click=move |_| toggle(!liked.get_untracked())
+                    class:active=liked
+                    aria-pressed=move || liked().to_string()
+                    on:click=move |_| toggle(!untrack(state).liked)
                 >
-                    {move || if liked.get() { "♥ " } else { "♡ " }}
-                    {move || likes.get()}
+                    {move || if liked() { "♥ " } else { "♡ " }}
+                    {move || state().like_count}
                     <span class="visually-hidden">
-                        {move || if liked.get() { t(Msg::Unlike) } else { t(Msg::Like) }}
+                        {move || if liked() { t(Msg::Unlike) } else { t(Msg::Like) }}
                     </span>
                 </button>
                 {pin.map(|pin| view! {
