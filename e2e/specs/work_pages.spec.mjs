@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, expectTouchFriendly, logIn } from './helpers.mjs';
+import { ADMIN, expectTouchFriendly, logIn, unique } from './helpers.mjs';
 
 const ANI = { email: 'ani.wijaya@balai.demo', password: ADMIN.password };
 const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
@@ -156,16 +156,27 @@ test('one keeps bookmarks on one\'s own page, in one\'s order', async ({ page })
   await page.getByRole('link', { name: 'People' }).click();
   await page.getByRole('link', { name: 'My page' }).click();
   const marks = page.getByTestId('bookmarks');
-  for (const [title, url] of [['Wiki gudang', 'https://wiki.example.co.id/gudang'], ['Jadwal shift', 'https://shift.example.co.id']]) {
+  const wiki = unique('Wiki gudang');
+  const shift = unique('Jadwal shift');
+  // (A link is kept once: each run adds its own.)
+  const link = (site, title) => `https://${site}.example.co.id/?for=${encodeURIComponent(title)}`;
+  for (const [title, site] of [[wiki, 'wiki'], [shift, 'shift']]) {
     await marks.getByLabel('Title').fill(title);
-    await marks.getByLabel('Link').fill(url);
+    await marks.getByLabel('Link').fill(link(site, title));
     await marks.getByRole('button', { name: 'Add link' }).click();
     await expect(marks.locator('.list-row', { hasText: title })).toBeVisible();
   }
-  await marks.locator('.list-row', { hasText: 'Jadwal shift' }).getByRole('button', { name: 'Move up' }).click();
-  await expect(marks.locator('.list-row').first()).toContainText('Jadwal shift');
+  // Added last, the shift schedule moves up above the wiki (and stays there).
+  const shiftFirst = async () => {
+    const rows = await page.getByTestId('bookmarks').locator('.list-row').allTextContents();
+    return rows.findIndex((r) => r.includes(shift)) === rows.findIndex((r) => r.includes(wiki)) - 1;
+  };
+  expect(await shiftFirst()).toBe(false);
+  await marks.locator('.list-row', { hasText: shift }).getByRole('button', { name: 'Move up' }).click();
+  await expect.poll(shiftFirst).toBe(true);
   await page.reload();
-  await expect(page.getByTestId('bookmarks').locator('.list-row').first()).toContainText('Jadwal shift');
+  await expect(page.getByTestId('bookmarks').locator('.list-row', { hasText: shift })).toBeVisible();
+  expect(await shiftFirst()).toBe(true);
   await expectTouchFriendly(page);
 
   // A big phone photo is scaled down in the browser and stored as a small JPEG.
@@ -174,7 +185,9 @@ test('one keeps bookmarks on one\'s own page, in one\'s order', async ({ page })
     c.width = 3000; c.height = 2000;
     const x = c.getContext('2d');
     x.fillStyle = '#2a7'; x.fillRect(0, 0, 3000, 2000);
-    x.fillStyle = '#fff'; x.fillRect(1000, 500, 1000, 1000);
+    // A colour of its own, so each run's photo is new (the same one would keep its address).
+    x.fillStyle = `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
+    x.fillRect(1000, 500, 1000, 1000);
     return c.toDataURL('image/png').split(',')[1];
   });
   const avatar = page.locator('.profile-head img.avatar');
