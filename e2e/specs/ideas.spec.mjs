@@ -96,3 +96,29 @@ test('colleagues discuss an idea, a reviewer thanks its author, and her page sho
   await expect(budi.locator('.list-row', { hasText: title })).toContainText('Terima kasih, Ani!');
   await expectTouchFriendly(budi);
 });
+
+test('a merge reads in the reader\'s language in both ideas\' histories, each linking the other', async ({ page }) => {
+  await logIn(page);
+  const original = unique('Jadwal shift digital');
+  const duplicate = unique('Jadwal shift di layar');
+  // Set up through the API, as the app sends it: two ideas, the second merged into the first.
+  const originalId = await page.evaluate(async ([a, b]) => {
+    const post = async (path, body) => (await fetch(path, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    })).json();
+    const o = await post('/api/ideas', { title: a, body: 'Usulan', category: 'process' });
+    const d = await post('/api/ideas', { title: b, body: 'Usulan', category: 'process' });
+    await post(`/api/ideas/${d.id}/merge`, { into: o.id });
+    return o.id;
+  }, [original, duplicate]);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('id');
+
+  await page.goto(`/ideas/${originalId}`);
+  const merged = page.locator('.list-row', { hasText: 'digabung ke ide ini' });
+  await expect(merged).toContainText(duplicate);
+  await merged.getByRole('link', { name: duplicate }).click();
+  await expect(page.locator('.list-row', { hasText: 'Digabung ke' }).getByRole('link', { name: original }))
+    .toBeVisible();
+  await expectTouchFriendly(page);
+});

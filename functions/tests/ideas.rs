@@ -407,6 +407,17 @@ fn merging_a_duplicate_carries_its_votes_and_counts_a_double_voter_once() {
     let dup = json(&app.get(&format!("/api/ideas/{duplicate}"), Some(&people[4])));
     assert_eq!(dup["idea"]["vote_count"], 0);
     assert_eq!(dup["idea"]["merged_into"]["id"], original.as_str());
+    // Each history names the other idea (the app words it in the reader's language).
+    let merge_line = &dup["history"][0];
+    assert_eq!(merge_line["merged_into"]["title"], "Digital shift roster");
+    assert_eq!(merge_line["merged_from"], j!(null));
+    assert_eq!(merge_line["note"], j!(null));
+    let orig = json(&app.get(&format!("/api/ideas/{original}"), Some(&people[4])));
+    assert_eq!(orig["history"][0]["merged_from"]["id"], duplicate.as_str());
+    assert_eq!(
+        orig["history"][0]["merged_from"]["title"],
+        "Shift schedule on screens"
+    );
     assert_eq!(
         json(&app.get(&format!("/api/ideas/{original}"), Some(&people[4])))["idea"]["voted_by_me"],
         true

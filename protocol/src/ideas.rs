@@ -167,6 +167,12 @@ pub struct HistoryEntry {
     /// Made by an outside system through its API token: the token's name.
     #[serde(default)]
     pub via: Option<String>,
+    /// A merge, on the duplicate: the original it was merged into.
+    #[serde(default)]
+    pub merged_into: Option<IdeaRef>,
+    /// A merge, on the original: the duplicate merged into it.
+    #[serde(default)]
+    pub merged_from: Option<IdeaRef>,
     pub at: Millis,
 }
 

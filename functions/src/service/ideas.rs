@@ -428,18 +428,32 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
         actor_left: Option<Millis>,
         note: Option<String>,
         via: Option<String>,
+        merged_into_id: Option<String>,
+        merged_into_title: Option<String>,
+        merged_from_id: Option<String>,
+        merged_from_title: Option<String>,
         created_at: Millis,
     }
     let rows: Vec<Row> = rt
         .db()
         .all(stmt!(
             "SELECT h.from_status, h.to_status, h.actor_id, u.name AS actor_name,
-                    u.deactivated_at AS actor_left, h.note, h.via, h.created_at
+                    u.deactivated_at AS actor_left, h.note, h.via, h.created_at,
+                    h.merged_into_id, mi.title AS merged_into_title,
+                    h.merged_from_id, mf.title AS merged_from_title
              FROM idea_history h JOIN users u ON u.id = h.actor_id
+             LEFT JOIN ideas mi ON mi.id = h.merged_into_id
+             LEFT JOIN ideas mf ON mf.id = h.merged_from_id
              WHERE h.idea_id = ? ORDER BY h.created_at, h.rowid",
             id
         ))
         .await?;
+    let idea_ref = |id: Option<String>, title: Option<String>| {
+        Some(IdeaRef {
+            id: id?,
+            title: title?,
+        })
+    };
     let thanks = thanks(rt, id).await?;
     let can_thank = idea.author.id != actor.id
         && !thanks.iter().any(|t| t.from.id == actor.id)
@@ -461,6 +475,8 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
                 },
                 note: r.note,
                 via: r.via,
+                merged_into: idea_ref(r.merged_into_id, r.merged_into_title),
+                merged_from: idea_ref(r.merged_from_id, r.merged_from_title),
                 at: r.created_at,
             })
             .collect(),
@@ -784,13 +800,16 @@ pub async fn merge<R: Runtime>(
         );
     }
     let now = rt.now();
-    let history = |idea: &str, note: String| {
+    // One line in each idea's history, naming the other (the app words it in its language).
+    let history = |idea: &str, merged_into: Option<&str>, merged_from: Option<&str>| {
         stmt!(
-            "INSERT INTO idea_history (id, idea_id, actor_id, from_status, to_status, note, created_at)
-             SELECT ?, id, ?, status, status, ?, ? FROM ideas WHERE id = ?",
+            "INSERT INTO idea_history
+               (id, idea_id, actor_id, from_status, to_status, merged_into_id, merged_from_id, created_at)
+             SELECT ?, id, ?, status, status, ?, ?, ? FROM ideas WHERE id = ?",
             new_id(rt),
             actor.id.as_str(),
-            note,
+            merged_into,
+            merged_from,
             now,
             idea
         )
@@ -803,11 +822,8 @@ pub async fn merge<R: Runtime>(
             now,
             id
         ),
-        history(id, format!("Merged into \"{}\"", original.title)),
-        history(
-            into,
-            format!("\"{}\" merged into this idea", duplicate.title),
-        ),
+        history(id, Some(into), None),
+        history(into, None, Some(id)),
         audit::entry(rt, actor, "idea.merge", Some(id), Some(into)),
     ]);
     rt.db().batch(stmts).await?;

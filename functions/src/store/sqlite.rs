@@ -76,6 +76,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_audit_lookup.sql",
         include_str!("../../migrations/0016_audit_lookup.sql"),
     ),
+    (
+        "0017_idea_merge_history.sql",
+        include_str!("../../migrations/0017_idea_merge_history.sql"),
+    ),
 ];
 
 impl SqliteDb {
@@ -257,5 +261,49 @@ mod tests {
         files.sort();
         let listed: Vec<&str> = super::MIGRATIONS.iter().map(|(name, _)| *name).collect();
         assert_eq!(listed, files);
+    }
+
+    /// 0017 turns the English notes earlier merges left in ideas' histories into the ids they
+    /// named, and leaves every other note alone.
+    #[test]
+    fn earlier_merge_notes_become_ids() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let (before, after) = super::MIGRATIONS.split_at(
+            super::MIGRATIONS
+                .iter()
+                .position(|(name, _)| *name == "0017_idea_merge_history.sql")
+                .unwrap(),
+        );
+        for (_, sql) in before {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            r#"INSERT INTO users (id, email, name, role, password_hash, created_at)
+                 VALUES ('u', 'u@x.id', 'U', 'admin', 'h', 1);
+               INSERT INTO ideas (id, author_id, title, body, body_html, category, status, created_at, updated_at)
+                 VALUES ('orig', 'u', 'Shift roster', 'b', 'b', 'process', 'new', 1, 1),
+                        ('dup', 'u', 'Roster on screens', 'b', 'b', 'process', 'new', 1, 1);
+               UPDATE ideas SET merged_into = 'orig' WHERE id = 'dup';
+               INSERT INTO idea_history (id, idea_id, actor_id, from_status, to_status, note, created_at)
+                 VALUES ('h1', 'dup', 'u', 'new', 'new', 'Merged into "Shift roster"', 2),
+                        ('h2', 'orig', 'u', 'new', 'new', '"Roster on screens" merged into this idea', 2),
+                        ('h3', 'orig', 'u', 'new', 'declined', 'Merged into "nothing": a reason', 3);"#,
+        )
+        .unwrap();
+        for (_, sql) in after {
+            conn.execute_batch(sql).unwrap();
+        }
+        let row = |id: &str| -> (Option<String>, Option<String>, Option<String>) {
+            conn.query_row(
+                "SELECT merged_into_id, merged_from_id, note FROM idea_history WHERE id = ?",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap()
+        };
+        assert_eq!(row("h1"), (Some("orig".into()), None, None));
+        assert_eq!(row("h2"), (None, Some("dup".into()), None));
+        let reason = Some("Merged into \"nothing\": a reason".to_string());
+        assert_eq!(row("h3"), (None, None, reason));
     }
 }

@@ -58,7 +58,7 @@ fn IdeaView(id: String) -> impl IntoView {
                     })}
                     {idea.merged_into.clone().map(|o| view! {
                         <p class="notice">{t(Msg::MergedInto)} " "
-                            <a href=format!("/ideas/{}", o.id)>{o.title}</a></p>
+                            <a class="row-link" href=format!("/ideas/{}", o.id)>{o.title}</a></p>
                     })}
                     <VoteButton idea_id=idea.id.clone() voted=idea.voted_by_me count=idea.vote_count/>
                     <Show when=move || can_edit>
@@ -83,7 +83,20 @@ fn IdeaView(id: String) -> impl IntoView {
                         {d.history.into_iter().map(|h| view! {
                             <li class="list-row">
                                 <span>
-                                    {t(labels::status(h.from))} " → " <strong>{t(labels::status(h.to))}</strong>
+                                    {match (h.merged_into, h.merged_from) {
+                                        (Some(o), _) => view! {
+                                            {t(Msg::MergedInto)} " "
+                                            <a class="row-link" href=format!("/ideas/{}", o.id)>{o.title}</a>
+                                        }.into_any(),
+                                        (_, Some(d)) => view! {
+                                            <a class="row-link" href=format!("/ideas/{}", d.id)>{d.title}</a>
+                                            " " {t(Msg::MergedHere)}
+                                        }.into_any(),
+                                        _ => view! {
+                                            {t(labels::status(h.from))} " → "
+                                            <strong>{t(labels::status(h.to))}</strong>
+                                        }.into_any(),
+                                    }}
                                     " · " {h.actor.name}
                                     {h.via.map(|v| view! { <span class="muted">" (" {t(Msg::Via)} " " {v} ")"</span> })}
                                     {h.note.map(|n| view! { <span class="muted">" — " {n}</span> })}
