@@ -16,7 +16,6 @@ mod session;
 mod storage;
 mod unread;
 
-use balai_protocol::feed::{Ack, LikeState};
 use components::nav::Nav;
 use components::offline_banner::OfflineBanner;
 use components::post_states::PostStates;
@@ -50,8 +49,7 @@ pub fn App() -> impl IntoView {
         session.me.set(Some(me));
     });
     // A post's confirmation and like, shared by every card showing it.
-    PostStates::<Ack>::provide();
-    PostStates::<LikeState>::provide();
+    PostStates::provide();
     // Send queued writes now and whenever the network comes back.
     let outbox_version = RwSignal::new(0u32);
     provide_context(offline::outbox::OutboxVersion(outbox_version));

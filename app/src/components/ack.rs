@@ -4,7 +4,7 @@
 
 use crate::api;
 use crate::call::Call;
-use crate::components::post_states::PostStates;
+use crate::components::post_states::{PostChanges, PostStates};
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{Sent, send_or_queue};
@@ -17,14 +17,23 @@ use leptos::prelude::*;
 /// "I have read this", or that I did, with how many have confirmed.
 #[component]
 pub fn AckBar(post_id: String, ack: Ack) -> impl IntoView {
-    let made = PostStates::<Ack>::use_context();
+    let made = PostStates::use_context();
     let post_id = StoredValue::new(post_id);
+    let changes = move || post_id.with_value(|id| made.get(id));
     // What the server said, unless I confirmed here since (a card loaded later is fresher).
     let state = move || match ack.mine {
         Some(_) => ack,
-        None => post_id.with_value(|id| made.get(id)).unwrap_or(ack),
+        None => changes().ack.unwrap_or(ack),
     };
-    let record = move |ack: Ack| made.set(post_id.get_value(), ack);
+    let record = move |ack: Ack| {
+        made.set(
+            post_id.get_value(),
+            PostChanges {
+                ack: Some(ack),
+                ..untrack(changes)
+            },
+        )
+    };
     let confirm = Call::new();
     // In the field, confirming offline counts: it waits in the outbox like a post.
     let queued = RwSignal::new(false);

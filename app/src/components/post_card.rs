@@ -1,6 +1,6 @@
 use crate::api;
 use crate::components::ack::AckBar;
-use crate::components::post_states::PostStates;
+use crate::components::post_states::{PostChanges, PostStates};
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{Sent, send_or_queue};
@@ -36,29 +36,36 @@ pub fn PostCard(
 ) -> impl IntoView {
     // What the server said, unless liked or unliked here since (on this card or another
     // showing the same post).
-    let shared = PostStates::<LikeState>::use_context();
+    let shared = PostStates::use_context();
     let loaded = LikeState {
         liked: post.liked_by_me,
         like_count: post.like_count,
     };
     let id = StoredValue::new(post.id.clone());
-    let state = move || id.with_value(|id| shared.get(id)).unwrap_or(loaded);
+    let changes = move || id.with_value(|id| shared.get(id));
+    let state = move || changes().like.unwrap_or(loaded);
     let liked = move || state().liked;
+    let record = move |like: LikeState| {
+        shared.set(
+            id.get_value(),
+            PostChanges {
+                like: Some(like),
+                ..untrack(changes)
+            },
+        )
+    };
     let toggle = move |want: bool| {
         // Show it at once; the server's answer settles the count.
         let count = untrack(state).like_count + if want { 1 } else { -1 };
-        shared.set(
-            id.get_value(),
-            LikeState {
-                liked: want,
-                like_count: count,
-            },
-        );
+        record(LikeState {
+            liked: want,
+            like_count: count,
+        });
         // Offline, it waits in the outbox and the card keeps showing it.
         let write = api::set_like(&id.get_value(), want);
         leptos::task::spawn_local(async move {
             if let Ok(Sent::Now(state)) = send_or_queue::<LikeState>(write, api::new_key()).await {
-                shared.set(id.get_value(), state);
+                record(state);
             }
         });
     };
