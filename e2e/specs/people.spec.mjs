@@ -116,8 +116,8 @@ test('an admin issues an API token for the innovation tracker, sees it once, and
   const log = page.getByTestId('audit-log');
   const entries = log.locator('.audit-entry', { hasText: name });
   await expect(entries).toHaveCount(2);
-  await expect(entries.nth(0)).toContainText('api_token.revoke');
-  await expect(entries.nth(1)).toContainText('api_token.issue');
+  await expect(entries.nth(0)).toContainText('withdrew the API token');
+  await expect(entries.nth(1)).toContainText('issued the API token');
   await entries.nth(0).getByRole('button', { name: 'Sari Admin' }).click();
   const only = log.getByRole('button', { name: 'Only about Sari Admin ✕' });
   await expect(only).toBeVisible();

@@ -129,3 +129,65 @@ fn the_log_pages_by_cursor_without_gaps_or_repeats() {
     sorted.dedup();
     assert_eq!(seen, sorted, "newest first, each once");
 }
+
+/// The log reads in the admin's language: what was done in words, counts and the people a
+/// stored id stands for by name; the stable code stays for tools.
+#[test]
+fn entries_read_in_the_admins_language() {
+    let app = TestApp::new();
+    app.rt.set_now(NOW);
+    let admin = app.admin();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    let post = app.new_post(&ani, "Jadwal shift minggu depan");
+    app.rt.advance(1000);
+    let gone = app.call("DELETE", &format!("/api/posts/{post}"), Some(&admin), None);
+    assert_eq!(gone.status, 204, "{}", gone.body);
+    app.rt.advance(1000);
+    app.set_grant(&admin, &budi, "hr", true);
+
+    let read = |accept_language: &str| {
+        let mut req = request("GET", "/api/audit", Some(&admin), None);
+        req.headers
+            .push(("accept-language".into(), accept_language.into()));
+        let res = app.send(req);
+        assert_eq!(res.status, 200, "{}", res.body);
+        json(&res)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["action"].as_str().unwrap().to_string(),
+                    e["summary"].as_str().unwrap().to_string(),
+                    e["target_name"].as_str().unwrap_or("").to_string(),
+                    e["detail"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let row = |a: &str, s: &str, t: &str, d: &str| (a.into(), s.into(), t.into(), d.into());
+    assert_eq!(
+        read("id-ID,id;q=0.9"),
+        vec![
+            row("person.hr.grant", "memberi hak SDM kepada", "budi", ""),
+            row(
+                "post.delete",
+                "menghapus postingan",
+                "Jadwal shift minggu depan",
+                "oleh ani"
+            ),
+        ]
+    );
+    assert_eq!(
+        read("en"),
+        vec![
+            row("person.hr.grant", "gave HR rights to", "budi", ""),
+            row(
+                "post.delete",
+                "deleted the post",
+                "Jadwal shift minggu depan",
+                "by ani"
+            ),
+        ]
+    );
+}

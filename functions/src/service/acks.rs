@@ -238,7 +238,7 @@ pub async fn remind<R: Runtime>(
             actor,
             "post.ack_remind",
             Some(post_id),
-            Some(&format!("{pending} not confirmed")),
+            Some(&pending.to_string()),
         ),
     ];
     Ok(

@@ -752,7 +752,7 @@ fn merged() -> ApiError {
 }
 
 /// A status as words in a sentence, in English and in Bahasa Indonesia (as the app names it).
-fn status_names(status: IdeaStatus) -> (&'static str, &'static str) {
+pub(crate) fn status_names(status: IdeaStatus) -> (&'static str, &'static str) {
     match status {
         IdeaStatus::New => ("new", "baru"),
         IdeaStatus::UnderReview => ("under review", "sedang ditinjau"),

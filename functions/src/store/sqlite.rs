@@ -80,6 +80,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0017_idea_merge_history.sql",
         include_str!("../../migrations/0017_idea_merge_history.sql"),
     ),
+    (
+        "0018_audit_counts.sql",
+        include_str!("../../migrations/0018_audit_counts.sql"),
+    ),
 ];
 
 impl SqliteDb {
@@ -263,20 +267,62 @@ mod tests {
         assert_eq!(listed, files);
     }
 
+    /// An in-memory database with the migrations before `name` applied, and the rest.
+    fn migrated_until(
+        name: &str,
+    ) -> (
+        rusqlite::Connection,
+        &'static [(&'static str, &'static str)],
+    ) {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let at = super::MIGRATIONS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .unwrap();
+        let (before, after) = super::MIGRATIONS.split_at(at);
+        for (_, sql) in before {
+            conn.execute_batch(sql).unwrap();
+        }
+        (conn, after)
+    }
+
+    /// 0018 turns the counts earlier audit entries wrote in English ("12 places") into bare
+    /// numbers, and leaves every other detail alone.
+    #[test]
+    fn earlier_audit_counts_become_numbers() {
+        let (conn, after) = migrated_until("0018_audit_counts.sql");
+        conn.execute_batch(
+            r#"INSERT INTO users (id, email, name, role, password_hash, created_at)
+                 VALUES ('u', 'u@x.id', 'U', 'admin', 'h', 1);
+               INSERT INTO audit_log (id, actor_id, action, target, detail, created_at)
+                 VALUES ('a1', 'u', 'place.import', NULL, '12 places', 1),
+                        ('a2', 'u', 'person.import', NULL, '3 rows', 1),
+                        ('a3', 'u', 'post.ack_remind', 'p', '5 not confirmed', 1),
+                        ('a4', 'u', 'department.create', 'd', '12 Logistik', 1),
+                        ('a5', 'u', 'place.import', NULL, 'ten places', 1);"#,
+        )
+        .unwrap();
+        for (_, sql) in after {
+            conn.execute_batch(sql).unwrap();
+        }
+        let detail = |id: &str| -> String {
+            conn.query_row("SELECT detail FROM audit_log WHERE id = ?", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(detail("a1"), "12");
+        assert_eq!(detail("a2"), "3");
+        assert_eq!(detail("a3"), "5");
+        assert_eq!(detail("a4"), "12 Logistik");
+        assert_eq!(detail("a5"), "ten places");
+    }
+
     /// 0017 turns the English notes earlier merges left in ideas' histories into the ids they
     /// named, and leaves every other note alone.
     #[test]
     fn earlier_merge_notes_become_ids() {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        let (before, after) = super::MIGRATIONS.split_at(
-            super::MIGRATIONS
-                .iter()
-                .position(|(name, _)| *name == "0017_idea_merge_history.sql")
-                .unwrap(),
-        );
-        for (_, sql) in before {
-            conn.execute_batch(sql).unwrap();
-        }
+        let (conn, after) = migrated_until("0017_idea_merge_history.sql");
         conn.execute_batch(
             r#"INSERT INTO users (id, email, name, role, password_hash, created_at)
                  VALUES ('u', 'u@x.id', 'U', 'admin', 'h', 1);

@@ -65,7 +65,8 @@ fn AuditRow(entry: AuditEntry, narrowed: Narrowed) -> impl IntoView {
         <li class="list-row audit-entry">
             <span class="chips">
                 {narrow_to(entry.actor.id, entry.actor.name)}
-                <code>{entry.action}</code>
+                // In the reader's words; the stable code as a tooltip, for desktop readers.
+                <span class="audit-what" title=entry.action>{entry.summary}</span>
                 {target}
             </span>
             {entry.on_behalf_of.map(|p| view! {

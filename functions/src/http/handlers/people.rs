@@ -104,6 +104,13 @@ pub async fn audit_log<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiRespons
     let cursor = call.req.query_param("cursor");
     Ok(ApiResponse::json(
         200,
-        &audit::list(rt, &call.actor, person.as_deref(), cursor.as_deref()).await?,
+        &audit::list(
+            rt,
+            &call.actor,
+            person.as_deref(),
+            cursor.as_deref(),
+            call.req.lang(),
+        )
+        .await?,
     ))
 }

@@ -209,7 +209,7 @@ pub async fn import<R: Runtime>(
             actor,
             "place.import",
             None,
-            Some(&format!("{valid_count} places")),
+            Some(&valid_count.to_string()),
         ));
         rt.db().batch(stmts).await?;
     }

@@ -288,7 +288,7 @@ pub async fn import<R: Runtime>(
         actor,
         "person.import",
         None,
-        Some(&format!("{} rows", valid.len())),
+        Some(&valid.len().to_string()),
     ));
     rt.db().batch(stmts).await?;
     for (i, user_id, profile) in updates {

@@ -1,5 +1,7 @@
 //! The audit log of admin actions; entries are written in the same batch as the action, and
-//! admins read them here.
+//! admins read them here, worded in their language (`wording.rs`).
+
+mod wording;
 
 use super::actor::Actor;
 use super::ids::new_id;
@@ -13,7 +15,7 @@ use crate::store::{Db, Stmt};
 use balai_protocol::audit::AuditEntry;
 use balai_protocol::feed::Author;
 use balai_protocol::limits::AUDIT_PAGE_SIZE;
-use balai_protocol::{ApiError, Millis, Page};
+use balai_protocol::{ApiError, Lang, Millis, Page};
 use serde::Deserialize;
 
 pub fn entry<R: Runtime>(
@@ -67,8 +69,10 @@ macro_rules! audit_select {
             "SELECT a.id, a.action, a.target, a.detail, a.created_at,
                     a.actor_id, u.name AS actor_name, u.deactivated_at AS actor_left,
                     a.on_behalf_of, ob.name AS on_behalf_name,
-                    COALESCE(tu.name, tg.name, tp.name, ti.title, tr.title, td.name,
-                             substr(tpo.body, 1, 80)) AS target_name
+                    COALESCE(tu.name, tg.name, tp.name, ti.title, tr.title, td.name, tt.name,
+                             tcat.name, tb.title, substr(tpo.body, 1, 80), substr(tc.body, 1, 80),
+                             substr(tic.body, 1, 80), substr(tq.body, 1, 80)) AS target_name,
+                    COALESCE(du.name, di.title, substr(dq.body, 1, 80)) AS detail_name
              FROM audit_log a
              JOIN users u ON u.id = a.actor_id
              LEFT JOIN users ob ON ob.id = a.on_behalf_of
@@ -79,6 +83,16 @@ macro_rules! audit_select {
              LEFT JOIN round_tables tr ON tr.id = a.target
              LEFT JOIN departments td ON td.id = a.target
              LEFT JOIN posts tpo ON tpo.id = a.target
+             LEFT JOIN comments tc ON tc.id = a.target
+             LEFT JOIN idea_comments tic ON tic.id = a.target
+             LEFT JOIN rt_questions tq ON tq.id = a.target
+             LEFT JOIN api_tokens tt ON tt.id = a.target
+             LEFT JOIN place_categories tcat ON tcat.id = a.target
+             LEFT JOIN position_bookmarks tb ON tb.id = a.target
+             -- A detail that is an id: the person, idea or question it names.
+             LEFT JOIN users du ON du.id = a.detail
+             LEFT JOIN ideas di ON di.id = a.detail
+             LEFT JOIN rt_questions dq ON dq.id = a.detail
              WHERE a.created_at <= ? AND (a.created_at < ? OR a.id < ?) ",
             $filter,
             " ORDER BY a.created_at DESC, a.id DESC LIMIT ?"
@@ -86,13 +100,14 @@ macro_rules! audit_select {
     };
 }
 
-/// The log, newest first, a page at a time; with `person`, only what they did or what was done
-/// to them. Admins only.
+/// The log, newest first, a page at a time, in `lang`; with `person`, only what they did or
+/// what was done to them. Admins only.
 pub async fn list<R: Runtime>(
     rt: &R,
     actor: &Actor,
     person: Option<&str>,
     cursor: Option<&str>,
+    lang: Lang,
 ) -> Result<Page<AuditEntry>, ApiError> {
     require(actor, Action::ManagePeople)?;
     if let Some(id) = person {
@@ -120,7 +135,7 @@ pub async fn list<R: Runtime>(
     let rows: Vec<Row> = rt.db().all(query).await?;
     Ok(Page {
         next_cursor: next_cursor(&rows, limit, |r| format!("{}.{}", r.created_at, r.id)),
-        items: rows.into_iter().map(AuditEntry::from).collect(),
+        items: rows.into_iter().map(|r| r.into_entry(lang)).collect(),
     })
 }
 
@@ -131,6 +146,7 @@ struct Row {
     target: Option<String>,
     target_name: Option<String>,
     detail: Option<String>,
+    detail_name: Option<String>,
     created_at: Millis,
     actor_id: String,
     actor_name: String,
@@ -139,28 +155,35 @@ struct Row {
     on_behalf_name: Option<String>,
 }
 
-impl From<Row> for AuditEntry {
-    fn from(r: Row) -> Self {
+impl Row {
+    fn into_entry(self, lang: Lang) -> AuditEntry {
         AuditEntry {
-            id: r.id,
+            id: self.id,
             actor: Author {
-                id: r.actor_id,
-                name: r.actor_name,
-                former: r.actor_left.is_some(),
+                id: self.actor_id,
+                name: self.actor_name,
+                former: self.actor_left.is_some(),
             },
-            action: r.action,
-            target: r.target,
-            target_name: r.target_name,
-            detail: r.detail,
-            on_behalf_of: r
+            summary: wording::summary(&self.action, lang),
+            detail: wording::detail(
+                &self.action,
+                self.detail.as_deref(),
+                self.detail_name.as_deref(),
+                self.target_name.as_deref(),
+                lang,
+            ),
+            action: self.action,
+            target: self.target,
+            target_name: self.target_name,
+            on_behalf_of: self
                 .on_behalf_of
-                .zip(r.on_behalf_name)
+                .zip(self.on_behalf_name)
                 .map(|(id, name)| Author {
                     id,
                     name,
                     former: false,
                 }),
-            at: r.created_at,
+            at: self.created_at,
         }
     }
 }
