@@ -304,3 +304,33 @@ fn communications_staff_announce_once_an_admin_grants_it() {
         "{actions:?}"
     );
 }
+
+/// The badge's poll checks the session and counts in one D1 round trip, and still refuses a
+/// made-up token, an ended session and a deactivated person.
+#[test]
+fn the_unread_poll_is_one_round_trip_and_still_checks_the_session() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    app.new_post(&budi, "Halo @ani, cek jadwal ya");
+    let before = balai_functions::store::Db::usage(&app.rt.db);
+    assert_eq!(unread(&app, &ani), 1);
+    let after = balai_functions::store::Db::usage(&app.rt.db);
+    assert_eq!(after.queries - before.queries, 1, "session and count together");
+    assert_eq!(unread(&app, &budi), 0, "each person's own count");
+
+    let made_up = Who {
+        cookie: "ab".repeat(32),
+        ..ani.clone()
+    };
+    let poll = |who: &Who| app.get("/api/notifications/unread", Some(who));
+    assert_error(&poll(&made_up), 401, "unauthenticated");
+    assert_error(&app.get("/api/notifications/unread", None), 401, "unauthenticated");
+    let off = app.post(
+        &format!("/api/people/{}/deactivate", ani.id),
+        Some(&admin),
+        json!({}),
+    );
+    assert_eq!(off.status, 204, "{}", off.body);
+    assert_error(&poll(&ani), 401, "unauthenticated");
+}

@@ -89,6 +89,14 @@ impl ApiError {
         }
     }
 
+    /// The message a reader of `lang` sees, without taking the error apart.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.message_id) {
+            (Lang::Id, Some(id)) => id,
+            _ => &self.message,
+        }
+    }
+
     /// The error as sent to a reader of `lang`.
     pub fn in_language(mut self, lang: Lang) -> Self {
         match (lang, self.message_id.take()) {

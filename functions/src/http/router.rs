@@ -79,6 +79,10 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         return Err(no_route());
     }
     let token = cookies::session_token(req).ok_or_else(sessions::unauthenticated)?;
+    // Polled by every open app: it checks the session in the same round trip as its count.
+    if let ("GET", ["notifications", "unread"]) = (req.method.as_str(), rest) {
+        return notifications::unread(rt, token).await;
+    }
     let actor = sessions::authenticate(rt, token).await?;
     let key = req.header("idempotency-key");
     if write {
@@ -149,7 +153,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
         ("GET", ["announcements"]) => feed::announcements(rt, &call).await,
         ("GET", ["notifications"]) => notifications::list(rt, &call).await,
-        ("GET", ["notifications", "unread"]) => notifications::unread(rt, &call).await,
         ("POST", ["notifications", "read"]) => notifications::mark_read(rt, &call).await,
         ("GET", ["notifications", "settings"]) => notifications::settings(rt, &call).await,
         ("PUT", ["notifications", "settings"]) => notifications::set(rt, &call).await,

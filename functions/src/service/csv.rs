@@ -20,10 +20,10 @@ pub fn row_error(en: String, id: String) -> ApiError {
 
 /// A row's problem as the import report lists it, in the reader's language: "column: what".
 pub fn report_error(e: &ApiError, lang: Lang) -> String {
-    let message = e.clone().in_language(lang).message;
+    let message = e.message_in(lang);
     match &e.field {
         Some(column) => format!("{column}: {message}"),
-        None => message,
+        None => message.to_string(),
     }
 }
 

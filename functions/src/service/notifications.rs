@@ -10,10 +10,10 @@
 //! `notification_settings` plus a sender that reads new rows.
 
 use super::actor::Actor;
-use super::validate;
+use super::{sessions, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, Stmt, Value, count};
+use crate::store::{Count, Db, RowSet, Stmt, Value, count};
 use balai_protocol::feed::Author;
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX};
@@ -335,15 +335,30 @@ pub async fn list<R: Runtime>(
 }
 
 /// The badge count: unread notifications, counted up to 100 so the poll stays cheap.
+/// SQL: the unread count of the person `$who` names, counted to 100 at most (the badge says 99+).
+macro_rules! unread_count {
+    ($who:expr) => {
+        concat!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM notifications WHERE user_id = ",
+            $who,
+            " AND read_at IS NULL LIMIT 100)"
+        )
+    };
+}
+
 pub async fn unread<R: Runtime>(rt: &R, actor: &Actor) -> Result<Unread, ApiError> {
-    let unread = count(
-        rt.db(),
-        stmt!(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM notifications WHERE user_id = ? AND read_at IS NULL LIMIT 100)",
-            actor.id.as_str()
-        ),
-    )
+    let unread = count(rt.db(), stmt!(unread_count!("?"), actor.id.as_str())).await?;
+    Ok(Unread { unread })
+}
+
+/// The poll every open app makes for the badge: the session check and the count in one D1
+/// round trip instead of two.
+pub async fn poll_unread<R: Runtime>(rt: &R, token: &str) -> Result<Unread, ApiError> {
+    let (_, rows) = sessions::authenticate_with(rt, token, |hash| {
+        stmt!(unread_count!(crate::session_user!()), hash)
+    })
     .await?;
+    let unread = rows.decode::<Count>()?.first().map_or(0, |c| c.n);
     Ok(Unread { unread })
 }
 

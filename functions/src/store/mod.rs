@@ -103,11 +103,13 @@ pub trait Db {
     fn usage(&self) -> Usage;
 }
 
+/// The row of a `SELECT COUNT(*) AS n …`.
+#[derive(serde::Deserialize)]
+pub struct Count {
+    pub n: i64,
+}
+
 /// Runs a `SELECT COUNT(*) AS n …` and answers `n`.
 pub async fn count<D: Db>(db: &D, stmt: Stmt) -> Result<i64, DbError> {
-    #[derive(serde::Deserialize)]
-    struct Count {
-        n: i64,
-    }
     Ok(db.first::<Count>(stmt).await?.map_or(0, |c| c.n))
 }

@@ -14,10 +14,12 @@ pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
     ))
 }
 
-pub async fn unread<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+/// `GET /api/notifications/unread`: routed before authentication, which it does itself in the
+/// same D1 round trip as the count (`notifications::poll_unread`).
+pub async fn unread<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &notifications::unread(rt, &call.actor).await?,
+        &notifications::poll_unread(rt, token).await?,
     ))
 }
 
