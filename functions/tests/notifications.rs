@@ -316,7 +316,11 @@ fn the_unread_poll_is_one_round_trip_and_still_checks_the_session() {
     let before = balai_functions::store::Db::usage(&app.rt.db);
     assert_eq!(unread(&app, &ani), 1);
     let after = balai_functions::store::Db::usage(&app.rt.db);
-    assert_eq!(after.queries - before.queries, 1, "session and count together");
+    assert_eq!(
+        after.queries - before.queries,
+        1,
+        "session and count together"
+    );
     assert_eq!(unread(&app, &budi), 0, "each person's own count");
 
     let made_up = Who {
@@ -325,7 +329,11 @@ fn the_unread_poll_is_one_round_trip_and_still_checks_the_session() {
     };
     let poll = |who: &Who| app.get("/api/notifications/unread", Some(who));
     assert_error(&poll(&made_up), 401, "unauthenticated");
-    assert_error(&app.get("/api/notifications/unread", None), 401, "unauthenticated");
+    assert_error(
+        &app.get("/api/notifications/unread", None),
+        401,
+        "unauthenticated",
+    );
     let off = app.post(
         &format!("/api/people/{}/deactivate", ani.id),
         Some(&admin),

@@ -62,6 +62,19 @@ fn insert<R: Runtime>(
     )
 }
 
+/// SQL: the first words of a text column, with an ellipsis when there is more.
+macro_rules! first_words {
+    ($column:literal) => {
+        concat!(
+            "(substr(",
+            $column,
+            ", 1, 80) || CASE WHEN length(",
+            $column,
+            ") > 80 THEN '…' ELSE '' END)"
+        )
+    };
+}
+
 /// An audit log page's query, newest first from the cursor, narrowed by `$filter`.
 macro_rules! audit_select {
     ($filter:literal) => {
@@ -70,9 +83,18 @@ macro_rules! audit_select {
                     a.actor_id, u.name AS actor_name, u.deactivated_at AS actor_left,
                     a.on_behalf_of, ob.name AS on_behalf_name,
                     COALESCE(tu.name, tg.name, tp.name, ti.title, tr.title, td.name, tt.name,
-                             tcat.name, tb.title, substr(tpo.body, 1, 80), substr(tc.body, 1, 80),
-                             substr(tic.body, 1, 80), substr(tq.body, 1, 80)) AS target_name,
-                    COALESCE(du.name, di.title, substr(dq.body, 1, 80)) AS detail_name
+                             tcat.name, tb.title, ",
+            first_words!("tpo.body"),
+            ", ",
+            first_words!("tc.body"),
+            ", ",
+            first_words!("tic.body"),
+            ", ",
+            first_words!("tq.body"),
+            ") AS target_name,
+                    COALESCE(du.name, di.title, ",
+            first_words!("dq.body"),
+            ") AS detail_name
              FROM audit_log a
              JOIN users u ON u.id = a.actor_id
              LEFT JOIN users ob ON ob.id = a.on_behalf_of
