@@ -11,7 +11,15 @@ STATE="$ROOT/functions/.wrangler/state"
 say "building the app and the Worker"
 bash scripts/build.sh
 say "preparing the local database (demo company)"
+# The demo company is seeded once and kept between runs. When the seed itself has changed (new
+# features bring new demo content), a database seeded by the old one is replaced.
+SEED_HASH="$(cat functions/src/seed/*.rs | sha256sum | cut -c1-16)"
+if [ -d "$STATE/v3" ] && [ "$(cat "$STATE/demo-seed" 2>/dev/null)" != "$SEED_HASH" ]; then
+  say "the demo seed changed since this database was made: seeding the demo company afresh"
+  rm -rf "$STATE/v3"
+fi
 bash scripts/local-db.sh demo "$STATE" >/dev/null
+echo "$SEED_HASH" > "$STATE/demo-seed"
 # A local setup secret, so /api/setup can be tried; production sets it with `wrangler secret put`.
 [ -f functions/.dev.vars ] || printf 'SETUP_SECRET=local-only-setup-secret-%s\n' "$RANDOM$RANDOM" > functions/.dev.vars
 
