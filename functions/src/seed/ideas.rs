@@ -1,4 +1,4 @@
-//! The demo company's ideas: 50, in every status, with votes, discussion, decisions with
+//! The demo company's ideas: 50 different ones, in every status, with votes, discussion, decisions with
 //! reasons, and thanks for those implemented.
 
 use super::{Rng, Seeded};
@@ -70,6 +70,206 @@ const IDEAS: &[(&str, &str, IdeaCategory)] = &[
         "Only two people in the Medan branch are trained.",
         IdeaCategory::Safety,
     ),
+    (
+        "Digital delivery receipts",
+        "Drivers photograph signed paper receipts; a signature on the phone would skip the scanning.",
+        IdeaCategory::Process,
+    ),
+    (
+        "Jadwal shift gudang di aplikasi",
+        "Jadwal masih ditempel di papan; yang libur tidak tahu kalau ada perubahan.",
+        IdeaCategory::Process,
+    ),
+    (
+        "Water refill stations instead of bottled water",
+        "We buy around 400 bottles a week for the Jakarta office alone.",
+        IdeaCategory::Cost,
+    ),
+    (
+        "Ruang salat yang lebih besar di Surabaya",
+        "Saat Jumat banyak yang harus antre di lorong.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Route planning for the Medan delivery vans",
+        "Vans cross the city twice a day; grouping stops by district would save fuel.",
+        IdeaCategory::Cost,
+    ),
+    (
+        "Pelatihan Excel untuk staf administrasi",
+        "Banyak laporan masih dihitung manual dengan kalkulator.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Client portal to track shipments",
+        "Clients would see where their goods are without calling the branch.",
+        IdeaCategory::Customer,
+    ),
+    (
+        "Lampu LED di area gudang",
+        "Lampu lama boros listrik dan sering mati di lorong belakang.",
+        IdeaCategory::Cost,
+    ),
+    (
+        "Buddy for every new hire",
+        "A colleague to ask for the first month makes the first weeks much easier.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Forklift licence refresher",
+        "Some operators got their licence more than five years ago.",
+        IdeaCategory::Safety,
+    ),
+    (
+        "Paket produk untuk toko kecil",
+        "Warung dan toko kelontong minta ukuran kemasan yang lebih kecil.",
+        IdeaCategory::Product,
+    ),
+    (
+        "Monthly open office hours with the branch head",
+        "An hour a month where anyone can drop in with a question.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Rak pallet berlabel QR",
+        "Mencari barang di gudang Surabaya bisa makan waktu 20 menit.",
+        IdeaCategory::Process,
+    ),
+    (
+        "Shared calendar for meeting rooms",
+        "Rooms are double-booked almost every week at head office.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Survey kepuasan pelanggan setelah pengiriman",
+        "Kita baru tahu pelanggan kecewa ketika mereka sudah pindah pemasok.",
+        IdeaCategory::Customer,
+    ),
+    (
+        "Electric motorbikes for city couriers",
+        "Fuel and servicing for petrol bikes keep rising; charging could happen at the branch.",
+        IdeaCategory::Cost,
+    ),
+    (
+        "Kotak P3K di setiap kendaraan",
+        "Beberapa mobil operasional tidak punya kotak P3K sama sekali.",
+        IdeaCategory::Safety,
+    ),
+    (
+        "Bundle offers for repeat clients",
+        "Clients who order every month could get a fixed price for the quarter.",
+        IdeaCategory::Product,
+    ),
+    (
+        "Arsip dokumen digital",
+        "Lemari arsip di lantai 2 sudah penuh dan sulit dicari.",
+        IdeaCategory::Process,
+    ),
+    (
+        "Standing desks for the IT team",
+        "Long days at the screen; a few shared standing desks would help.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Hotline WhatsApp untuk keluhan",
+        "Pelanggan lebih cepat membalas WhatsApp daripada email.",
+        IdeaCategory::Customer,
+    ),
+    (
+        "Quarterly fire drill in every branch",
+        "The last drill in Medan was two years ago.",
+        IdeaCategory::Safety,
+    ),
+    (
+        "Tukar shift lewat aplikasi",
+        "Tukar shift sekarang lewat grup chat dan sering terlewat oleh supervisor.",
+        IdeaCategory::Process,
+    ),
+    (
+        "Print less: double-sided by default",
+        "Printers at head office still print single-sided unless you change it.",
+        IdeaCategory::Cost,
+    ),
+    (
+        "Produk ramah lingkungan",
+        "Beberapa klien besar mulai meminta kemasan yang bisa didaur ulang.",
+        IdeaCategory::Product,
+    ),
+    (
+        "Lunch-and-learn on Fridays",
+        "Colleagues teach each other a skill over lunch, once a month per branch.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Sensor suhu di gudang obat",
+        "Suhu ruang penyimpanan dicatat dua kali sehari dengan tangan.",
+        IdeaCategory::Safety,
+    ),
+    (
+        "Same-day delivery in central Jakarta",
+        "Competitors offer it; we have the vans in the morning anyway.",
+        IdeaCategory::Customer,
+    ),
+    (
+        "Pengingat otomatis untuk tagihan",
+        "Tim keuangan mengirim pengingat satu per satu setiap akhir bulan.",
+        IdeaCategory::Cost,
+    ),
+    (
+        "Sample kits for the sales team",
+        "Salespeople borrow samples from the warehouse and forget to return them.",
+        IdeaCategory::Product,
+    ),
+    (
+        "Parkir sepeda di kantor pusat",
+        "Beberapa karyawan ingin bersepeda tapi tidak ada tempat aman.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Loading dock booking for suppliers",
+        "Supplier trucks arrive at the same time and wait for hours.",
+        IdeaCategory::Process,
+    ),
+    (
+        "Evaluasi ban kendaraan tiap bulan",
+        "Dua insiden ban pecah di tol bulan lalu.",
+        IdeaCategory::Safety,
+    ),
+    (
+        "Loyalty points for retail partners",
+        "Small shops that order every week get nothing for their loyalty.",
+        IdeaCategory::Customer,
+    ),
+    (
+        "Kantin sehat",
+        "Menu kantin kebanyakan gorengan; pilihan sayur sering habis jam 12.",
+        IdeaCategory::Workplace,
+    ),
+    (
+        "Energy audit of the head office",
+        "Air conditioning runs all weekend on some floors.",
+        IdeaCategory::Cost,
+    ),
+    (
+        "Katalog suku cadang untuk teknisi",
+        "Teknisi menelepon gudang untuk menanyakan stok setiap kali ke lapangan.",
+        IdeaCategory::Product,
+    ),
+    (
+        "Mentoring programme across branches",
+        "Juniors in Medan rarely get to learn from seniors in Jakarta.",
+        IdeaCategory::Other,
+    ),
+    (
+        "Hari relawan tahunan",
+        "Satu hari setahun untuk kegiatan sosial bersama di kota masing-masing.",
+        IdeaCategory::Other,
+    ),
+    (
+        "Return pickups on the next delivery run",
+        "Clients wait a week for returns although we pass by every day.",
+        IdeaCategory::Customer,
+    ),
 ];
 
 /// The status each seeded idea reaches, in order, cycling: every status is represented.
@@ -91,26 +291,15 @@ const PATHS: &[&[IdeaStatus]] = &[
     &[IdeaStatus::UnderReview, IdeaStatus::Declined],
 ];
 
-pub fn demo(
-    rt: &NativeRuntime,
-    people: &[Seeded],
-    rng: &mut Rng,
-    count: usize,
-) -> Result<(), ApiError> {
+pub fn demo(rt: &NativeRuntime, people: &[Seeded], rng: &mut Rng) -> Result<(), ApiError> {
     let reviewer = &people[0].actor;
     let departments = block_on(departments::list(rt, reviewer))?;
-    for i in 0..count {
+    for (i, &(title, body, category)) in IDEAS.iter().enumerate() {
         // Spread over about three weeks: six hours apart, each decided within a few hours.
         rt.advance(6 * 60 * 60 * 1000 + rng.below(600_000) as i64);
-        let (title, body, category) = IDEAS[i % IDEAS.len()];
-        let title = if i < IDEAS.len() {
-            title.to_string()
-        } else {
-            format!("{title} ({})", i / IDEAS.len() + 1)
-        };
         let author = &rng.pick(&people[1..]).actor;
         let input = NewIdea {
-            title,
+            title: title.to_string(),
             body: body.to_string(),
             category,
             // Every third idea concerns a department.

@@ -76,7 +76,7 @@ pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiErr
     rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
     let groups = demo_groups(rt, &people, rng)?;
     let offices = places::demo(rt, &people[0], rng, now)?;
-    ideas::demo(rt, &people, rng, 50)?;
+    ideas::demo(rt, &people, rng)?;
     round_tables::demo(rt, &people, rng, now)?;
     activity(rt, &people, &groups, 300, 28, now, rng, true)?;
     posts_from_branches(rt, &people, &offices, rng, now)?;

@@ -1,5 +1,5 @@
 //! The demo company's round tables: last month's, closed, with answered questions (some asked
-//! anonymously), and this month's, open now.
+//! anonymously), and this month's, open now, with questions waiting for answers.
 
 use super::{Rng, Seeded};
 use crate::runtime::native::{NativeRuntime, block_on};
@@ -43,6 +43,14 @@ const QUESTIONS: &[(&str, Option<&str>)] = &[
         "Can we get a shuttle from the station to the Jakarta office?",
         None,
     ),
+];
+
+/// Asked since this month's round table opened; not answered yet.
+const OPEN_QUESTIONS: &[&str] = &[
+    "Apakah gudang baru di Medan jadi dibangun tahun depan?",
+    "Will the Balai app get a dark mode for night shifts?",
+    "Bagaimana hasil survei karyawan bulan lalu?",
+    "Can field staff claim mobile data costs?",
 ];
 
 pub fn demo(
@@ -94,6 +102,23 @@ pub fn demo(
         closes_at: now + 7 * DAY,
         leaders,
     };
-    block_on(round_tables::create(rt, admin, &open, None))?;
+    let Created::New(table) = block_on(round_tables::create(rt, admin, &open, None))? else {
+        return Ok(());
+    };
+    for (i, body) in OPEN_QUESTIONS.iter().enumerate() {
+        rt.advance(2 * 60 * 60 * 1000);
+        let asker = &rng.pick(&people[2..]).actor;
+        let input = NewQuestion {
+            body: body.to_string(),
+            anonymous: i % 2 == 1,
+        };
+        let Created::New(q) = block_on(round_tables::ask(rt, asker, &table.id, &input, None))?
+        else {
+            continue;
+        };
+        for _ in 0..rng.below(10) {
+            block_on(round_tables::vote(rt, &rng.pick(people).actor, &q.id, true))?;
+        }
+    }
     Ok(())
 }
