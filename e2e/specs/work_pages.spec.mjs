@@ -219,3 +219,15 @@ test('an admin shapes the department tree, in Bahasa Indonesia', async ({ page }
   await page.goto('/settings');
   await page.getByLabel('Bahasa').selectOption('en');
 });
+
+test('the search box finds a colleague by position, says why, and leads to their page', async ({ page }) => {
+  await logIn(page, ANI);
+  await page.goto('/search?q=kepala%20gudang');
+  const hit = page.getByTestId('person-hit').first();
+  await expect(hit.locator('mark', { hasText: /gudang/i })).toBeVisible();
+  await expect(hit.locator('a[href^="mailto:"]')).toHaveCount(1);
+  await expectTouchFriendly(page);
+  await hit.locator('.person-link').click();
+  await expect(page).toHaveURL(/\/people\/[0-9A-Z]{26}$/);
+  await expect(page.locator('.profile-head')).toContainText('Kepala Gudang');
+});

@@ -330,3 +330,49 @@ fn ranking_and_visibility_hold_on_the_seeded_company() {
         "the demo company has plenty to find: {searched}"
     );
 }
+
+/// A person found by their work shows why: the position with the words marked, and their
+/// competencies when the words are among them.
+#[test]
+fn people_are_found_by_position_and_competency_and_say_so() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    let res = app.call(
+        "PUT",
+        &format!("/api/people/{}/official", ani.id),
+        Some(&admin),
+        Some(json!({ "position": "Kepala Gudang Surabaya" })),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let res = app.call(
+        "PUT",
+        &format!("/api/people/{}/profile", ani.id),
+        Some(&ani),
+        Some(
+            json!({ "phone": "", "competencies": ["Forklift", "K3"], "responsibilities": "",
+                     "hobbies": "", "birthday": null, "birthday_public": true }),
+        ),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+
+    let by_position = &search(&app, &budi, "gudang")["people"][0];
+    assert_eq!(by_position["id"], ani.id.as_str());
+    assert_eq!(by_position["name_html"], "ani");
+    assert_eq!(
+        by_position["position_html"],
+        "Kepala <mark>Gudang</mark> Surabaya"
+    );
+    assert_eq!(by_position["competencies_html"], Value::Null);
+
+    let by_skill = &search(&app, &budi, "forkl")["people"][0];
+    assert_eq!(by_skill["id"], ani.id.as_str());
+    assert_eq!(by_skill["position_html"], "Kepala Gudang Surabaya");
+    assert!(
+        by_skill["competencies_html"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>Forklift</mark>"),
+        "{by_skill}"
+    );
+}

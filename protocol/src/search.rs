@@ -38,6 +38,10 @@ pub struct CommentHit {
 pub struct PersonHit {
     pub id: String,
     pub name_html: String,
+    /// Their position ("" when none), the matching words marked like the name's.
+    pub position_html: String,
+    /// Their competencies, when the matching words are among them.
+    pub competencies_html: Option<String>,
     pub email: String,
     pub former: bool,
 }

@@ -69,11 +69,23 @@ fn Results(q: String) -> impl IntoView {
                         let follow = (!p.former && me.with_value(|me| me.as_ref() != Some(&p.id))).then(|| view! {
                             <FollowButton kind=FollowKind::Person target=p.id.clone()/>
                         });
+                        // Laid out like the directory's rows: the name leads to their page,
+                        // with the position (and competencies) that matched the words.
                         view! {
-                            <li class="list-row">
-                                <span inner_html=p.name_html></span>
-                                <a class="chip" href=format!("mailto:{}", p.email)>{p.email.clone()}</a>
-                                {follow}
+                            <li class="list-row person-row" data-testid="person-hit">
+                                <a class="person-link" href=format!("/people/{}", p.id)>
+                                    <span class="person-text">
+                                        <strong inner_html=p.name_html></strong>
+                                        <span class="muted small" inner_html=p.position_html></span>
+                                        {p.competencies_html.map(|c| view! {
+                                            <span class="small skills" inner_html=c></span>
+                                        })}
+                                    </span>
+                                </a>
+                                <span class="contact">
+                                    <a class="chip" href=format!("mailto:{}", p.email) aria-label=format!("{} {}", t(Msg::Email), p.email)>"✉"</a>
+                                    {follow}
+                                </span>
                             </li>
                         }
                     }).collect_view()}

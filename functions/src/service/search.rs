@@ -202,8 +202,9 @@ hit_row!(CommentRow {
     created_at: Millis,
 });
 
+// `marks`: name, position and competencies, marked, separated by `\u{1}` (one subquery).
 hit_row!(PersonRow {
-    name_marked: String,
+    marks: String,
     email: String,
     left_at: Option<Millis>,
 });
@@ -270,8 +271,10 @@ fn people_stmt(expr: &str) -> Stmt {
     stmt!(
         with_marks!(
             "people_fts",
-            "highlight(people_fts, 0, char(2), char(3))",
-            "name_marked",
+            "highlight(people_fts, 0, char(2), char(3)) || char(1) ||
+             highlight(people_fts, 2, char(2), char(3)) || char(1) ||
+             highlight(people_fts, 3, char(2), char(3))",
+            "marks",
             ranked!(concat!(
                 "SELECT u.id, u.rowid AS rid, u.created_at AS sort_at, c.score,
                         u.email, u.deactivated_at AS left_at
@@ -406,11 +409,21 @@ pub async fn search<R: Runtime>(
                 next = next.or(n);
                 out.people = rows
                     .into_iter()
-                    .map(|r| PersonHit {
-                        id: r.id,
-                        name_html: marked_html(&r.name_marked),
-                        email: r.email,
-                        former: r.left_at.is_some(),
+                    .map(|r| {
+                        let mut marks = r.marks.split('\u{1}');
+                        let (name, position, competencies) =
+                            (marks.next(), marks.next(), marks.next());
+                        PersonHit {
+                            id: r.id,
+                            name_html: marked_html(name.unwrap_or_default()),
+                            position_html: marked_html(position.unwrap_or_default()),
+                            // Shown only when the words were found there.
+                            competencies_html: competencies
+                                .filter(|c| c.contains('\u{2}'))
+                                .map(marked_html),
+                            email: r.email,
+                            former: r.left_at.is_some(),
+                        }
                     })
                     .collect();
             }
