@@ -31,7 +31,7 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
 
   // Budi finds Sari by name and follows her: her post is in his "Following" feed.
   await budi.goto('/search?q=sari');
-  const row = budi.locator('.list-row', { hasText: 'admin@balai.demo' });
+  const row = budi.getByTestId('person-hit').filter({ hasText: 'Sari Admin' });
   // (A run before this one on the same database may have followed her already.)
   const follow = row.getByRole('button', { name: /^(Follow|Following ✓)$/ });
   if ((await follow.textContent()).trim() === 'Follow') await follow.click();
