@@ -35,7 +35,7 @@ node bench/serve.mjs "$FLOOR_PORT" "$STATE-noop" bench/noop >/tmp/balai-bench-no
 FLOOR_PID=$!
 trap 'kill $SERVER_PID $FLOOR_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$FLOOR_PORT/" >/dev/null && break; sleep 1; done
-node bench/floor.mjs "no-op Worker (bench/noop)" "http://127.0.0.1:$FLOOR_PORT/" 8 250
+node bench/floor.mjs "no-op Worker (bench/noop)" "http://127.0.0.1:$FLOOR_PORT/api/noop" 8 250
 kill "$FLOOR_PID" 2>/dev/null || true
 echo "== map page: 10,000 places clustered, in headless Chromium at a phone viewport"
 node bench/map.mjs "http://127.0.0.1:$PORT"
