@@ -76,6 +76,7 @@ fn Results(q: String) -> impl IntoView {
                                 <a class="person-link" href=format!("/people/{}", p.id)>
                                     <span class="person-text">
                                         <strong inner_html=p.name_html></strong>
+                                        {p.former.then(|| view! { <span class="badge">{t(Msg::FormerEmployee)}</span> })}
                                         <span class="muted small" inner_html=p.position_html></span>
                                         {p.competencies_html.map(|c| view! {
                                             <span class="small skills" inner_html=c></span>

@@ -75,20 +75,9 @@ pub fn demo(
     };
     for (i, (body, answer)) in QUESTIONS.iter().enumerate() {
         rt.advance(3 * 60 * 60 * 1000);
-        let asker = &rng.pick(&people[2..]).actor;
-        let input = NewQuestion {
-            body: body.to_string(),
-            anonymous: i % 3 == 0,
-        };
-        let Created::New(q) = block_on(round_tables::ask(rt, asker, &table.id, &input, None))?
-        else {
-            continue;
-        };
-        for _ in 0..rng.below(15) {
-            block_on(round_tables::vote(rt, &rng.pick(people).actor, &q.id, true))?;
-        }
-        if let Some(a) = answer {
-            block_on(round_tables::answer(rt, admin, &q.id, a))?;
+        let asked = ask(rt, people, rng, &table.id, body, i % 3 == 0, 15)?;
+        if let (Some(q), Some(a)) = (asked, answer) {
+            block_on(round_tables::answer(rt, admin, &q, a))?;
         }
     }
     // This month's, open now for a week.
@@ -107,18 +96,32 @@ pub fn demo(
     };
     for (i, body) in OPEN_QUESTIONS.iter().enumerate() {
         rt.advance(2 * 60 * 60 * 1000);
-        let asker = &rng.pick(&people[2..]).actor;
-        let input = NewQuestion {
-            body: body.to_string(),
-            anonymous: i % 2 == 1,
-        };
-        let Created::New(q) = block_on(round_tables::ask(rt, asker, &table.id, &input, None))?
-        else {
-            continue;
-        };
-        for _ in 0..rng.below(10) {
-            block_on(round_tables::vote(rt, &rng.pick(people).actor, &q.id, true))?;
-        }
+        ask(rt, people, rng, &table.id, body, i % 2 == 1, 10)?;
     }
     Ok(())
+}
+
+/// A colleague asks `body` at round table `table_id`, and up to `max_votes` others vote for
+/// it; answers the question's id.
+fn ask(
+    rt: &NativeRuntime,
+    people: &[Seeded],
+    rng: &mut Rng,
+    table_id: &str,
+    body: &str,
+    anonymous: bool,
+    max_votes: usize,
+) -> Result<Option<String>, ApiError> {
+    let asker = &rng.pick(&people[2..]).actor;
+    let input = NewQuestion {
+        body: body.to_string(),
+        anonymous,
+    };
+    let Created::New(q) = block_on(round_tables::ask(rt, asker, table_id, &input, None))? else {
+        return Ok(None);
+    };
+    for _ in 0..rng.below(max_votes) {
+        block_on(round_tables::vote(rt, &rng.pick(people).actor, &q.id, true))?;
+    }
+    Ok(Some(q.id))
 }
