@@ -1,5 +1,5 @@
-//! The demo company's ideas: 50 different ones, in every status, with votes, discussion, decisions with
-//! reasons, and thanks for those implemented.
+//! The demo company's ideas: 50 different ones, in every status, with votes, discussion,
+//! decisions with reasons, and thanks for those implemented.
 
 use super::{Rng, Seeded};
 use crate::runtime::native::{NativeRuntime, block_on};

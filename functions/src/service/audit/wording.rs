@@ -1,6 +1,6 @@
-//! An audit entry in words, in the reader's language: the action's stable code becomes "deactivated"
-//! / "menonaktifkan", and its detail a count, a name or a list the reader can take in. The log
-//! stores codes, counts and ids, so it reads in whichever language an admin uses.
+//! An audit entry in words, in the reader's language: the action's stable code becomes
+//! "deactivated" / "menonaktifkan", and its detail a count, a name or a list the reader can take
+//! in. The log stores codes, counts and ids, so it reads in whichever language an admin uses.
 
 use crate::service::ideas::status_names;
 use balai_protocol::Lang;
