@@ -334,7 +334,6 @@ pub async fn list<R: Runtime>(
     })
 }
 
-/// The badge count: unread notifications, counted up to 100 so the poll stays cheap.
 /// SQL: the unread count of the person `$who` names, counted to 100 at most (the badge says 99+).
 macro_rules! unread_count {
     ($who:expr) => {
@@ -346,6 +345,7 @@ macro_rules! unread_count {
     };
 }
 
+/// The badge count: unread notifications, counted up to 100 so the poll stays cheap.
 pub async fn unread<R: Runtime>(rt: &R, actor: &Actor) -> Result<Unread, ApiError> {
     let unread = count(rt.db(), stmt!(unread_count!("?"), actor.id.as_str())).await?;
     Ok(Unread { unread })

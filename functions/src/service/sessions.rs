@@ -77,7 +77,7 @@ macro_rules! session_user {
 }
 
 /// The stored form of a cookie token, or 401 for one that cannot be a token.
-pub fn token_hash(token: &str) -> Result<String, ApiError> {
+fn token_hash(token: &str) -> Result<String, ApiError> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(unauthenticated());
     }

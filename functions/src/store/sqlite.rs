@@ -267,7 +267,8 @@ mod tests {
         assert_eq!(listed, files);
     }
 
-    /// An in-memory database with the migrations before `name` applied, and the rest.
+    /// An in-memory database with the migrations before `name` applied and one admin, `u`;
+    /// and the migrations still to apply.
     fn migrated_until(
         name: &str,
     ) -> (
@@ -283,6 +284,11 @@ mod tests {
         for (_, sql) in before {
             conn.execute_batch(sql).unwrap();
         }
+        conn.execute_batch(
+            "INSERT INTO users (id, email, name, role, password_hash, created_at)
+             VALUES ('u', 'u@x.id', 'U', 'admin', 'h', 1);",
+        )
+        .unwrap();
         (conn, after)
     }
 
@@ -292,9 +298,7 @@ mod tests {
     fn earlier_audit_counts_become_numbers() {
         let (conn, after) = migrated_until("0018_audit_counts.sql");
         conn.execute_batch(
-            r#"INSERT INTO users (id, email, name, role, password_hash, created_at)
-                 VALUES ('u', 'u@x.id', 'U', 'admin', 'h', 1);
-               INSERT INTO audit_log (id, actor_id, action, target, detail, created_at)
+            r#"INSERT INTO audit_log (id, actor_id, action, target, detail, created_at)
                  VALUES ('a1', 'u', 'place.import', NULL, '12 places', 1),
                         ('a2', 'u', 'person.import', NULL, '3 rows', 1),
                         ('a3', 'u', 'post.ack_remind', 'p', '5 not confirmed', 1),
@@ -324,9 +328,7 @@ mod tests {
     fn earlier_merge_notes_become_ids() {
         let (conn, after) = migrated_until("0017_idea_merge_history.sql");
         conn.execute_batch(
-            r#"INSERT INTO users (id, email, name, role, password_hash, created_at)
-                 VALUES ('u', 'u@x.id', 'U', 'admin', 'h', 1);
-               INSERT INTO ideas (id, author_id, title, body, body_html, category, status, created_at, updated_at)
+            r#"INSERT INTO ideas (id, author_id, title, body, body_html, category, status, created_at, updated_at)
                  VALUES ('orig', 'u', 'Shift roster', 'b', 'b', 'process', 'new', 1, 1),
                         ('dup', 'u', 'Roster on screens', 'b', 'b', 'process', 'new', 1, 1);
                UPDATE ideas SET merged_into = 'orig' WHERE id = 'dup';
