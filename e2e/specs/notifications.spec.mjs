@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, logIn, unique } from './helpers.mjs';
+import { ADMIN, expectTouchFriendly, logIn, unique } from './helpers.mjs';
 
 const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
 
@@ -14,7 +14,7 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
   const admin = await (await browser.newContext()).newPage();
   await logIn(admin);
   const body = unique('Tolong cek laporan');
-  await admin.getByPlaceholder('Share news with the company…').fill(`${body} @budi.siregar`);
+  await admin.getByPlaceholder('Share news with the company…').fill(`**${body}** @budi.siregar`);
   await admin.getByRole('button', { name: 'Post', exact: true }).click();
   await expect(admin.locator('.feed article.post').first()).toContainText(body);
   await expect(admin.locator('.feed article.post').first().getByRole('link', { name: '@budi.siregar' })).toBeVisible();
@@ -24,7 +24,9 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
   await budi.getByRole('link', { name: 'Notifications' }).click();
   const item = budi.locator('.notification').first();
   await expect(item).toContainText('Sari Admin mentioned you');
-  await expect(item).toContainText(body);
+  // The post's words, without its markdown.
+  await expect(item.locator('.snippet')).toHaveText(`${body} @budi.siregar`);
+  await expectTouchFriendly(budi);
   await item.getByRole('link').click();
   await expect(budi.locator('article.post').first()).toContainText(body);
   await expect(budi.getByTestId('unread-count')).toHaveCount(0);

@@ -26,6 +26,35 @@ fn kinds(app: &TestApp, who: &Who) -> Vec<String> {
 }
 
 #[test]
+fn an_excerpt_is_the_posts_words_without_its_markup_cut_after_a_word() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    app.new_post(
+        &ani,
+        "**Rapat gudang** besok, @budi:\n\n- bawa data stok\n- `laporan.xlsx`\n\n\
+         Kita bahas rencana pengiriman untuk seluruh cabang selama kuartal depan, termasuk \
+         jadwal armada, gudang transit dan target waktu tiba.",
+    );
+    let n = &notifications(&app, &budi)[0];
+    let excerpt = n["excerpt"].as_str().unwrap();
+    assert!(
+        excerpt.starts_with("Rapat gudang besok, @budi: bawa data stok laporan.xlsx Kita bahas"),
+        "{excerpt}"
+    );
+    assert!(
+        excerpt.ends_with("…") && excerpt.chars().count() <= 140,
+        "{excerpt}"
+    );
+    // Cut after a whole word of the post's text.
+    let words = excerpt.trim_end_matches('…');
+    let text = "Rapat gudang besok, @budi: bawa data stok laporan.xlsx Kita bahas rencana \
+                pengiriman untuk seluruh cabang selama kuartal depan, termasuk jadwal armada, \
+                gudang transit dan target waktu tiba.";
+    assert!(text.starts_with(&format!("{words} ")), "{excerpt}");
+}
+
+#[test]
 fn mentions_comments_and_replies_reach_the_right_people_once() {
     let app = TestApp::new();
     let ani = app.member("ani");

@@ -58,6 +58,48 @@ pub fn render(source: &str) -> String {
         .to_string()
 }
 
+/// A post's words as plain text for a preview (a notification): the markdown's syntax dropped,
+/// whitespace collapsed, and cut after a whole word to at most `max_chars` characters, ending in
+/// "…" when cut. The app shows it as text, so nothing here needs escaping.
+pub fn plain_excerpt(source: &str, max_chars: usize) -> String {
+    let mut text = String::with_capacity(source.len());
+    for event in Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            // Inline markup may sit inside a word ("**Rp**500"); anything else ends a block.
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
+            Event::End(_) | Event::SoftBreak | Event::HardBreak | Event::Rule => text.push(' '),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let whole = words.join(" ");
+    if whole.chars().count() <= max_chars {
+        return whole;
+    }
+    let mut out = String::new();
+    for word in &words {
+        let room = max_chars.saturating_sub(out.chars().count() + 1); // one left for "…"
+        if word.chars().count() + usize::from(!out.is_empty()) > room {
+            if out.is_empty() {
+                // One word longer than the preview: cut inside it.
+                out.extend(word.chars().take(room));
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
 /// Text with its tags and mentions as links. Their characters are letters, digits and `._-+`
 /// only, so they are safe inside the generated HTML.
 fn link_words<'a>(text: &CowStr<'a>, out: &mut Vec<Event<'a>>) {
@@ -79,7 +121,7 @@ fn link_words<'a>(text: &CowStr<'a>, out: &mut Vec<Event<'a>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{plain_excerpt, render};
 
     #[test]
     fn tags_and_mentions_become_links_outside_code() {
@@ -126,5 +168,26 @@ mod tests {
     #[test]
     fn images_are_not_embedded() {
         assert!(!render("![x](https://tracker.example/p.png)").contains("<img"));
+    }
+
+    #[test]
+    fn excerpts_are_plain_words_cut_after_a_whole_word() {
+        let source = "📣 **Town hall Jumat ini, 15:00 WIB** — CEO kita.\n\n- receipts within 7 days\n- taxi \
+                      over Rp 500.000 need `approval`\n\n> quoted [link](https://example.com)";
+        assert_eq!(
+            plain_excerpt(source, 500),
+            "📣 Town hall Jumat ini, 15:00 WIB — CEO kita. receipts within 7 days taxi over Rp \
+             500.000 need approval quoted link"
+        );
+        let cut = plain_excerpt(source, 40);
+        assert_eq!(cut, "📣 Town hall Jumat ini, 15:00 WIB — CEO…");
+        assert!(cut.chars().count() <= 40);
+        // Short text is kept whole; markup inside a word leaves no gap.
+        assert_eq!(plain_excerpt("**Rp**500 ok", 140), "Rp500 ok");
+        // A single word longer than the preview is cut inside it.
+        assert_eq!(plain_excerpt("Supercalifragilistic", 8), "Superca…");
+        assert_eq!(plain_excerpt("", 140), "");
+        // Text that fits exactly is not cut.
+        assert_eq!(plain_excerpt("abcde fghi", 10), "abcde fghi");
     }
 }

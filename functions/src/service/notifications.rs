@@ -10,7 +10,7 @@
 //! `notification_settings` plus a sender that reads new rows.
 
 use super::actor::Actor;
-use super::{sessions, validate};
+use super::{markdown, sessions, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Count, Db, RowSet, Stmt, Value, count};
@@ -20,6 +20,9 @@ use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX};
 use balai_protocol::notifications::{Kind, Notification, Setting, Unread};
 use balai_protocol::{ApiError, Millis, Page};
 use serde::Deserialize;
+
+/// A post's excerpt in the centre: about two lines on a phone.
+const EXCERPT_CHARS: usize = 140;
 
 pub fn kind_str(kind: Kind) -> &'static str {
     match kind {
@@ -240,7 +243,8 @@ struct Row {
     idea_id: Option<String>,
     group_id: Option<String>,
     group_name: Option<String>,
-    excerpt: Option<String>,
+    idea_title: Option<String>,
+    post_source: Option<String>,
     created_at: Millis,
     read_at: Option<Millis>,
     for_user_id: Option<String>,
@@ -277,9 +281,10 @@ pub async fn list<R: Runtime>(
                 "SELECT n.id, n.kind, n.actor_id, a.name AS actor_name, a.deactivated_at AS actor_left,
                         n.actor_count, n.post_id, n.idea_id, n.group_id, gg.name AS group_name, n.created_at, n.read_at,
                         n.for_user_id, fu.name AS for_name,
-                        CASE WHEN i.id IS NOT NULL THEN i.title WHEN p.deleted_at IS NULL AND ",
+                        i.title AS idea_title, CASE WHEN p.deleted_at IS NULL AND ",
                 readable!(),
-                " THEN substr(p.body, 1, 140) END AS excerpt
+                // Enough of the source for an excerpt's worth of words after the markup goes.
+                " THEN substr(p.body, 1, 600) END AS post_source
                  FROM notifications n
                  JOIN users a ON a.id = n.actor_id
                  LEFT JOIN users fu ON fu.id = n.for_user_id
@@ -320,7 +325,10 @@ pub async fn list<R: Runtime>(
                     .group_id
                     .zip(r.group_name)
                     .map(|(id, name)| GroupRef { id, name }),
-                excerpt: r.excerpt,
+                excerpt: r.idea_title.or_else(|| {
+                    r.post_source
+                        .map(|body| markdown::plain_excerpt(&body, EXCERPT_CHARS))
+                }),
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
                 for_person: r.for_user_id.zip(r.for_name).map(|(id, name)| Author {
