@@ -18,7 +18,8 @@ export function unique(prefix) {
 /** Every visible touch target is at least 44 × 44 px and nothing overflows the phone's width. */
 export async function expectTouchFriendly(page) {
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button, a, input, textarea, select, summary')]
+    // (A map's counted clusters are tapped too.)
+    [...document.querySelectorAll('button, a, input, textarea, select, summary, .leaflet-marker-icon')]
       .filter((el) => el.offsetParent !== null && !el.closest('.post-body'))
       // A control inside its label is touched through the whole label.
       .map((el) => ({ el: el.outerHTML.slice(0, 80), ...(el.closest('label') ?? el).getBoundingClientRect().toJSON() }))

@@ -99,3 +99,28 @@ test('an editor imports a CSV: bad rows are reported, then only the valid ones g
   await page.locator('.place-list button', { hasText: name }).click();
   await expect(page.getByTestId('place-sheet').getByRole('heading', { name })).toBeVisible();
 });
+
+test('more places than a phone should draw: counted circles, each a tap that zooms in', async ({ browser }) => {
+  // The service worker would answer before Playwright's routing: this page runs without one.
+  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  await logIn(page);
+  const boxes = [];
+  await page.route(/\/api\/places\?bbox=/, (route) => {
+    boxes.push(new URL(route.request().url()).searchParams.get('bbox').split(',').map(Number));
+    return route.fulfill({
+      json: {
+        places: [], total: 12345, truncated: true,
+        clusters: [{ lat: -6.2, lng: 106.8, count: 9000 }, { lat: -7.25, lng: 112.75, count: 3345 }],
+      },
+    });
+  });
+  await page.goto('/map');
+  await expect(page.getByTestId('place-count')).toHaveText('12345 places here: zoom in to list them.');
+  const jakarta = page.locator('.map-hint', { hasText: '9000' });
+  await expect(jakarta).toBeVisible();
+  await expectTouchFriendly(page);
+  const width = (box) => Math.abs(box[2] - box[0]);
+  const before = width(boxes.at(-1));
+  await jakarta.click();
+  await expect.poll(() => width(boxes.at(-1))).toBeLessThan(before / 2);
+});

@@ -1,13 +1,13 @@
 //! The Leaflet map itself: tiles through the Worker, one clustered marker per place (coloured by
 //! category), and counted circles where the server answered with cluster hints instead.
 
-use super::leaflet::{MarkerClusterGroup, ensure_loaded, marker_cluster_group};
+use super::leaflet::{MarkerClusterGroup, div_icon, ensure_loaded, marker_cluster_group};
 use crate::api;
 use balai_protocol::places::{MapConfig, PlaceCategory, PlacesInBox};
 use js_sys::{Array, Object, Reflect};
 use leaflet::{
-    CircleMarker, DivIcon, DivIconOptions, LatLng, LayerGroup, Map, MapOptions, Marker,
-    MarkerOptions, Point, TileLayer, TileLayerOptions,
+    CircleMarker, DivIconOptions, LatLng, LayerGroup, Map, MapOptions, Marker, MarkerOptions,
+    Point, TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -71,6 +71,7 @@ fn create(el: &web_sys::HtmlElement, config: &MapConfig) -> Result<Live, JsValue
         ("chunkedLoading", true.into()),
         ("showCoverageOnHover", false.into()),
         ("maxClusterRadius", 60.into()),
+        ("iconCreateFunction", cluster_icon()),
     ]));
     markers.add_to(&map);
     let hints = LayerGroup::new();
@@ -83,6 +84,29 @@ fn create(el: &web_sys::HtmlElement, config: &MapConfig) -> Result<Live, JsValue
         hints,
         chosen,
     })
+}
+
+/// Leaflet.markercluster's counted circles, drawn 44 px wide (its own are 40) so a thumb can tap
+/// them; the plugin's classes keep its colours by size.
+fn cluster_icon() -> JsValue {
+    Closure::<dyn Fn(JsValue) -> JsValue>::new(|cluster: JsValue| {
+        let count = Reflect::get(&cluster, &"getChildCount".into())
+            .ok()
+            .and_then(|f| js_sys::Function::from(f).call0(&cluster).ok())
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0) as u32;
+        let size = match count {
+            0..10 => "small",
+            10..100 => "medium",
+            _ => "large",
+        };
+        let icon_options = DivIconOptions::new();
+        icon_options.set_html(format!("<div><span>{count}</span></div>"));
+        icon_options.set_class_name(format!("marker-cluster marker-cluster-{size}"));
+        icon_options.set_icon_size(Point::new(44.0, 44.0));
+        JsValue::from(div_icon(&icon_options))
+    })
+    .into_js_value()
 }
 
 /// The place id a clicked marker carries (set in its options when drawn).
@@ -115,7 +139,7 @@ fn draw_layers(live: &Live, found: &PlacesInBox, categories: &[PlaceCategory]) {
             icon_options.set_class_name("map-hint".into());
             icon_options.set_icon_size(Point::new(44.0, 44.0));
             let marker_options = MarkerOptions::new();
-            marker_options.set_icon(DivIcon::new(&icon_options).into());
+            marker_options.set_icon(div_icon(&icon_options).into());
             let at = LatLng::new(hint.lat, hint.lng);
             let marker = Marker::new_with_options(&at, &marker_options);
             let map = live.map.clone();

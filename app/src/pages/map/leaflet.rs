@@ -23,6 +23,11 @@ extern "C" {
     /// Adds many markers at once (chunked, so a phone stays responsive).
     #[wasm_bindgen(method, js_name = addLayers)]
     pub fn add_layers(this: &MarkerClusterGroup, layers: &Array);
+
+    /// `L.divIcon`: an icon drawn with HTML. (The leaflet crate's `DivIcon::new` builds an
+    /// `L.Icon`, which throws for want of an image.)
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    pub fn div_icon(options: &leaflet::DivIconOptions) -> leaflet::DivIcon;
 }
 
 /// Appends `<tag>` with `attr`=`url` to the head and waits for it to load.
