@@ -73,4 +73,9 @@ test('a closed group: members read it, others only see that it exists and ask to
   await ani.goto(`/search?q=${encodeURIComponent(body)}`);
   await expect(ani.locator('.snippet mark').first()).toBeVisible();
   await expectTouchFriendly(ani);
+  // Searching for the group's name finds the group, its name one line with the words marked.
+  await ani.goto(`/search?q=${encodeURIComponent(name)}`);
+  const hit = ani.locator('a.group-link', { hasText: name });
+  await expect(hit.locator('mark')).toHaveCount(3);
+  expect((await hit.boundingBox()).height).toBeLessThan(50);
 });
