@@ -9,6 +9,7 @@ test('live round table: one asks anonymously, a leader answers, the asker sees i
   await ani.goto('/round-tables');
   await ani.getByRole('link', { name: /Ask the board: November/ }).click();
   await expect(ani.getByText('Open now')).toBeVisible();
+  await expect(ani.getByText(/Leaders answering: .*Sari Admin/)).toBeVisible();
   await expectTouchFriendly(ani);
   const question = unique('Apakah gaji ke-13 tetap ada');
   await ani.getByLabel('Your question').fill(question);

@@ -64,7 +64,7 @@ fn Live(id: String) -> impl IntoView {
                 <h1>{d.round_table.title.clone()}</h1>
                 <p class="muted">
                     {if open { t(Msg::OpenNow) } else { t(Msg::Archive) }} " · "
-                    {t(Msg::LeadersWhoAnswer)} ": " {leaders.join(", ")}
+                    {t(Msg::LeadersAnswering)} ": " {leaders.join(", ")}
                 </p>
                 <Show when=move || open>
                     <Ask table=id.get_value() on_asked=move |_| refresh()/>
