@@ -7,7 +7,7 @@ use super::actor::Actor;
 use super::ids::new_id;
 use super::policy::{Action, require};
 use super::posts::parse_cursor;
-use super::{next_cursor, validate};
+use super::{markdown, next_cursor, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
@@ -62,19 +62,6 @@ fn insert<R: Runtime>(
     )
 }
 
-/// SQL: the first words of a text column, with an ellipsis when there is more.
-macro_rules! first_words {
-    ($column:literal) => {
-        concat!(
-            "(substr(",
-            $column,
-            ", 1, 80) || CASE WHEN length(",
-            $column,
-            ") > 80 THEN '…' ELSE '' END)"
-        )
-    };
-}
-
 /// An audit log page's query, newest first from the cursor, narrowed by `$filter`.
 macro_rules! audit_select {
     ($filter:literal) => {
@@ -83,18 +70,11 @@ macro_rules! audit_select {
                     a.actor_id, u.name AS actor_name, u.deactivated_at AS actor_left,
                     a.on_behalf_of, ob.name AS on_behalf_name,
                     COALESCE(tu.name, tg.name, tp.name, ti.title, tr.title, td.name, tt.name,
-                             tcat.name, tb.title, ",
-            first_words!("tpo.body"),
-            ", ",
-            first_words!("tc.body"),
-            ", ",
-            first_words!("tic.body"),
-            ", ",
-            first_words!("tq.body"),
-            ") AS target_name,
-                    COALESCE(du.name, di.title, ",
-            first_words!("dq.body"),
-            ") AS detail_name
+                             tcat.name, tb.title) AS target_name,
+                    -- A post, comment or question is named by its first words (see `brief`).
+                    substr(COALESCE(tpo.body, tc.body, tic.body, tq.body), 1, 400) AS target_text,
+                    COALESCE(du.name, di.title) AS detail_name,
+                    substr(dq.body, 1, 400) AS detail_text
              FROM audit_log a
              JOIN users u ON u.id = a.actor_id
              LEFT JOIN users ob ON ob.id = a.on_behalf_of
@@ -161,14 +141,21 @@ pub async fn list<R: Runtime>(
     })
 }
 
+/// A text that names what an entry is about: its first words, without markdown.
+fn brief(text: &str) -> String {
+    markdown::plain_excerpt(text, 80)
+}
+
 #[derive(Deserialize)]
 struct Row {
     id: String,
     action: String,
     target: Option<String>,
     target_name: Option<String>,
+    target_text: Option<String>,
     detail: Option<String>,
     detail_name: Option<String>,
+    detail_text: Option<String>,
     created_at: Millis,
     actor_id: String,
     actor_name: String,
@@ -179,6 +166,12 @@ struct Row {
 
 impl Row {
     fn into_entry(self, lang: Lang) -> AuditEntry {
+        let target_name = self
+            .target_name
+            .or_else(|| self.target_text.as_deref().map(brief));
+        let detail_name = self
+            .detail_name
+            .or_else(|| self.detail_text.as_deref().map(brief));
         AuditEntry {
             id: self.id,
             actor: Author {
@@ -190,13 +183,13 @@ impl Row {
             detail: wording::detail(
                 &self.action,
                 self.detail.as_deref(),
-                self.detail_name.as_deref(),
-                self.target_name.as_deref(),
+                detail_name.as_deref(),
+                target_name.as_deref(),
                 lang,
             ),
             action: self.action,
             target: self.target,
-            target_name: self.target_name,
+            target_name,
             on_behalf_of: self
                 .on_behalf_of
                 .zip(self.on_behalf_name)
