@@ -94,7 +94,7 @@ fn Results(q: String) -> impl IntoView {
                 <Section title=Msg::GroupResults shown=!r.groups.is_empty()>
                     {r.groups.into_iter().map(|g| view! {
                         <li class="list-row">
-                            // One span: the marked name flows as one line of text in the link's column.
+                            // One span, so the marked name stays one line in the link's column.
                             <a class="group-link" href=format!("/g/{}", g.id)><span inner_html=g.name_html></span></a>
                             <span class="muted small">{g.member_count} " " {t(Msg::Members)}</span>
                         </li>
