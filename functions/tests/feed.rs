@@ -2,6 +2,7 @@
 
 mod common;
 
+use balai_functions::runtime::native::block_on;
 use common::*;
 use serde_json::json;
 
@@ -41,7 +42,7 @@ fn posts_come_newest_first_in_cursor_pages_without_gaps_or_repeats() {
 }
 
 #[test]
-fn the_feed_is_one_indexed_query_after_the_session() {
+fn the_feed_and_its_session_lookup_are_one_round_trip() {
     let app = TestApp::new();
     let ani = app.member("ani");
     for i in 0..30 {
@@ -52,8 +53,8 @@ fn the_feed_is_one_indexed_query_after_the_session() {
     let after = balai_functions::store::Db::usage(&app.rt.db);
     assert_eq!(
         after.queries - before.queries,
-        2,
-        "session lookup + one feed query"
+        1,
+        "the session lookup batched with the feed query"
     );
     // The feed query walks the partial index, never a scan or a temp sort.
     let plan: Vec<String> = app
@@ -66,6 +67,73 @@ fn the_feed_is_one_indexed_query_after_the_session() {
         "a range seek: {plan}"
     );
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}
+
+/// The batched reads name their reader in SQL from the session (`Reader::Session`); it must be
+/// the same person with the same flags as the actor the session resolves to.
+#[test]
+fn a_session_reader_has_the_flags_of_its_actor() {
+    use balai_functions::runtime::Runtime;
+    use balai_functions::service::{ids::sha256_hex, reader::Reader, sessions};
+    use balai_functions::store::Db;
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Flags {
+        id: String,
+        admin: i64,
+        editor: i64,
+    }
+    let app = TestApp::new();
+    let admin = app.admin();
+    let (member, mapper) = (app.member("ani"), app.member("budi"));
+    app.set_grant(&admin, &mapper, "places", true);
+    let read = |reader: Reader| {
+        let stmt = reader.bind(balai_functions::stmt!(
+            "SELECT id, admin, editor FROM reader"
+        ));
+        block_on(app.rt.db().all::<Flags>(stmt)).unwrap()
+    };
+    for who in [&admin, &member, &mapper] {
+        let actor = block_on(sessions::authenticate(&app.rt, &who.cookie)).unwrap();
+        let hash = sha256_hex(who.cookie.as_bytes());
+        assert_eq!(
+            read(Reader::Session(&hash)),
+            read(Reader::Actor(&actor)),
+            "{}",
+            who.email
+        );
+    }
+    assert_eq!(read(Reader::Session(&sha256_hex(b"no such token"))), vec![]);
+}
+
+/// Offboarding ends a session on its next request on the batched reads too.
+#[test]
+fn a_deactivated_persons_feed_and_search_answer_401() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let ani = app.member("ani");
+    app.new_post(&ani, "gudang baru");
+    let res = app.post(
+        &format!("/api/people/{}/deactivate", ani.id),
+        Some(&admin),
+        json!({}),
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    for path in [
+        "/api/posts",
+        "/api/posts?filter=mine",
+        "/api/search?q=gudang",
+    ] {
+        assert_error(&app.get(path, Some(&ani)), 401, "unauthenticated");
+    }
+    // Without a session, a bad parameter is still 401 first.
+    for path in [
+        "/api/posts?filter=nope",
+        "/api/posts?cursor=x",
+        "/api/search?q=%20",
+        "/api/search?q=a&kind=x",
+    ] {
+        assert_error(&app.get(path, None), 401, "unauthenticated");
+    }
 }
 
 #[test]

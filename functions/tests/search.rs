@@ -237,7 +237,7 @@ fn the_index_rebuilds_from_the_base_tables() {
 }
 
 #[test]
-fn a_search_is_one_round_trip_after_the_session() {
+fn a_search_and_its_session_lookup_are_one_round_trip() {
     let app = TestApp::new();
     let ani = app.member("ani");
     app.new_post(&ani, "rapat");
@@ -246,8 +246,8 @@ fn a_search_is_one_round_trip_after_the_session() {
     let after = balai_functions::store::Db::usage(&app.rt.db);
     assert_eq!(
         after.queries - before.queries,
-        2,
-        "session + one batch of every kind"
+        1,
+        "the session lookup batched with every kind's query"
     );
 }
 

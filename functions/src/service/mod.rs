@@ -2,24 +2,49 @@
 //! and returns wire types or an [`ApiError`](balai_protocol::ApiError). No HTTP here.
 
 /// SQL: whether the reader may read post `p`, joined with its group as `g` (binds: admin flag,
-/// then the reader's id). The one place this rule is written; every post query uses it.
+/// then the reader's id; or the SQL naming them from the [`reader`] CTE: `readable!(reader)`, or
+/// `readable!("r.admin", "r.id")` where it is joined as `r`).
+/// The one place this rule is written; every post query uses it.
 /// Company posts and open groups' posts are for everyone; closed and secret groups' posts for
 /// their active members; admins read all (moderation).
 macro_rules! readable {
     () => {
-        "(p.group_id IS NULL OR ? = 1 OR g.visibility = 'open'
-          OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id AND vm.user_id = ? AND vm.state = 'active'))"
+        readable!("?", "?")
+    };
+    (reader) => {
+        readable!("(SELECT admin FROM reader)", "(SELECT id FROM reader)")
+    };
+    ($admin:literal, $me:literal) => {
+        concat!(
+            "(p.group_id IS NULL OR ",
+            $admin,
+            " = 1 OR g.visibility = 'open'
+              OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id AND vm.user_id = ",
+            $me,
+            " AND vm.state = 'active'))"
+        )
     };
 }
 
-/// SQL: whether the reader may see place `pl` (binds: map-editor flag, then the reader's id).
+/// SQL: whether the reader may see place `pl` (binds: map-editor flag, then the reader's id; or
+/// the SQL naming them, as the feed does from its joined [`reader`]:
+/// `place_visible!("r.editor", "r.id")`).
 /// Places for all employees are for everyone; restricted ones for the departments in their
 /// audience; map editors and admins see all. Every place query, and the place a post names, uses it.
 macro_rules! place_visible {
     () => {
-        "(pl.visibility = 'all' OR ? = 1
-          OR EXISTS (SELECT 1 FROM place_audience pa JOIN users pu ON pu.department_id = pa.department_id
-                     WHERE pa.place_id = pl.id AND pu.id = ?))"
+        place_visible!("?", "?")
+    };
+    ($editor:literal, $me:literal) => {
+        concat!(
+            "(pl.visibility = 'all' OR ",
+            $editor,
+            " = 1
+              OR EXISTS (SELECT 1 FROM place_audience pa JOIN users pu ON pu.department_id = pa.department_id
+                         WHERE pa.place_id = pl.id AND pu.id = ",
+            $me,
+            "))"
+        )
     };
 }
 
@@ -58,6 +83,7 @@ pub mod places;
 pub mod policy;
 pub mod posts;
 pub mod rate_limit;
+pub mod reader;
 pub mod round_tables;
 pub mod saved_filters;
 pub mod search;

@@ -362,11 +362,12 @@ pub async fn unread<R: Runtime>(rt: &R, actor: &Actor) -> Result<Unread, ApiErro
 /// The poll every open app makes for the badge: the session check and the count in one D1
 /// round trip instead of two.
 pub async fn poll_unread<R: Runtime>(rt: &R, token: &str) -> Result<Unread, ApiError> {
-    let (_, rows) = sessions::authenticate_with(rt, token, |hash| {
-        stmt!(unread_count!(crate::session_user!()), hash)
+    let (_, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![stmt!(unread_count!(crate::session_user!()), hash)]
     })
     .await?;
-    let unread = rows.decode::<Count>()?.first().map_or(0, |c| c.n);
+    let counts = sets.first().map(|s| s.decode::<Count>()).transpose()?;
+    let unread = counts.and_then(|c| c.first().map(|c| c.n)).unwrap_or(0);
     Ok(Unread { unread })
 }
 

@@ -7,11 +7,14 @@ use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_announce, may_delete, may_edit, require};
-use super::{audit, comments, forbidden, groups, markdown, not_found, places, text, validate};
+use super::reader::Reader;
+use super::{
+    audit, comments, forbidden, groups, markdown, not_found, places, sessions, text, validate,
+};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, Stmt};
+use crate::store::{Db, RowSet, Stmt};
 use balai_protocol::feed::{Ack, Author, NewPost, Post, PostDetail};
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, POST_MAX_CHARS};
@@ -20,24 +23,24 @@ use balai_protocol::places::PlaceRef;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
-/// The columns every post query selects, so rows decode into [`PostRow`]. The reader's own
-/// confirmation reuses the `liked` check's parameter as `?1` (callers bind nothing more), and is
-/// looked up only for the rare post that asks for one.
+/// The columns every post query selects, so rows decode into [`PostRow`]. The reader is the
+/// `reader` CTE joined as `r` (bind the statement with [`Reader::bind`]). The reader's own
+/// confirmation is looked up only for the rare post that asks for one.
 macro_rules! post_select {
     ($rest:expr) => {
         concat!(
             "SELECT p.id, p.author_id, u.name AS author_name, u.deactivated_at AS author_left,
                     p.body, p.body_html, p.created_at, p.edited_at, p.like_count, p.comment_count,
                     p.group_id, g.name AS group_name, p.announce_until,
-                    EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?) AS liked,
+                    EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = r.id) AS liked,
                     p.ack_required, p.ack_count,
                     CASE WHEN p.ack_required = 1 THEN
-                      (SELECT a.created_at FROM post_acks a WHERE a.post_id = p.id AND a.user_id = ?1)
+                      (SELECT a.created_at FROM post_acks a WHERE a.post_id = p.id AND a.user_id = r.id)
                     END AS acked_at,
                     p.place_id, (SELECT pl.name FROM places pl WHERE pl.id = p.place_id AND ",
-            place_visible!(),
+            place_visible!("r.editor", "r.id"),
             ") AS place_name
-             FROM posts p JOIN users u ON u.id = p.author_id
+             FROM reader r CROSS JOIN posts p JOIN users u ON u.id = p.author_id
              LEFT JOIN user_groups g ON g.id = p.group_id ",
             $rest
         )
@@ -136,6 +139,14 @@ pub enum Scope<'a> {
     Place(&'a str),
 }
 
+/// A feed page's position: after the post at `(created_at, id)`, or from the top.
+fn position(cursor: Option<&str>) -> Result<(Millis, String), ApiError> {
+    match cursor {
+        Some(c) => parse_cursor(c),
+        None => Ok((Millis::MAX, String::new())),
+    }
+}
+
 /// One page of a feed, newest first: posts with their authors, groups and whether the reader
 /// liked each, in one query walking `posts_feed` (home) or `posts_by_group`.
 pub async fn feed<R: Runtime>(
@@ -147,160 +158,167 @@ pub async fn feed<R: Runtime>(
 ) -> Result<Page<Post>, ApiError> {
     require(actor, Action::ReadFeed)?;
     let limit = page_size(limit);
-    let (before_at, before_id) = match cursor {
-        Some(c) => parse_cursor(c)?,
-        None => (Millis::MAX, String::new()),
+    let before = position(cursor)?;
+    match scope {
+        Scope::Group(group_id) => {
+            groups::require_readable(rt, actor, group_id).await?;
+        }
+        Scope::Place(place_id) => {
+            places::require_visible(rt, actor, place_id).await?;
+        }
+        Scope::Home | Scope::Following | Scope::Tag(_) | Scope::Mine => {}
+    }
+    let query = page_stmt(&Reader::Actor(actor), scope, &before, limit);
+    Ok(page(actor, rt.db().all(query).await?, limit))
+}
+
+/// [`feed`] for the person behind a session token: the session lookup and the page in one D1
+/// round trip, for the scopes that need no check of their own first (a group's or a place's
+/// feed checks the group or place, then reads as [`feed`] does).
+pub async fn feed_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    scope: Scope<'_>,
+    cursor: Option<&str>,
+    limit: Option<u32>,
+) -> Result<Page<Post>, ApiError> {
+    let needs_check = matches!(scope, Scope::Group(_) | Scope::Place(_));
+    // A bad cursor still answers 401 before 400 when there is no session.
+    let (false, Ok(before)) = (needs_check, position(cursor)) else {
+        let actor = sessions::authenticate(rt, token).await?;
+        return feed(rt, &actor, scope, cursor, limit).await;
     };
-    let (me, admin) = (actor.id.as_str(), actor.admin_flag());
+    let limit = page_size(limit);
+    let (actor, mut sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![page_stmt(&Reader::Session(hash), scope, &before, limit)]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let rows = sets
+        .pop()
+        .map(|s| s.decode())
+        .transpose()?
+        .unwrap_or_default();
+    Ok(page(&actor, rows, limit))
+}
+
+fn page(actor: &Actor, rows: Vec<PostRow>, limit: u32) -> Page<Post> {
+    let next_cursor = super::next_cursor(&rows, limit as i64, |r| {
+        format!("{}.{}", r.created_at, r.id)
+    });
+    Page {
+        items: rows
+            .into_iter()
+            .map(|r| r.into_post(actor, false))
+            .collect(),
+        next_cursor,
+    }
+}
+
+/// The query for one page of `scope` after `before` (`created_at`, `id`), for `reader`.
+fn page_stmt(reader: &Reader, scope: Scope<'_>, before: &(Millis, String), limit: u32) -> Stmt {
+    let (before_at, before_id) = (before.0, before.1.as_str());
     let query = match scope {
         Scope::Home => stmt!(
             post_select!(concat!(
                 // `created_at <= ?` seeks the index to the cursor; the rest drops the posts of
                 // that same millisecond already shown. (A plain OR would scan from the top.)
                 "WHERE p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
-                   AND (p.group_id IS NULL OR (p.group_id IN (SELECT target FROM follows
-                        WHERE user_id = ? AND kind = 'group') AND ",
-                readable!(),
+                   AND (p.group_id IS NULL OR (EXISTS (SELECT 1 FROM follows fg
+                        WHERE fg.user_id = r.id AND fg.kind = 'group' AND fg.target = p.group_id) AND ",
+                readable!("r.admin", "r.id"),
                 ")) ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             )),
-            me,
-            actor.place_editor_flag(),
-            me,
             before_at,
             before_at,
             before_id,
-            me,
-            admin,
-            me,
             limit as i64
         ),
         Scope::Following => stmt!(
             post_select!(concat!(
                 "WHERE p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
-                   AND (p.author_id IN (SELECT target FROM follows WHERE user_id = ? AND kind = 'person')
-                     OR p.group_id IN (SELECT target FROM follows WHERE user_id = ? AND kind = 'group')
+                   AND (EXISTS (SELECT 1 FROM follows fp
+                                WHERE fp.user_id = r.id AND fp.kind = 'person' AND fp.target = p.author_id)
+                     OR EXISTS (SELECT 1 FROM follows fg
+                                WHERE fg.user_id = r.id AND fg.kind = 'group' AND fg.target = p.group_id)
                      OR EXISTS (SELECT 1 FROM post_tags t JOIN follows f
-                                ON f.user_id = ? AND f.kind = 'tag' AND f.target = t.tag
+                                ON f.user_id = r.id AND f.kind = 'tag' AND f.target = t.tag
                                 WHERE t.post_id = p.id))
                    AND ",
-                readable!(),
+                readable!("r.admin", "r.id"),
                 " ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             )),
-            me,
-            actor.place_editor_flag(),
-            me,
             before_at,
             before_at,
             before_id,
-            me,
-            me,
-            me,
-            admin,
-            me,
             limit as i64
         ),
-        Scope::Group(group_id) => {
-            groups::require_readable(rt, actor, group_id).await?;
-            stmt!(
-                post_select!(
-                    "WHERE p.group_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
-                     ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
-                ),
-                me,
-                actor.place_editor_flag(),
-                me,
-                group_id,
-                before_at,
-                before_at,
-                before_id,
-                limit as i64
-            )
-        }
+        // The group was checked readable by the caller.
+        Scope::Group(group_id) => stmt!(
+            post_select!(
+                "WHERE p.group_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                 ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
+            ),
+            group_id,
+            before_at,
+            before_at,
+            before_id,
+            limit as i64
+        ),
         Scope::Tag(tag) => stmt!(
             // Walks post_tags (tag, created_at, post_id) from the cursor.
             post_select!(concat!(
                 "JOIN post_tags t ON t.post_id = p.id
                  WHERE t.tag = ? AND t.created_at <= ? AND (t.created_at < ? OR t.post_id < ?)
                    AND p.deleted_at IS NULL AND ",
-                readable!(),
+                readable!("r.admin", "r.id"),
                 " ORDER BY t.created_at DESC, t.post_id DESC LIMIT ?"
             )),
-            me,
-            actor.place_editor_flag(),
-            me,
             tag.to_lowercase(),
             before_at,
             before_at,
             before_id,
-            admin,
-            me,
             limit as i64
         ),
-        Scope::Place(place_id) => {
-            places::require_visible(rt, actor, place_id).await?;
-            stmt!(
-                // Walks posts_by_place (place_id, created_at, id) from the cursor.
-                post_select!(concat!(
-                    "WHERE p.place_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
-                       AND ",
-                    readable!(),
-                    " ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
-                )),
-                me,
-                actor.place_editor_flag(),
-                me,
-                place_id,
-                before_at,
-                before_at,
-                before_id,
-                admin,
-                me,
-                limit as i64
-            )
-        }
+        // The place was checked visible by the caller.
+        Scope::Place(place_id) => stmt!(
+            // Walks posts_by_place (place_id, created_at, id) from the cursor.
+            post_select!(concat!(
+                "WHERE p.place_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                   AND ",
+                readable!("r.admin", "r.id"),
+                " ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
+            )),
+            place_id,
+            before_at,
+            before_at,
+            before_id,
+            limit as i64
+        ),
         Scope::Mine => stmt!(
             post_select!(
-                "WHERE p.author_id = ? AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
+                "WHERE p.author_id = r.id AND p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
                  ORDER BY p.created_at DESC, p.id DESC LIMIT ?"
             ),
-            me,
-            actor.place_editor_flag(),
-            me,
-            me,
             before_at,
             before_at,
             before_id,
             limit as i64
         ),
     };
-    let rows: Vec<PostRow> = rt.db().all(query).await?;
-    let next_cursor = super::next_cursor(&rows, limit as i64, |r| {
-        format!("{}.{}", r.created_at, r.id)
-    });
-    Ok(Page {
-        items: rows
-            .into_iter()
-            .map(|r| r.into_post(actor, false))
-            .collect(),
-        next_cursor,
-    })
+    reader.bind(query)
 }
 
 async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRow, ApiError> {
     validate::id(post_id, Thing::Post)?;
     rt.db()
-        .first(stmt!(
+        .first(Reader::Actor(actor).bind(stmt!(
             post_select!(concat!(
                 "WHERE p.id = ? AND p.deleted_at IS NULL AND ",
-                readable!()
+                readable!("r.admin", "r.id")
             )),
-            actor.id.as_str(),
-            actor.place_editor_flag(),
-            actor.id.as_str(),
-            post_id,
-            actor.admin_flag(),
-            actor.id.as_str()
-        ))
+            post_id
+        )))
         .await?
         .ok_or_else(|| not_found(Thing::Post))
 }
@@ -590,16 +608,13 @@ pub async fn announcements<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Post
     require(actor, Action::ReadFeed)?;
     let rows: Vec<PostRow> = rt
         .db()
-        .all(stmt!(
+        .all(Reader::Actor(actor).bind(stmt!(
             post_select!(
                 "WHERE p.announce_until > ? AND p.deleted_at IS NULL
                  ORDER BY p.created_at DESC LIMIT 5"
             ),
-            actor.id.as_str(),
-            actor.place_editor_flag(),
-            actor.id.as_str(),
             rt.now()
-        ))
+        )))
         .await?;
     Ok(rows
         .into_iter()

@@ -4,10 +4,11 @@
 //! something the searcher may not read (or, for secret groups, know of).
 
 use super::actor::Actor;
-use super::validate;
+use super::reader::Reader;
+use super::{sessions, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, RowSet, Stmt, Value};
+use crate::store::{Db, DbError, RowSet, Stmt, Value};
 use balai_protocol::feed::Author;
 use balai_protocol::groups::{GroupRef, Visibility};
 use balai_protocol::search::{CommentHit, GroupHit, PersonHit, PostHit, SearchKind, SearchResults};
@@ -215,8 +216,8 @@ hit_row!(GroupRow {
     member_count: i64,
 });
 
-fn posts_stmt(expr: &str, actor: &Actor) -> Stmt {
-    stmt!(
+fn posts_stmt(expr: &str, reader: &Reader) -> Stmt {
+    reader.bind(stmt!(
         with_marks!(
             "posts_fts",
             "snippet(posts_fts, 0, char(2), char(3), '…', 16)",
@@ -231,18 +232,16 @@ fn posts_stmt(expr: &str, actor: &Actor) -> Stmt {
                  JOIN users u ON u.id = p.author_id
                  LEFT JOIN user_groups g ON g.id = p.group_id
                  WHERE p.deleted_at IS NULL AND ",
-                readable!()
+                readable!(reader)
             ))
         ),
         expr,
-        expr,
-        actor.admin_flag(),
-        actor.id.as_str()
-    )
+        expr
+    ))
 }
 
-fn comments_stmt(expr: &str, actor: &Actor) -> Stmt {
-    stmt!(
+fn comments_stmt(expr: &str, reader: &Reader) -> Stmt {
+    reader.bind(stmt!(
         with_marks!(
             "comments_fts",
             "snippet(comments_fts, 0, char(2), char(3), '…', 16)",
@@ -257,14 +256,12 @@ fn comments_stmt(expr: &str, actor: &Actor) -> Stmt {
                  JOIN users u ON u.id = cm.author_id
                  LEFT JOIN user_groups g ON g.id = p.group_id
                  WHERE cm.deleted_at IS NULL AND p.deleted_at IS NULL AND ",
-                readable!()
+                readable!(reader)
             ))
         ),
         expr,
-        expr,
-        actor.admin_flag(),
-        actor.id.as_str()
-    )
+        expr
+    ))
 }
 
 fn people_stmt(expr: &str) -> Stmt {
@@ -288,8 +285,8 @@ fn people_stmt(expr: &str) -> Stmt {
     )
 }
 
-fn groups_stmt(expr: &str, actor: &Actor) -> Stmt {
-    stmt!(
+fn groups_stmt(expr: &str, reader: &Reader) -> Stmt {
+    reader.bind(stmt!(
         with_marks!(
             "groups_fts",
             "highlight(groups_fts, 0, char(2), char(3))",
@@ -300,15 +297,14 @@ fn groups_stmt(expr: &str, actor: &Actor) -> Stmt {
                  FROM ",
                 candidates!("groups_fts"),
                 " JOIN user_groups g ON g.rowid = c.rid
-                 WHERE g.visibility <> 'secret' OR ? = 1
-                    OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = ?)"
+                 WHERE g.visibility <> 'secret' OR (SELECT admin FROM reader) = 1
+                    OR EXISTS (SELECT 1 FROM group_members m
+                               WHERE m.group_id = g.id AND m.user_id = (SELECT id FROM reader))"
             ))
         ),
         expr,
-        expr,
-        actor.admin_flag(),
-        actor.id.as_str()
-    )
+        expr
+    ))
 }
 
 /// Tags anyone may see (see migration 0005) starting with the first word of `q`, most used first.
@@ -338,6 +334,50 @@ fn author(id: String, name: String, left: Option<Millis>) -> Author {
     }
 }
 
+/// What one search asks D1: a statement per kind wanted, in one batch.
+struct Plan {
+    kinds: Vec<SearchKind>,
+    stmts: Vec<Stmt>,
+    /// Hits per kind.
+    limit: i64,
+    /// The one kind asked for, which pages; all of them, a few hits each, when `None`.
+    kind: Option<SearchKind>,
+}
+
+fn plan(
+    reader: &Reader,
+    q: &str,
+    kind: Option<SearchKind>,
+    cursor: Option<&str>,
+) -> Result<Plan, ApiError> {
+    let expr = match_expression(q)?;
+    let cursor = cursor.map(parse_cursor).transpose()?;
+    let cursor = cursor.as_ref();
+    let wants = |k| kind.is_none_or(|want| want == k);
+    let limit = if kind.is_some() { PAGE } else { GROUPED };
+    let mut plan = Plan {
+        kinds: Vec::new(),
+        stmts: Vec::new(),
+        limit,
+        kind,
+    };
+    let mut add = |k: SearchKind, stmt: Option<Stmt>| {
+        if let Some(stmt) = stmt.filter(|_| wants(k)) {
+            plan.kinds.push(k);
+            plan.stmts.push(match k {
+                SearchKind::Tags => stmt,
+                _ => page_binds(stmt, cursor, limit),
+            });
+        }
+    };
+    add(SearchKind::Posts, Some(posts_stmt(&expr, reader)));
+    add(SearchKind::Comments, Some(comments_stmt(&expr, reader)));
+    add(SearchKind::People, Some(people_stmt(&expr)));
+    add(SearchKind::Groups, Some(groups_stmt(&expr, reader)));
+    add(SearchKind::Tags, tags_stmt(q, limit));
+    Ok(plan)
+}
+
 /// Searches everything (a few hits of each kind), or one kind a page at a time.
 pub async fn search<R: Runtime>(
     rt: &R,
@@ -346,32 +386,40 @@ pub async fn search<R: Runtime>(
     kind: Option<SearchKind>,
     cursor: Option<&str>,
 ) -> Result<SearchResults, ApiError> {
-    let expr = match_expression(q)?;
-    let cursor = cursor.map(parse_cursor).transpose()?;
-    let cursor = cursor.as_ref();
-    let wants = |k| kind.is_none_or(|want| want == k);
-    let limit = if kind.is_some() { PAGE } else { GROUPED };
-    // Every kind asked for, in one round trip.
-    let mut stmts = Vec::new();
-    let mut kinds = Vec::new();
-    let mut add = |k: SearchKind, stmt: Option<Stmt>| {
-        if let Some(stmt) = stmt.filter(|_| wants(k)) {
-            kinds.push(k);
-            stmts.push(match k {
-                SearchKind::Tags => stmt,
-                _ => page_binds(stmt, cursor, limit),
-            });
-        }
-    };
-    add(SearchKind::Posts, Some(posts_stmt(&expr, actor)));
-    add(SearchKind::Comments, Some(comments_stmt(&expr, actor)));
-    add(SearchKind::People, Some(people_stmt(&expr)));
-    add(SearchKind::Groups, Some(groups_stmt(&expr, actor)));
-    add(SearchKind::Tags, tags_stmt(q, limit));
-    let results = rt.db().read_batch(stmts).await?;
+    let mut plan = plan(&Reader::Actor(actor), q, kind, cursor)?;
+    let sets = rt.db().read_batch(std::mem::take(&mut plan.stmts)).await?;
+    results(plan, &sets)
+}
+
+/// [`search`] for the person behind a session token, the session lookup in the same D1 round
+/// trip. A query that cannot be searched answers 400 once the session is known good.
+pub async fn search_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    q: &str,
+    kind: Option<SearchKind>,
+    cursor: Option<&str>,
+) -> Result<SearchResults, ApiError> {
+    let mut planned = None;
+    let (_, sets) = sessions::authenticate_with(rt, token, |hash| {
+        let mut p = plan(&Reader::Session(hash), q, kind, cursor);
+        let stmts = p.as_mut().ok().map(|p| std::mem::take(&mut p.stmts));
+        planned = Some(p);
+        stmts.unwrap_or_default()
+    })
+    .await?;
+    let plan = planned.ok_or_else(|| DbError::Other("search was not planned".into()))??;
+    results(plan, &sets)
+}
+
+/// The hits of each kind `plan` asked for, from the row sets its statements answered.
+fn results(plan: Plan, sets: &[impl RowSet]) -> Result<SearchResults, ApiError> {
+    let Plan {
+        kinds, limit, kind, ..
+    } = plan;
     let mut out = SearchResults::default();
     let mut next = None;
-    for (k, rows) in kinds.into_iter().zip(results.iter()) {
+    for (k, rows) in kinds.into_iter().zip(sets) {
         match k {
             SearchKind::Posts => {
                 let (rows, n) = hits::<PostRow>(rows, limit)?;

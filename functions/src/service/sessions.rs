@@ -102,25 +102,26 @@ pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiE
     admit(rt, row).await
 }
 
-/// [`authenticate`] and `read` in one D1 round trip, for the hottest reads (the unread poll).
-/// `read` gets the token's hash to bind where it names the person by [`session_user!`]; its
-/// rows are the caller's only once the session is admitted.
+/// [`authenticate`] and `reads` in one D1 round trip, for the hottest reads (the unread poll,
+/// the feed, search). `reads` gets the token's hash to bind where they name the person, by
+/// [`session_user!`] or as a [`Reader::Session`](super::reader::Reader); their rows (one set per
+/// statement, in order) are the caller's only once the session is admitted.
 pub async fn authenticate_with<R: Runtime>(
     rt: &R,
     token: &str,
-    read: impl FnOnce(&str) -> Stmt,
-) -> Result<(Actor, <R::Db as Db>::Rows), ApiError> {
+    reads: impl FnOnce(&str) -> Vec<Stmt>,
+) -> Result<(Actor, Vec<<R::Db as Db>::Rows>), ApiError> {
     let hash = token_hash(token)?;
-    let mut sets = rt.db().read_batch(vec![lookup(&hash), read(&hash)]).await?;
-    let rows = sets
-        .pop()
-        .ok_or_else(|| DbError::Other("a batch answered nothing".into()))?;
+    let mut stmts = vec![lookup(&hash)];
+    stmts.extend(reads(&hash));
+    let mut sets = rt.db().read_batch(stmts).await?.into_iter();
     let row = sets
-        .pop()
-        .map(|s| s.decode())
-        .transpose()?
-        .and_then(|r: Vec<SessionRow>| r.into_iter().next());
-    Ok((admit(rt, row).await?, rows))
+        .next()
+        .ok_or_else(|| DbError::Other("a batch answered nothing".into()))?
+        .decode::<SessionRow>()?
+        .into_iter()
+        .next();
+    Ok((admit(rt, row).await?, sets.collect()))
 }
 
 /// Lets the session's person in, or 401: ends a session past its idle or absolute timeout, and

@@ -1,23 +1,24 @@
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
-use super::created;
+use super::super::{ApiRequest, ApiResponse, json};
+use super::{created, refuse_after_session};
 use crate::runtime::Runtime;
 use crate::service::{acks, likes, posts};
 use balai_protocol::feed::NewPost;
 use balai_protocol::{ApiError, ErrorCode};
 
-pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let cursor = call.req.query_param("cursor");
-    let limit = call.req.query_param("limit").and_then(|l| l.parse().ok());
-    let group = call.req.query_param("group");
-    let tag = call.req.query_param("tag");
-    let place = call.req.query_param("place");
-    let scope = match (
-        call.req.query_param("filter").as_deref(),
-        &group,
-        &tag,
-        &place,
-    ) {
+/// `GET /api/posts`: routed before authentication, which the feed does itself in the same D1
+/// round trip as the page (`posts::feed_by_session`).
+pub async fn list<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let cursor = req.query_param("cursor");
+    let limit = req.query_param("limit").and_then(|l| l.parse().ok());
+    let group = req.query_param("group");
+    let tag = req.query_param("tag");
+    let place = req.query_param("place");
+    let scope = match (req.query_param("filter").as_deref(), &group, &tag, &place) {
         (_, Some(id), _, _) => posts::Scope::Group(id),
         (_, _, Some(t), _) => posts::Scope::Tag(t),
         (_, _, _, Some(id)) => posts::Scope::Place(id),
@@ -25,15 +26,16 @@ pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
         (Some("following"), ..) => posts::Scope::Following,
         (Some("mine"), ..) => posts::Scope::Mine,
         (Some(_), ..) => {
-            return Err(ApiError::field(
+            let bad_filter = ApiError::field(
                 ErrorCode::BadRequest,
                 "filter",
                 "filter is one of all, following, mine (or give group, tag or place).",
                 "filter adalah salah satu dari all, following, mine (atau berikan group, tag atau place).",
-            ));
+            );
+            return refuse_after_session(rt, token, bad_filter).await;
         }
     };
-    let page = posts::feed(rt, &call.actor, scope, cursor.as_deref(), limit).await?;
+    let page = posts::feed_by_session(rt, token, scope, cursor.as_deref(), limit).await?;
     Ok(ApiResponse::json(200, &page))
 }
 

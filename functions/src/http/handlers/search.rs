@@ -1,13 +1,19 @@
-use super::super::ApiResponse;
-use super::super::router::Call;
+use super::super::{ApiRequest, ApiResponse};
+use super::refuse_after_session;
 use crate::runtime::Runtime;
 use crate::service::search;
 use balai_protocol::search::SearchKind;
 use balai_protocol::{ApiError, ErrorCode};
 
-pub async fn search<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let q = call.req.query_param("q").unwrap_or_default();
-    let kind = match call.req.query_param("kind").as_deref() {
+/// `GET /api/search`: routed before authentication, which search does itself in the same D1
+/// round trip as its queries (`search::search_by_session`).
+pub async fn search<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let q = req.query_param("q").unwrap_or_default();
+    let kind = match req.query_param("kind").as_deref() {
         None | Some("") => None,
         Some("posts") => Some(SearchKind::Posts),
         Some("comments") => Some(SearchKind::Comments),
@@ -15,17 +21,18 @@ pub async fn search<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
         Some("groups") => Some(SearchKind::Groups),
         Some("tags") => Some(SearchKind::Tags),
         Some(_) => {
-            return Err(ApiError::field(
+            let bad_kind = ApiError::field(
                 ErrorCode::BadRequest,
                 "kind",
                 "kind is one of posts, comments, people, groups, tags.",
                 "kind adalah salah satu dari posts, comments, people, groups, tags.",
-            ));
+            );
+            return refuse_after_session(rt, token, bad_kind).await;
         }
     };
-    let cursor = call.req.query_param("cursor");
+    let cursor = req.query_param("cursor");
     Ok(ApiResponse::json(
         200,
-        &search::search(rt, &call.actor, &q, kind, cursor.as_deref()).await?,
+        &search::search_by_session(rt, token, &q, kind, cursor.as_deref()).await?,
     ))
 }

@@ -1,0 +1,58 @@
+//! Who reads, as SQL. A statement written against the one-row `reader` CTE (`id`, `admin`,
+//! `editor`: the reader's id, the admin flag and the map-editor flag) can take its reader from
+//! an [`Actor`] already resolved, or from a session token's hash. The latter lets the hottest
+//! reads (the feed, search) go to D1 in the same round trip as the session lookup
+//! (`sessions::authenticate_with`) instead of one round trip after it.
+//!
+//! A statement names the reader by joining it first (`FROM reader r CROSS JOIN …`, then `r.id`;
+//! the feed), or as `(SELECT id FROM reader)` (search); `readable!` and `place_visible!` take
+//! either form. Joined, the session's two rows are read once and nothing more.
+
+use super::actor::Actor;
+use crate::store::{Stmt, Value};
+use std::borrow::Cow;
+
+/// The reader a statement is for.
+pub enum Reader<'a> {
+    Actor(&'a Actor),
+    /// The person whose session token hashes to this value. The statement then reads as an empty
+    /// `reader` (so nothing) for a token that names no live session, and its rows are only used
+    /// once the session lookup batched with it has admitted the person.
+    Session(&'a str),
+}
+
+/// The session's person as `reader`. It must agree with [`Actor::admin_flag`] and
+/// [`Actor::place_editor_flag`] (admins, and those granted 'places', edit the map): the test
+/// `a_session_reader_has_the_flags_of_its_actor` holds them together.
+const FROM_SESSION: &str = "WITH reader(id, admin, editor) AS (
+    SELECT u.id, u.role = 'admin',
+           u.role = 'admin' OR EXISTS (SELECT 1 FROM role_grants rg
+                                       WHERE rg.user_id = u.id AND rg.capability = 'places')
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ? AND u.deactivated_at IS NULL) ";
+
+/// Three binds, which SQLite folds into the statement as constants (nothing more is read).
+const FROM_BINDS: &str = "WITH reader(id, admin, editor) AS NOT MATERIALIZED (SELECT ?, ?, ?) ";
+
+impl Reader<'_> {
+    /// `stmt`, whose SQL names its reader through `reader`, for this reader: the CTE goes first,
+    /// and its binds before the statement's own.
+    pub fn bind(&self, stmt: Stmt) -> Stmt {
+        let (with, mut params): (&str, Vec<Value>) = match self {
+            Reader::Actor(actor) => (
+                FROM_BINDS,
+                vec![
+                    actor.id.as_str().into(),
+                    actor.admin_flag().into(),
+                    actor.place_editor_flag().into(),
+                ],
+            ),
+            Reader::Session(hash) => (FROM_SESSION, vec![(*hash).into()]),
+        };
+        params.extend(stmt.params);
+        Stmt {
+            sql: Cow::Owned(format!("{with}{}", stmt.sql)),
+            params,
+        }
+    }
+}
