@@ -67,3 +67,34 @@ test('the server answers in Bahasa Indonesia too: a wrong password says so in th
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('alert')).toHaveText('Email atau kata sandi salah.');
 });
+
+test.describe('on a slow network', () => {
+  // page.route sees the app's requests only when no service worker answers them.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a tag saved as a filter is a chip on the home feed, which does not wait for the announcements', async ({ page }) => {
+    await logIn(page);
+    const tag = `kpi${Date.now().toString(36)}`;
+    await page.getByLabel('Share news with the company…').fill(`Target bulan ini #${tag}`);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(page.locator('.feed article.post').first()).toContainText(tag);
+
+    await page.goto(`/t/${tag}`);
+    page.once('dialog', (dialog) => dialog.accept(`KPI ${tag}`));
+    await page.getByRole('button', { name: 'Save as a filter' }).click();
+    await expect(page.getByRole('status')).toBeVisible();
+
+    // The announcements answer 4 s late; the saved chips must not wait for them.
+    await page.route('**/api/announcements', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await route.continue();
+    });
+    await page.goto('/');
+    const chip = page.getByRole('link', { name: `KPI ${tag}` });
+    await expect(chip).toBeVisible({ timeout: 3000 });
+    await expectTouchFriendly(page);
+    await chip.click();
+    await expect(page).toHaveURL(new RegExp(`/t/${tag}$`));
+    await expect(page.locator('article.post').first()).toContainText(`#${tag}`);
+  });
+});

@@ -26,10 +26,13 @@ fn Feed() -> impl IntoView {
     provide_context(Prefill(RwSignal::new(None)));
     let pinned = RwSignal::new(Vec::new());
     let saved = RwSignal::new(Vec::new());
+    // Side by side: on a slow network the filter chips do not wait for the announcements.
     leptos::task::spawn_local(async move {
         if let Ok(list) = api::announcements().await {
             pinned.set(list);
         }
+    });
+    leptos::task::spawn_local(async move {
         if let Ok(list) = api::saved_filters().await {
             saved.set(list);
         }
