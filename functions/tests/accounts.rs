@@ -189,6 +189,26 @@ fn sessions_time_out_when_idle_and_absolutely() {
     assert_error(&app.get("/api/me", Some(&budi)), 401, "unauthenticated");
 }
 
+/// The reads that look the session up in the same round trip as their own query (the feed,
+/// search, the unread poll) end an idle session as every other route does.
+#[test]
+fn the_batched_reads_end_an_idle_session_too() {
+    let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
+    let paths = [
+        "/api/posts",
+        "/api/posts?filter=following",
+        "/api/search?q=rapat",
+        "/api/notifications/unread",
+    ];
+    for (i, path) in paths.into_iter().enumerate() {
+        let who = app.member(&format!("idle{i}"));
+        assert_eq!(app.get(path, Some(&who)).status, 200, "{path}");
+        app.rt.advance(IDLE_TIMEOUT_MS + 1);
+        assert_error(&app.get(path, Some(&who)), 401, "unauthenticated");
+    }
+}
+
 #[test]
 fn a_person_sees_and_ends_their_own_sessions_only() {
     let app = TestApp::new();
