@@ -6,7 +6,7 @@
 //!
 //! A statement names the reader by joining it first (`FROM reader r CROSS JOIN …`, then `r.id`;
 //! the feed), or as `(SELECT id FROM reader)` (search); `readable!` and `place_visible!` take
-//! either form. Joined, the session's two rows are read once and nothing more.
+//! the SQL that names it. Joined, the session's two rows are read once and nothing more.
 
 use super::actor::Actor;
 use crate::store::{Stmt, Value};
