@@ -182,11 +182,13 @@ pub async fn feed_by_session<R: Runtime>(
     cursor: Option<&str>,
     limit: Option<u32>,
 ) -> Result<Page<Post>, ApiError> {
-    let needs_check = matches!(scope, Scope::Group(_) | Scope::Place(_));
-    // A bad cursor still answers 401 before 400 when there is no session.
-    let (false, Ok(before)) = (needs_check, position(cursor)) else {
+    if let Scope::Group(_) | Scope::Place(_) = scope {
         let actor = sessions::authenticate(rt, token).await?;
         return feed(rt, &actor, scope, cursor, limit).await;
+    }
+    let before = match position(cursor) {
+        Ok(before) => before,
+        Err(bad) => return Err(sessions::refusal(rt, token, bad).await),
     };
     let limit = page_size(limit);
     let (actor, mut sets) = sessions::authenticate_with(rt, token, |hash| {

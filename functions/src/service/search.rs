@@ -1,14 +1,15 @@
 //! Search over posts, comments, people, groups and tags with SQLite FTS5 (in D1): prefix
 //! matching on every word, no stemming, so Indonesian and English both work. Ranked by bm25
-//! among each kind's 300 newest matches, newest first among equals. Every query carries the visibility rules, so a result is never
-//! something the searcher may not read (or, for secret groups, know of).
+//! among each kind's 300 newest matches, newest first among equals. Every query carries the
+//! visibility rules, so a result is never something the searcher may not read (or, for secret
+//! groups, know of).
 
 use super::actor::Actor;
 use super::reader::Reader;
 use super::{sessions, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, DbError, RowSet, Stmt, Value};
+use crate::store::{Db, RowSet, Stmt, Value};
 use balai_protocol::feed::Author;
 use balai_protocol::groups::{GroupRef, Visibility};
 use balai_protocol::search::{CommentHit, GroupHit, PersonHit, PostHit, SearchKind, SearchResults};
@@ -307,18 +308,21 @@ fn groups_stmt(expr: &str, reader: &Reader) -> Stmt {
     ))
 }
 
-/// Tags anyone may see (see migration 0005) starting with the first word of `q`, most used first.
-fn tags_stmt(q: &str, limit: i64) -> Option<Stmt> {
-    let word = q
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-        .find(|w| !w.is_empty())?;
-    let prefix = word.to_lowercase();
-    Some(stmt!(
+/// The first word of `q` as tags are written (letters, digits, `-` and `_`), lower-case.
+fn tag_prefix(q: &str) -> Option<String> {
+    q.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Tags anyone may see (see migration 0005) starting with `prefix`, most used first.
+fn tags_stmt(prefix: &str, limit: i64) -> Stmt {
+    stmt!(
         "SELECT tag FROM tags WHERE tag >= ? AND tag < ? ORDER BY uses DESC, tag LIMIT ?",
-        prefix.as_str(),
+        prefix,
         format!("{prefix}\u{10FFFF}"),
         limit
-    ))
+    )
 }
 
 #[derive(Deserialize)]
@@ -334,48 +338,63 @@ fn author(id: String, name: String, left: Option<Millis>) -> Author {
     }
 }
 
-/// What one search asks D1: a statement per kind wanted, in one batch.
-struct Plan {
-    kinds: Vec<SearchKind>,
-    stmts: Vec<Stmt>,
-    /// Hits per kind.
-    limit: i64,
+/// A search asked for, checked: its FTS5 expression, page and kinds. [`Query::stmts`] turns it
+/// into one statement per kind for a reader, sent to D1 in one batch.
+struct Query {
+    expr: String,
+    /// The word tags are looked up by (tags match by prefix, not through FTS5).
+    tag_prefix: Option<String>,
+    cursor: Option<Cursor>,
     /// The one kind asked for, which pages; all of them, a few hits each, when `None`.
     kind: Option<SearchKind>,
 }
 
-fn plan(
-    reader: &Reader,
-    q: &str,
-    kind: Option<SearchKind>,
-    cursor: Option<&str>,
-) -> Result<Plan, ApiError> {
-    let expr = match_expression(q)?;
-    let cursor = cursor.map(parse_cursor).transpose()?;
-    let cursor = cursor.as_ref();
-    let wants = |k| kind.is_none_or(|want| want == k);
-    let limit = if kind.is_some() { PAGE } else { GROUPED };
-    let mut plan = Plan {
-        kinds: Vec::new(),
-        stmts: Vec::new(),
-        limit,
-        kind,
-    };
-    let mut add = |k: SearchKind, stmt: Option<Stmt>| {
-        if let Some(stmt) = stmt.filter(|_| wants(k)) {
-            plan.kinds.push(k);
-            plan.stmts.push(match k {
-                SearchKind::Tags => stmt,
-                _ => page_binds(stmt, cursor, limit),
-            });
-        }
-    };
-    add(SearchKind::Posts, Some(posts_stmt(&expr, reader)));
-    add(SearchKind::Comments, Some(comments_stmt(&expr, reader)));
-    add(SearchKind::People, Some(people_stmt(&expr)));
-    add(SearchKind::Groups, Some(groups_stmt(&expr, reader)));
-    add(SearchKind::Tags, tags_stmt(q, limit));
-    Ok(plan)
+const KINDS: [SearchKind; 5] = [
+    SearchKind::Posts,
+    SearchKind::Comments,
+    SearchKind::People,
+    SearchKind::Groups,
+    SearchKind::Tags,
+];
+
+impl Query {
+    fn parse(q: &str, kind: Option<SearchKind>, cursor: Option<&str>) -> Result<Query, ApiError> {
+        Ok(Query {
+            expr: match_expression(q)?,
+            tag_prefix: tag_prefix(q),
+            cursor: cursor.map(parse_cursor).transpose()?,
+            kind,
+        })
+    }
+
+    /// Hits per kind.
+    fn limit(&self) -> i64 {
+        if self.kind.is_some() { PAGE } else { GROUPED }
+    }
+
+    /// The kinds searched, in the order of [`Query::stmts`].
+    fn kinds(&self) -> impl Iterator<Item = SearchKind> + '_ {
+        KINDS.into_iter().filter(|&k| {
+            self.kind.is_none_or(|want| want == k)
+                && (k != SearchKind::Tags || self.tag_prefix.is_some())
+        })
+    }
+
+    fn stmts(&self, reader: &Reader) -> Vec<Stmt> {
+        let (expr, limit) = (self.expr.as_str(), self.limit());
+        let paged = |stmt| page_binds(stmt, self.cursor.as_ref(), limit);
+        self.kinds()
+            .map(|k| match k {
+                SearchKind::Posts => paged(posts_stmt(expr, reader)),
+                SearchKind::Comments => paged(comments_stmt(expr, reader)),
+                SearchKind::People => paged(people_stmt(expr)),
+                SearchKind::Groups => paged(groups_stmt(expr, reader)),
+                SearchKind::Tags => {
+                    tags_stmt(self.tag_prefix.as_deref().unwrap_or_default(), limit)
+                }
+            })
+            .collect()
+    }
 }
 
 /// Searches everything (a few hits of each kind), or one kind a page at a time.
@@ -386,9 +405,12 @@ pub async fn search<R: Runtime>(
     kind: Option<SearchKind>,
     cursor: Option<&str>,
 ) -> Result<SearchResults, ApiError> {
-    let mut plan = plan(&Reader::Actor(actor), q, kind, cursor)?;
-    let sets = rt.db().read_batch(std::mem::take(&mut plan.stmts)).await?;
-    results(plan, &sets)
+    let query = Query::parse(q, kind, cursor)?;
+    let sets = rt
+        .db()
+        .read_batch(query.stmts(&Reader::Actor(actor)))
+        .await?;
+    results(&query, &sets)
 }
 
 /// [`search`] for the person behind a session token, the session lookup in the same D1 round
@@ -400,26 +422,21 @@ pub async fn search_by_session<R: Runtime>(
     kind: Option<SearchKind>,
     cursor: Option<&str>,
 ) -> Result<SearchResults, ApiError> {
-    let mut planned = None;
-    let (_, sets) = sessions::authenticate_with(rt, token, |hash| {
-        let mut p = plan(&Reader::Session(hash), q, kind, cursor);
-        let stmts = p.as_mut().ok().map(|p| std::mem::take(&mut p.stmts));
-        planned = Some(p);
-        stmts.unwrap_or_default()
-    })
-    .await?;
-    let plan = planned.ok_or_else(|| DbError::Other("search was not planned".into()))??;
-    results(plan, &sets)
+    let query = match Query::parse(q, kind, cursor) {
+        Ok(query) => query,
+        Err(bad) => return Err(sessions::refusal(rt, token, bad).await),
+    };
+    let (_, sets) =
+        sessions::authenticate_with(rt, token, |hash| query.stmts(&Reader::Session(hash))).await?;
+    results(&query, &sets)
 }
 
-/// The hits of each kind `plan` asked for, from the row sets its statements answered.
-fn results(plan: Plan, sets: &[impl RowSet]) -> Result<SearchResults, ApiError> {
-    let Plan {
-        kinds, limit, kind, ..
-    } = plan;
+/// The hits of each kind `query` asked for, from the row sets its statements answered.
+fn results(query: &Query, sets: &[impl RowSet]) -> Result<SearchResults, ApiError> {
+    let limit = query.limit();
     let mut out = SearchResults::default();
     let mut next = None;
-    for (k, rows) in kinds.into_iter().zip(sets) {
+    for (k, rows) in query.kinds().zip(sets) {
         match k {
             SearchKind::Posts => {
                 let (rows, n) = hits::<PostRow>(rows, limit)?;
@@ -498,7 +515,7 @@ fn results(plan: Plan, sets: &[impl RowSet]) -> Result<SearchResults, ApiError> 
         }
     }
     // Only a single kind pages; the grouped view links to each kind instead.
-    out.next_cursor = kind.and(next);
+    out.next_cursor = query.kind.and(next);
     Ok(out)
 }
 

@@ -102,6 +102,16 @@ pub async fn authenticate<R: Runtime>(rt: &R, token: &str) -> Result<Actor, ApiE
     admit(rt, row).await
 }
 
+/// The answer to a bad parameter of a read that authenticates itself (batched with its query):
+/// `bad`, but only once the session is checked, so a request without one is 401 whatever else is
+/// wrong with it, as on every other route.
+pub async fn refusal<R: Runtime>(rt: &R, token: &str, bad: ApiError) -> ApiError {
+    match authenticate(rt, token).await {
+        Ok(_) => bad,
+        Err(unauthenticated) => unauthenticated,
+    }
+}
+
 /// [`authenticate`] and `reads` in one D1 round trip, for the hottest reads (the unread poll,
 /// the feed, search). `reads` gets the token's hash to bind where they name the person, by
 /// [`session_user!`] or as a [`Reader::Session`](super::reader::Reader); their rows (one set per

@@ -1,8 +1,8 @@
 use super::super::router::Call;
 use super::super::{ApiRequest, ApiResponse, json};
-use super::{created, refuse_after_session};
+use super::created;
 use crate::runtime::Runtime;
-use crate::service::{acks, likes, posts};
+use crate::service::{acks, likes, posts, sessions};
 use balai_protocol::feed::NewPost;
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -32,7 +32,7 @@ pub async fn list<R: Runtime>(
                 "filter is one of all, following, mine (or give group, tag or place).",
                 "filter adalah salah satu dari all, following, mine (atau berikan group, tag atau place).",
             );
-            return refuse_after_session(rt, token, bad_filter).await;
+            return Err(sessions::refusal(rt, token, bad_filter).await);
         }
     };
     let page = posts::feed_by_session(rt, token, scope, cursor.as_deref(), limit).await?;

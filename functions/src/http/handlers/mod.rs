@@ -15,10 +15,7 @@ pub mod search;
 pub mod work_pages;
 
 use super::ApiResponse;
-use crate::runtime::Runtime;
 use crate::service::idempotency::{Created, Recorded};
-use crate::service::sessions;
-use balai_protocol::ApiError;
 
 /// The first answer to an earlier request with the same `Idempotency-Key`.
 pub(super) fn replay(first: Recorded) -> ApiResponse {
@@ -31,16 +28,4 @@ fn created<T: serde::Serialize>(result: Created<T>) -> ApiResponse {
         Created::New(value) => ApiResponse::json(201, &value),
         Created::Replay(first) => replay(first),
     }
-}
-
-/// The answer to a bad parameter of a read that authenticates itself (batched with its query):
-/// given only after the session is checked, so a request without one is 401 whatever else is
-/// wrong with it, as on every other route.
-async fn refuse_after_session<R: Runtime>(
-    rt: &R,
-    token: &str,
-    error: ApiError,
-) -> Result<ApiResponse, ApiError> {
-    sessions::authenticate(rt, token).await?;
-    Err(error)
 }

@@ -1,7 +1,6 @@
 use super::super::{ApiRequest, ApiResponse};
-use super::refuse_after_session;
 use crate::runtime::Runtime;
-use crate::service::search;
+use crate::service::{search, sessions};
 use balai_protocol::search::SearchKind;
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -27,7 +26,7 @@ pub async fn search<R: Runtime>(
                 "kind is one of posts, comments, people, groups, tags.",
                 "kind adalah salah satu dari posts, comments, people, groups, tags.",
             );
-            return refuse_after_session(rt, token, bad_kind).await;
+            return Err(sessions::refusal(rt, token, bad_kind).await);
         }
     };
     let cursor = req.query_param("cursor");
