@@ -69,6 +69,62 @@ fn the_feed_and_its_session_lookup_are_one_round_trip() {
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
 }
 
+/// A group's or a place's feed checks the group or place in the same batch as the session and
+/// the page, and its rows count only when the check passes.
+#[test]
+fn a_group_or_place_feed_and_its_check_are_one_round_trip() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    let group = app.create_group(&ani, "Gudang Surabaya", "closed");
+    let in_group = app.post_in(&ani, &group, "stok opname");
+    let res = app.post(
+        "/api/places",
+        Some(&admin),
+        json!({ "name": "Gudang Sidoarjo", "category_id": "branch", "lat": -7.45,
+                "lng": 112.7, "address": "Jl. Raya 1", "visibility": "all" }),
+    );
+    assert_eq!(res.status, 201, "{}", res.body);
+    let place = json(&res)["id"].as_str().unwrap().to_string();
+    let res = app.post(
+        "/api/posts",
+        Some(&ani),
+        json!({ "body": "barang tiba", "place_id": place }),
+    );
+    let at_place = json(&res)["id"].as_str().unwrap().to_string();
+    let round_trips = |path: &str, who| {
+        let before = balai_functions::store::Db::usage(&app.rt.db);
+        let res = app.get(path, Some(who));
+        let after = balai_functions::store::Db::usage(&app.rt.db);
+        (res, after.queries - before.queries)
+    };
+    let group_feed = format!("/api/posts?group={group}");
+    let place_feed = format!("/api/posts?place={place}");
+    for (path, post) in [(&group_feed, &in_group), (&place_feed, &at_place)] {
+        let (res, trips) = round_trips(path, &ani);
+        assert_eq!(trips, 1, "{path}: session, check and page batched");
+        assert_eq!(json(&res)["items"][0]["id"], post.as_str(), "{path}");
+    }
+    // The checks still answer: a closed group's outsider 403, a group or place that is not 404.
+    let (res, trips) = round_trips(&group_feed, &budi);
+    assert_error(&res, 403, "forbidden");
+    assert_eq!(trips, 1);
+    for path in [
+        "/api/posts?group=g_nosuchgroup".to_string(),
+        "/api/posts?place=p_nosuchplace".to_string(),
+    ] {
+        assert_error(&app.get(&path, Some(&ani)), 404, "not_found");
+    }
+    let res = app.call(
+        "DELETE",
+        &format!("/api/places/{place}"),
+        Some(&admin),
+        None,
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert_error(&app.get(&place_feed, Some(&ani)), 404, "not_found");
+}
+
 /// The batched reads name their reader in SQL from the session (`Reader::Session`); it must be
 /// the same person with the same flags as the actor the session resolves to.
 #[test]

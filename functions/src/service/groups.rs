@@ -11,11 +11,12 @@ use super::actor::Actor;
 use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
+use super::reader::Reader;
 use super::{audit, follows, forbidden, not_found, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, Stmt, count};
+use crate::store::{Db, RowSet, Stmt, count};
 use balai_protocol::auth::Role;
 use balai_protocol::feed::Author;
 use balai_protocol::groups::{
@@ -29,37 +30,43 @@ use balai_protocol::notifications::Kind;
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
-/// The columns every group query selects (with the reader's membership as `me`).
+/// The columns every group query selects (with the reader's membership as `me`; bind the
+/// reader's id, or name it as SQL: `$me`).
 macro_rules! group_select {
     ($rest:literal) => {
-        group_select!("", "", $rest)
+        group_select!("?", "", "", $rest)
     };
-    ($columns:expr, $joins:expr, $rest:literal) => {
+    ($me:literal, $columns:expr, $joins:expr, $rest:literal) => {
         concat!(
             "SELECT g.id, g.name, g.description, g.category, g.tags, g.visibility, g.member_count,
                     g.pinned_post_id, me.role AS my_role, me.state AS my_state",
             $columns,
             " FROM user_groups g
-             LEFT JOIN group_members me ON me.group_id = g.id AND me.user_id = ? ",
+             LEFT JOIN group_members me ON me.group_id = g.id AND me.user_id = ",
+            $me,
+            " ",
             $joins,
             $rest
         )
     };
 }
 
-/// For a single group: the owner or manager who is away today with the reader as their deputy
-/// (join params: reader, now, now; then the group's id). The deputy answers join requests for
-/// them. Correlated on the group, so it reads only that group's members.
+/// For a single group, as the `reader` CTE sees it (bind it with [`Reader::bind`]): the owner or
+/// manager who is away today with the reader as their deputy (binds: now, now, the group's id).
+/// The deputy answers join requests for them. Correlated on the group, so it reads only that
+/// group's members.
 macro_rules! covering_for {
     () => {
         group_select!(
+            "(SELECT id FROM reader)",
             ", covered.id AS covering_for_id, covered.name AS covering_for_name",
             "LEFT JOIN users covered ON covered.id = (
                 SELECT gm.user_id FROM group_members gm
                   JOIN absences a ON a.user_id = gm.user_id
                   JOIN users u ON u.id = gm.user_id
                 WHERE gm.group_id = g.id AND gm.state = 'active' AND gm.role IN ('owner', 'manager')
-                  AND a.deputy_id = ? AND a.cancelled_at IS NULL AND a.starts_at <= ? AND a.ends_at > ?
+                  AND a.deputy_id = (SELECT id FROM reader) AND a.cancelled_at IS NULL
+                  AND a.starts_at <= ? AND a.ends_at > ?
                   AND u.deactivated_at IS NULL
                 ORDER BY u.name LIMIT 1) ",
             "WHERE g.id = ?"
@@ -302,40 +309,31 @@ fn name_taken() -> ApiError {
     )
 }
 
+/// The group `group_id` as `reader` sees it, one row or none (see [`visible_row`]).
+pub fn row_stmt(reader: &Reader, group_id: &str, now: Millis) -> Stmt {
+    reader.bind(stmt!(covering_for!(), now, now, group_id))
+}
+
+/// The row [`row_stmt`] answered, if `actor` may know the group exists; else 404, since a secret
+/// group is indistinguishable from one that does not exist.
+fn visible_row(actor: &Actor, row: Option<GroupRow>) -> Result<GroupRow, ApiError> {
+    row.filter(|row| row.visible_to(actor))
+        .ok_or_else(|| not_found(Thing::Group))
+}
+
 async fn load_row<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<GroupRow, ApiError> {
     validate::id(group_id, Thing::Group)?;
-    let now = rt.now();
-    let row: GroupRow = rt
-        .db()
-        .first(stmt!(
-            covering_for!(),
-            actor.id.as_str(),
-            actor.id.as_str(),
-            now,
-            now,
-            group_id
-        ))
-        .await?
-        .ok_or_else(|| not_found(Thing::Group))?;
-    // A secret group is indistinguishable from one that does not exist.
-    if !row.visible_to(actor) {
-        return Err(not_found(Thing::Group));
-    }
-    Ok(row)
+    let row_stmt = row_stmt(&Reader::Actor(actor), group_id, rt.now());
+    visible_row(actor, rt.db().first(row_stmt).await?)
 }
 
 pub async fn get<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Group, ApiError> {
     Ok(load_row(rt, actor, group_id).await?.into_group(actor))
 }
 
-/// 404 unless `actor` may read the group's posts (secret or closed to them looks the same as
-/// missing for posts, so a guessed id tells nothing).
-pub async fn require_readable<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
-    group_id: &str,
-) -> Result<Group, ApiError> {
-    let group = get(rt, actor, group_id).await?;
+/// 404 unless `actor` may know of the group, 403 unless they may read its posts.
+fn readable(actor: &Actor, row: GroupRow) -> Result<Group, ApiError> {
+    let group = row.into_group(actor);
     if group.can_read {
         Ok(group)
     } else {
@@ -345,6 +343,21 @@ pub async fn require_readable<R: Runtime>(
             "Hanya anggota yang dapat membaca grup ini. Minta bergabung.",
         ))
     }
+}
+
+/// The group, if `actor` may read its posts: 404 when they may not know of it, 403 when it is
+/// closed to them.
+pub async fn require_readable<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    group_id: &str,
+) -> Result<Group, ApiError> {
+    readable(actor, load_row(rt, actor, group_id).await?)
+}
+
+/// [`require_readable`] from what [`row_stmt`] answered in a batch read for `actor`.
+pub fn require_readable_from(actor: &Actor, answer: &impl RowSet) -> Result<(), ApiError> {
+    readable(actor, visible_row(actor, answer.first()?)?).map(drop)
 }
 
 /// Only active members write in a group.

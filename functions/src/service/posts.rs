@@ -14,7 +14,7 @@ use super::{
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, RowSet, Stmt};
+use crate::store::{Db, DbError, RowSet, Stmt};
 use balai_protocol::feed::{Ack, Author, NewPost, Post, PostDetail};
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, POST_MAX_CHARS};
@@ -147,34 +147,10 @@ fn position(cursor: Option<&str>) -> Result<(Millis, String), ApiError> {
     }
 }
 
-/// One page of a feed, newest first: posts with their authors, groups and whether the reader
-/// liked each, in one query walking `posts_feed` (home) or `posts_by_group`.
-pub async fn feed<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
-    scope: Scope<'_>,
-    cursor: Option<&str>,
-    limit: Option<u32>,
-) -> Result<Page<Post>, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    let limit = page_size(limit);
-    let before = position(cursor)?;
-    match scope {
-        Scope::Group(group_id) => {
-            groups::require_readable(rt, actor, group_id).await?;
-        }
-        Scope::Place(place_id) => {
-            places::require_visible(rt, actor, place_id).await?;
-        }
-        Scope::Home | Scope::Following | Scope::Tag(_) | Scope::Mine => {}
-    }
-    let query = page_stmt(&Reader::Actor(actor), scope, &before, limit);
-    Ok(page(actor, rt.db().all(query).await?, limit))
-}
-
-/// [`feed`] for the person behind a session token: the session lookup and the page in one D1
-/// round trip, for the scopes that need no check of their own first (a group's or a place's
-/// feed checks the group or place, then reads as [`feed`] does).
+/// One page of a feed, newest first, for the person behind a session token: the session
+/// lookup, the check of a group's or a place's feed, and the page, in one D1 round trip. Posts
+/// come with their authors, groups and whether the reader liked each, in one query walking
+/// `posts_feed` (home), `posts_by_group`, `post_tags`, `posts_by_place` or `posts_by_author`.
 pub async fn feed_by_session<R: Runtime>(
     rt: &R,
     token: &str,
@@ -182,26 +158,46 @@ pub async fn feed_by_session<R: Runtime>(
     cursor: Option<&str>,
     limit: Option<u32>,
 ) -> Result<Page<Post>, ApiError> {
-    if let Scope::Group(_) | Scope::Place(_) = scope {
-        let actor = sessions::authenticate(rt, token).await?;
-        return feed(rt, &actor, scope, cursor, limit).await;
-    }
-    let before = match position(cursor) {
+    let before = match position(cursor).and_then(|before| valid_scope(scope).map(|()| before)) {
         Ok(before) => before,
         Err(bad) => return Err(sessions::refusal(rt, token, bad).await),
     };
-    let limit = page_size(limit);
-    let (actor, mut sets) = sessions::authenticate_with(rt, token, |hash| {
-        vec![page_stmt(&Reader::Session(hash), scope, &before, limit)]
+    let (limit, now) = (page_size(limit), rt.now());
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        let reader = Reader::Session(hash);
+        let check = match scope {
+            Scope::Group(group_id) => Some(groups::row_stmt(&reader, group_id, now)),
+            Scope::Place(place_id) => Some(places::visible_stmt(&reader, place_id)),
+            Scope::Home | Scope::Following | Scope::Tag(_) | Scope::Mine => None,
+        };
+        let page = page_stmt(&reader, scope, &before, limit);
+        check.into_iter().chain([page]).collect()
     })
     .await?;
     require(&actor, Action::ReadFeed)?;
-    let rows = sets
-        .pop()
-        .map(|s| s.decode())
-        .transpose()?
-        .unwrap_or_default();
-    Ok(page(&actor, rows, limit))
+    // The page's rows count only once its check has passed.
+    let unanswered = || DbError::Other("the feed's batch answered too little".into());
+    let [checked @ .., rows] = sets.as_slice() else {
+        return Err(unanswered().into());
+    };
+    match (scope, checked) {
+        (Scope::Group(_), [group]) => groups::require_readable_from(&actor, group)?,
+        (Scope::Place(_), [place]) => {
+            places::require_visible_from(place)?;
+        }
+        (Scope::Home | Scope::Following | Scope::Tag(_) | Scope::Mine, []) => {}
+        _ => return Err(unanswered().into()),
+    }
+    Ok(page(&actor, rows.decode()?, limit))
+}
+
+/// A group's or a place's id that could exist, before anything is read.
+fn valid_scope(scope: Scope<'_>) -> Result<(), ApiError> {
+    match scope {
+        Scope::Group(group_id) => validate::id(group_id, Thing::Group),
+        Scope::Place(place_id) => validate::id(place_id, Thing::Place),
+        Scope::Home | Scope::Following | Scope::Tag(_) | Scope::Mine => Ok(()),
+    }
 }
 
 fn page(actor: &Actor, rows: Vec<PostRow>, limit: u32) -> Page<Post> {

@@ -4,12 +4,11 @@
 //! visibility rules, so a result is never something the searcher may not read (or, for secret
 //! groups, know of).
 
-use super::actor::Actor;
 use super::reader::Reader;
 use super::{sessions, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, RowSet, Stmt, Value};
+use crate::store::{RowSet, Stmt, Value};
 use balai_protocol::feed::Author;
 use balai_protocol::groups::{GroupRef, Visibility};
 use balai_protocol::search::{CommentHit, GroupHit, PersonHit, PostHit, SearchKind, SearchResults};
@@ -397,24 +396,9 @@ impl Query {
     }
 }
 
-/// Searches everything (a few hits of each kind), or one kind a page at a time.
-pub async fn search<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
-    q: &str,
-    kind: Option<SearchKind>,
-    cursor: Option<&str>,
-) -> Result<SearchResults, ApiError> {
-    let query = Query::parse(q, kind, cursor)?;
-    let sets = rt
-        .db()
-        .read_batch(query.stmts(&Reader::Actor(actor)))
-        .await?;
-    results(&query, &sets)
-}
-
-/// [`search`] for the person behind a session token, the session lookup in the same D1 round
-/// trip. A query that cannot be searched answers 400 once the session is known good.
+/// Searches everything (a few hits of each kind), or one kind a page at a time, for the person
+/// behind a session token, the session lookup in the same D1 round trip. A query that cannot be
+/// searched answers 400 once the session is known good.
 pub async fn search_by_session<R: Runtime>(
     rt: &R,
     token: &str,

@@ -86,6 +86,11 @@ pub struct Usage {
 /// The rows one statement of a [`Db::read_batch`] answered, decoded by the caller.
 pub trait RowSet {
     fn decode<T: DeserializeOwned>(&self) -> Result<Vec<T>, DbError>;
+
+    /// The first row, if any (for a statement that looks one thing up).
+    fn first<T: DeserializeOwned>(&self) -> Result<Option<T>, DbError> {
+        Ok(self.decode()?.into_iter().next())
+    }
 }
 
 /// Async on purpose: D1 is remote. Futures are not `Send` (a Worker is single-threaded).

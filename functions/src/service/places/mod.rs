@@ -17,11 +17,12 @@ use super::actor::Actor;
 use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::policy::{Action, may_edit_places};
+use super::reader::Reader;
 use super::{audit, forbidden, groups, not_found, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, RowSet};
+use crate::store::{Db, RowSet, Stmt};
 use balai_protocol::limits::{
     GROUP_TAGS_MAX, PLACE_ADDRESS_MAX_CHARS, PLACE_DESCRIPTION_MAX_CHARS, PLACE_HOURS_MAX_CHARS,
     PLACE_NAME_MAX_CHARS, PLACE_PHONE_MAX_CHARS,
@@ -536,18 +537,34 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Place, A
     Ok(row.into_place(actor))
 }
 
+/// The place `id` if it is live and `reader` may see it: one row (`id`, `name`) or none.
+pub fn visible_stmt(reader: &Reader, id: &str) -> Stmt {
+    reader.bind(stmt!(
+        concat!(
+            "SELECT pl.id, pl.name FROM reader r JOIN places pl ON pl.id = ?
+             WHERE pl.archived_at IS NULL AND ",
+            place_visible!("r.editor", "r.id")
+        ),
+        id
+    ))
+}
+
 /// The place a post names: live and visible to `actor`, else 404.
 pub async fn require_visible<R: Runtime>(
     rt: &R,
     actor: &Actor,
     id: &str,
 ) -> Result<PlaceRef, ApiError> {
-    let place = get(rt, actor, id).await?;
-    if place.archived {
-        return Err(not_found(Thing::Place));
-    }
-    Ok(PlaceRef {
-        id: place.id,
-        name: place.name,
-    })
+    super::policy::require(actor, Action::ReadFeed)?;
+    validate::id(id, Thing::Place)?;
+    let visible = rt
+        .db()
+        .first(visible_stmt(&Reader::Actor(actor), id))
+        .await?;
+    visible.ok_or_else(|| not_found(Thing::Place))
+}
+
+/// [`require_visible`] from what [`visible_stmt`] answered in a batch read.
+pub fn require_visible_from(answer: &impl RowSet) -> Result<PlaceRef, ApiError> {
+    answer.first()?.ok_or_else(|| not_found(Thing::Place))
 }
