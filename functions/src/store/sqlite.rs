@@ -84,6 +84,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0018_audit_counts.sql",
         include_str!("../../migrations/0018_audit_counts.sql"),
     ),
+    (
+        "0019_absences_by_deputy.sql",
+        include_str!("../../migrations/0019_absences_by_deputy.sql"),
+    ),
 ];
 
 impl SqliteDb {
