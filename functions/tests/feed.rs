@@ -161,6 +161,30 @@ fn a_session_reader_has_the_flags_of_its_actor() {
     assert_eq!(read(Reader::Session(&sha256_hex(b"no such token"))), vec![]);
 }
 
+/// A statement bound from a resolved `Actor` must plan as one bound from a session does: were
+/// the reader a row SQLite cannot tell is one, it would sort all of a group's posts (a temp
+/// B-tree) instead of walking `posts_by_group` newest first.
+#[test]
+fn a_reader_bound_either_way_keeps_the_index_order() {
+    use balai_functions::service::{ids::sha256_hex, reader::Reader, sessions};
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let actor = block_on(sessions::authenticate(&app.rt, &ani.cookie)).unwrap();
+    let hash = sha256_hex(ani.cookie.as_bytes());
+    let page = || {
+        balai_functions::stmt!(
+            "SELECT p.id FROM reader r CROSS JOIN posts p
+             WHERE p.group_id = ? AND p.deleted_at IS NULL AND p.created_at <= ?
+             ORDER BY p.created_at DESC, p.id DESC LIMIT 20"
+        )
+    };
+    for reader in [Reader::Actor(&actor), Reader::Session(&hash)] {
+        let plan = app.rt.db.explain(&reader.bind(page()).sql).join(" | ");
+        assert!(plan.contains("posts_by_group"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+}
+
 /// Offboarding ends a session on its next request on the batched reads too.
 #[test]
 fn a_deactivated_persons_feed_and_search_answer_401() {

@@ -128,10 +128,14 @@ impl SqliteDb {
         let mut stmt = conn
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .expect("plan");
-        stmt.query_map([], |row| row.get::<_, String>(3))
-            .expect("plan rows")
-            .map(|r| r.expect("plan row"))
-            .collect()
+        // The plan does not depend on the values: any `?` is bound to NULL.
+        let nulls = vec![rusqlite::types::Null; stmt.parameter_count()];
+        stmt.query_map(rusqlite::params_from_iter(nulls), |row| {
+            row.get::<_, String>(3)
+        })
+        .expect("plan rows")
+        .map(|r| r.expect("plan row"))
+        .collect()
     }
 
     fn count(&self) {
