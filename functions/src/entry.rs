@@ -1,5 +1,6 @@
 //! The Worker's fetch entry: adapts workerd's request to [`ApiRequest`], runs the platform-neutral
-//! edge, and adapts the answer back. Static assets never reach here (`run_worker_first = ["/api/*"]`).
+//! edge, and adapts the answer back. Static assets never reach here
+//! (`run_worker_first = ["/api/*"]`).
 
 use crate::http::{ApiRequest, ApiResponse, body_limit, handle, tiles, too_large};
 use crate::runtime::Runtime;

@@ -66,8 +66,9 @@ pub struct Seeded {
 }
 
 /// The demo company: 42 people with full work pages (and photos), its groups and its map (220
-/// places), 50 ideas in every status, a closed round table with answers and an open one, 300 posts over four weeks with comments, likes, tags and mentions, posts from its
-/// branches, and a live announcement.
+/// places), 50 ideas in every status, a closed round table with answers and an open one, 300
+/// posts over four weeks with comments, likes, tags and mentions, posts from its branches, and
+/// a live announcement.
 pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiError> {
     let people = demo_people(rt, 42)?;
     rt.set_now(now - 60 * 24 * 60 * 60 * 1000);

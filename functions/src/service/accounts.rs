@@ -129,7 +129,8 @@ pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
     })
 }
 
-/// Creates the first admin of a real deployment with the `SETUP_SECRET`; refused once anyone exists.
+/// Creates the first admin of a real deployment with the `SETUP_SECRET`; refused once anyone
+/// exists.
 pub async fn setup_first_admin<R: Runtime>(
     rt: &R,
     req: &SetupRequest,

@@ -5,8 +5,9 @@ use super::text::{Piece, pieces};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 /// Renders markdown (emphasis, lists, links, code, quotes, strikethrough) to sanitized HTML.
-/// Raw HTML in the source is escaped, not passed through; links get `rel="noopener noreferrer nofollow"`.
-/// `#tags` link to the tag's feed and `@mentions` to a search for the person (not in code or links).
+/// Raw HTML in the source is escaped, not passed through; links get
+/// `rel="noopener noreferrer nofollow"`. `#tags` link to the tag's feed and `@mentions` to a
+/// search for the person (not in code or links).
 pub fn render(source: &str) -> String {
     let mut in_code_or_link = 0usize;
     let mut events = Vec::new();

@@ -30,7 +30,8 @@ macro_rules! readable {
 /// the SQL naming them, as the feed does from its joined [`reader`]:
 /// `place_visible!("r.editor", "r.id")`).
 /// Places for all employees are for everyone; restricted ones for the departments in their
-/// audience; map editors and admins see all. Every place query, and the place a post names, uses it.
+/// audience; map editors and admins see all. Every place query, and the place a post names,
+/// uses it.
 macro_rules! place_visible {
     () => {
         place_visible!("?", "?")
