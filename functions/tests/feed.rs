@@ -444,7 +444,15 @@ fn comments_are_listed_oldest_first_and_deletable_by_author_or_admin() {
         Some(&ani),
         json!({ "body": "dua" }),
     );
+    // The session, then the post with its comments: two round trips.
+    let before = balai_functions::store::Db::usage(&app.rt.db);
     let detail = json(&app.get(&format!("/api/posts/{post}"), Some(&ani)));
+    let after = balai_functions::store::Db::usage(&app.rt.db);
+    assert_eq!(
+        after.queries - before.queries,
+        2,
+        "the post and its comments batched"
+    );
     let bodies: Vec<&str> = detail["comments"]
         .as_array()
         .unwrap()

@@ -10,7 +10,7 @@ use super::{audit, forbidden, markdown, not_found, posts, text, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, Stmt};
+use crate::store::{Db, RowSet, Stmt};
 use balai_protocol::feed::{Author, Comment, NewComment};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
 use balai_protocol::notifications::Kind;
@@ -178,17 +178,27 @@ struct CommentRow {
     created_at: Millis,
 }
 
+/// The statement for a thread's comments, oldest first (the reader must be allowed to read the
+/// thread: [`Thread::require_readable`], or a check batched with it).
+pub fn list_stmt(thread: Thread<'_>) -> Stmt {
+    stmt!(thread.sql().list, thread.parent(), MAX_SHOWN)
+}
+
 pub async fn list<R: Runtime>(
     rt: &R,
     actor: &Actor,
     thread: Thread<'_>,
 ) -> Result<Vec<Comment>, ApiError> {
-    let rows: Vec<CommentRow> = rt
-        .db()
-        .all(stmt!(thread.sql().list, thread.parent(), MAX_SHOWN))
-        .await?;
-    Ok(rows
-        .into_iter()
+    Ok(shown(actor, rt.db().all(list_stmt(thread)).await?))
+}
+
+/// The comments [`list_stmt`] answered in a batch read for `actor`.
+pub fn list_from(actor: &Actor, answer: &impl RowSet) -> Result<Vec<Comment>, ApiError> {
+    Ok(shown(actor, answer.decode()?))
+}
+
+fn shown(actor: &Actor, rows: Vec<CommentRow>) -> Vec<Comment> {
+    rows.into_iter()
         .map(|r| Comment {
             can_delete: may_delete(actor, &r.author_id),
             author: Author {
@@ -200,7 +210,7 @@ pub async fn list<R: Runtime>(
             body_html: r.body_html,
             created_at: r.created_at,
         })
-        .collect())
+        .collect()
 }
 
 /// Comments under a post or idea the reader may see; a retry with the same key comments once.

@@ -310,16 +310,21 @@ fn page_stmt(reader: &Reader, scope: Scope<'_>, before: &(Millis, String), limit
     reader.bind(query)
 }
 
+/// The live post `post_id` if `actor` may read it: one row or none.
+fn load_stmt(actor: &Actor, post_id: &str) -> Stmt {
+    Reader::Actor(actor).bind(stmt!(
+        post_select!(concat!(
+            "WHERE p.id = ? AND p.deleted_at IS NULL AND ",
+            readable!("r.admin", "r.id")
+        )),
+        post_id
+    ))
+}
+
 async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRow, ApiError> {
     validate::id(post_id, Thing::Post)?;
     rt.db()
-        .first(Reader::Actor(actor).bind(stmt!(
-            post_select!(concat!(
-                "WHERE p.id = ? AND p.deleted_at IS NULL AND ",
-                readable!("r.admin", "r.id")
-            )),
-            post_id
-        )))
+        .first(load_stmt(actor, post_id))
         .await?
         .ok_or_else(|| not_found(Thing::Post))
 }
@@ -354,9 +359,22 @@ pub async fn detail<R: Runtime>(
     post_id: &str,
 ) -> Result<PostDetail, ApiError> {
     require(actor, Action::ReadFeed)?;
-    let post = load(rt, actor, post_id).await?.into_post(actor, true);
-    let comments = comments::list(rt, actor, comments::Thread::Post(post_id)).await?;
-    Ok(PostDetail { post, comments })
+    validate::id(post_id, Thing::Post)?;
+    // The post and its comments in one round trip; the comments count only if the post is there
+    // for this reader.
+    let thread = comments::Thread::Post(post_id);
+    let sets = rt
+        .db()
+        .read_batch(vec![load_stmt(actor, post_id), comments::list_stmt(thread)])
+        .await?;
+    let [post, comments] = sets.as_slice() else {
+        return Err(DbError::Other("the post's batch answered too little".into()).into());
+    };
+    let post: PostRow = post.first()?.ok_or_else(|| not_found(Thing::Post))?;
+    Ok(PostDetail {
+        post: post.into_post(actor, true),
+        comments: comments::list_from(actor, comments)?,
+    })
 }
 
 /// Either the new post, or the first answer to a retry with the same idempotency key.
