@@ -184,21 +184,11 @@ pub fn list_stmt(thread: Thread<'_>) -> Stmt {
     stmt!(thread.sql().list, thread.parent(), MAX_SHOWN)
 }
 
-pub async fn list<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
-    thread: Thread<'_>,
-) -> Result<Vec<Comment>, ApiError> {
-    Ok(shown(actor, rt.db().all(list_stmt(thread)).await?))
-}
-
 /// The comments [`list_stmt`] answered in a batch read for `actor`.
 pub fn list_from(actor: &Actor, answer: &impl RowSet) -> Result<Vec<Comment>, ApiError> {
-    Ok(shown(actor, answer.decode()?))
-}
-
-fn shown(actor: &Actor, rows: Vec<CommentRow>) -> Vec<Comment> {
-    rows.into_iter()
+    let rows: Vec<CommentRow> = answer.decode()?;
+    Ok(rows
+        .into_iter()
         .map(|r| Comment {
             can_delete: may_delete(actor, &r.author_id),
             author: Author {
@@ -210,7 +200,7 @@ fn shown(actor: &Actor, rows: Vec<CommentRow>) -> Vec<Comment> {
             body_html: r.body_html,
             created_at: r.created_at,
         })
-        .collect()
+        .collect())
 }
 
 /// Comments under a post or idea the reader may see; a retry with the same key comments once.

@@ -15,7 +15,7 @@ use super::{
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, count};
+use crate::store::{Count, Db, DbError, RowSet, Stmt, count};
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::{
     Contributions, HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaRef, IdeaSort, IdeaStatus,
@@ -224,16 +224,21 @@ pub async fn submit<R: Runtime>(
     )
 }
 
+/// The idea `id` as `actor` sees it: one row or none.
+fn load_stmt(actor: &Actor, id: &str) -> Stmt {
+    stmt!(
+        idea_select!("WHERE i.id = ?"),
+        actor.id.as_str(),
+        actor.place_editor_flag(),
+        actor.id.as_str(),
+        id
+    )
+}
+
 async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaRow, ApiError> {
     validate::id(id, Thing::Idea)?;
     rt.db()
-        .first(stmt!(
-            idea_select!("WHERE i.id = ?"),
-            actor.id.as_str(),
-            actor.place_editor_flag(),
-            actor.id.as_str(),
-            id
-        ))
+        .first(load_stmt(actor, id))
         .await?
         .ok_or_else(|| not_found(Thing::Idea))
 }
@@ -418,52 +423,41 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Pag
 /// An idea with its history (oldest change first), its discussion and the thanks its author got.
 pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaDetail, ApiError> {
     require(actor, Action::ReadFeed)?;
-    let idea = load(rt, actor, id).await?.into_idea(actor);
-    #[derive(Deserialize)]
-    struct Row {
-        from_status: IdeaStatus,
-        to_status: IdeaStatus,
-        actor_id: String,
-        actor_name: String,
-        actor_left: Option<Millis>,
-        note: Option<String>,
-        via: Option<String>,
-        merged_into_id: Option<String>,
-        merged_into_title: Option<String>,
-        merged_from_id: Option<String>,
-        merged_from_title: Option<String>,
-        created_at: Millis,
-    }
-    let rows: Vec<Row> = rt
+    validate::id(id, Thing::Idea)?;
+    // Every member may read every idea: the idea and all its page shows in one round trip.
+    let sets = rt
         .db()
-        .all(stmt!(
-            "SELECT h.from_status, h.to_status, h.actor_id, u.name AS actor_name,
-                    u.deactivated_at AS actor_left, h.note, h.via, h.created_at,
-                    h.merged_into_id, mi.title AS merged_into_title,
-                    h.merged_from_id, mf.title AS merged_from_title
-             FROM idea_history h JOIN users u ON u.id = h.actor_id
-             LEFT JOIN ideas mi ON mi.id = h.merged_into_id
-             LEFT JOIN ideas mf ON mf.id = h.merged_from_id
-             WHERE h.idea_id = ? ORDER BY h.created_at, h.rowid",
-            id
-        ))
+        .read_batch(vec![
+            load_stmt(actor, id),
+            history_stmt(id),
+            thanks_stmt(id),
+            leader_stmt(actor),
+            comments::list_stmt(Thread::Idea(id)),
+        ])
         .await?;
+    let [idea, history, thanks, leader, comments] = sets.as_slice() else {
+        return Err(DbError::Other("the idea's batch answered too little".into()).into());
+    };
+    let idea: IdeaRow = idea.first()?.ok_or_else(|| not_found(Thing::Idea))?;
+    let idea = idea.into_idea(actor);
+    let thanks = thanks_from(thanks.decode()?);
+    let leads = leader.first::<Count>()?.is_some_and(|c| c.n > 0);
+    let can_thank = idea.author.id != actor.id
+        && !thanks.iter().any(|t| t.from.id == actor.id)
+        && (may_review_ideas(actor) || leads);
     let idea_ref = |id: Option<String>, title: Option<String>| {
         Some(IdeaRef {
             id: id?,
             title: title?,
         })
     };
-    let thanks = thanks(rt, id).await?;
-    let can_thank = idea.author.id != actor.id
-        && !thanks.iter().any(|t| t.from.id == actor.id)
-        && may_thank(rt, actor).await?;
     Ok(IdeaDetail {
-        comments: comments::list(rt, actor, Thread::Idea(id)).await?,
+        comments: comments::list_from(actor, comments)?,
         thanks,
         can_thank,
         idea,
-        history: rows
+        history: history
+            .decode::<HistoryRow>()?
             .into_iter()
             .map(|r| HistoryEntry {
                 from: r.from_status,
@@ -481,6 +475,37 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
             })
             .collect(),
     })
+}
+
+#[derive(Deserialize)]
+struct HistoryRow {
+    from_status: IdeaStatus,
+    to_status: IdeaStatus,
+    actor_id: String,
+    actor_name: String,
+    actor_left: Option<Millis>,
+    note: Option<String>,
+    via: Option<String>,
+    merged_into_id: Option<String>,
+    merged_into_title: Option<String>,
+    merged_from_id: Option<String>,
+    merged_from_title: Option<String>,
+    created_at: Millis,
+}
+
+/// An idea's status changes, oldest first.
+fn history_stmt(id: &str) -> Stmt {
+    stmt!(
+        "SELECT h.from_status, h.to_status, h.actor_id, u.name AS actor_name,
+                u.deactivated_at AS actor_left, h.note, h.via, h.created_at,
+                h.merged_into_id, mi.title AS merged_into_title,
+                h.merged_from_id, mf.title AS merged_from_title
+         FROM idea_history h JOIN users u ON u.id = h.actor_id
+         LEFT JOIN ideas mi ON mi.id = h.merged_into_id
+         LEFT JOIN ideas mf ON mf.id = h.merged_from_id
+         WHERE h.idea_id = ? ORDER BY h.created_at, h.rowid",
+        id
+    )
 }
 
 /// The columns of a thank-you with its idea (binds: as the query's WHERE needs).
@@ -527,18 +552,17 @@ impl From<ThanksRow> for Recognition {
 }
 
 /// The thanks an idea's author got for it, oldest first.
-async fn thanks<R: Runtime>(rt: &R, idea_id: &str) -> Result<Vec<Thanks>, ApiError> {
-    let rows: Vec<ThanksRow> = rt
-        .db()
-        .all(stmt!(
-            thanks_select!("WHERE t.idea_id = ? ORDER BY t.created_at"),
-            idea_id
-        ))
-        .await?;
-    Ok(rows
-        .into_iter()
+fn thanks_stmt(idea_id: &str) -> Stmt {
+    stmt!(
+        thanks_select!("WHERE t.idea_id = ? ORDER BY t.created_at"),
+        idea_id
+    )
+}
+
+fn thanks_from(rows: Vec<ThanksRow>) -> Vec<Thanks> {
+    rows.into_iter()
         .map(|r| Recognition::from(r).thanks)
-        .collect())
+        .collect()
 }
 
 /// The latest thanks `author_id` received for their ideas (at most `limit`), newest first.
@@ -560,16 +584,15 @@ pub async fn recognition<R: Runtime>(
 
 /// Who may thank an author: reviewers and admins, and leaders (those who answer round tables).
 async fn may_thank<R: Runtime>(rt: &R, actor: &Actor) -> Result<bool, ApiError> {
-    Ok(may_review_ideas(actor)
-        || count(
-            rt.db(),
-            stmt!(
-                "SELECT COUNT(*) AS n FROM round_table_leaders WHERE user_id = ?",
-                actor.id.as_str()
-            ),
-        )
-        .await?
-            > 0)
+    Ok(may_review_ideas(actor) || count(rt.db(), leader_stmt(actor)).await? > 0)
+}
+
+/// Whether `actor` leads a round table (as `n`, a count).
+fn leader_stmt(actor: &Actor) -> Stmt {
+    stmt!(
+        "SELECT COUNT(*) AS n FROM round_table_leaders WHERE user_id = ?",
+        actor.id.as_str()
+    )
 }
 
 /// A reviewer or leader thanks an idea's author, once per idea (thanking again changes
@@ -592,7 +615,8 @@ pub async fn thank<R: Runtime>(
             "Anda tidak dapat berterima kasih kepada diri sendiri atas ide Anda.",
         ));
     }
-    let already = thanks(rt, id).await?.iter().any(|t| t.from.id == actor.id);
+    let thanked = thanks_from(rt.db().all(thanks_stmt(id)).await?);
+    let already = thanked.iter().any(|t| t.from.id == actor.id);
     if !already {
         let now = rt.now();
         rt.db()
