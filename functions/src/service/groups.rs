@@ -331,7 +331,8 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Gr
     Ok(load_row(rt, actor, group_id).await?.into_group(actor))
 }
 
-/// 404 unless `actor` may know of the group, 403 unless they may read its posts.
+/// The group of a row `actor` may know of (see [`visible_row`]), or 403 unless they may read its
+/// posts.
 fn readable(actor: &Actor, row: GroupRow) -> Result<Group, ApiError> {
     let group = row.into_group(actor);
     if group.can_read {
