@@ -128,9 +128,9 @@ pub async fn report<R: Runtime>(
         asked: i64,
         confirmed: i64,
     }
-    let sets = rt
+    let [pending, totals] = rt
         .db()
-        .read_batch(vec![
+        .read_each([
             stmt!(
                 concat!(
                     "SELECT u.id, u.name FROM users u WHERE (u.name, u.id) > (?, ?) AND ",
@@ -150,15 +150,11 @@ pub async fn report<R: Runtime>(
             ),
         ])
         .await?;
-    let pending: Vec<Pending> = sets[0].decode()?;
-    let totals = sets[1]
-        .decode::<Totals>()?
-        .into_iter()
-        .next()
-        .unwrap_or(Totals {
-            asked: 0,
-            confirmed: 0,
-        });
+    let pending: Vec<Pending> = pending.decode()?;
+    let totals = totals.first::<Totals>()?.unwrap_or(Totals {
+        asked: 0,
+        confirmed: 0,
+    });
     Ok(AckReport {
         asked: totals.asked,
         confirmed: totals.confirmed,

@@ -15,7 +15,7 @@ use super::{
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Count, Db, DbError, RowSet, Stmt, count};
+use crate::store::{Count, Db, RowSet, Stmt, count};
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::{
     Contributions, HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaRef, IdeaSort, IdeaStatus,
@@ -425,9 +425,9 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
     require(actor, Action::ReadFeed)?;
     validate::id(id, Thing::Idea)?;
     // Every member may read every idea: the idea and all its page shows in one round trip.
-    let sets = rt
+    let [idea, history, thanks, leader, comments] = rt
         .db()
-        .read_batch(vec![
+        .read_each([
             load_stmt(actor, id),
             history_stmt(id),
             thanks_stmt(id),
@@ -435,9 +435,6 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
             comments::list_stmt(Thread::Idea(id)),
         ])
         .await?;
-    let [idea, history, thanks, leader, comments] = sets.as_slice() else {
-        return Err(DbError::Other("the idea's batch answered too little".into()).into());
-    };
     let idea: IdeaRow = idea.first()?.ok_or_else(|| not_found(Thing::Idea))?;
     let idea = idea.into_idea(actor);
     let thanks = thanks_from(thanks.decode()?);
@@ -452,7 +449,7 @@ pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaD
         })
     };
     Ok(IdeaDetail {
-        comments: comments::list_from(actor, comments)?,
+        comments: comments::list_from(actor, &comments)?,
         thanks,
         can_thank,
         idea,

@@ -13,7 +13,7 @@ use super::actor::Actor;
 use super::{markdown, sessions, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Count, Db, RowSet, Stmt, Value, count};
+use crate::store::{Count, Db, RowSet, Stmt, Value, answers, count};
 use balai_protocol::feed::Author;
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX};
@@ -366,8 +366,8 @@ pub async fn poll_unread<R: Runtime>(rt: &R, token: &str) -> Result<Unread, ApiE
         vec![stmt!(unread_count!(crate::session_user!()), hash)]
     })
     .await?;
-    let counts = sets.first().map(|s| s.decode::<Count>()).transpose()?;
-    let unread = counts.and_then(|c| c.first().map(|c| c.n)).unwrap_or(0);
+    let [count] = answers(sets)?;
+    let unread = count.first::<Count>()?.map_or(0, |c| c.n);
     Ok(Unread { unread })
 }
 

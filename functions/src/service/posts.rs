@@ -14,7 +14,7 @@ use super::{
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, DbError, RowSet, Stmt};
+use crate::store::{Db, RowSet, Stmt, answers};
 use balai_protocol::feed::{Ack, Author, NewPost, Post, PostDetail};
 use balai_protocol::groups::GroupRef;
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, POST_MAX_CHARS};
@@ -176,18 +176,22 @@ pub async fn feed_by_session<R: Runtime>(
     .await?;
     require(&actor, Action::ReadFeed)?;
     // The page's rows count only once its check has passed.
-    let unanswered = || DbError::Other("the feed's batch answered too little".into());
-    let [checked @ .., rows] = sets.as_slice() else {
-        return Err(unanswered().into());
-    };
-    match (scope, checked) {
-        (Scope::Group(_), [group]) => groups::require_readable_from(&actor, group)?,
-        (Scope::Place(_), [place]) => {
-            places::require_visible_from(place)?;
+    let rows = match scope {
+        Scope::Group(_) => {
+            let [group, rows] = answers(sets)?;
+            groups::require_readable_from(&actor, &group)?;
+            rows
         }
-        (Scope::Home | Scope::Following | Scope::Tag(_) | Scope::Mine, []) => {}
-        _ => return Err(unanswered().into()),
-    }
+        Scope::Place(_) => {
+            let [place, rows] = answers(sets)?;
+            places::require_visible_from(&place)?;
+            rows
+        }
+        Scope::Home | Scope::Following | Scope::Tag(_) | Scope::Mine => {
+            let [rows] = answers(sets)?;
+            rows
+        }
+    };
     Ok(page(&actor, rows.decode()?, limit))
 }
 
@@ -363,17 +367,14 @@ pub async fn detail<R: Runtime>(
     // The post and its comments in one round trip; the comments count only if the post is there
     // for this reader.
     let thread = comments::Thread::Post(post_id);
-    let sets = rt
+    let [post, comments] = rt
         .db()
-        .read_batch(vec![load_stmt(actor, post_id), comments::list_stmt(thread)])
+        .read_each([load_stmt(actor, post_id), comments::list_stmt(thread)])
         .await?;
-    let [post, comments] = sets.as_slice() else {
-        return Err(DbError::Other("the post's batch answered too little".into()).into());
-    };
     let post: PostRow = post.first()?.ok_or_else(|| not_found(Thing::Post))?;
     Ok(PostDetail {
         post: post.into_post(actor, true),
-        comments: comments::list_from(actor, comments)?,
+        comments: comments::list_from(actor, &comments)?,
     })
 }
 

@@ -106,6 +106,22 @@ pub trait Db {
     /// Runs several reads in one round trip (D1's latency is per round trip).
     async fn read_batch(&self, stmts: Vec<Stmt>) -> Result<Vec<Self::Rows>, DbError>;
     fn usage(&self) -> Usage;
+
+    /// [`Db::read_batch`] of a fixed list: one row set per statement, in order, to destructure.
+    async fn read_each<const N: usize>(
+        &self,
+        stmts: [Stmt; N],
+    ) -> Result<[Self::Rows; N], DbError> {
+        answers(self.read_batch(stmts.into()).await?)
+    }
+}
+
+/// The `N` row sets a batch of `N` statements answered, or an error if D1 answered another
+/// number (a bug, not the user's: never an index out of bounds in the Worker).
+pub fn answers<S, const N: usize>(sets: Vec<S>) -> Result<[S; N], DbError> {
+    sets.try_into().map_err(|sets: Vec<S>| {
+        DbError::Other(format!("a batch of {N} statements answered {}", sets.len()))
+    })
 }
 
 /// The row of a `SELECT COUNT(*) AS n …`.
@@ -117,4 +133,17 @@ pub struct Count {
 /// Runs a `SELECT COUNT(*) AS n …` and answers `n`.
 pub async fn count<D: Db>(db: &D, stmt: Stmt) -> Result<i64, DbError> {
     Ok(db.first::<Count>(stmt).await?.map_or(0, |c| c.n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DbError, answers};
+
+    #[test]
+    fn a_batch_answering_another_number_of_sets_is_an_error_not_a_panic() {
+        let [first, second] = answers(vec!["a", "b"]).unwrap();
+        assert_eq!((first, second), ("a", "b"));
+        let short = answers::<_, 3>(vec!["a", "b"]).unwrap_err();
+        assert!(matches!(short, DbError::Other(m) if m == "a batch of 3 statements answered 2"));
+    }
 }

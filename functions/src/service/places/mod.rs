@@ -121,9 +121,9 @@ pub struct Catalog {
 
 impl Catalog {
     pub async fn load<R: Runtime>(rt: &R) -> Result<Self, ApiError> {
-        let sets = rt
+        let [categories, departments] = rt
             .db()
-            .read_batch(vec![
+            .read_each([
                 stmt!(
                     "SELECT id, name, colour, icon FROM place_categories ORDER BY created_at, name"
                 ),
@@ -131,8 +131,8 @@ impl Catalog {
             ])
             .await?;
         Ok(Catalog {
-            categories: sets[0].decode()?,
-            departments: sets[1]
+            categories: categories.decode()?,
+            departments: departments
                 .decode::<Department>()?
                 .into_iter()
                 .map(|d| (d.id, d.name))
