@@ -48,14 +48,8 @@ fn the_feed_and_its_session_lookup_are_one_round_trip() {
     for i in 0..30 {
         app.new_post(&ani, &format!("post {i}"));
     }
-    let before = balai_functions::store::Db::usage(&app.rt.db);
-    app.get("/api/posts", Some(&ani));
-    let after = balai_functions::store::Db::usage(&app.rt.db);
-    assert_eq!(
-        after.queries - before.queries,
-        1,
-        "the session lookup batched with the feed query"
-    );
+    let (_, trips) = app.get_counting_round_trips("/api/posts", Some(&ani));
+    assert_eq!(trips, 1, "the session lookup batched with the feed query");
     // The feed query walks the partial index, never a scan or a temp sort.
     let plan: Vec<String> = app
         .rt
@@ -92,12 +86,7 @@ fn a_group_or_place_feed_and_its_check_are_one_round_trip() {
         json!({ "body": "barang tiba", "place_id": place }),
     );
     let at_place = json(&res)["id"].as_str().unwrap().to_string();
-    let round_trips = |path: &str, who| {
-        let before = balai_functions::store::Db::usage(&app.rt.db);
-        let res = app.get(path, Some(who));
-        let after = balai_functions::store::Db::usage(&app.rt.db);
-        (res, after.queries - before.queries)
-    };
+    let round_trips = |path: &str, who| app.get_counting_round_trips(path, Some(who));
     let group_feed = format!("/api/posts?group={group}");
     let place_feed = format!("/api/posts?place={place}");
     for (path, post) in [(&group_feed, &in_group), (&place_feed, &at_place)] {
@@ -445,14 +434,9 @@ fn comments_are_listed_oldest_first_and_deletable_by_author_or_admin() {
         json!({ "body": "dua" }),
     );
     // The session, then the post with its comments: two round trips.
-    let before = balai_functions::store::Db::usage(&app.rt.db);
-    let detail = json(&app.get(&format!("/api/posts/{post}"), Some(&ani)));
-    let after = balai_functions::store::Db::usage(&app.rt.db);
-    assert_eq!(
-        after.queries - before.queries,
-        2,
-        "the post and its comments batched"
-    );
+    let (detail, trips) = app.get_counting_round_trips(&format!("/api/posts/{post}"), Some(&ani));
+    let detail = json(&detail);
+    assert_eq!(trips, 2, "the post and its comments batched");
     let bodies: Vec<&str> = detail["comments"]
         .as_array()
         .unwrap()

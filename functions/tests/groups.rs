@@ -201,6 +201,35 @@ fn a_secret_group_is_joined_only_by_invitation_and_its_id_tells_nothing() {
     );
 }
 
+/// A group's page checks the session and reads the group in one D1 round trip, and still
+/// answers 404 for a group the reader may not know of and 401 without a session.
+#[test]
+fn a_group_page_is_one_round_trip() {
+    let app = TestApp::new();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    let closed = app.create_group(&ani, "Gudang Surabaya", "closed");
+    let secret = app.create_group(&ani, "Audit Gudang", "secret");
+    let page =
+        |id: &str, who: &Who| app.get_counting_round_trips(&format!("/api/groups/{id}"), Some(who));
+    let (res, trips) = page(&closed, &ani);
+    assert_eq!(trips, 1, "session and group batched");
+    assert_eq!(json(&res)["my_role"], "owner", "{}", res.body);
+    // An outsider sees that a closed group exists, and may not read it.
+    let (res, trips) = page(&closed, &budi);
+    assert_eq!((res.status, trips), (200, 1), "{}", res.body);
+    assert_eq!(json(&res)["can_read"], false);
+    assert_error(&page(&secret, &budi).0, 404, "not_found");
+    assert_error(&page("not-an-id", &budi).0, 404, "not_found");
+    // Without a session, 401 whatever the id.
+    for id in [closed.as_str(), "not-an-id"] {
+        assert_error(
+            &app.get(&format!("/api/groups/{id}"), None),
+            401,
+            "unauthenticated",
+        );
+    }
+}
+
 #[test]
 fn roles_owners_and_removal() {
     let app = TestApp::new();

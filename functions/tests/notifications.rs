@@ -342,14 +342,9 @@ fn the_unread_poll_is_one_round_trip_and_still_checks_the_session() {
     let admin = app.admin();
     let (ani, budi) = (app.member("ani"), app.member("budi"));
     app.new_post(&budi, "Halo @ani, cek jadwal ya");
-    let before = balai_functions::store::Db::usage(&app.rt.db);
-    assert_eq!(unread(&app, &ani), 1);
-    let after = balai_functions::store::Db::usage(&app.rt.db);
-    assert_eq!(
-        after.queries - before.queries,
-        1,
-        "session and count together"
-    );
+    let (res, trips) = app.get_counting_round_trips("/api/notifications/unread", Some(&ani));
+    assert_eq!(json(&res)["unread"], 1);
+    assert_eq!(trips, 1, "session and count together");
     assert_eq!(unread(&app, &budi), 0, "each person's own count");
 
     let made_up = Who {

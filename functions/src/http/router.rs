@@ -84,6 +84,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["notifications", "unread"]) => return notifications::unread(rt, token).await,
         ("GET", ["posts"]) => return feed::list(rt, req, token).await,
         ("GET", ["search"]) => return search::search(rt, req, token).await,
+        ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
         _ => {}
     }
     let actor = sessions::authenticate(rt, token).await?;
@@ -166,7 +167,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["saved-filters", id]) => follows::remove_filter(rt, &call, id).await,
         ("GET", ["groups"]) => groups::list(rt, &call).await,
         ("POST", ["groups"]) => groups::create(rt, &call).await,
-        ("GET", ["groups", id]) => groups::get(rt, &call, id).await,
         ("POST", ["groups", id, "join"]) => groups::join(rt, &call, id).await,
         ("POST", ["groups", id, "leave"]) => groups::leave(rt, &call, id).await,
         ("PUT", ["groups", id, "pin"]) => groups::pin(rt, &call, id).await,

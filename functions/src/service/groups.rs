@@ -12,11 +12,11 @@ use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::reader::Reader;
-use super::{audit, follows, forbidden, not_found, validate};
+use super::{audit, follows, forbidden, not_found, sessions, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, RowSet, Stmt, count};
+use crate::store::{Db, RowSet, Stmt, answers, count};
 use balai_protocol::auth::Role;
 use balai_protocol::feed::Author;
 use balai_protocol::groups::{
@@ -327,8 +327,28 @@ async fn load_row<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<G
     visible_row(actor, rt.db().first(row_stmt).await?)
 }
 
-pub async fn get<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Group, ApiError> {
+/// The group as `actor` sees it now (after a change they made).
+async fn get<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<Group, ApiError> {
     Ok(load_row(rt, actor, group_id).await?.into_group(actor))
+}
+
+/// A group's page for the person behind a session token: the session lookup and the group in
+/// one D1 round trip (the page's posts are a second request, `GET /api/posts?group=`).
+pub async fn get_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    group_id: &str,
+) -> Result<Group, ApiError> {
+    if let Err(bad) = validate::id(group_id, Thing::Group) {
+        return Err(sessions::refusal(rt, token, bad).await);
+    }
+    let now = rt.now();
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![row_stmt(&Reader::Session(hash), group_id, now)]
+    })
+    .await?;
+    let [row] = answers(sets)?;
+    Ok(visible_row(&actor, row.first()?)?.into_group(&actor))
 }
 
 /// The group of a row `actor` may know of (see [`visible_row`]), or 403 unless they may read its

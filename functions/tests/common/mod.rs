@@ -4,6 +4,7 @@
 use balai_functions::http::{ApiRequest, ApiResponse, SESSION_COOKIE, handle};
 use balai_functions::runtime::native::{NativeRuntime, block_on};
 use balai_functions::seed;
+use balai_functions::store::Db;
 use balai_protocol::auth::Role;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -87,6 +88,13 @@ impl TestApp {
 
     pub fn get(&self, path: &str, who: Option<&Who>) -> ApiResponse {
         self.send(request("GET", path, who, None))
+    }
+
+    /// A GET and the D1 round trips it made (its cost on Cloudflare is per round trip).
+    pub fn get_counting_round_trips(&self, path: &str, who: Option<&Who>) -> (ApiResponse, u32) {
+        let before = Db::usage(&self.rt.db).queries;
+        let res = self.get(path, who);
+        (res, Db::usage(&self.rt.db).queries - before)
     }
 
     pub fn post(&self, path: &str, who: Option<&Who>, body: Value) -> ApiResponse {

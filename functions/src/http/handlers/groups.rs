@@ -22,10 +22,10 @@ pub async fn create<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
     ))
 }
 
-pub async fn get<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+pub async fn get<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &groups::get(rt, &call.actor, id).await?,
+        &groups::get_by_session(rt, token, id).await?,
     ))
 }
 
