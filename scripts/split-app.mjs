@@ -5,7 +5,7 @@
 //   cargo's wasm (linked with --emit-relocs, app/build.rs)
 //     -> wasm-split-cli: main module + chunks + the __wasm_split.js loader
 //     -> wasm-bindgen --keep-lld-exports on the main module (the chunks link against its exports)
-//     -> wasm-opt -Oz on every module (release builds)
+//     -> wasm-opt -Oz on every module, and esbuild minifies the glue JS (release builds)
 // Every file is named with one hash of cargo's wasm, so a new build never mixes with cached
 // files of an old one. The service worker (public/sw.js) is given the build's file lists to
 // precache, so every page opens offline once the app has been loaded, and to drop older builds.
@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { transform } from 'esbuild';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
@@ -55,12 +56,19 @@ try {
 
   let loaderJs = readFileSync(join(work, 'split', '__wasm_split.js'), 'utf8');
   for (const f of chunks) loaderJs = loaderJs.replaceAll(`"./${f}"`, `"./${named(f)}"`);
+  // Left as written: scripts/bundle-report.mjs reads each page's chunks from it (and minified it
+  // would be only 0.4 KB lighter).
   writeFileSync(join(staging, loader), loaderJs);
   // Only the import's path: the imports object keeps the module name the wasm asks for.
   const glue = readFileSync(join(work, 'bindgen', `${stem}.js`), 'utf8')
     .replaceAll(/^(import .* from )"\.\/__wasm_split\.js"/gm, `$1"./${loader}"`);
   if (!glue.includes(`from "./${loader}"`)) throw new Error('the glue no longer imports ./__wasm_split.js');
-  writeFileSync(join(staging, `${stem}.js`), glue);
+  // On the first screen's path: minified, 1.8 KB (brotli) lighter. Exported names and the
+  // import object's keys (the module names the wasm asks for) are kept.
+  const glueJs = profile === 'release'
+    ? (await transform(glue, { minify: true, format: 'esm', logLevel: 'error' })).code
+    : glue;
+  writeFileSync(join(staging, `${stem}.js`), glueJs);
 
   writeFileSync(join(staging, 'index.html'), html.replaceAll(trunkStem, stem));
   // The service worker's lists: the chunks, and every other file of the build but the page
