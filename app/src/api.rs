@@ -73,6 +73,12 @@ async fn fetch(
     body: Option<String>,
     key: Option<&str>,
 ) -> Result<String, Error> {
+    // A page's first read may have been started with its route (read_ahead.rs).
+    if method == Method::GET
+        && let Some(text) = crate::read_ahead::taken(path).await
+    {
+        return Ok(text);
+    }
     fetch_as(
         method,
         path,
@@ -84,7 +90,7 @@ async fn fetch(
 }
 
 /// [`fetch`] with a body of another type (a CSV file, a photo).
-async fn fetch_as(
+pub(crate) async fn fetch_as(
     method: Method,
     path: &str,
     body: Option<JsValue>,
@@ -159,14 +165,17 @@ pub async fn me() -> Result<Me, Error> {
 }
 
 pub async fn login(req: &LoginRequest) -> Result<Me, Error> {
+    crate::read_ahead::forget();
     send(Method::POST, "/api/auth/login", json(req), None).await
 }
 
 pub async fn accept_invite(req: &AcceptInviteRequest) -> Result<Me, Error> {
+    crate::read_ahead::forget();
     send(Method::POST, "/api/auth/accept", json(req), None).await
 }
 
 pub async fn logout() -> Result<(), Error> {
+    crate::read_ahead::forget();
     send(Method::POST, "/api/auth/logout", json(&()), None).await
 }
 
@@ -191,6 +200,10 @@ pub enum Source {
 
 /// A page of posts from `source`.
 pub async fn feed(source: &Source, cursor: Option<&str>) -> Result<Page<Post>, Error> {
+    send(Method::GET, &feed_path(source, cursor), None, None).await
+}
+
+pub fn feed_path(source: &Source, cursor: Option<&str>) -> String {
     let mut path = match source {
         Source::Home(filter) => format!("/api/posts?filter={filter}"),
         Source::Group(g) => format!("/api/posts?group={g}"),
@@ -200,7 +213,7 @@ pub async fn feed(source: &Source, cursor: Option<&str>) -> Result<Page<Post>, E
     if let Some(c) = cursor {
         path.push_str(&format!("&cursor={c}"));
     }
-    send(Method::GET, &path, None, None).await
+    path
 }
 
 /// A new post, as a write that may wait in the outbox (`offline::outbox::send_or_queue`).
@@ -213,7 +226,11 @@ pub fn new_post(body: &NewPost) -> Write {
 }
 
 pub async fn post_detail(id: &str) -> Result<PostDetail, Error> {
-    send(Method::GET, &format!("/api/posts/{id}"), None, None).await
+    send(Method::GET, &post_path(id), None, None).await
+}
+
+pub fn post_path(id: &str) -> String {
+    format!("/api/posts/{id}")
 }
 
 pub async fn edit_post(id: &str, body: &NewPost) -> Result<Post, Error> {
@@ -392,7 +409,11 @@ pub async fn create_group(input: &NewGroup, key: &str) -> Result<Group, Error> {
 }
 
 pub async fn group(id: &str) -> Result<Group, Error> {
-    send(Method::GET, &format!("/api/groups/{id}"), None, None).await
+    send(Method::GET, &group_path(id), None, None).await
+}
+
+pub fn group_path(id: &str) -> String {
+    format!("/api/groups/{id}")
 }
 
 /// Joins, asks to join, or accepts an invitation, as the group allows.
@@ -433,8 +454,10 @@ pub async fn remove_member(group: &str, user: &str) -> Result<(), Error> {
 }
 
 pub async fn announcements() -> Result<Vec<Post>, Error> {
-    send(Method::GET, "/api/announcements", None, None).await
+    send(Method::GET, ANNOUNCEMENTS, None, None).await
 }
+
+pub const ANNOUNCEMENTS: &str = "/api/announcements";
 
 pub async fn notifications(cursor: Option<&str>) -> Result<Page<Notification>, Error> {
     let path = match cursor {
@@ -520,8 +543,10 @@ pub async fn pin(group: &str, post_id: Option<String>) -> Result<Group, Error> {
 }
 
 pub async fn saved_filters() -> Result<Vec<SavedFilter>, Error> {
-    send(Method::GET, "/api/saved-filters", None, None).await
+    send(Method::GET, SAVED_FILTERS, None, None).await
 }
+
+pub const SAVED_FILTERS: &str = "/api/saved-filters";
 
 /// Saves (or renames) the filter for `query`.
 pub async fn save_filter(name: &str, query: &str) -> Result<SavedFilter, Error> {
@@ -712,8 +737,10 @@ pub async fn branches() -> Result<Vec<Branch>, Error> {
 }
 
 pub async fn celebrations() -> Result<Celebrations, Error> {
-    send(Method::GET, "/api/celebrations", None, None).await
+    send(Method::GET, CELEBRATIONS, None, None).await
 }
+
+pub const CELEBRATIONS: &str = "/api/celebrations";
 
 /// Checks (and imports when every row is valid, or only its valid rows) an HR export.
 pub async fn import_people(csv: String, valid_only: bool) -> Result<PeopleImportReport, Error> {

@@ -11,6 +11,7 @@ mod i18n;
 mod offline;
 mod pager;
 mod pages;
+mod read_ahead;
 mod router;
 mod session;
 mod storage;
@@ -79,6 +80,7 @@ fn page(route: Route) -> AnyView {
     use chunks::*;
     use components::lazy_page::lazy_page;
     use pages::*;
+    read_ahead::start(&route);
     match route {
         Route::Login => view! { <login::LoginPage/> }.into_any(),
         Route::Feed => view! { <feed::FeedPage/> }.into_any(),
