@@ -28,7 +28,9 @@ fn login_sets_an_httponly_lax_cookie_and_me_answers() {
     );
     let token = session_cookie(&res).unwrap();
     assert_eq!(token.len(), 64, "256-bit token, hex");
-    let me = app.get("/api/me", Some(&ani));
+    // Every start of the app asks this first: the session and the person in one round trip.
+    let (me, trips) = app.get_counting_round_trips("/api/me", Some(&ani));
+    assert_eq!(trips, 1);
     assert_eq!(json(&me)["email"], "ani@example.co.id");
     assert_eq!(json(&me)["role"], "member");
 }
@@ -200,6 +202,7 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/posts?filter=following",
         "/api/search?q=rapat",
         "/api/notifications/unread",
+        "/api/me",
     ];
     for (i, path) in paths.into_iter().enumerate() {
         let who = app.member(&format!("idle{i}"));

@@ -81,6 +81,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
     let token = cookies::session_token(req).ok_or_else(sessions::unauthenticated)?;
     // The hottest reads check the session in the same D1 round trip as their own query.
     match (req.method.as_str(), rest) {
+        ("GET", ["me"]) => return auth::me(rt, token).await,
         ("GET", ["notifications", "unread"]) => return notifications::unread(rt, token).await,
         ("GET", ["posts"]) => return feed::list(rt, req, token).await,
         ("GET", ["search"]) => return search::search(rt, req, token).await,
@@ -100,7 +101,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
     }
     let call = Call { req, actor, key };
     match (req.method.as_str(), rest) {
-        ("GET", ["me"]) => auth::me(rt, &call).await,
         ("POST", ["auth", "logout"]) => auth::logout(rt, &call).await,
         ("GET", ["sessions"]) => auth::sessions(rt, &call).await,
         ("DELETE", ["sessions", id]) => auth::end_session(rt, &call, id).await,

@@ -9,7 +9,7 @@ use super::{audit, not_found, password, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, count};
+use crate::store::{Db, RowSet, answers, count};
 use balai_protocol::auth::{LoginRequest, Me, SetupRequest};
 use balai_protocol::limits::NAME_MAX_CHARS;
 use balai_protocol::people::{Capability, Person};
@@ -99,25 +99,43 @@ pub async fn logout<R: Runtime>(rt: &R, actor: &Actor) -> Result<(), ApiError> {
 
 /// The columns every person query selects, so rows decode into [`PersonRow`].
 macro_rules! person_select {
-    ($rest:literal) => {
+    ($($rest:tt)*) => {
         concat!(
             "SELECT u.id, u.name, u.email, u.role, d.name AS department, b.name AS branch,
                     u.deactivated_at, u.created_at, ",
             grant_columns!(),
             " FROM users u LEFT JOIN departments d ON d.id = u.department_id
              LEFT JOIN branches b ON b.id = u.branch_id ",
-            $rest
+            $($rest)*
         )
     };
 }
 
-/// Who the person is, as `GET /api/me` answers.
+/// Who the person is (as a new session's first answer).
 pub async fn me<R: Runtime>(rt: &R, user_id: &str) -> Result<Me, ApiError> {
-    let row: PersonRow = rt
+    let row = rt
         .db()
         .first(stmt!(person_select!("WHERE u.id = ?"), user_id))
-        .await?
-        .ok_or_else(|| not_found(Thing::Person))?;
+        .await?;
+    me_from(row)
+}
+
+/// `GET /api/me`, which every start of the app asks first: the session lookup and who the
+/// person is in one D1 round trip.
+pub async fn me_by_session<R: Runtime>(rt: &R, token: &str) -> Result<Me, ApiError> {
+    let (_, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![stmt!(
+            person_select!("WHERE u.id = ", crate::session_user!()),
+            hash
+        )]
+    })
+    .await?;
+    let [row] = answers(sets)?;
+    me_from(row.first()?)
+}
+
+fn me_from(row: Option<PersonRow>) -> Result<Me, ApiError> {
+    let row = row.ok_or_else(|| not_found(Thing::Person))?;
     Ok(Me {
         role: parse_role(&row.role),
         id: row.id,

@@ -33,10 +33,10 @@ pub async fn setup<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, 
     Ok(logged_in(req, me, session))
 }
 
-pub async fn me<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn me<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &accounts::me(rt, &call.actor.id).await?,
+        &accounts::me_by_session(rt, token).await?,
     ))
 }
 
