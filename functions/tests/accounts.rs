@@ -204,11 +204,16 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/notifications/unread",
         "/api/me",
     ];
-    for (i, path) in paths.into_iter().enumerate() {
+    let post = app.new_post(&app.member("author"), "rapat pagi");
+    let paths = paths
+        .map(String::from)
+        .into_iter()
+        .chain([format!("/api/posts/{post}")]);
+    for (i, path) in paths.enumerate() {
         let who = app.member(&format!("idle{i}"));
-        assert_eq!(app.get(path, Some(&who)).status, 200, "{path}");
+        assert_eq!(app.get(&path, Some(&who)).status, 200, "{path}");
         app.rt.advance(IDLE_TIMEOUT_MS + 1);
-        assert_error(&app.get(path, Some(&who)), 401, "unauthenticated");
+        assert_error(&app.get(&path, Some(&who)), 401, "unauthenticated");
     }
 }
 

@@ -433,10 +433,10 @@ fn comments_are_listed_oldest_first_and_deletable_by_author_or_admin() {
         Some(&ani),
         json!({ "body": "dua" }),
     );
-    // The session, then the post with its comments: two round trips.
+    // The session, the post and its comments: one round trip.
     let (detail, trips) = app.get_counting_round_trips(&format!("/api/posts/{post}"), Some(&ani));
     let detail = json(&detail);
-    assert_eq!(trips, 2, "the post and its comments batched");
+    assert_eq!(trips, 1, "the session, the post and its comments batched");
     let bodies: Vec<&str> = detail["comments"]
         .as_array()
         .unwrap()

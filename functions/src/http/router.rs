@@ -84,6 +84,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["me"]) => return auth::me(rt, token).await,
         ("GET", ["notifications", "unread"]) => return notifications::unread(rt, token).await,
         ("GET", ["posts"]) => return feed::list(rt, req, token).await,
+        ("GET", ["posts", id]) => return feed::detail(rt, token, id).await,
         ("GET", ["search"]) => return search::search(rt, req, token).await,
         ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
         _ => {}
@@ -105,7 +106,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["sessions"]) => auth::sessions(rt, &call).await,
         ("DELETE", ["sessions", id]) => auth::end_session(rt, &call, id).await,
         ("POST", ["posts"]) => feed::create(rt, &call).await,
-        ("GET", ["posts", id]) => feed::detail(rt, &call, id).await,
         ("PATCH", ["posts", id]) => feed::edit(rt, &call, id).await,
         ("DELETE", ["posts", id]) => feed::delete(rt, &call, id).await,
         ("POST", ["posts", id, "comments"]) => comments::create(rt, &call, Thread::Post(id)).await,

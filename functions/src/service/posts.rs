@@ -315,8 +315,8 @@ fn page_stmt(reader: &Reader, scope: Scope<'_>, before: &(Millis, String), limit
 }
 
 /// The live post `post_id` if `actor` may read it: one row or none.
-fn load_stmt(actor: &Actor, post_id: &str) -> Stmt {
-    Reader::Actor(actor).bind(stmt!(
+fn load_stmt(reader: &Reader, post_id: &str) -> Stmt {
+    reader.bind(stmt!(
         post_select!(concat!(
             "WHERE p.id = ? AND p.deleted_at IS NULL AND ",
             readable!("r.admin", "r.id")
@@ -328,7 +328,7 @@ fn load_stmt(actor: &Actor, post_id: &str) -> Stmt {
 async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRow, ApiError> {
     validate::id(post_id, Thing::Post)?;
     rt.db()
-        .first(load_stmt(actor, post_id))
+        .first(load_stmt(&Reader::Actor(actor), post_id))
         .await?
         .ok_or_else(|| not_found(Thing::Post))
 }
@@ -357,24 +357,31 @@ pub async fn require_readable<R: Runtime>(
         .ok_or_else(|| not_found(Thing::Post))
 }
 
-pub async fn detail<R: Runtime>(
+/// A post with its comments, for the person behind a session token: the session lookup, the
+/// post and its comments in one D1 round trip. The comments count only if the post is there
+/// for this reader.
+pub async fn detail_by_session<R: Runtime>(
     rt: &R,
-    actor: &Actor,
+    token: &str,
     post_id: &str,
 ) -> Result<PostDetail, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    validate::id(post_id, Thing::Post)?;
-    // The post and its comments in one round trip; the comments count only if the post is there
-    // for this reader.
-    let thread = comments::Thread::Post(post_id);
-    let [post, comments] = rt
-        .db()
-        .read_each([load_stmt(actor, post_id), comments::list_stmt(thread)])
-        .await?;
+    if let Err(bad) = validate::id(post_id, Thing::Post) {
+        return Err(sessions::refusal(rt, token, bad).await);
+    }
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        let thread = comments::Thread::Post(post_id);
+        vec![
+            load_stmt(&Reader::Session(hash), post_id),
+            comments::list_stmt(thread),
+        ]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [post, comments] = answers(sets)?;
     let post: PostRow = post.first()?.ok_or_else(|| not_found(Thing::Post))?;
     Ok(PostDetail {
-        post: post.into_post(actor, true),
-        comments: comments::list_from(actor, &comments)?,
+        post: post.into_post(&actor, true),
+        comments: comments::list_from(&actor, &comments)?,
     })
 }
 

@@ -46,14 +46,10 @@ pub async fn create<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
     ))
 }
 
-pub async fn detail<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    id: &str,
-) -> Result<ApiResponse, ApiError> {
+pub async fn detail<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &posts::detail(rt, &call.actor, id).await?,
+        &posts::detail_by_session(rt, token, id).await?,
     ))
 }
 
