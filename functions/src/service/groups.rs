@@ -339,9 +339,7 @@ pub async fn get_by_session<R: Runtime>(
     token: &str,
     group_id: &str,
 ) -> Result<Group, ApiError> {
-    if let Err(bad) = validate::id(group_id, Thing::Group) {
-        return Err(sessions::refusal(rt, token, bad).await);
-    }
+    sessions::checked(rt, token, validate::id(group_id, Thing::Group)).await?;
     let now = rt.now();
     let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
         vec![row_stmt(&Reader::Session(hash), group_id, now)]

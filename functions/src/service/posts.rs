@@ -158,10 +158,8 @@ pub async fn feed_by_session<R: Runtime>(
     cursor: Option<&str>,
     limit: Option<u32>,
 ) -> Result<Page<Post>, ApiError> {
-    let before = match position(cursor).and_then(|before| valid_scope(scope).map(|()| before)) {
-        Ok(before) => before,
-        Err(bad) => return Err(sessions::refusal(rt, token, bad).await),
-    };
+    let params = position(cursor).and_then(|before| valid_scope(scope).map(|()| before));
+    let before = sessions::checked(rt, token, params).await?;
     let (limit, now) = (page_size(limit), rt.now());
     let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
         let reader = Reader::Session(hash);
@@ -365,9 +363,7 @@ pub async fn detail_by_session<R: Runtime>(
     token: &str,
     post_id: &str,
 ) -> Result<PostDetail, ApiError> {
-    if let Err(bad) = validate::id(post_id, Thing::Post) {
-        return Err(sessions::refusal(rt, token, bad).await);
-    }
+    sessions::checked(rt, token, validate::id(post_id, Thing::Post)).await?;
     let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
         let thread = comments::Thread::Post(post_id);
         vec![

@@ -406,10 +406,7 @@ pub async fn search_by_session<R: Runtime>(
     kind: Option<SearchKind>,
     cursor: Option<&str>,
 ) -> Result<SearchResults, ApiError> {
-    let query = match Query::parse(q, kind, cursor) {
-        Ok(query) => query,
-        Err(bad) => return Err(sessions::refusal(rt, token, bad).await),
-    };
+    let query = sessions::checked(rt, token, Query::parse(q, kind, cursor)).await?;
     let (_, sets) =
         sessions::authenticate_with(rt, token, |hash| query.stmts(&Reader::Session(hash))).await?;
     results(&query, &sets)

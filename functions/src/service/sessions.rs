@@ -112,6 +112,19 @@ pub async fn refusal<R: Runtime>(rt: &R, token: &str, bad: ApiError) -> ApiError
     }
 }
 
+/// A read's parameters, checked before anything is read; if they are bad, the error, answered
+/// as [`refusal`] does.
+pub async fn checked<R: Runtime, T>(
+    rt: &R,
+    token: &str,
+    params: Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    match params {
+        Ok(params) => Ok(params),
+        Err(bad) => Err(refusal(rt, token, bad).await),
+    }
+}
+
 /// [`authenticate`] and `reads` in one D1 round trip, for the hottest reads (the unread poll,
 /// the feed, search). `reads` gets the token's hash to bind where they name the person, by
 /// [`session_user!`] or as a [`Reader::Session`](super::reader::Reader); their rows (one set per
