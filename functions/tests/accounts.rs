@@ -203,6 +203,9 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/search?q=rapat",
         "/api/notifications/unread",
         "/api/me",
+        "/api/announcements",
+        "/api/saved-filters",
+        "/api/celebrations",
     ];
     let post = app.new_post(&app.member("author"), "rapat pagi");
     let paths = paths

@@ -41,6 +41,72 @@ fn posts_come_newest_first_in_cursor_pages_without_gaps_or_repeats() {
     assert_eq!(seen, ids);
 }
 
+/// What the home screen asks on every start, all at once: its posts, the announcements above
+/// them, the saved filters' chips and the week's birthdays.
+const HOME_SCREEN_READS: [&str; 4] = [
+    "/api/posts",
+    "/api/announcements",
+    "/api/saved-filters",
+    "/api/celebrations",
+];
+
+#[test]
+fn the_home_screens_first_reads_are_one_round_trip_each() {
+    let app = TestApp::new();
+    // 2027-01-15, 15:00 in WIB.
+    app.rt.set_now(1_800_000_000_000);
+    let admin = app.admin();
+    let ani = app.member("ani");
+    let res = app.post(
+        "/api/posts",
+        Some(&admin),
+        json!({ "body": "Libur nasional", "announce_until": 1_800_000_000_000i64 + 86_400_000 }),
+    );
+    assert_eq!(res.status, 201, "{}", res.body);
+    let res = app.post(
+        "/api/saved-filters",
+        Some(&ani),
+        json!({ "name": "Gudang", "query": "tag=gudang" }),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let profile = json!({ "phone": "", "competencies": [], "responsibilities": "", "hobbies": "",
+                          "birthday": "01-15", "birthday_public": true });
+    let path = format!("/api/people/{}/profile", ani.id);
+    let res = app.call("PUT", &path, Some(&ani), Some(profile));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let answers: Vec<serde_json::Value> = HOME_SCREEN_READS
+        .iter()
+        .map(|path| {
+            let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
+            assert_eq!(res.status, 200, "{path}: {}", res.body);
+            assert_eq!(
+                trips, 1,
+                "{path}: the session lookup batched with its reads"
+            );
+            json(&res)
+        })
+        .collect();
+    assert_eq!(
+        answers[0]["items"][0]["body_html"],
+        "<p>Libur nasional</p>\n"
+    );
+    assert_eq!(answers[1][0]["body_html"], "<p>Libur nasional</p>\n");
+    assert_eq!(answers[2][0]["query"], "tag=gudang");
+    assert_eq!(answers[3]["birthdays"][0]["person"]["name"], "ani");
+    assert_eq!(answers[3]["birthdays"][0]["today"], true);
+    // Batched, they still refuse whoever has no session, and one that has just ended.
+    let res = app.post(
+        &format!("/api/people/{}/deactivate", ani.id),
+        Some(&admin),
+        json!({}),
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    for path in HOME_SCREEN_READS {
+        assert_error(&app.get(path, None), 401, "unauthenticated");
+        assert_error(&app.get(path, Some(&ani)), 401, "unauthenticated");
+    }
+}
+
 #[test]
 fn the_feed_and_its_session_lookup_are_one_round_trip() {
     let app = TestApp::new();

@@ -87,6 +87,10 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["posts", id]) => return feed::detail(rt, token, id).await,
         ("GET", ["search"]) => return search::search(rt, req, token).await,
         ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
+        // The home feed's other first reads, asked alongside its posts on every start.
+        ("GET", ["announcements"]) => return feed::announcements(rt, token).await,
+        ("GET", ["saved-filters"]) => return follows::saved_filters(rt, token).await,
+        ("GET", ["celebrations"]) => return work_pages::celebrations(rt, token).await,
         _ => {}
     }
     let actor = sessions::authenticate(rt, token).await?;
@@ -138,7 +142,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         }
         ("GET", ["experts"]) => work_pages::experts(rt, &call).await,
         ("GET", ["branches"]) => work_pages::branches(rt, &call).await,
-        ("GET", ["celebrations"]) => work_pages::celebrations(rt, &call).await,
         ("GET", ["departments", "tree"]) => work_pages::department_tree(rt, &call).await,
         ("GET", ["departments", id]) => work_pages::department(rt, &call, id).await,
         ("POST", ["departments"]) => work_pages::create_department(rt, &call).await,
@@ -154,7 +157,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
-        ("GET", ["announcements"]) => feed::announcements(rt, &call).await,
         ("GET", ["notifications"]) => notifications::list(rt, &call).await,
         ("POST", ["notifications", "read"]) => notifications::mark_read(rt, &call).await,
         ("GET", ["notifications", "settings"]) => notifications::settings(rt, &call).await,
@@ -162,7 +164,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["follows"]) => follows::list(rt, &call).await,
         ("PUT", ["follows"]) => follows::follow(rt, &call).await,
         ("DELETE", ["follows", kind, target]) => follows::unfollow(rt, &call, kind, target).await,
-        ("GET", ["saved-filters"]) => follows::saved_filters(rt, &call).await,
         ("POST", ["saved-filters"]) => follows::save_filter(rt, &call).await,
         ("DELETE", ["saved-filters", id]) => follows::remove_filter(rt, &call, id).await,
         ("GET", ["groups"]) => groups::list(rt, &call).await,

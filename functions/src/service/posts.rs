@@ -626,21 +626,28 @@ fn announcement_end<R: Runtime>(
 
 const ANNOUNCEMENT_MAX_MS: Millis = 90 * 24 * 60 * 60 * 1000;
 
-/// The announcements pinned above the feed now: newest first, at most five.
-pub async fn announcements<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Post>, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    let rows: Vec<PostRow> = rt
-        .db()
-        .all(Reader::Actor(actor).bind(stmt!(
+/// The announcements pinned above the feed now, newest first, at most five, for the person
+/// behind a session token: the session lookup and the announcements in one D1 round trip.
+pub async fn announcements_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+) -> Result<Vec<Post>, ApiError> {
+    let now = rt.now();
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![Reader::Session(hash).bind(stmt!(
             post_select!(
                 "WHERE p.announce_until > ? AND p.deleted_at IS NULL
                  ORDER BY p.created_at DESC LIMIT 5"
             ),
-            rt.now()
-        )))
-        .await?;
+            now
+        ))]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
     Ok(rows
+        .decode::<PostRow>()?
         .into_iter()
-        .map(|r| r.into_post(actor, false))
+        .map(|r| r.into_post(&actor, false))
         .collect())
 }

@@ -3,11 +3,11 @@
 
 use super::actor::Actor;
 use super::ids::new_id;
-use super::{groups, not_found, validate};
+use super::{groups, not_found, sessions, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, count};
+use crate::store::{Db, RowSet, answers, count};
 use balai_protocol::feed::SavedFilter;
 use balai_protocol::limits::{SAVED_FILTER_NAME_MAX_CHARS, SAVED_FILTERS_MAX};
 use balai_protocol::{ApiError, ErrorCode};
@@ -39,15 +39,26 @@ async fn normalize<R: Runtime>(rt: &R, actor: &Actor, query: &str) -> Result<Str
     }
 }
 
-pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<SavedFilter>, ApiError> {
-    Ok(rt
-        .db()
-        .all(stmt!(
-            "SELECT id, name, query FROM saved_filters WHERE user_id = ? ORDER BY created_at LIMIT ?",
-            actor.id.as_str(),
+/// The person's saved filters, oldest first, for the person behind a session token: the
+/// session lookup and the filters in one D1 round trip (the home feed asks on every start).
+pub async fn list_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+) -> Result<Vec<SavedFilter>, ApiError> {
+    let (_, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![stmt!(
+            concat!(
+                "SELECT id, name, query FROM saved_filters WHERE user_id = ",
+                crate::session_user!(),
+                " ORDER BY created_at LIMIT ?"
+            ),
+            hash,
             SAVED_FILTERS_MAX as i64
-        ))
-        .await?)
+        )]
+    })
+    .await?;
+    let [rows] = answers(sets)?;
+    Ok(rows.decode()?)
 }
 
 /// Saves a filter; saving the same query again renames it rather than adding a second.

@@ -107,10 +107,10 @@ pub async fn ack_report<R: Runtime>(
     ))
 }
 
-pub async fn announcements<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn announcements<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &posts::announcements(rt, &call.actor).await?,
+        &posts::announcements_by_session(rt, token).await?,
     ))
 }
 

@@ -35,10 +35,10 @@ pub async fn unfollow<R: Runtime>(
     Ok(ApiResponse::no_content())
 }
 
-pub async fn saved_filters<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn saved_filters<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &saved_filters::list(rt, &call.actor).await?,
+        &saved_filters::list_by_session(rt, token).await?,
     ))
 }
 

@@ -127,10 +127,10 @@ pub async fn branches<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse
     ))
 }
 
-pub async fn celebrations<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn celebrations<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &celebrations::this_week(rt, &call.actor).await?,
+        &celebrations::this_week_by_session(rt, token).await?,
     ))
 }
 
