@@ -127,6 +127,150 @@ fn following_is_checked_and_bad_filters_are_refused() {
     );
 }
 
+/// Every post of the "following" filter for `who`, paged `limit` at a time by cursor, and the
+/// D1 round trips each page took.
+fn following_pages(app: &TestApp, who: &Who, limit: u32) -> (Vec<String>, Vec<u32>) {
+    let (mut ids, mut trips) = (Vec::new(), Vec::new());
+    let mut path = format!("/api/posts?filter=following&limit={limit}");
+    loop {
+        let (res, n) = app.get_counting_round_trips(&path, Some(who));
+        assert_eq!(res.status, 200, "{path}: {}", res.body);
+        trips.push(n);
+        let page = json(&res);
+        for post in page["items"].as_array().unwrap() {
+            ids.push(post["id"].as_str().unwrap().to_string());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/api/posts?filter=following&limit={limit}&cursor={c}"),
+            None => return (ids, trips),
+        }
+    }
+}
+
+fn follow(app: &TestApp, who: &Who, kind: &str, target: &str) {
+    let res = app.call(
+        "PUT",
+        "/api/follows",
+        Some(who),
+        Some(json!({ "kind": kind, "target": target })),
+    );
+    assert_eq!(res.status, 200, "{kind} {target}: {}", res.body);
+}
+
+/// Up to 90 sources, the "following" page merges each source's index; past that it walks the
+/// whole feed. Both must show the same posts: a person's, a group's and a tag's, a post two of
+/// them share once, none deleted, none from a group the reader may not read, and no post lost
+/// or repeated across pages (several share a millisecond).
+#[test]
+fn the_following_feed_merged_or_walked_shows_the_same_posts() {
+    let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
+    let (budi, citra, dedi) = (app.member("budi"), app.member("citra"), app.member("dedi"));
+    let (merged, walked) = (app.member("ani"), app.member("eka"));
+    let futsal = app.create_group(&citra, "Futsal", "open");
+    let secret = app.create_group(&budi, "Rahasia", "secret");
+    let res = app.post(
+        &format!("/api/groups/{futsal}/join"),
+        Some(&budi),
+        json!({}),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let mut expected = Vec::new();
+    for i in 0..60 {
+        if i % 3 == 0 {
+            app.rt.advance(1_000);
+        }
+        let (who, group, body, shown) = match i % 6 {
+            0 => (&budi, None, format!("kabar {i}"), true),
+            1 => (&budi, Some(&secret), format!("rahasia {i}"), false),
+            2 => (&citra, Some(&futsal), format!("latihan {i}"), true),
+            3 => (&dedi, None, format!("cek #Stok {i}"), true),
+            4 => (&dedi, None, format!("lain {i}"), false),
+            // A followed person, in a followed group, with a followed tag.
+            _ => (&budi, Some(&futsal), format!("#stok futsal {i}"), true),
+        };
+        let res = app.post(
+            "/api/posts",
+            Some(who),
+            json!({ "body": body, "group_id": group }),
+        );
+        assert_eq!(res.status, 201, "{}", res.body);
+        let id = json(&res)["id"].as_str().unwrap().to_string();
+        if shown && i % 10 == 9 {
+            let res = app.call("DELETE", &format!("/api/posts/{id}"), Some(who), None);
+            assert_eq!(res.status, 204, "{}", res.body);
+        } else if shown {
+            expected.push(id);
+        }
+    }
+    expected.sort();
+    expected.reverse();
+    for who in [&merged, &walked] {
+        follow(&app, who, "person", &budi.id);
+        follow(&app, who, "group", &futsal);
+        follow(&app, who, "tag", "stok");
+    }
+    // 90 more: 93 sources, past what is merged (a follow a second stays under the rate limit).
+    for i in 0..90 {
+        app.rt.advance(1_000);
+        follow(&app, &walked, "tag", &format!("sepi{i}"));
+    }
+    let (merged_ids, merged_trips) = following_pages(&app, &merged, 7);
+    let (walked_ids, walked_trips) = following_pages(&app, &walked, 7);
+    assert_eq!(merged_ids, expected);
+    assert_eq!(walked_ids, expected);
+    // The follows with the session, then the page.
+    assert!(merged_trips.iter().all(|&n| n == 2), "{merged_trips:?}");
+    assert!(walked_trips.iter().all(|&n| n == 2), "{walked_trips:?}");
+    // Following nothing: nothing to read after the session.
+    let (none, trips) = following_pages(&app, &app.member("fajar"), 7);
+    assert!(none.is_empty());
+    assert_eq!(trips, [1]);
+}
+
+/// The work of a "following" page is the page's and its sources', not the company's: for a
+/// reader who follows one quiet colleague, a hundred more posts by others cost the merge
+/// nothing, while the walk of the whole feed (used past 90 sources) reads through them.
+#[test]
+fn the_following_feed_does_not_read_through_the_company() {
+    let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
+    let quiet = app.member("quiet");
+    let old_post = app.new_post(&quiet, "satu-satunya kabar");
+    let (merged, walked) = (app.member("ani"), app.member("eka"));
+    for who in [&merged, &walked] {
+        follow(&app, who, "person", &quiet.id);
+    }
+    for i in 0..90 {
+        app.rt.advance(1_000);
+        follow(&app, &walked, "tag", &format!("sepi{i}"));
+    }
+    let others = [app.member("budi"), app.member("citra")];
+    let more_posts = |n: usize| {
+        for i in 0..n {
+            app.rt.advance(600);
+            app.new_post(&others[i % 2], &format!("kabar {i}"));
+        }
+    };
+    let steps = |who: &Who| {
+        let before = app.rt.db.vm_steps();
+        assert_eq!(
+            app.post_ids(who, "/api/posts?filter=following"),
+            [old_post.as_str()]
+        );
+        app.rt.db.vm_steps() - before
+    };
+    more_posts(100);
+    let (merged_before, walked_before) = (steps(&merged), steps(&walked));
+    more_posts(100);
+    let (merged_after, walked_after) = (steps(&merged), steps(&walked));
+    assert_eq!(merged_after, merged_before);
+    assert!(
+        walked_after > walked_before + 100 * 5,
+        "the walk reads each post: {walked_before} → {walked_after}"
+    );
+}
+
 #[test]
 fn leaving_a_group_takes_its_posts_out_of_the_feed() {
     let app = TestApp::new();

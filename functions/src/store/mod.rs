@@ -46,7 +46,8 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 #[derive(Debug, Clone)]
 pub struct Stmt {
     /// Static for almost every statement; built at run time only where a statement wraps another
-    /// query (notification delivery around its recipients).
+    /// query (notification delivery around its recipients) or is one arm per source (the
+    /// "following" feed).
     pub sql: std::borrow::Cow<'static, str>,
     pub params: Vec<Value>,
 }

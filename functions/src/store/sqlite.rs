@@ -8,6 +8,7 @@ use std::cell::{Cell, RefCell};
 pub struct SqliteDb {
     conn: RefCell<rusqlite::Connection>,
     usage: Cell<Usage>,
+    vm_steps: Cell<u64>,
 }
 
 /// The migrations, in order, as the Worker's `wrangler d1 migrations apply` runs them.
@@ -103,6 +104,7 @@ impl SqliteDb {
         SqliteDb {
             conn: RefCell::new(conn),
             usage: Cell::new(Usage::default()),
+            vm_steps: Cell::new(0),
         }
     }
 
@@ -114,6 +116,7 @@ impl SqliteDb {
         Ok(SqliteDb {
             conn: RefCell::new(conn),
             usage: Cell::new(Usage::default()),
+            vm_steps: Cell::new(0),
         })
     }
 
@@ -138,6 +141,13 @@ impl SqliteDb {
         .collect()
     }
 
+    /// SQLite's virtual-machine steps over every read so far. Tests compare it before and after
+    /// a read to see how much a query walks: deterministic, unlike a time, and growing with the
+    /// rows visited, as D1's `rows_read` does (which SQLite does not report).
+    pub fn vm_steps(&self) -> u64 {
+        self.vm_steps.get()
+    }
+
     fn count(&self) {
         let mut u = self.usage.get();
         u.queries += 1;
@@ -154,6 +164,8 @@ impl SqliteDb {
             .iter()
             .map(|s| s.to_string())
             .collect();
+        // A cached statement keeps its count from earlier runs (`run` and `batch` included).
+        prepared.reset_status(rusqlite::StatementStatus::VmStep);
         let mut rows = prepared
             .query(rusqlite::params_from_iter(stmt.params.iter().map(to_sql)))
             .map_err(err)?;
@@ -172,6 +184,9 @@ impl SqliteDb {
             }
             out.push(serde_json::Value::Object(obj));
         }
+        drop(rows);
+        let steps = prepared.reset_status(rusqlite::StatementStatus::VmStep);
+        self.vm_steps.set(self.vm_steps.get() + steps as u64);
         Ok(out)
     }
 }

@@ -47,6 +47,8 @@ macro_rules! post_select {
     };
 }
 
+mod following;
+
 #[derive(Deserialize)]
 struct PostRow {
     id: String,
@@ -151,6 +153,8 @@ fn position(cursor: Option<&str>) -> Result<(Millis, String), ApiError> {
 /// lookup, the check of a group's or a place's feed, and the page, in one D1 round trip. Posts
 /// come with their authors, groups and whether the reader liked each, in one query walking
 /// `posts_feed` (home), `posts_by_group`, `post_tags`, `posts_by_place` or `posts_by_author`.
+/// The "following" filter reads the follows with the session first (two round trips: see
+/// `following`).
 pub async fn feed_by_session<R: Runtime>(
     rt: &R,
     token: &str,
@@ -161,6 +165,10 @@ pub async fn feed_by_session<R: Runtime>(
     let params = position(cursor).and_then(|before| valid_scope(scope).map(|()| before));
     let before = sessions::checked(rt, token, params).await?;
     let (limit, now) = (page_size(limit), rt.now());
+    if let Scope::Following = scope {
+        let (actor, rows) = following::page_by_session(rt, token, &before, limit).await?;
+        return Ok(page(&actor, rows, limit));
+    }
     let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
         let reader = Reader::Session(hash);
         let check = match scope {
@@ -237,6 +245,7 @@ fn page_stmt(reader: &Reader, scope: Scope<'_>, before: &(Millis, String), limit
             before_id,
             limit as i64
         ),
+        // One statement: `following` uses it for those who follow more than it merges.
         Scope::Following => stmt!(
             post_select!(concat!(
                 "WHERE p.deleted_at IS NULL AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)
