@@ -82,21 +82,21 @@ macro_rules! after_pos {
 /// The arms: a source's live posts the reader may read, after the cursor, as (created_at, id).
 /// Binds: the source.
 const BY_PERSON: &str = concat!(
-    "SELECT p.created_at, p.id FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+    "SELECT p.created_at AS created_at, p.id AS id FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
      WHERE p.author_id = ? AND p.deleted_at IS NULL AND ",
     after_pos!("p.created_at", "p.id"),
     " AND ",
     readable!("(SELECT admin FROM pos)", "(SELECT me FROM pos)")
 );
 const IN_GROUP: &str = concat!(
-    "SELECT p.created_at, p.id FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+    "SELECT p.created_at AS created_at, p.id AS id FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
      WHERE p.group_id = ? AND p.deleted_at IS NULL AND ",
     after_pos!("p.created_at", "p.id"),
     " AND ",
     readable!("(SELECT admin FROM pos)", "(SELECT me FROM pos)")
 );
 const WITH_TAG: &str = concat!(
-    "SELECT t.created_at, t.post_id FROM post_tags t JOIN posts p ON p.id = t.post_id
+    "SELECT t.created_at AS created_at, t.post_id AS id FROM post_tags t JOIN posts p ON p.id = t.post_id
      LEFT JOIN user_groups g ON g.id = p.group_id
      WHERE t.tag = ? AND p.deleted_at IS NULL AND ",
     after_pos!("t.created_at", "t.post_id"),
@@ -104,31 +104,58 @@ const WITH_TAG: &str = concat!(
     readable!("(SELECT admin FROM pos)", "(SELECT me FROM pos)")
 );
 
+/// D1 refuses a compound SELECT of more than 5 terms, so more arms merge as a tree.
+const COMPOUND_TERMS_MAX: usize = 5;
+
 /// The page as the merge of one arm per source (UNION: a post two sources share shows once).
-/// Binds: the cursor, the sources, the limit; the reader's go first ([`Reader::bind`]).
+/// Binds: the cursor and the limit, the sources; the reader's go first ([`Reader::bind`]).
 fn merged_stmt(sources: &[Source], before: &(Millis, String), limit: u32) -> Stmt {
-    let arms: Vec<&str> = sources
+    let arms: Vec<String> = sources
         .iter()
         .map(|s| match s.kind {
             FollowKind::Person => BY_PERSON,
             FollowKind::Group => IN_GROUP,
             FollowKind::Tag => WITH_TAG,
         })
+        .map(String::from)
         .collect();
     let sql = [
-        post_select!("WHERE p.id IN (WITH pos(at, id, admin, me) AS MATERIALIZED (SELECT ?, ?, r.admin, r.id FROM reader r)
-                       SELECT id FROM ("),
-        &arms.join(" UNION "),
-        " ORDER BY 1 DESC, 2 DESC LIMIT ?)) ORDER BY p.created_at DESC, p.id DESC",
+        post_select!(
+            "WHERE p.id IN (
+               WITH pos(at, id, lim, admin, me) AS MATERIALIZED (SELECT ?, ?, ?, r.admin, r.id FROM reader r)
+               SELECT id FROM ("
+        ),
+        &merge(arms),
+        ")) ORDER BY p.created_at DESC, p.id DESC",
     ]
     .concat();
-    let mut params: Vec<Value> = vec![before.0.into(), before.1.as_str().into()];
+    let mut params: Vec<Value> = vec![
+        before.0.into(),
+        before.1.as_str().into(),
+        i64::from(limit).into(),
+    ];
     params.extend(sources.iter().map(|s| s.target.as_str().into()));
-    params.push(i64::from(limit).into());
     Stmt {
         sql: Cow::Owned(sql),
         params,
     }
+}
+
+/// `terms`, each (created_at, id) newest first, as one such list of the page's length. Up to
+/// [`COMPOUND_TERMS_MAX`] terms are one compound SELECT, merged lazily. More are merged five at
+/// a time, and those merges in turn: SQLite sorts a merge's page of rows again when it is a
+/// term of the next (it does not see that they come sorted), but reads nothing more.
+fn merge(mut terms: Vec<String>) -> String {
+    let newest_first = |part: &[String]| {
+        part.join(" UNION ") + " ORDER BY 1 DESC, 2 DESC LIMIT (SELECT lim FROM pos)"
+    };
+    while terms.len() > COMPOUND_TERMS_MAX {
+        terms = terms
+            .chunks(COMPOUND_TERMS_MAX)
+            .map(|part| format!("SELECT created_at, id FROM ({})", newest_first(part)))
+            .collect();
+    }
+    newest_first(&terms)
 }
 
 #[cfg(test)]
@@ -179,5 +206,34 @@ mod tests {
         let sorts: Vec<_> = plan.iter().filter(|l| l.contains("TEMP B-TREE")).collect();
         assert_eq!(sorts.len(), 1, "{all}");
         assert_eq!(plan.last(), sorts.first().copied(), "{all}");
+    }
+
+    /// As many sources as are merged make a statement D1 takes: at most 100 bound parameters
+    /// and 5 terms a compound SELECT (the test database has D1's limits), and still no walk of
+    /// the whole feed.
+    #[test]
+    fn the_most_sources_merged_fit_d1s_limits() {
+        let sources: Vec<Source> = (0..MERGED_SOURCES_MAX)
+            .map(|i| Source {
+                kind: [FollowKind::Person, FollowKind::Group, FollowKind::Tag][i % 3],
+                target: format!("s{i}"),
+            })
+            .collect();
+        let page = Reader::Session("hash").bind(merged_stmt(&sources, &(1, "x".into()), 50));
+        assert!(page.params.len() <= 100, "{}", page.params.len());
+        let plan = SqliteDb::in_memory().explain(&page.sql);
+        assert!(
+            !plan
+                .iter()
+                .any(|l| l == "SCAN p" || l.contains("posts_feed")),
+            "{plan:?}"
+        );
+        let compound = (0..6).map(|i| format!("SELECT {i}")).collect::<Vec<_>>();
+        let refused =
+            std::panic::catch_unwind(|| SqliteDb::in_memory().explain(&compound.join(" UNION ")));
+        assert!(
+            refused.is_err(),
+            "the test database refuses 6 terms, as D1 does"
+        );
     }
 }
