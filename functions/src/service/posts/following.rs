@@ -64,17 +64,17 @@ fn sources_stmt(reader: &Reader) -> Stmt {
     ))
 }
 
-/// The position `pos` (the cursor) as each arm compares with it: `created_at <= ?` seeks the
-/// source's index to it, the rest drops the posts of that same millisecond already shown.
+/// After the position `pos` (the cursor): `created_at <= ?` seeks the source's index to it,
+/// the rest drops the posts of that same millisecond already shown.
 macro_rules! after_pos {
     ($at:literal, $id:literal) => {
         concat!(
             $at,
-            " <= (SELECT at FROM pos) AND (",
+            " <= pos.at AND (",
             $at,
-            " < (SELECT at FROM pos) OR ",
+            " < pos.at OR ",
             $id,
-            " < (SELECT id FROM pos))"
+            " < pos.id)"
         )
     };
 }
@@ -82,26 +82,26 @@ macro_rules! after_pos {
 /// The arms: a source's live posts the reader may read, after the cursor, as (created_at, id).
 /// Binds: the source.
 const BY_PERSON: &str = concat!(
-    "SELECT p.created_at AS created_at, p.id AS id FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+    "SELECT p.created_at AS created_at, p.id AS id FROM pos CROSS JOIN posts p LEFT JOIN user_groups g ON g.id = p.group_id
      WHERE p.author_id = ? AND p.deleted_at IS NULL AND ",
     after_pos!("p.created_at", "p.id"),
     " AND ",
-    readable!("(SELECT admin FROM pos)", "(SELECT me FROM pos)")
+    readable!("pos.admin", "pos.me")
 );
 const IN_GROUP: &str = concat!(
-    "SELECT p.created_at AS created_at, p.id AS id FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+    "SELECT p.created_at AS created_at, p.id AS id FROM pos CROSS JOIN posts p LEFT JOIN user_groups g ON g.id = p.group_id
      WHERE p.group_id = ? AND p.deleted_at IS NULL AND ",
     after_pos!("p.created_at", "p.id"),
     " AND ",
-    readable!("(SELECT admin FROM pos)", "(SELECT me FROM pos)")
+    readable!("pos.admin", "pos.me")
 );
 const WITH_TAG: &str = concat!(
-    "SELECT t.created_at AS created_at, t.post_id AS id FROM post_tags t JOIN posts p ON p.id = t.post_id
+    "SELECT t.created_at AS created_at, t.post_id AS id FROM pos CROSS JOIN post_tags t JOIN posts p ON p.id = t.post_id
      LEFT JOIN user_groups g ON g.id = p.group_id
      WHERE t.tag = ? AND p.deleted_at IS NULL AND ",
     after_pos!("t.created_at", "t.post_id"),
     " AND ",
-    readable!("(SELECT admin FROM pos)", "(SELECT me FROM pos)")
+    readable!("pos.admin", "pos.me")
 );
 
 /// D1 refuses a compound SELECT of more than 5 terms, so more arms merge as a tree.
@@ -122,7 +122,7 @@ fn merged_stmt(sources: &[Source], before: &(Millis, String), limit: u32) -> Stm
     let sql = [
         post_select!(
             "WHERE p.id IN (
-               WITH pos(at, id, lim, admin, me) AS MATERIALIZED (SELECT ?, ?, ?, r.admin, r.id FROM reader r)
+               WITH pos(at, id, lim, admin, me) AS (SELECT ?, ?, ?, r.admin, r.id FROM reader r)
                SELECT id FROM ("
         ),
         &merge(arms),
