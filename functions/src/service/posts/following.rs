@@ -8,6 +8,7 @@
 //! (`posts_by_author`, `posts_by_group`, `post_tags`), one arm of a compound SELECT each. SQLite
 //! runs a compound SELECT with an ORDER BY as a merge that reads its arms lazily, so it stops at
 //! the page's end: about a page of rows and one more a source, whatever the company's size.
+//! D1 takes at most 5 terms a compound SELECT, so more sources merge five at a time (`merge`).
 
 use super::{PostRow, Scope, page_stmt};
 use crate::runtime::Runtime;
@@ -79,29 +80,35 @@ macro_rules! after_pos {
     };
 }
 
-/// The arms: a source's live posts the reader may read, after the cursor, as (created_at, id).
-/// Binds: the source.
-const BY_PERSON: &str = concat!(
-    "SELECT p.created_at AS created_at, p.id AS id FROM pos CROSS JOIN posts p LEFT JOIN user_groups g ON g.id = p.group_id
-     WHERE p.author_id = ? AND p.deleted_at IS NULL AND ",
-    after_pos!("p.created_at", "p.id"),
-    " AND ",
-    readable!("pos.admin", "pos.me")
-);
-const IN_GROUP: &str = concat!(
-    "SELECT p.created_at AS created_at, p.id AS id FROM pos CROSS JOIN posts p LEFT JOIN user_groups g ON g.id = p.group_id
-     WHERE p.group_id = ? AND p.deleted_at IS NULL AND ",
-    after_pos!("p.created_at", "p.id"),
-    " AND ",
-    readable!("pos.admin", "pos.me")
-);
-const WITH_TAG: &str = concat!(
-    "SELECT t.created_at AS created_at, t.post_id AS id FROM pos CROSS JOIN post_tags t JOIN posts p ON p.id = t.post_id
-     LEFT JOIN user_groups g ON g.id = p.group_id
-     WHERE t.tag = ? AND p.deleted_at IS NULL AND ",
-    after_pos!("t.created_at", "t.post_id"),
-    " AND ",
-    readable!("pos.admin", "pos.me")
+/// An arm: a source's live posts the reader may read, after the cursor, as (created_at, id).
+/// `$from` is what it walks (joining the post as `p`), `$source` the column that names the
+/// source, and `$at`, `$id` the index's order after it. Binds: the source.
+macro_rules! arm {
+    ($at:literal, $id:literal, $from:literal, $source:literal) => {
+        concat!(
+            "SELECT ",
+            $at,
+            " AS created_at, ",
+            $id,
+            " AS id FROM pos CROSS JOIN ",
+            $from,
+            " LEFT JOIN user_groups g ON g.id = p.group_id WHERE ",
+            $source,
+            " = ? AND p.deleted_at IS NULL AND ",
+            after_pos!($at, $id),
+            " AND ",
+            readable!("pos.admin", "pos.me")
+        )
+    };
+}
+
+const BY_PERSON: &str = arm!("p.created_at", "p.id", "posts p", "p.author_id");
+const IN_GROUP: &str = arm!("p.created_at", "p.id", "posts p", "p.group_id");
+const WITH_TAG: &str = arm!(
+    "t.created_at",
+    "t.post_id",
+    "post_tags t JOIN posts p ON p.id = t.post_id",
+    "t.tag"
 );
 
 /// D1 refuses a compound SELECT of more than 5 terms, so more arms merge as a tree.
@@ -119,6 +126,9 @@ fn merged_stmt(sources: &[Source], before: &(Millis, String), limit: u32) -> Stm
         })
         .map(String::from)
         .collect();
+    // `pos`: the cursor, the page's length and the reader as the one row each arm joins first.
+    // Built on the reader's row by primary key, SQLite knows it is one row and keeps each arm
+    // in its index's order (materialized, it would sort each arm's posts).
     let sql = [
         post_select!(
             "WHERE p.id IN (
