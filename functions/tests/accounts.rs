@@ -207,11 +207,12 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/saved-filters",
         "/api/celebrations",
     ];
-    let post = app.new_post(&app.member("author"), "rapat pagi");
-    let paths = paths
-        .map(String::from)
-        .into_iter()
-        .chain([format!("/api/posts/{post}")]);
+    let author = app.member("author");
+    let post = app.new_post(&author, "rapat pagi");
+    let paths = paths.map(String::from).into_iter().chain([
+        format!("/api/posts/{post}"),
+        format!("/api/people/{}", author.id),
+    ]);
     for (i, path) in paths.enumerate() {
         let who = app.member(&format!("idle{i}"));
         assert_eq!(app.get(&path, Some(&who)).status, 200, "{path}");

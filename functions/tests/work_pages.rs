@@ -339,6 +339,57 @@ fn while_someone_is_away_their_deputy_also_hears_and_then_it_stops() {
     assert!(actions.contains(&Value::from("absence.end")));
 }
 
+/// Opening a colleague's page is one D1 round trip, the session lookup included. What only the
+/// person, their manager, admins and HR see (the official history, the deputy log) takes one
+/// more, read only for them.
+#[test]
+fn a_colleagues_page_is_one_round_trip_and_what_few_see_one_more() {
+    let app = app();
+    let admin = app.admin();
+    let (ani, budi, citra, boss) = (
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+        app.member("eko"),
+    );
+    let res = official(&app, &admin, &ani, j!({"manager_id": boss.id}));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let away = j!({"starts_on": "2026-12-01", "ends_on": "2026-12-03", "deputy_id": budi.id});
+    assert_eq!(absence(&app, &ani, &ani, away).status, 200);
+    app.new_post(&citra, "Tolong cek stok, @ani");
+    let path = format!("/api/people/{}", ani.id);
+    // (reader, round trips, sees the deputy log, sees the official history)
+    for (who, trips, log, history) in [
+        (&citra, 1, false, false),
+        (&ani, 2, true, true),
+        (&boss, 2, true, false),
+        (&admin, 2, true, true),
+    ] {
+        let (res, n) = app.get_counting_round_trips(&path, Some(who));
+        assert_eq!(res.status, 200, "{}: {}", who.email, res.body);
+        assert_eq!(n, trips, "{}", who.email);
+        let page = json(&res);
+        assert_eq!(page["away"]["deputy"]["name"], "budi", "{}", who.email);
+        let covered = page["deputy_log"]["items"].as_array().map(Vec::len);
+        assert_eq!(covered, log.then_some(1), "{}", who.email);
+        let changes = page["history"].as_array().unwrap();
+        assert_eq!(changes.len(), usize::from(history), "{}", who.email);
+    }
+    // Batched, it still refuses whoever has no session, and one that has just ended; an id that
+    // names nobody is not found.
+    let nobody = format!("/api/people/{}", "0".repeat(26));
+    assert_error(&app.get(&nobody, Some(&citra)), 404, "not_found");
+    assert_error(&app.get("/api/people/x", Some(&citra)), 404, "not_found");
+    assert_error(&app.get("/api/people/x", None), 401, "unauthenticated");
+    let res = app.post(
+        &format!("/api/people/{}/deactivate", citra.id),
+        Some(&admin),
+        j!({}),
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert_error(&app.get(&path, Some(&citra)), 401, "unauthenticated");
+}
+
 #[test]
 fn the_directory_finds_people_by_name_position_competency_and_filters() {
     let app = app();

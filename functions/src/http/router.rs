@@ -87,6 +87,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["posts", id]) => return feed::detail(rt, token, id).await,
         ("GET", ["search"]) => return search::search(rt, req, token).await,
         ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
+        ("GET", ["people", id]) => return work_pages::profile(rt, token, id).await,
         // The home feed's other first reads, asked alongside its posts on every start.
         ("GET", ["announcements"]) => return feed::announcements(rt, token).await,
         ("GET", ["saved-filters"]) => return follows::saved_filters(rt, token).await,
@@ -122,7 +123,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["people"]) => people::list(rt, &call).await,
         ("GET", ["audit"]) => people::audit_log(rt, &call).await,
         ("POST", ["people", "import"]) => work_pages::import_people(rt, &call).await,
-        ("GET", ["people", id]) => work_pages::profile(rt, &call, id).await,
         ("PUT", ["people", id, "profile"]) => work_pages::edit_own(rt, &call, id).await,
         ("PUT", ["people", id, "official"]) => work_pages::edit_official(rt, &call, id).await,
         ("PUT", ["people", id, "absence"]) => work_pages::set_absence(rt, &call, id).await,

@@ -562,20 +562,18 @@ fn thanks_from(rows: Vec<ThanksRow>) -> Vec<Thanks> {
         .collect()
 }
 
-/// The latest thanks `author_id` received for their ideas (at most `limit`), newest first.
-pub async fn recognition<R: Runtime>(
-    rt: &R,
-    author_id: &str,
-    limit: i64,
-) -> Result<Vec<Recognition>, ApiError> {
-    let rows: Vec<ThanksRow> = rt
-        .db()
-        .all(stmt!(
-            thanks_select!("WHERE i.author_id = ? ORDER BY t.created_at DESC LIMIT ?"),
-            author_id,
-            limit
-        ))
-        .await?;
+/// The latest thanks `author_id` received for their ideas (at most `limit`), newest first; read
+/// with [`recognition_from`].
+pub fn recognition_stmt(author_id: &str, limit: i64) -> Stmt {
+    stmt!(
+        thanks_select!("WHERE i.author_id = ? ORDER BY t.created_at DESC LIMIT ?"),
+        author_id,
+        limit
+    )
+}
+
+pub fn recognition_from(answer: &impl RowSet) -> Result<Vec<Recognition>, ApiError> {
+    let rows: Vec<ThanksRow> = answer.decode()?;
     Ok(rows.into_iter().map(Recognition::from).collect())
 }
 
@@ -642,21 +640,22 @@ pub async fn thank<R: Runtime>(
     detail(rt, actor, id).await
 }
 
-/// A person's ideas: submitted (not merged away), implemented, and thanks received.
-pub async fn contributions<R: Runtime>(rt: &R, user_id: &str) -> Result<Contributions, ApiError> {
-    Ok(rt
-        .db()
-        .first(stmt!(
-            "SELECT COUNT(*) AS ideas_submitted,
-                    COALESCE(SUM(i.status = 'implemented'), 0) AS ideas_implemented,
-                    (SELECT COUNT(*) FROM idea_thanks t JOIN ideas ti ON ti.id = t.idea_id
-                     WHERE ti.author_id = ?) AS thanks_received
-             FROM ideas i WHERE i.author_id = ? AND i.merged_into IS NULL",
-            user_id,
-            user_id
-        ))
-        .await?
-        .unwrap_or_default())
+/// A person's ideas: submitted (not merged away), implemented, and thanks received; read with
+/// [`contributions_from`].
+pub fn contributions_stmt(user_id: &str) -> Stmt {
+    stmt!(
+        "SELECT COUNT(*) AS ideas_submitted,
+                COALESCE(SUM(i.status = 'implemented'), 0) AS ideas_implemented,
+                (SELECT COUNT(*) FROM idea_thanks t JOIN ideas ti ON ti.id = t.idea_id
+                 WHERE ti.author_id = ?) AS thanks_received
+         FROM ideas i WHERE i.author_id = ? AND i.merged_into IS NULL",
+        user_id,
+        user_id
+    )
+}
+
+pub fn contributions_from(answer: &impl RowSet) -> Result<Contributions, ApiError> {
+    Ok(answer.first()?.unwrap_or_default())
 }
 
 /// Votes for an idea (`on`) or takes the vote back. The primary key makes a double tap or a

@@ -10,14 +10,12 @@ use balai_protocol::people::{
     AbsenceInput, BookmarkOrder, NewBookmark, NewPositionBookmark, OfficialEdit, ProfileEdit,
 };
 
-pub async fn profile<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    id: &str,
-) -> Result<ApiResponse, ApiError> {
+/// `GET /api/people/:id`: routed before authentication, which it does itself in the same D1
+/// round trip as the page (`work_pages::get_by_session`).
+pub async fn profile<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &work_pages::get(rt, &call.actor, id).await?,
+        &work_pages::get_by_session(rt, token, id).await?,
     ))
 }
 

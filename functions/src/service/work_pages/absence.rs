@@ -10,7 +10,7 @@ use super::super::{audit, forbidden, not_found, validate, wib};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, count};
+use crate::store::{Db, RowSet, Stmt, count};
 use balai_protocol::feed::Author;
 use balai_protocol::limits::{ABSENCE_MAX_DAYS, ABSENCE_NOTE_MAX_CHARS};
 use balai_protocol::notifications::Kind;
@@ -32,8 +32,9 @@ macro_rules! absence_select {
     };
 }
 
+/// An absence as read, with its deputy.
 #[derive(Deserialize)]
-struct AbsenceRow {
+pub struct AbsenceRow {
     starts_at: Millis,
     ends_at: Millis,
     note: String,
@@ -53,19 +54,20 @@ impl AbsenceRow {
     }
 }
 
-/// The absence that is on now, or else the next one planned.
-pub async fn current_or_next<R: Runtime>(rt: &R, user_id: &str) -> Result<Option<Away>, ApiError> {
-    let row: Option<AbsenceRow> = rt
-        .db()
-        .first(stmt!(
-            absence_select!(
-                "WHERE a.user_id = ? AND a.cancelled_at IS NULL AND a.ends_at > ?
-                 ORDER BY a.starts_at LIMIT 1"
-            ),
-            user_id,
-            rt.now()
-        ))
-        .await?;
+/// The absence that is on now, or else the next one planned; read with [`away_from`].
+pub fn away_stmt(user_id: &str, now: Millis) -> Stmt {
+    stmt!(
+        absence_select!(
+            "WHERE a.user_id = ? AND a.cancelled_at IS NULL AND a.ends_at > ?
+             ORDER BY a.starts_at LIMIT 1"
+        ),
+        user_id,
+        now
+    )
+}
+
+pub fn away_from(answer: &impl RowSet) -> Result<Option<Away>, ApiError> {
+    let row: Option<AbsenceRow> = answer.first()?;
     Ok(row.map(|r| Away {
         deputy: r.deputy(),
         starts_at: r.starts_at,
@@ -74,9 +76,15 @@ pub async fn current_or_next<R: Runtime>(rt: &R, user_id: &str) -> Result<Option
     }))
 }
 
-/// Whether `actor` may set `user_id`'s absence: the person, their manager, admins and HR.
+/// Whether `actor` may set `user_id`'s absence and read its deputy log, knowing whom the person
+/// reports to (`manager_id`): the person, their manager, admins and HR.
+pub fn may_set_given(actor: &Actor, user_id: &str, manager_id: Option<&str>) -> bool {
+    actor.id == user_id || may_manage_staff(actor) || manager_id == Some(actor.id.as_str())
+}
+
+/// [`may_set_given`], asking D1 whom the person reports to only when it matters.
 async fn may_set<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<bool, ApiError> {
-    if actor.id == user_id || may_manage_staff(actor) {
+    if may_set_given(actor, user_id, None) {
         return Ok(true);
     }
     Ok(count(
@@ -202,9 +210,8 @@ pub async fn set<R: Runtime>(
             audit::entry(rt, actor, "absence.set", Some(user_id), Some(&input.deputy_id)),
         ])
         .await?;
-    current_or_next(rt, user_id)
-        .await?
-        .ok_or_else(|| not_found(Thing::Absence))
+    let [away] = rt.db().read_each([away_stmt(user_id, now)]).await?;
+    away_from(&away)?.ok_or_else(|| not_found(Thing::Absence))
 }
 
 /// Ends (or calls off) `user_id`'s current and planned absences: delivery returns to them at
@@ -232,46 +239,37 @@ pub async fn end<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<(),
 /// Covered items (and, apart, actions) listed at most.
 const LOG_MAX: i64 = 100;
 
-/// The latest absence (on now, or ended) and what its deputy received for the person, with
-/// what they opened and what they did for them: the record of everything handled on their
-/// behalf. For the person, their manager, admins and HR.
-pub async fn deputy_log<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
-    user_id: &str,
-) -> Result<Option<DeputyLog>, ApiError> {
-    if !may_set(rt, actor, user_id).await? {
-        return Ok(None);
-    }
-    let latest: Option<AbsenceRow> = rt
-        .db()
-        .first(stmt!(
-            absence_select!(
-                "WHERE a.user_id = ? AND a.starts_at <= ? AND (a.cancelled_at IS NULL OR a.cancelled_at > a.starts_at)
-                 ORDER BY a.starts_at DESC, a.created_at DESC, a.rowid DESC LIMIT 1"
-            ),
-            user_id,
-            rt.now()
-        ))
-        .await?;
-    let Some(a) = latest else {
-        return Ok(None);
-    };
-    let until = a.cancelled_at.map_or(a.ends_at, |c| c.min(a.ends_at));
-    #[derive(Deserialize)]
-    struct Row {
-        kind: Kind,
-        actor_id: String,
-        actor_name: String,
-        actor_left: Option<Millis>,
-        post_id: Option<String>,
-        idea_id: Option<String>,
-        created_at: Millis,
-        read_at: Option<Millis>,
-    }
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
+/// The latest absence of `user_id` (on now, or ended), whose deputy log a page may show; read
+/// with [`latest_from`]. A cancelled absence counts only if it had begun.
+pub fn latest_stmt(user_id: &str, now: Millis) -> Stmt {
+    stmt!(
+        absence_select!(
+            "WHERE a.user_id = ? AND a.starts_at <= ? AND (a.cancelled_at IS NULL OR a.cancelled_at > a.starts_at)
+             ORDER BY a.starts_at DESC, a.created_at DESC, a.rowid DESC LIMIT 1"
+        ),
+        user_id,
+        now
+    )
+}
+
+pub fn latest_from(answer: &impl RowSet) -> Result<Option<AbsenceRow>, ApiError> {
+    Ok(answer.first()?)
+}
+
+/// When an absence's deputy stopped covering: its end, or its cancelling if that came first.
+fn covered_until(a: &AbsenceRow) -> Millis {
+    a.cancelled_at.map_or(a.ends_at, |c| c.min(a.ends_at))
+}
+
+/// The deputy log of absence `a` of `user_id`, read with [`log_from`]: what its deputy received
+/// for the person, with what they opened, and what they did for them (the join requests they
+/// answered, from the audit log). Requests exist only on closed groups (secret ones are joined
+/// by invitation), whose names anyone may see. For the person, their manager, admins and HR
+/// ([`may_set_given`]).
+pub fn log_stmts(user_id: &str, a: &AbsenceRow) -> [Stmt; 2] {
+    let until = covered_until(a);
+    [
+        stmt!(
             "SELECT n.kind, n.actor_id, u.name AS actor_name, u.deactivated_at AS actor_left,
                     n.post_id, n.idea_id, n.created_at, n.read_at
              FROM notifications n JOIN users u ON u.id = n.actor_id
@@ -282,13 +280,60 @@ pub async fn deputy_log<R: Runtime>(
             a.starts_at,
             until,
             LOG_MAX
-        ))
-        .await?;
-    Ok(Some(DeputyLog {
+        ),
+        stmt!(
+            "SELECT al.action AS kind, p.id AS person_id, p.name AS person_name,
+                    p.deactivated_at AS person_left, g.id AS group_id, g.name AS group_name,
+                    al.created_at
+             FROM audit_log al
+               JOIN users p ON p.id = al.detail
+               JOIN user_groups g ON g.id = al.target
+             WHERE al.on_behalf_of = ? AND al.created_at >= ? AND al.created_at < ?
+               AND al.actor_id = ? AND al.action IN ('group.request.approve', 'group.request.decline')
+             ORDER BY al.created_at DESC, al.rowid DESC LIMIT ?",
+            user_id,
+            a.starts_at,
+            until,
+            a.deputy_id.as_str(),
+            LOG_MAX
+        ),
+    ]
+}
+
+/// The deputy log of absence `a` from what [`log_stmts`] answered.
+pub fn log_from(
+    a: &AbsenceRow,
+    items: &impl RowSet,
+    actions: &impl RowSet,
+) -> Result<DeputyLog, ApiError> {
+    #[derive(Deserialize)]
+    struct ItemRow {
+        kind: Kind,
+        actor_id: String,
+        actor_name: String,
+        actor_left: Option<Millis>,
+        post_id: Option<String>,
+        idea_id: Option<String>,
+        created_at: Millis,
+        read_at: Option<Millis>,
+    }
+    #[derive(Deserialize)]
+    struct ActionRow {
+        kind: DeputyActionKind,
+        person_id: String,
+        person_name: String,
+        person_left: Option<Millis>,
+        group_id: String,
+        group_name: String,
+        created_at: Millis,
+    }
+    let items: Vec<ItemRow> = items.decode()?;
+    let actions: Vec<ActionRow> = actions.decode()?;
+    Ok(DeputyLog {
         deputy: a.deputy(),
         starts_at: a.starts_at,
-        ends_at: until,
-        items: rows
+        ends_at: covered_until(a),
+        items: items
             .into_iter()
             .map(|r| CoveredItem {
                 kind: r.kind,
@@ -303,61 +348,19 @@ pub async fn deputy_log<R: Runtime>(
                 opened_at: r.read_at,
             })
             .collect(),
-        actions: actions_on_behalf(rt, user_id, &a.deputy_id, a.starts_at, until).await?,
-    }))
-}
-
-/// What the deputy did for `user_id` between `from` and `until`, from the audit log: the join
-/// requests they answered. Requests exist only on closed groups (secret ones are joined by
-/// invitation), whose names anyone may see.
-async fn actions_on_behalf<R: Runtime>(
-    rt: &R,
-    user_id: &str,
-    deputy_id: &str,
-    from: Millis,
-    until: Millis,
-) -> Result<Vec<DeputyAction>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        kind: DeputyActionKind,
-        person_id: String,
-        person_name: String,
-        person_left: Option<Millis>,
-        group_id: String,
-        group_name: String,
-        created_at: Millis,
-    }
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
-            "SELECT al.action AS kind, p.id AS person_id, p.name AS person_name,
-                    p.deactivated_at AS person_left, g.id AS group_id, g.name AS group_name,
-                    al.created_at
-             FROM audit_log al
-               JOIN users p ON p.id = al.detail
-               JOIN user_groups g ON g.id = al.target
-             WHERE al.on_behalf_of = ? AND al.created_at >= ? AND al.created_at < ?
-               AND al.actor_id = ? AND al.action IN ('group.request.approve', 'group.request.decline')
-             ORDER BY al.created_at DESC, al.rowid DESC LIMIT ?",
-            user_id,
-            from,
-            until,
-            deputy_id,
-            LOG_MAX
-        ))
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| DeputyAction {
-            kind: r.kind,
-            person: Author {
-                id: r.person_id,
-                name: r.person_name,
-                former: r.person_left.is_some(),
-            },
-            group_id: r.group_id,
-            group_name: r.group_name,
-            at: r.created_at,
-        })
-        .collect())
+        actions: actions
+            .into_iter()
+            .map(|r| DeputyAction {
+                kind: r.kind,
+                person: Author {
+                    id: r.person_id,
+                    name: r.person_name,
+                    former: r.person_left.is_some(),
+                },
+                group_id: r.group_id,
+                group_name: r.group_name,
+                at: r.created_at,
+            })
+            .collect(),
+    })
 }

@@ -4,11 +4,12 @@
 use super::super::actor::Actor;
 use super::super::ids::new_id;
 use super::super::policy::{Action, require};
+use super::super::reader::Reader;
 use super::super::{audit, not_found, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, count};
+use crate::store::{Db, RowSet, Stmt, count};
 use balai_protocol::limits::{BOOKMARK_TITLE_MAX_CHARS, BOOKMARK_URL_MAX_CHARS, BOOKMARKS_MAX};
 use balai_protocol::people::{Bookmark, NewBookmark, NewPositionBookmark};
 use balai_protocol::{ApiError, ErrorCode};
@@ -49,23 +50,37 @@ fn checked_url(url: &str) -> Result<String, ApiError> {
     Ok(url)
 }
 
-/// The reader's own bookmarks, then those shared with their position, each in order.
-pub async fn mine<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Bookmark>, ApiError> {
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
-            "SELECT id, title, url, position FROM (
-                 SELECT id, title, url, NULL AS position, 0 AS shared, sort FROM bookmarks WHERE user_id = ?
-                 UNION ALL
-                 SELECT pb.id, pb.title, pb.url, pb.position_title, 1, pb.sort
-                 FROM position_bookmarks pb JOIN users u ON u.id = ? AND u.position <> ''
-                   AND pb.position_title = u.position)
-             ORDER BY shared, sort",
-            actor.id.as_str(),
-            actor.id.as_str()
-        ))
-        .await?;
+/// The reader's own bookmarks, then those shared with their position, each in order: none
+/// unless `page_of` (the person whose page shows them) is the reader, since they are theirs
+/// alone. Read with [`mine_from`].
+pub fn mine_stmt(reader: &Reader, page_of: &str) -> Stmt {
+    reader.bind(stmt!(
+        "SELECT id, title, url, position FROM (
+             SELECT b.id, b.title, b.url, NULL AS position, 0 AS shared, b.sort
+             FROM reader r JOIN bookmarks b ON b.user_id = r.id WHERE r.id = ?
+             UNION ALL
+             SELECT pb.id, pb.title, pb.url, pb.position_title, 1, pb.sort
+             FROM reader r JOIN users u ON u.id = r.id AND u.position <> ''
+               JOIN position_bookmarks pb ON pb.position_title = u.position
+             WHERE r.id = ?)
+         ORDER BY shared, sort",
+        page_of,
+        page_of
+    ))
+}
+
+pub fn mine_from(answer: &impl RowSet) -> Result<Vec<Bookmark>, ApiError> {
+    let rows: Vec<Row> = answer.decode()?;
     Ok(rows.into_iter().map(Bookmark::from).collect())
+}
+
+/// The reader's bookmarks, as their page shows them.
+async fn mine<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Bookmark>, ApiError> {
+    let [rows] = rt
+        .db()
+        .read_each([mine_stmt(&Reader::Actor(actor), &actor.id)])
+        .await?;
+    mine_from(&rows)
 }
 
 /// Adds one of the reader's own bookmarks, last.

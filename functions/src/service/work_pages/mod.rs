@@ -13,18 +13,20 @@ pub mod photo;
 
 use super::actor::Actor;
 use super::policy::{Action, may_manage_staff, require};
+use super::reader::Reader;
+use super::sessions;
 use super::{audit, forbidden, ideas, not_found, validate, wib};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, Stmt};
+use crate::store::{Db, RowSet, Stmt, answers};
 use balai_protocol::feed::Author;
 use balai_protocol::limits::{
     COMPETENCIES_MAX, COMPETENCY_MAX_CHARS, HOBBIES_MAX_CHARS, PHONE_MAX_CHARS, POSITION_MAX_CHARS,
     RESPONSIBILITIES_MAX_CHARS,
 };
 use balai_protocol::people::{
-    Branch, Department, OfficialChange, OfficialEdit, Profile, ProfileEdit,
+    Branch, Department, DeputyLog, OfficialChange, OfficialEdit, Profile, ProfileEdit,
 };
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
@@ -74,51 +76,86 @@ struct ProfileRow {
     deactivated_at: Option<Millis>,
 }
 
-pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    validate::id(id, Thing::Person)?;
-    let row: ProfileRow = rt
-        .db()
-        .first(stmt!(
+/// A person's page as `reader` sees it, up to what only some may see: the person, their absence
+/// on now or next, their ideas and thanks, the reader's bookmarks on their own page, and the
+/// latest absence (its deputy log is for a few). Read with [`page_from`].
+fn page_stmts(reader: &Reader, id: &str, now: Millis) -> Vec<Stmt> {
+    vec![
+        reader.bind(stmt!(
             concat!(
                 "SELECT u.id, u.name, u.email, u.position, u.department_id, d.name AS department_name,
                         u.branch_id, b.name AS branch_name,
                         (SELECT pl.id FROM places pl WHERE pl.category_id = 'branch' AND pl.name = b.name
                            AND pl.archived_at IS NULL AND ",
-                place_visible!(),
+                place_visible!("r.editor", "r.id"),
                 " LIMIT 1) AS branch_place_id,
                         u.manager_id, m.name AS manager_name, m.deactivated_at AS manager_left, u.start_date,
                         u.phone, u.competencies, u.responsibilities, u.hobbies, u.birthday, u.birthday_public,
                         u.photo_etag, u.deactivated_at
-                 FROM users u LEFT JOIN departments d ON d.id = u.department_id
+                 FROM reader r CROSS JOIN users u LEFT JOIN departments d ON d.id = u.department_id
                  LEFT JOIN branches b ON b.id = u.branch_id
                  LEFT JOIN users m ON m.id = u.manager_id
                  WHERE u.id = ?"
             ),
-            actor.place_editor_flag(),
-            actor.id.as_str(),
             id
-        ))
-        .await?
-        .ok_or_else(|| not_found(Thing::Person))?;
+        )),
+        absence::away_stmt(id, now),
+        ideas::contributions_stmt(id),
+        ideas::recognition_stmt(id, RECOGNITION_SHOWN),
+        bookmarks::mine_stmt(reader, id),
+        absence::latest_stmt(id, now),
+    ]
+}
+
+/// A person's page for `actor` (after a change they made to it).
+pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile, ApiError> {
+    validate::id(id, Thing::Person)?;
+    let stmts = page_stmts(&Reader::Actor(actor), id, rt.now());
+    let sets = rt.db().read_batch(stmts).await?;
+    page_from(rt, actor, id, sets).await
+}
+
+/// A person's page for the person behind a session token: the session lookup and the page in
+/// one D1 round trip, and a second only for what the person themselves, their manager, admins
+/// and HR see (the official history, the deputy log).
+pub async fn get_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    id: &str,
+) -> Result<Profile, ApiError> {
+    sessions::checked(rt, token, validate::id(id, Thing::Person)).await?;
+    let now = rt.now();
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        page_stmts(&Reader::Session(hash), id, now)
+    })
+    .await?;
+    page_from(rt, &actor, id, sets).await
+}
+
+/// The page from what [`page_stmts`] answered for `actor`, reading the history and the deputy
+/// log (in one round trip) only when `actor` may see them.
+async fn page_from<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    id: &str,
+    sets: Vec<<R::Db as Db>::Rows>,
+) -> Result<Profile, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    let [row, away, contributions, recognition, bookmarks, latest] = answers(sets)?;
+    let row: ProfileRow = row.first()?.ok_or_else(|| not_found(Thing::Person))?;
     let is_me = actor.id == row.id;
     let staff = may_manage_staff(actor);
+    let latest = absence::latest_from(&latest)?
+        .filter(|_| absence::may_set_given(actor, id, row.manager_id.as_deref()));
+    let (history, deputy_log) = for_the_few(rt, id, is_me || staff, latest).await?;
     let birthday_shown = row.birthday_public != 0 || is_me || staff;
     Ok(Profile {
-        away: absence::current_or_next(rt, id).await?,
-        contributions: ideas::contributions(rt, id).await?,
-        recognition: ideas::recognition(rt, id, RECOGNITION_SHOWN).await?,
-        deputy_log: absence::deputy_log(rt, actor, id).await?,
-        bookmarks: if is_me {
-            bookmarks::mine(rt, actor).await?
-        } else {
-            Vec::new()
-        },
-        history: if is_me || staff {
-            history(rt, id).await?
-        } else {
-            Vec::new()
-        },
+        away: absence::away_from(&away)?,
+        contributions: ideas::contributions_from(&contributions)?,
+        recognition: ideas::recognition_from(&recognition)?,
+        deputy_log,
+        bookmarks: bookmarks::mine_from(&bookmarks)?,
+        history,
         photo_url: photo_url(&row.id, row.photo_etag.as_deref()),
         can_edit: is_me && row.deactivated_at.is_none(),
         can_edit_official: staff,
@@ -154,7 +191,48 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Profile,
     })
 }
 
-async fn history<R: Runtime>(rt: &R, id: &str) -> Result<Vec<OfficialChange>, ApiError> {
+/// The official history (if `history_shown`) and the deputy log of absence `latest` (if any), in
+/// one round trip, or none when neither is shown.
+async fn for_the_few<R: Runtime>(
+    rt: &R,
+    id: &str,
+    history_shown: bool,
+    latest: Option<absence::AbsenceRow>,
+) -> Result<(Vec<OfficialChange>, Option<DeputyLog>), ApiError> {
+    let db = rt.db();
+    Ok(match (history_shown, latest) {
+        (false, None) => (Vec::new(), None),
+        (true, None) => {
+            let [history] = db.read_each([history_stmt(id)]).await?;
+            (history_from(&history)?, None)
+        }
+        (false, Some(a)) => {
+            let [items, actions] = db.read_each(absence::log_stmts(id, &a)).await?;
+            (Vec::new(), Some(absence::log_from(&a, &items, &actions)?))
+        }
+        (true, Some(a)) => {
+            let [items, actions] = absence::log_stmts(id, &a);
+            let [history, items, actions] =
+                db.read_each([history_stmt(id), items, actions]).await?;
+            let log = absence::log_from(&a, &items, &actions)?;
+            (history_from(&history)?, Some(log))
+        }
+    })
+}
+
+/// The person's official changes, newest first; read with [`history_from`].
+fn history_stmt(id: &str) -> Stmt {
+    stmt!(
+        "SELECT h.field, h.old_value, h.new_value, h.actor_id, u.name AS actor_name,
+                u.deactivated_at AS actor_left, h.created_at
+         FROM profile_history h JOIN users u ON u.id = h.actor_id
+         WHERE h.user_id = ? ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?",
+        id,
+        HISTORY_SHOWN
+    )
+}
+
+fn history_from(answer: &impl RowSet) -> Result<Vec<OfficialChange>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
         field: String,
@@ -165,17 +243,7 @@ async fn history<R: Runtime>(rt: &R, id: &str) -> Result<Vec<OfficialChange>, Ap
         actor_left: Option<Millis>,
         created_at: Millis,
     }
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
-            "SELECT h.field, h.old_value, h.new_value, h.actor_id, u.name AS actor_name,
-                    u.deactivated_at AS actor_left, h.created_at
-             FROM profile_history h JOIN users u ON u.id = h.actor_id
-             WHERE h.user_id = ? ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?",
-            id,
-            HISTORY_SHOWN
-        ))
-        .await?;
+    let rows: Vec<Row> = answer.decode()?;
     Ok(rows
         .into_iter()
         .map(|r| OfficialChange {
