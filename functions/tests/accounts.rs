@@ -202,6 +202,8 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/posts?filter=following",
         "/api/search?q=rapat",
         "/api/notifications/unread",
+        "/api/notifications",
+        "/api/groups",
         "/api/me",
         "/api/announcements",
         "/api/saved-filters",

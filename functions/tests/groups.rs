@@ -383,6 +383,7 @@ fn creating_a_group_with_an_idempotency_key_twice_creates_one() {
     assert_eq!(tags, &json!([]));
 }
 
+/// Each page is one D1 round trip with the session lookup.
 #[test]
 fn group_lists_page_by_cursor() {
     let app = TestApp::new();
@@ -390,13 +391,23 @@ fn group_lists_page_by_cursor() {
     for i in 0..55 {
         app.create_group(&ani, &format!("Group {i:02}"), "open");
     }
-    let first = json(&app.get("/api/groups", Some(&ani)));
+    let page = |path: &str| {
+        let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
+        assert_eq!(trips, 1, "{path}: the session lookup batched with the page");
+        json(&res)
+    };
+    let first = page("/api/groups");
     assert_eq!(first["items"].as_array().unwrap().len(), 50);
+    assert_eq!(first["items"][0]["my_role"], "owner");
     let cursor = first["next_cursor"].as_str().unwrap();
-    let second = json(&app.get(&format!("/api/groups?cursor={cursor}"), Some(&ani)));
+    let second = page(&format!("/api/groups?cursor={cursor}"));
     assert_eq!(second["items"].as_array().unwrap().len(), 5);
     assert_eq!(second["items"][0]["name"], "Group 50");
     assert_eq!(second["next_cursor"], Value::Null);
     let mine = json(&app.get("/api/groups?mine=1", Some(&app.member("budi"))));
     assert!(mine["items"].as_array().unwrap().is_empty());
+    // A cursor that is not one of ours is a bad request, once the session is known.
+    let bad = "/api/groups?cursor=later";
+    assert_error(&app.get(bad, Some(&ani)), 400, "bad_request");
+    assert_error(&app.get(bad, None), 401, "unauthenticated");
 }

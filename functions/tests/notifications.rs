@@ -261,21 +261,42 @@ fn settings_switch_a_kind_off_and_reading_is_per_notification() {
     );
 }
 
+/// Each page is one D1 round trip with the session lookup, and walks the person's index newest
+/// first: it reads no more when they have a hundred more notifications.
 #[test]
 fn the_notification_centre_pages_by_cursor() {
     let app = TestApp::new();
     let ani = app.member("ani");
     let budi = app.member("budi");
-    for i in 0..25 {
-        app.rt.advance(1000);
-        app.new_post(&ani, &format!("@budi {i}"));
-    }
-    let first = json(&app.get("/api/notifications", Some(&budi)));
+    let mention = |n: usize| {
+        for i in 0..n {
+            app.rt.advance(1000);
+            app.new_post(&ani, &format!("@budi {}", i % 10));
+        }
+    };
+    mention(25);
+    let first_page = || {
+        let before = app.rt.db.vm_steps();
+        let (res, trips) = app.get_counting_round_trips("/api/notifications", Some(&budi));
+        assert_eq!(trips, 1, "the session lookup batched with the page");
+        (json(&res), app.rt.db.vm_steps() - before)
+    };
+    let (first, steps_of_25) = first_page();
     assert_eq!(first["items"].as_array().unwrap().len(), 20);
     let cursor = first["next_cursor"].as_str().unwrap();
-    let second = json(&app.get(&format!("/api/notifications?cursor={cursor}"), Some(&budi)));
-    assert_eq!(second["items"].as_array().unwrap().len(), 5);
+    let path = format!("/api/notifications?cursor={cursor}");
+    let (second, trips) = app.get_counting_round_trips(&path, Some(&budi));
+    assert_eq!(trips, 1);
+    assert_eq!(json(&second)["items"].as_array().unwrap().len(), 5);
     assert_eq!(unread(&app, &budi), 25);
+    mention(100);
+    let (first, steps_of_125) = first_page();
+    assert_eq!(first["items"][0]["excerpt"], "@budi 9");
+    assert_eq!(steps_of_125, steps_of_25, "no sort of all 125");
+    // A cursor that is not one of ours is a bad request, once the session is known.
+    let bad = "/api/notifications?cursor=later";
+    assert_error(&app.get(bad, Some(&budi)), 400, "bad_request");
+    assert_error(&app.get(bad, None), 401, "unauthenticated");
 }
 
 #[test]

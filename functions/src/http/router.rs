@@ -83,9 +83,11 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
     match (req.method.as_str(), rest) {
         ("GET", ["me"]) => return auth::me(rt, token).await,
         ("GET", ["notifications", "unread"]) => return notifications::unread(rt, token).await,
+        ("GET", ["notifications"]) => return notifications::list(rt, req, token).await,
         ("GET", ["posts"]) => return feed::list(rt, req, token).await,
         ("GET", ["posts", id]) => return feed::detail(rt, token, id).await,
         ("GET", ["search"]) => return search::search(rt, req, token).await,
+        ("GET", ["groups"]) => return groups::list(rt, req, token).await,
         ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
         ("GET", ["people", id]) => return work_pages::profile(rt, token, id).await,
         // The home feed's other first reads, asked alongside its posts on every start.
@@ -157,7 +159,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
-        ("GET", ["notifications"]) => notifications::list(rt, &call).await,
         ("POST", ["notifications", "read"]) => notifications::mark_read(rt, &call).await,
         ("GET", ["notifications", "settings"]) => notifications::settings(rt, &call).await,
         ("PUT", ["notifications", "settings"]) => notifications::set(rt, &call).await,
@@ -166,7 +167,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["follows", kind, target]) => follows::unfollow(rt, &call, kind, target).await,
         ("POST", ["saved-filters"]) => follows::save_filter(rt, &call).await,
         ("DELETE", ["saved-filters", id]) => follows::remove_filter(rt, &call, id).await,
-        ("GET", ["groups"]) => groups::list(rt, &call).await,
         ("POST", ["groups"]) => groups::create(rt, &call).await,
         ("POST", ["groups", id, "join"]) => groups::join(rt, &call, id).await,
         ("POST", ["groups", id, "leave"]) => groups::leave(rt, &call, id).await,

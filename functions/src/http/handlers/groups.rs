@@ -1,17 +1,23 @@
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
+use super::super::{ApiRequest, ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
 use crate::service::groups;
 use balai_protocol::groups::{InviteMember, MemberState, NewGroup, Pin, SetRole};
 use balai_protocol::{ApiError, ErrorCode};
 
-pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let mine = call.req.query_param("mine").is_some_and(|v| v == "1");
-    let cursor = call.req.query_param("cursor");
+/// `GET /api/groups`: routed before authentication, which it does itself in the same D1 round
+/// trip as the page (`groups::list_by_session`).
+pub async fn list<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let mine = req.query_param("mine").is_some_and(|v| v == "1");
+    let cursor = req.query_param("cursor");
     Ok(ApiResponse::json(
         200,
-        &groups::list(rt, &call.actor, mine, cursor.as_deref()).await?,
+        &groups::list_by_session(rt, token, mine, cursor.as_deref()).await?,
     ))
 }
 

@@ -1,16 +1,22 @@
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
+use super::super::{ApiRequest, ApiResponse, json};
 use crate::runtime::Runtime;
 use crate::service::notifications;
 use balai_protocol::ApiError;
 use balai_protocol::notifications::{MarkRead, Setting};
 
-pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let cursor = call.req.query_param("cursor");
-    let limit = call.req.query_param("limit").and_then(|l| l.parse().ok());
+/// `GET /api/notifications`: routed before authentication, which it does itself in the same D1
+/// round trip as the page (`notifications::list_by_session`).
+pub async fn list<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let cursor = req.query_param("cursor");
+    let limit = req.query_param("limit").and_then(|l| l.parse().ok());
     Ok(ApiResponse::json(
         200,
-        &notifications::list(rt, &call.actor, cursor.as_deref(), limit).await?,
+        &notifications::list_by_session(rt, token, cursor.as_deref(), limit).await?,
     ))
 }
 
