@@ -204,6 +204,7 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/notifications/unread",
         "/api/notifications",
         "/api/groups",
+        "/api/directory",
         "/api/me",
         "/api/announcements",
         "/api/saved-filters",

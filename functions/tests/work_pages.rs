@@ -412,8 +412,9 @@ fn the_directory_finds_people_by_name_position_competency_and_filters() {
     );
 
     let names = |path: &str| -> Vec<String> {
-        let res = app.get(path, Some(&ani));
+        let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
         assert_eq!(res.status, 200, "{path}: {}", res.body);
+        assert_eq!(trips, 1, "{path}: the session lookup batched with the page");
         json(&res)["items"]
             .as_array()
             .unwrap()
@@ -446,6 +447,10 @@ fn the_directory_finds_people_by_name_position_competency_and_filters() {
         404,
         "not_found",
     );
+    // Without a session, 401 whatever was asked.
+    for path in ["/api/directory?q=%22%22", "/api/directory?department=nope"] {
+        assert_error(&app.get(path, None), 401, "unauthenticated");
+    }
     // Paging by cursor: one page of 50, then the rest.
     for i in 0..55 {
         app.member(&format!("staf{i:02}"));
@@ -458,6 +463,14 @@ fn the_directory_finds_people_by_name_position_competency_and_filters() {
         Some(&ani),
     ));
     assert_eq!(rest["items"].as_array().unwrap().len(), 8);
+    assert_eq!(rest["next_cursor"], Value::Null);
+    let matches = json(&app.get("/api/directory?q=staf", Some(&ani)));
+    assert_eq!(matches["items"].as_array().unwrap().len(), 50);
+    assert_eq!(
+        matches["next_cursor"],
+        Value::Null,
+        "the best matches are one page"
+    );
 }
 
 fn urlencode(s: &str) -> String {

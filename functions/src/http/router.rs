@@ -90,6 +90,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["groups"]) => return groups::list(rt, req, token).await,
         ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
         ("GET", ["people", id]) => return work_pages::profile(rt, token, id).await,
+        ("GET", ["directory"]) => return work_pages::directory(rt, req, token).await,
         // The home feed's other first reads, asked alongside its posts on every start.
         ("GET", ["announcements"]) => return feed::announcements(rt, token).await,
         ("GET", ["saved-filters"]) => return follows::saved_filters(rt, token).await,
@@ -133,7 +134,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["people", id, "photo"]) => work_pages::photo(rt, &call, id).await,
         ("PUT", ["people", id, "photo"]) => work_pages::upload_photo(rt, &call, id).await,
         ("DELETE", ["people", id, "photo"]) => work_pages::remove_photo(rt, &call, id).await,
-        ("GET", ["directory"]) => work_pages::directory(rt, &call).await,
         ("POST", ["bookmarks"]) => work_pages::add_bookmark(rt, &call).await,
         ("PUT", ["bookmarks", "order"]) => work_pages::reorder_bookmarks(rt, &call).await,
         ("DELETE", ["bookmarks", id]) => work_pages::remove_bookmark(rt, &call, id).await,

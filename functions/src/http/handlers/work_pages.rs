@@ -1,5 +1,5 @@
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
+use super::super::{ApiRequest, ApiResponse, json};
 use crate::runtime::Runtime;
 use crate::service::work_pages::{
     self, absence, bookmarks, celebrations, directory, import, org, photo,
@@ -64,8 +64,14 @@ pub async fn end_absence<R: Runtime>(
     Ok(ApiResponse::no_content())
 }
 
-pub async fn directory<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let param = |name: &str| call.req.query_param(name).filter(|v| !v.is_empty());
+/// `GET /api/directory`: routed before authentication, which it does itself in the same D1
+/// round trip as the page (`directory::search_by_session`).
+pub async fn directory<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let param = |name: &str| req.query_param(name).filter(|v| !v.is_empty());
     let (q, department, branch, cursor) = (
         param("q"),
         param("department"),
@@ -80,7 +86,7 @@ pub async fn directory<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiRespons
     };
     Ok(ApiResponse::json(
         200,
-        &directory::search(rt, &call.actor, query).await?,
+        &directory::search_by_session(rt, token, query).await?,
     ))
 }
 

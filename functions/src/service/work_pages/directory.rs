@@ -4,12 +4,12 @@
 use super::super::actor::Actor;
 use super::super::policy::{Action, require};
 use super::super::search::match_expression;
-use super::super::validate;
+use super::super::{sessions, validate};
 use super::{competency_list, photo_url};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::Db;
+use crate::store::{Db, RowSet, Stmt, answers};
 use balai_protocol::directory::{Expert, PersonCard};
 use balai_protocol::{ApiError, Millis, Page};
 use serde::Deserialize;
@@ -86,13 +86,34 @@ pub struct Query<'a> {
 }
 
 /// Current colleagues: without words, everyone by name a page at a time; with words, the best
-/// matches (one page).
-pub async fn search<R: Runtime>(
+/// matches (one page). For the person behind a session token: the session lookup and the page
+/// in one D1 round trip.
+pub async fn search_by_session<R: Runtime>(
     rt: &R,
-    actor: &Actor,
+    token: &str,
     query: Query<'_>,
 ) -> Result<Page<PersonCard>, ApiError> {
-    require(actor, Action::ReadFeed)?;
+    let page = sessions::checked(rt, token, page_stmt(query, rt.now())).await?;
+    let (actor, sets) = sessions::authenticate_with(rt, token, |_| vec![page]).await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
+    let rows: Vec<CardRow> = rows.decode()?;
+    // The best matches are one page: no cursor after them.
+    let next_cursor = if query.q.trim().is_empty() {
+        super::super::next_cursor(&rows, DIRECTORY_PAGE, |r| {
+            super::super::name_cursor(&r.name, &r.id)
+        })
+    } else {
+        None
+    };
+    Ok(Page {
+        items: rows.into_iter().map(PersonCard::from).collect(),
+        next_cursor,
+    })
+}
+
+/// The query for a directory page, or what is wrong with what was asked.
+fn page_stmt(query: Query<'_>, now: Millis) -> Result<Stmt, ApiError> {
     let department = query.department.unwrap_or_default();
     let branch = query.branch.unwrap_or_default();
     for (value, what) in [(department, Thing::Department), (branch, Thing::Branch)] {
@@ -100,64 +121,45 @@ pub async fn search<R: Runtime>(
             validate::id(value, what)?;
         }
     }
-    let now = rt.now();
     if !query.q.trim().is_empty() {
-        let expr = match_expression(query.q)?;
-        let rows: Vec<CardRow> = rt
-            .db()
-            .all(stmt!(
-                card_select!(concat!(
-                    " FROM (SELECT rowid AS rid, bm25(people_fts) AS score FROM people_fts WHERE people_fts MATCH ?
-                            ORDER BY score LIMIT 300) c
-                     JOIN users u ON u.rowid = c.rid",
-                    card_joins!(),
-                    "WHERE u.deactivated_at IS NULL AND (? = '' OR u.department_id = ?) AND (? = '' OR u.branch_id = ?)
-                     ORDER BY c.score, u.name LIMIT ?"
-                )),
-                now,
-                now,
-                expr,
-                department,
-                department,
-                branch,
-                branch,
-                DIRECTORY_PAGE
-            ))
-            .await?;
-        return Ok(Page {
-            items: rows.into_iter().map(PersonCard::from).collect(),
-            next_cursor: None,
-        });
-    }
-    let (after_name, after_id) = super::super::after_name(query.cursor)?;
-    let rows: Vec<CardRow> = rt
-        .db()
-        .all(stmt!(
+        return Ok(stmt!(
             card_select!(concat!(
-                " FROM users u",
+                " FROM (SELECT rowid AS rid, bm25(people_fts) AS score FROM people_fts WHERE people_fts MATCH ?
+                        ORDER BY score LIMIT 300) c
+                 JOIN users u ON u.rowid = c.rid",
                 card_joins!(),
                 "WHERE u.deactivated_at IS NULL AND (? = '' OR u.department_id = ?) AND (? = '' OR u.branch_id = ?)
-                   AND (u.name, u.id) > (?, ?)
-                 ORDER BY u.name, u.id LIMIT ?"
+                 ORDER BY c.score, u.name LIMIT ?"
             )),
             now,
             now,
+            match_expression(query.q)?,
             department,
             department,
             branch,
             branch,
-            after_name,
-            after_id,
             DIRECTORY_PAGE
-        ))
-        .await?;
-    let next_cursor = super::super::next_cursor(&rows, DIRECTORY_PAGE, |r| {
-        super::super::name_cursor(&r.name, &r.id)
-    });
-    Ok(Page {
-        items: rows.into_iter().map(PersonCard::from).collect(),
-        next_cursor,
-    })
+        ));
+    }
+    let (after_name, after_id) = super::super::after_name(query.cursor)?;
+    Ok(stmt!(
+        card_select!(concat!(
+            " FROM users u",
+            card_joins!(),
+            "WHERE u.deactivated_at IS NULL AND (? = '' OR u.department_id = ?) AND (? = '' OR u.branch_id = ?)
+               AND (u.name, u.id) > (?, ?)
+             ORDER BY u.name, u.id LIMIT ?"
+        )),
+        now,
+        now,
+        department,
+        department,
+        branch,
+        branch,
+        after_name,
+        after_id,
+        DIRECTORY_PAGE
+    ))
 }
 
 /// "Who knows X": colleagues whose competencies match every word of `topic` come first, then
