@@ -205,6 +205,7 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/notifications",
         "/api/groups",
         "/api/directory",
+        "/api/ideas",
         "/api/me",
         "/api/announcements",
         "/api/saved-filters",

@@ -203,11 +203,11 @@ fn reviewers_and_leaders_thank_an_author_once_and_the_profile_counts_it() {
         j!({"title": "Ask the board", "leaders": [budi.email], "opens_at": 0, "closes_at": 4_102_444_800_000_i64}),
     );
     assert_eq!(res.status, 201, "{}", res.body);
-    // The idea's page: the idea, its history, thanks, discussion and whether the reader leads a
-    // round table, all in one round trip after the session's.
+    // The idea's page: the session lookup, the idea, its history, thanks, discussion and
+    // whether the reader leads a round table, all in one round trip.
     let (detail, trips) = app.get_counting_round_trips(&format!("/api/ideas/{id}"), Some(&budi));
     let detail = json(&detail);
-    assert_eq!(trips, 2, "the idea's page batched");
+    assert_eq!(trips, 1, "the idea's page batched with the session lookup");
     assert_eq!(detail["can_thank"], true, "a leader now");
     assert_eq!(app.post(&thank, Some(&budi), note.clone()).status, 200);
 

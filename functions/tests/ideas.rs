@@ -336,6 +336,56 @@ fn top_ideas_page_by_cursor_without_repeats() {
     assert_eq!(second["next_cursor"], Value::Null);
 }
 
+/// A list page is one D1 round trip with the session lookup, and walks its sort's index: it
+/// reads no more when a hundred more ideas exist.
+#[test]
+fn an_ideas_page_is_one_round_trip_and_walks_its_index() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let add = |n: usize| {
+        for i in 0..n {
+            app.rt.advance(1000);
+            idea(&app, &ani, &format!("Idea number {:02}", i % 10), "other");
+        }
+    };
+    let pages = ["/api/ideas", "/api/ideas?sort=newest", "/api/ideas?mine=1"];
+    let steps = || -> Vec<u64> {
+        pages
+            .iter()
+            .map(|path| {
+                let before = app.rt.db.vm_steps();
+                let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
+                assert_eq!(res.status, 200, "{path}: {}", res.body);
+                assert_eq!(trips, 1, "{path}: the session lookup batched with the page");
+                assert_eq!(json(&res)["items"].as_array().unwrap().len(), 20, "{path}");
+                app.rt.db.vm_steps() - before
+            })
+            .collect()
+    };
+    add(30);
+    let of_30 = steps();
+    add(100);
+    assert_eq!(steps(), of_30, "{pages:?}: no sort of all 130");
+    // An idea's page is one round trip too; an id that names no idea is not found.
+    let first = json(&app.get("/api/ideas", Some(&ani)))["items"][0]["id"].clone();
+    let page = format!("/api/ideas/{}", first.as_str().unwrap());
+    let (res, trips) = app.get_counting_round_trips(&page, Some(&ani));
+    assert_eq!((res.status, trips), (200, 1), "{}", res.body);
+    let nobody = format!("/api/ideas/{}", "0".repeat(26));
+    assert_error(&app.get(&nobody, Some(&ani)), 404, "not_found");
+    assert_error(&app.get("/api/ideas/x", Some(&ani)), 404, "not_found");
+    // Without a session, 401 whatever was asked.
+    for path in [
+        "/api/ideas?sort=best",
+        "/api/ideas?cursor=x.y.z",
+        "/api/ideas",
+        &page,
+        "/api/ideas/x",
+    ] {
+        assert_error(&app.get(path, None), 401, "unauthenticated");
+    }
+}
+
 #[test]
 fn bad_ideas_are_refused_with_the_field() {
     let app = TestApp::new();

@@ -91,6 +91,10 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
         ("GET", ["people", id]) => return work_pages::profile(rt, token, id).await,
         ("GET", ["directory"]) => return work_pages::directory(rt, req, token).await,
+        ("GET", ["ideas"]) => return ideas::list(rt, req, token).await,
+        // The exports are for reviewers, and authenticated below.
+        ("GET", ["ideas", "export.csv" | "export.json"]) => {}
+        ("GET", ["ideas", id]) => return ideas::detail(rt, token, id).await,
         // The home feed's other first reads, asked alongside its posts on every start.
         ("GET", ["announcements"]) => return feed::announcements(rt, token).await,
         ("GET", ["saved-filters"]) => return follows::saved_filters(rt, token).await,
@@ -180,11 +184,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
             groups::set_role(rt, &call, id, user).await
         }
         ("DELETE", ["groups", id, "members", user]) => groups::remove(rt, &call, id, user).await,
-        ("GET", ["ideas"]) => ideas::list(rt, &call).await,
         ("POST", ["ideas"]) => ideas::submit(rt, &call).await,
         ("GET", ["ideas", "export.csv"]) => ideas::export(rt, &call, true).await,
         ("GET", ["ideas", "export.json"]) => ideas::export(rt, &call, false).await,
-        ("GET", ["ideas", id]) => ideas::detail(rt, &call, id).await,
         ("PUT", ["ideas", id]) => ideas::edit(rt, &call, id).await,
         ("PUT", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, true).await,
         ("DELETE", ["ideas", id, "vote"]) => ideas::vote(rt, &call, id, false).await,

@@ -9,13 +9,14 @@ use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
 use super::policy::{Action, may_review_ideas, require};
+use super::reader::Reader;
 use super::{
-    audit, departments, forbidden, markdown, not_found, places, validate, votes, webhooks,
+    audit, departments, forbidden, markdown, not_found, places, sessions, validate, votes, webhooks,
 };
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Count, Db, RowSet, Stmt, count};
+use crate::store::{Count, Db, RowSet, Stmt, answers, count};
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::{
     Contributions, HistoryEntry, Idea, IdeaCategory, IdeaDetail, IdeaRef, IdeaSort, IdeaStatus,
@@ -39,12 +40,12 @@ macro_rules! idea_select {
             "SELECT i.id, i.title, i.body, i.body_html, i.category, i.author_id, u.name AS author_name,
                     u.deactivated_at AS author_left, i.status, i.decline_reason, i.vote_count,
                     i.created_at, i.updated_at, i.merged_into, o.title AS merged_title,
-                    EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.user_id = ?) AS voted,
+                    EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.user_id = r.id) AS voted,
                     (SELECT pl.name FROM places pl WHERE pl.id = i.place_id AND ",
-            place_visible!(),
+            place_visible!("r.editor", "r.id"),
             ") AS place_name, i.place_id, i.department_id, d.name AS department_name,
                     (SELECT COUNT(*) FROM idea_comments c WHERE c.idea_id = i.id AND c.deleted_at IS NULL) AS comment_count
-             FROM ideas i JOIN users u ON u.id = i.author_id
+             FROM reader r CROSS JOIN ideas i JOIN users u ON u.id = i.author_id
              LEFT JOIN ideas o ON o.id = i.merged_into
              LEFT JOIN departments d ON d.id = i.department_id ",
             $rest
@@ -52,12 +53,12 @@ macro_rules! idea_select {
     };
 }
 
-/// The filter every list shares (binds: status twice, category twice, author twice). Merged
-/// duplicates are left out: their originals carry their votes.
+/// The filter every list shares (binds: status twice, category twice, whether only the reader's
+/// own). Merged duplicates are left out: their originals carry their votes.
 macro_rules! idea_filter {
     () => {
         "i.merged_into IS NULL AND (? = '' OR i.status = ?) AND (? = '' OR i.category = ?)
-         AND (? = '' OR i.author_id = ?)"
+         AND (? = 0 OR i.author_id = r.id)"
     };
 }
 
@@ -224,21 +225,15 @@ pub async fn submit<R: Runtime>(
     )
 }
 
-/// The idea `id` as `actor` sees it: one row or none.
-fn load_stmt(actor: &Actor, id: &str) -> Stmt {
-    stmt!(
-        idea_select!("WHERE i.id = ?"),
-        actor.id.as_str(),
-        actor.place_editor_flag(),
-        actor.id.as_str(),
-        id
-    )
+/// The idea `id` as `reader` sees it: one row or none.
+fn load_stmt(reader: &Reader, id: &str) -> Stmt {
+    reader.bind(stmt!(idea_select!("WHERE i.id = ?"), id))
 }
 
 async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaRow, ApiError> {
     validate::id(id, Thing::Idea)?;
     rt.db()
-        .first(load_stmt(actor, id))
+        .first(load_stmt(&Reader::Actor(actor), id))
         .await?
         .ok_or_else(|| not_found(Thing::Idea))
 }
@@ -297,43 +292,66 @@ const WEEK_MS: Millis = 7 * 24 * 60 * 60 * 1000;
 const TRENDING_MAX: i64 = 50;
 
 /// A page of ideas: top (by votes, paged by `<votes>.<created_at>.<id>`), newest (paged by
-/// `<created_at>.<id>`), or trending (one page).
-pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Page<Idea>, ApiError> {
-    require(actor, Action::ReadFeed)?;
+/// `<created_at>.<id>`), or trending (one page). For the person behind a session token: the
+/// session lookup and the page in one D1 round trip.
+pub async fn list_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    q: Query<'_>,
+) -> Result<Page<Idea>, ApiError> {
+    let page = sessions::checked(rt, token, page_stmt(q, rt.now())).await?;
+    let (actor, sets) =
+        sessions::authenticate_with(rt, token, |hash| vec![Reader::Session(hash).bind(page)])
+            .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
+    let rows: Vec<IdeaRow> = rows.decode()?;
+    let limit = i64::from(PAGE_SIZE_DEFAULT);
+    let next_cursor = match q.sort {
+        IdeaSort::Trending => None,
+        IdeaSort::Newest => {
+            super::next_cursor(&rows, limit, |r| format!("{}.{}", r.created_at, r.id))
+        }
+        IdeaSort::Top => super::next_cursor(&rows, limit, |r| {
+            format!("{}.{}.{}", r.vote_count, r.created_at, r.id)
+        }),
+    };
+    Ok(Page {
+        items: rows.into_iter().map(|r| r.into_idea(&actor)).collect(),
+        next_cursor,
+    })
+}
+
+/// The query for a page of `q`, written against the `reader` CTE, or what is wrong with its
+/// cursor. Each sort walks its own index (`ideas_top`, `ideas_newest`).
+fn page_stmt(q: Query<'_>, now: Millis) -> Result<Stmt, ApiError> {
     let limit = i64::from(PAGE_SIZE_DEFAULT);
     let status = q.status.map_or("", IdeaStatus::as_str);
     let category = q.category.map_or("", IdeaCategory::as_str);
-    let author = if q.mine { actor.id.as_str() } else { "" };
-    let me = actor.id.as_str();
-    let rows: Vec<IdeaRow> = match q.sort {
+    let mine = i64::from(q.mine);
+    Ok(match q.sort {
         IdeaSort::Newest => {
             let (at, id) = match q.cursor {
                 Some(c) => super::posts::parse_cursor(c)?,
                 None => (Millis::MAX, String::new()),
             };
-            rt.db()
-                .all(stmt!(
-                    idea_select!(concat!(
-                        "WHERE ",
-                        idea_filter!(),
-                        " AND i.created_at <= ? AND (i.created_at < ? OR i.id < ?)
-                         ORDER BY i.created_at DESC, i.id DESC LIMIT ?"
-                    )),
-                    me,
-                    actor.place_editor_flag(),
-                    me,
-                    status,
-                    status,
-                    category,
-                    category,
-                    author,
-                    author,
-                    at,
-                    at,
-                    id,
-                    limit
-                ))
-                .await?
+            stmt!(
+                idea_select!(concat!(
+                    "WHERE ",
+                    idea_filter!(),
+                    " AND i.created_at <= ? AND (i.created_at < ? OR i.id < ?)
+                     ORDER BY i.created_at DESC, i.id DESC LIMIT ?"
+                )),
+                status,
+                status,
+                category,
+                category,
+                mine,
+                at,
+                at,
+                id,
+                limit
+            )
         }
         IdeaSort::Top => {
             let (votes, at, id) = match q.cursor {
@@ -351,90 +369,91 @@ pub async fn list<R: Runtime>(rt: &R, actor: &Actor, q: Query<'_>) -> Result<Pag
                 }
                 None => (i64::MAX, Millis::MAX, String::new()),
             };
-            rt.db()
-                .all(stmt!(
-                    idea_select!(concat!(
-                        "WHERE ",
-                        idea_filter!(),
-                        " AND (i.vote_count < ? OR (i.vote_count = ? AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))))
-                         ORDER BY i.vote_count DESC, i.created_at DESC, i.id DESC LIMIT ?"
-                    )),
-                    me,
-                    actor.place_editor_flag(),
-                    me,
-                    status,
-                    status,
-                    category,
-                    category,
-                    author,
-                    author,
-                    votes,
-                    votes,
-                    at,
-                    at,
-                    id,
-                    limit
-                ))
-                .await?
+            stmt!(
+                idea_select!(concat!(
+                    "WHERE ",
+                    idea_filter!(),
+                    " AND (i.vote_count < ? OR (i.vote_count = ? AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))))
+                     ORDER BY i.vote_count DESC, i.created_at DESC, i.id DESC LIMIT ?"
+                )),
+                status,
+                status,
+                category,
+                category,
+                mine,
+                votes,
+                votes,
+                at,
+                at,
+                id,
+                limit
+            )
         }
         IdeaSort::Trending => {
             if q.cursor.is_some() {
                 return Err(validate::bad_cursor());
             }
-            rt.db()
-                .all(stmt!(
-                    idea_select!(concat!(
-                        "JOIN (SELECT idea_id, COUNT(*) AS recent FROM idea_votes WHERE created_at > ? GROUP BY idea_id) t
-                           ON t.idea_id = i.id
-                         WHERE ",
-                        idea_filter!(),
-                        " ORDER BY t.recent DESC, i.vote_count DESC, i.id DESC LIMIT ?"
-                    )),
-                    me,
-                    actor.place_editor_flag(),
-                    me,
-                    rt.now() - WEEK_MS,
-                    status,
-                    status,
-                    category,
-                    category,
-                    author,
-                    author,
-                    TRENDING_MAX
-                ))
-                .await?
+            stmt!(
+                idea_select!(concat!(
+                    "JOIN (SELECT idea_id, COUNT(*) AS recent FROM idea_votes WHERE created_at > ? GROUP BY idea_id) t
+                       ON t.idea_id = i.id
+                     WHERE ",
+                    idea_filter!(),
+                    " ORDER BY t.recent DESC, i.vote_count DESC, i.id DESC LIMIT ?"
+                )),
+                now - WEEK_MS,
+                status,
+                status,
+                category,
+                category,
+                mine,
+                TRENDING_MAX
+            )
         }
-    };
-    let next_cursor = match q.sort {
-        IdeaSort::Trending => None,
-        IdeaSort::Newest => {
-            super::next_cursor(&rows, limit, |r| format!("{}.{}", r.created_at, r.id))
-        }
-        IdeaSort::Top => super::next_cursor(&rows, limit, |r| {
-            format!("{}.{}.{}", r.vote_count, r.created_at, r.id)
-        }),
-    };
-    Ok(Page {
-        items: rows.into_iter().map(|r| r.into_idea(actor)).collect(),
-        next_cursor,
     })
 }
 
-/// An idea with its history (oldest change first), its discussion and the thanks its author got.
+/// Everything an idea's page shows, for `reader`: every member may read every idea, so it is all
+/// read in one round trip. Read with [`detail_from`].
+fn detail_stmts(reader: &Reader, id: &str) -> Vec<Stmt> {
+    vec![
+        load_stmt(reader, id),
+        history_stmt(id),
+        thanks_stmt(id),
+        leader_stmt(reader),
+        comments::list_stmt(Thread::Idea(id)),
+    ]
+}
+
+/// An idea with its history (oldest change first), its discussion and the thanks its author
+/// got, for `actor` (after a change they made).
 pub async fn detail<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<IdeaDetail, ApiError> {
-    require(actor, Action::ReadFeed)?;
     validate::id(id, Thing::Idea)?;
-    // Every member may read every idea: the idea and all its page shows in one round trip.
-    let [idea, history, thanks, leader, comments] = rt
+    let sets = rt
         .db()
-        .read_each([
-            load_stmt(actor, id),
-            history_stmt(id),
-            thanks_stmt(id),
-            leader_stmt(actor),
-            comments::list_stmt(Thread::Idea(id)),
-        ])
+        .read_batch(detail_stmts(&Reader::Actor(actor), id))
         .await?;
+    detail_from(actor, sets)
+}
+
+/// [`detail`] for the person behind a session token: the session lookup and the page in one D1
+/// round trip.
+pub async fn detail_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    id: &str,
+) -> Result<IdeaDetail, ApiError> {
+    sessions::checked(rt, token, validate::id(id, Thing::Idea)).await?;
+    let (actor, sets) =
+        sessions::authenticate_with(rt, token, |hash| detail_stmts(&Reader::Session(hash), id))
+            .await?;
+    detail_from(&actor, sets)
+}
+
+/// The page from what [`detail_stmts`] answered for `actor`.
+fn detail_from<S: RowSet>(actor: &Actor, sets: Vec<S>) -> Result<IdeaDetail, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    let [idea, history, thanks, leader, comments] = answers(sets)?;
     let idea: IdeaRow = idea.first()?.ok_or_else(|| not_found(Thing::Idea))?;
     let idea = idea.into_idea(actor);
     let thanks = thanks_from(thanks.decode()?);
@@ -579,15 +598,14 @@ pub fn recognition_from(answer: &impl RowSet) -> Result<Vec<Recognition>, ApiErr
 
 /// Who may thank an author: reviewers and admins, and leaders (those who answer round tables).
 async fn may_thank<R: Runtime>(rt: &R, actor: &Actor) -> Result<bool, ApiError> {
-    Ok(may_review_ideas(actor) || count(rt.db(), leader_stmt(actor)).await? > 0)
+    Ok(may_review_ideas(actor) || count(rt.db(), leader_stmt(&Reader::Actor(actor))).await? > 0)
 }
 
-/// Whether `actor` leads a round table (as `n`, a count).
-fn leader_stmt(actor: &Actor) -> Stmt {
-    stmt!(
-        "SELECT COUNT(*) AS n FROM round_table_leaders WHERE user_id = ?",
-        actor.id.as_str()
-    )
+/// Whether `reader` leads a round table (as `n`, a count).
+fn leader_stmt(reader: &Reader) -> Stmt {
+    reader.bind(stmt!(
+        "SELECT COUNT(*) AS n FROM reader r JOIN round_table_leaders l ON l.user_id = r.id"
+    ))
 }
 
 /// A reviewer or leader thanks an idea's author, once per idea (thanking again changes
@@ -860,13 +878,10 @@ pub async fn export<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Idea>, ApiE
     }
     let rows: Vec<IdeaRow> = rt
         .db()
-        .all(stmt!(
+        .all(Reader::Actor(actor).bind(stmt!(
             idea_select!("WHERE i.merged_into IS NULL ORDER BY i.created_at, i.id LIMIT ?"),
-            actor.id.as_str(),
-            actor.place_editor_flag(),
-            actor.id.as_str(),
             EXPORT_MAX
-        ))
+        )))
         .await?;
     Ok(rows.into_iter().map(|r| r.into_idea(actor)).collect())
 }

@@ -1,8 +1,9 @@
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
+use super::super::{ApiRequest, ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
 use crate::service::ideas::{self, Query};
+use crate::service::sessions;
 use balai_protocol::ideas::{
     IdeaCategory, IdeaSort, IdeaStatus, Merge, NewIdea, NewThanks, StatusChange,
 };
@@ -10,12 +11,12 @@ use balai_protocol::{ApiError, ErrorCode};
 
 /// A query parameter that must be one of `values` (by their wire names), if given.
 fn one_of<T: Copy>(
-    call: &Call<'_>,
+    req: &ApiRequest,
     name: &str,
     values: &[T],
     wire: fn(T) -> &'static str,
 ) -> Result<Option<T>, ApiError> {
-    match call.req.query_param(name).filter(|v| !v.is_empty()) {
+    match req.query_param(name).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => values
             .iter()
@@ -34,24 +35,36 @@ fn one_of<T: Copy>(
     }
 }
 
-pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+/// What a list asks, from the query string.
+fn query<'a>(req: &ApiRequest, cursor: Option<&'a str>) -> Result<Query<'a>, ApiError> {
     let sorts = [IdeaSort::Top, IdeaSort::Newest, IdeaSort::Trending];
     let sort_name = |s: IdeaSort| match s {
         IdeaSort::Top => "top",
         IdeaSort::Newest => "newest",
         IdeaSort::Trending => "trending",
     };
-    let cursor = call.req.query_param("cursor");
-    let query = Query {
-        sort: one_of(call, "sort", &sorts, sort_name)?.unwrap_or(IdeaSort::Top),
-        status: one_of(call, "status", &IdeaStatus::ALL, IdeaStatus::as_str)?,
-        category: one_of(call, "category", &IdeaCategory::ALL, IdeaCategory::as_str)?,
-        mine: call.req.query_param("mine").is_some_and(|v| v == "1"),
-        cursor: cursor.as_deref(),
-    };
+    Ok(Query {
+        sort: one_of(req, "sort", &sorts, sort_name)?.unwrap_or(IdeaSort::Top),
+        status: one_of(req, "status", &IdeaStatus::ALL, IdeaStatus::as_str)?,
+        category: one_of(req, "category", &IdeaCategory::ALL, IdeaCategory::as_str)?,
+        mine: req.query_param("mine").is_some_and(|v| v == "1"),
+        cursor,
+    })
+}
+
+/// `GET /api/ideas`: routed before authentication, which it does itself in the same D1 round
+/// trip as the page (`ideas::list_by_session`); a bad parameter is 400 once the session is
+/// known, as on every other route.
+pub async fn list<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let cursor = req.query_param("cursor");
+    let query = sessions::checked(rt, token, query(req, cursor.as_deref())).await?;
     Ok(ApiResponse::json(
         200,
-        &ideas::list(rt, &call.actor, query).await?,
+        &ideas::list_by_session(rt, token, query).await?,
     ))
 }
 
@@ -62,14 +75,12 @@ pub async fn submit<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
     ))
 }
 
-pub async fn detail<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    id: &str,
-) -> Result<ApiResponse, ApiError> {
+/// `GET /api/ideas/:id`: routed before authentication, which it does itself in the same D1
+/// round trip as the page (`ideas::detail_by_session`).
+pub async fn detail<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &ideas::detail(rt, &call.actor, id).await?,
+        &ideas::detail_by_session(rt, token, id).await?,
     ))
 }
 
