@@ -206,6 +206,7 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/groups",
         "/api/directory",
         "/api/ideas",
+        "/api/places?bbox=95,-11,141,6",
         "/api/me",
         "/api/announcements",
         "/api/saved-filters",

@@ -92,6 +92,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["people", id]) => return work_pages::profile(rt, token, id).await,
         ("GET", ["directory"]) => return work_pages::directory(rt, req, token).await,
         ("GET", ["ideas"]) => return ideas::list(rt, req, token).await,
+        ("GET", ["places"]) => return places::in_box(rt, req, token).await,
         // The exports are for reviewers, and authenticated below.
         ("GET", ["ideas", "export.csv" | "export.json"]) => {}
         ("GET", ["ideas", id]) => return ideas::detail(rt, token, id).await,
@@ -214,7 +215,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["place-categories"]) => places::create_category(rt, &call).await,
         ("GET", ["place-suggestions"]) => places::open_suggestions(rt, &call).await,
         ("POST", ["place-suggestions", id, "decision"]) => places::decide(rt, &call, id).await,
-        ("GET", ["places"]) => places::in_box(rt, &call).await,
         ("POST", ["places"]) => places::create(rt, &call).await,
         ("GET", ["places", "near"]) => places::near(rt, &call).await,
         ("GET", ["places", "export.csv"]) => places::export_csv(rt, &call).await,

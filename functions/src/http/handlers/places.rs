@@ -1,9 +1,10 @@
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
+use super::super::{ApiRequest, ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
 use crate::service::places::query::{BBox, Filter};
 use crate::service::places::{self, categories, import, query, suggestions};
+use crate::service::sessions;
 use balai_protocol::places::{Decision, MapConfig, NewPlaceCategory, NewSuggestion, PlaceInput};
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -21,10 +22,9 @@ pub async fn config<R: Runtime>(rt: &R, _call: &Call<'_>) -> Result<ApiResponse,
     ))
 }
 
-fn filter(call: &Call<'_>) -> Filter {
+fn filter(req: &ApiRequest) -> Filter {
     Filter {
-        categories: call
-            .req
+        categories: req
             .query_param("category")
             .map(|c| {
                 c.split(',')
@@ -33,19 +33,27 @@ fn filter(call: &Call<'_>) -> Filter {
                     .collect()
             })
             .unwrap_or_default(),
-        text: call.req.query_param("q").unwrap_or_default(),
+        text: req.query_param("q").unwrap_or_default(),
     }
 }
 
-fn limit(call: &Call<'_>) -> Option<u32> {
-    call.req.query_param("limit").and_then(|l| l.parse().ok())
+fn limit(req: &ApiRequest) -> Option<u32> {
+    req.query_param("limit").and_then(|l| l.parse().ok())
 }
 
-pub async fn in_box<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let bbox = BBox::parse(&call.req.query_param("bbox").unwrap_or_default())?;
+/// `GET /api/places?bbox=`, asked on every pan and zoom of the map: routed before
+/// authentication, which it does itself in the same D1 round trip as the places
+/// (`query::in_box_by_session`).
+pub async fn in_box<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let bbox = BBox::parse(&req.query_param("bbox").unwrap_or_default());
+    let bbox = sessions::checked(rt, token, bbox).await?;
     Ok(ApiResponse::json(
         200,
-        &query::in_box(rt, &call.actor, bbox, &filter(call), limit(call)).await?,
+        &query::in_box_by_session(rt, token, bbox, &filter(req), limit(req)).await?,
     ))
 }
 
@@ -66,7 +74,15 @@ pub async fn near<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
     let (lat, lng) = (coordinate("lat")?, coordinate("lng")?);
     Ok(ApiResponse::json(
         200,
-        &query::near(rt, &call.actor, lat, lng, &filter(call), limit(call)).await?,
+        &query::near(
+            rt,
+            &call.actor,
+            lat,
+            lng,
+            &filter(call.req),
+            limit(call.req),
+        )
+        .await?,
     ))
 }
 

@@ -5,14 +5,17 @@ use super::geo::{self, METRES_PER_DEGREE};
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
 use crate::service::policy::{Action, require};
-use crate::store::{Db, Stmt};
+use crate::service::reader::Reader;
+use crate::service::sessions;
+use crate::store::{Db, RowSet, Stmt, answers};
 use balai_protocol::limits::{NEAR_PLACES_MAX, PLACES_PER_BOX_DEFAULT, PLACES_PER_BOX_MAX};
 use balai_protocol::places::{ClusterHint, NearPlace, PlacePin, PlacesInBox};
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
 
-/// The filter every place search shares (binds: south, north, west, east, categories twice,
-/// search text four times, editor flag, reader). Ranges over `places_by_position`.
+/// The filter every place search shares, for the `reader` CTE (bind with [`Reader::bind`];
+/// binds: south, north, west, east, categories twice, search text four times). Ranges over
+/// `places_by_position`.
 macro_rules! in_box {
     () => {
         concat!(
@@ -21,7 +24,7 @@ macro_rules! in_box {
                AND (? = '' OR instr(',' || ? || ',', ',' || pl.category_id || ',') > 0)
                AND (? = '' OR pl.name LIKE ? ESCAPE '\\' OR pl.address LIKE ? ESCAPE '\\' OR pl.tags LIKE ? ESCAPE '\\')
                AND ",
-            place_visible!()
+            place_visible!("(SELECT editor FROM reader)", "(SELECT id FROM reader)")
         )
     };
 }
@@ -141,9 +144,9 @@ macro_rules! pin_columns {
     };
 }
 
-/// Binds `in_box!` in order.
+/// Binds `in_box!` in order (after the reader's).
 macro_rules! box_binds {
-    ($b:expr, $f:expr, $actor:expr) => {{
+    ($b:expr, $f:expr) => {{
         let (cats, like) = ($f.categories_csv(), $f.like());
         vec![
             $b.south.into(),
@@ -156,35 +159,36 @@ macro_rules! box_binds {
             like.clone().into(),
             like.clone().into(),
             like.into(),
-            $actor.place_editor_flag().into(),
-            $actor.id.as_str().into(),
         ]
     }};
 }
 
 /// The places in `bbox` the reader may see, at most `limit` (capped). When there are more, the
 /// answer also carries a 16 × 16 grid of cluster hints covering all of them, so a phone draws
-/// counts instead of ten thousand markers.
-pub async fn in_box<R: Runtime>(
+/// counts instead of ten thousand markers. For the person behind a session token: the session
+/// lookup and the places in one D1 round trip; the hints, when needed, in a second.
+pub async fn in_box_by_session<R: Runtime>(
     rt: &R,
-    actor: &Actor,
+    token: &str,
     bbox: BBox,
     filter: &Filter,
     limit: Option<u32>,
 ) -> Result<PlacesInBox, ApiError> {
-    require(actor, Action::ReadFeed)?;
     let limit = limit
         .unwrap_or(PLACES_PER_BOX_DEFAULT)
         .clamp(1, PLACES_PER_BOX_MAX) as i64;
-    let mut params = box_binds!(bbox, filter, actor);
+    let mut params = box_binds!(bbox, filter);
     params.push((limit + 1).into());
-    let mut rows: Vec<PinRow> = rt
-        .db()
-        .all(Stmt {
-            sql: concat!(pin_columns!(), in_box!(), " ORDER BY pl.id LIMIT ?").into(),
-            params,
-        })
-        .await?;
+    let pins = Stmt {
+        sql: concat!(pin_columns!(), in_box!(), " ORDER BY pl.id LIMIT ?").into(),
+        params,
+    };
+    let (actor, sets) =
+        sessions::authenticate_with(rt, token, |hash| vec![Reader::Session(hash).bind(pins)])
+            .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
+    let mut rows: Vec<PinRow> = rows.decode()?;
     let truncated = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let places: Vec<PlacePin> = rows.into_iter().map(PinRow::into_pin).collect();
@@ -196,7 +200,7 @@ pub async fn in_box<R: Runtime>(
             clusters: Vec::new(),
         });
     }
-    let clusters = clusters(rt, actor, bbox, filter).await?;
+    let clusters = clusters(rt, &actor, bbox, filter).await?;
     Ok(PlacesInBox {
         total: clusters.iter().map(|c| c.count).sum(),
         places,
@@ -221,7 +225,7 @@ async fn clusters<R: Runtime>(
     }
     let cell_lat = ((bbox.north - bbox.south) / GRID).max(1);
     let cell_lng = ((bbox.east - bbox.west) / GRID).max(1);
-    let mut params = box_binds!(bbox, filter, actor);
+    let mut params = box_binds!(bbox, filter);
     params.extend([
         bbox.south.into(),
         cell_lat.into(),
@@ -230,15 +234,17 @@ async fn clusters<R: Runtime>(
     ]);
     let cells: Vec<Cell> = rt
         .db()
-        .all(Stmt {
-            sql: concat!(
-                "SELECT avg(pl.lat_e6) AS lat_e6, avg(pl.lng_e6) AS lng_e6, count(*) AS n ",
-                in_box!(),
-                " GROUP BY (pl.lat_e6 - ?) / ?, (pl.lng_e6 - ?) / ?"
-            )
-            .into(),
-            params,
-        })
+        .all(
+            Reader::Actor(actor).bind(Stmt {
+                sql: concat!(
+                    "SELECT avg(pl.lat_e6) AS lat_e6, avg(pl.lng_e6) AS lng_e6, count(*) AS n ",
+                    in_box!(),
+                    " GROUP BY (pl.lat_e6 - ?) / ?, (pl.lng_e6 - ?) / ?"
+                )
+                .into(),
+                params,
+            }),
+        )
         .await?;
     Ok(cells
         .into_iter()
@@ -272,14 +278,14 @@ pub async fn near<R: Runtime>(
     let mut found = Vec::new();
     for half in NEAR_STEPS {
         let bbox = BBox::around(lat_e6, lng_e6, half);
-        let mut params = box_binds!(bbox, filter, actor);
+        let mut params = box_binds!(bbox, filter);
         params.push(NEAR_CANDIDATES.into());
         let rows: Vec<PinRow> = rt
             .db()
-            .all(Stmt {
+            .all(Reader::Actor(actor).bind(Stmt {
                 sql: concat!(pin_columns!(), in_box!(), " LIMIT ?").into(),
                 params,
-            })
+            }))
             .await?;
         found = rows
             .into_iter()
