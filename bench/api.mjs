@@ -1,6 +1,7 @@
 // API benchmark: N concurrent clients against a running local Worker (bench/serve.mjs), as
-// the seeded admin. For each scenario it prints latency percentiles, D1 round trips and rows
-// read per request (from the Worker's x-d1-* headers), and workerd's CPU per request.
+// the seeded admin (or, where a page differs for them, a member). For each scenario it prints
+// latency percentiles, D1 round trips and rows read per request (from the Worker's x-d1-*
+// headers), and workerd's CPU per request.
 //   node bench/api.mjs <base url> <workerd pid> [clients] [requests per client]
 import { readFileSync } from 'node:fs';
 import { closedLoop, percentiles } from './latency.mjs';
@@ -16,15 +17,19 @@ function cpuTicks(p) {
   return Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
 }
 
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: base },
-  body: JSON.stringify({ email: 'admin@balai.demo', password: 'balai-demo-2026' }),
-});
-if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-const cookie = login.headers.get('set-cookie').split(';')[0];
+/** A session cookie for a seeded person (every demo person has the demo password). */
+async function loginAs(email) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email, password: 'balai-demo-2026' }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  return login.headers.get('set-cookie').split(';')[0];
+}
+const admin = await loginAs('admin@balai.demo');
 
-async function get(path) {
+async function get(path, cookie = admin) {
   const t0 = performance.now();
   const res = await fetch(base + path, { headers: { cookie } });
   const body = await res.json();
@@ -46,10 +51,10 @@ async function pages(path) {
   return out;
 }
 
-async function run(name, paths, budget) {
-  for (let i = 0; i < 20; i++) await get(paths[i % paths.length]); // warm up
+async function run(name, paths, budget, cookie = admin) {
+  for (let i = 0; i < 20; i++) await get(paths[i % paths.length], cookie); // warm up
   const cpu0 = cpuTicks(pid);
-  const { samples, wall } = await closedLoop(CLIENTS, PER_CLIENT, (c, i) => get(paths[(c * PER_CLIENT + i) % paths.length]));
+  const { samples, wall } = await closedLoop(CLIENTS, PER_CLIENT, (c, i) => get(paths[(c * PER_CLIENT + i) % paths.length], cookie));
   const cpuMs = ((cpuTicks(pid) - cpu0) / TICKS) * 1000;
   const rows = samples.map((s) => s.rows);
   console.log(`\n${name}: ${samples.length} requests, ${CLIENTS} concurrent clients (budget: ${budget})`);
@@ -74,7 +79,18 @@ const scenarios = [
     return pages(`/api/posts?group=${busiest.id}`);
   }, 'reported'],
   ['unread', 'unread-count poll', async () => ['/api/notifications/unread'], 'p99 <= 10 ms'],
+  ['notifications', 'notification centre', async () => pages('/api/notifications'), 'reported'],
+  ['directory', 'directory, by name', async () => pages('/api/directory'), 'reported'],
+  // As a colleague sees them: the first member in the directory opens 40 others' pages.
+  ['profile', "a colleague's work page (as a member)", async () => {
+    const people = (await get('/api/directory')).body.items.filter((p) => p.email !== 'admin@balai.demo');
+    const member = await loginAs(people[0].email);
+    return { paths: people.slice(1, 41).map((p) => `/api/people/${p.id}`), as: member };
+  }, 'reported'],
 ];
 for (const [key, name, paths, budget] of scenarios) {
-  if (!only || only === key) await run(name, await paths(), budget);
+  if (only && only !== key) continue;
+  const got = await paths();
+  const { paths: list, as } = Array.isArray(got) ? { paths: got } : got;
+  await run(name, list, budget, as);
 }
