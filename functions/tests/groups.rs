@@ -201,8 +201,8 @@ fn a_secret_group_is_joined_only_by_invitation_and_its_id_tells_nothing() {
     );
 }
 
-/// A group's page checks the session and reads the group in one D1 round trip, and still
-/// answers 404 for a group the reader may not know of and 401 without a session.
+/// A group's page checks the session and reads the group in one D1 round trip (its members
+/// too), and still answers 404 for a group the reader may not know of and 401 without a session.
 #[test]
 fn a_group_page_is_one_round_trip() {
     let app = TestApp::new();
@@ -220,13 +220,24 @@ fn a_group_page_is_one_round_trip() {
     assert_eq!(json(&res)["can_read"], false);
     assert_error(&page(&secret, &budi).0, 404, "not_found");
     assert_error(&page("not-an-id", &budi).0, 404, "not_found");
+    // Its members too: the session, the group and the page in one round trip; the page only
+    // for those the group lets see it.
+    let members = |id: &str, who: &Who| {
+        app.get_counting_round_trips(&format!("/api/groups/{id}/members"), Some(who))
+    };
+    let (res, trips) = members(&closed, &ani);
+    assert_eq!((res.status, trips), (200, 1), "{}", res.body);
+    assert_eq!(json(&res)["items"][0]["role"], "owner");
+    assert_error(&members(&closed, &budi).0, 403, "forbidden");
+    assert_error(&members(&secret, &budi).0, 404, "not_found");
     // Without a session, 401 whatever the id.
     for id in [closed.as_str(), "not-an-id"] {
-        assert_error(
-            &app.get(&format!("/api/groups/{id}"), None),
-            401,
-            "unauthenticated",
-        );
+        for path in [
+            format!("/api/groups/{id}"),
+            format!("/api/groups/{id}/members"),
+        ] {
+            assert_error(&app.get(&path, None), 401, "unauthenticated");
+        }
     }
 }
 

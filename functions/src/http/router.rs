@@ -89,6 +89,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["search"]) => return search::search(rt, req, token).await,
         ("GET", ["groups"]) => return groups::list(rt, req, token).await,
         ("GET", ["groups", id]) => return groups::get(rt, token, id).await,
+        ("GET", ["groups", id, "members"]) => return groups::members(rt, req, token, id).await,
         ("GET", ["people", id]) => return work_pages::profile(rt, token, id).await,
         ("GET", ["directory"]) => return work_pages::directory(rt, req, token).await,
         ("GET", ["ideas"]) => return ideas::list(rt, req, token).await,
@@ -176,7 +177,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["groups", id, "join"]) => groups::join(rt, &call, id).await,
         ("POST", ["groups", id, "leave"]) => groups::leave(rt, &call, id).await,
         ("PUT", ["groups", id, "pin"]) => groups::pin(rt, &call, id).await,
-        ("GET", ["groups", id, "members"]) => groups::members(rt, &call, id).await,
         ("POST", ["groups", id, "members"]) => groups::invite(rt, &call, id).await,
         ("POST", ["groups", id, "members", user, "approve"]) => {
             groups::approve(rt, &call, id, user).await

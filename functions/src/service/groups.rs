@@ -607,16 +607,46 @@ struct MemberRow {
     created_at: Millis,
 }
 
-/// Members in one state, by name. Active members are listed to whoever may read the group;
-/// requests and invitations only to its managers.
-pub async fn members<R: Runtime>(
+/// A group's members (or its requests or invitations), by name, for the person behind a session
+/// token: the session lookup, the group and the page in one D1 round trip. The page's rows count
+/// only once the group's check has passed: its readers see the members, its managers (and an
+/// absent manager's deputy) the requests, its managers the invitations.
+pub async fn members_by_session<R: Runtime>(
     rt: &R,
-    actor: &Actor,
+    token: &str,
     group_id: &str,
     state: MemberState,
     cursor: Option<&str>,
 ) -> Result<Page<Member>, ApiError> {
-    let group = get(rt, actor, group_id).await?;
+    let params = validate::id(group_id, Thing::Group).and(validate::id_cursor(cursor));
+    sessions::checked(rt, token, params).await?;
+    let limit = MEMBERS_PAGE_SIZE;
+    let state_str = match state {
+        MemberState::Active => "active",
+        MemberState::Requested => "requested",
+        MemberState::Invited => "invited",
+    };
+    let now = rt.now();
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![
+            row_stmt(&Reader::Session(hash), group_id, now),
+            stmt!(
+                "SELECT m.user_id, u.name, u.deactivated_at, m.role, m.state, m.created_at
+                 FROM group_members m JOIN users u ON u.id = m.user_id
+                 WHERE m.group_id = ? AND m.state = ?
+                   AND (u.name, u.id) > (COALESCE((SELECT name FROM users WHERE id = ?), ''), COALESCE(?, ''))
+                 ORDER BY u.name, u.id LIMIT ?",
+                group_id,
+                state_str,
+                cursor,
+                cursor,
+                limit as i64
+            ),
+        ]
+    })
+    .await?;
+    let [group, rows] = answers(sets)?;
+    let group = visible_row(&actor, group.first()?)?.into_group(&actor);
     let allowed = match state {
         MemberState::Active => group.can_read,
         MemberState::Requested => group.can_manage || group.covering_for.is_some(),
@@ -625,28 +655,7 @@ pub async fn members<R: Runtime>(
     if !allowed {
         return Err(forbidden());
     }
-    validate::id_cursor(cursor)?;
-    let limit = MEMBERS_PAGE_SIZE;
-    let state_str = match state {
-        MemberState::Active => "active",
-        MemberState::Requested => "requested",
-        MemberState::Invited => "invited",
-    };
-    let rows: Vec<MemberRow> = rt
-        .db()
-        .all(stmt!(
-            "SELECT m.user_id, u.name, u.deactivated_at, m.role, m.state, m.created_at
-             FROM group_members m JOIN users u ON u.id = m.user_id
-             WHERE m.group_id = ? AND m.state = ?
-               AND (u.name, u.id) > (COALESCE((SELECT name FROM users WHERE id = ?), ''), COALESCE(?, ''))
-             ORDER BY u.name, u.id LIMIT ?",
-            group_id,
-            state_str,
-            cursor,
-            cursor,
-            limit as i64
-        ))
-        .await?;
+    let rows: Vec<MemberRow> = rows.decode()?;
     let next_cursor = super::next_cursor(&rows, limit as i64, |r| r.user_id.clone());
     Ok(Page {
         items: rows

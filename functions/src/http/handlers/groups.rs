@@ -2,7 +2,7 @@ use super::super::router::Call;
 use super::super::{ApiRequest, ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
-use crate::service::groups;
+use crate::service::{groups, sessions};
 use balai_protocol::groups::{InviteMember, MemberState, NewGroup, Pin, SetRole};
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -49,28 +49,30 @@ pub async fn leave<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiR
     ))
 }
 
+/// `GET /api/groups/:id/members?state=`: routed before authentication, which it does itself
+/// in the same D1 round trip as the group and the page (`groups::members_by_session`).
 pub async fn members<R: Runtime>(
     rt: &R,
-    call: &Call<'_>,
+    req: &ApiRequest,
+    token: &str,
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
-    let state = match call.req.query_param("state").as_deref() {
-        None | Some("active") => MemberState::Active,
-        Some("requested") => MemberState::Requested,
-        Some("invited") => MemberState::Invited,
-        Some(_) => {
-            return Err(ApiError::field(
-                ErrorCode::BadRequest,
-                "state",
-                "state is one of active, requested, invited.",
-                "state adalah salah satu dari active, requested, invited.",
-            ));
-        }
+    let state = match req.query_param("state").as_deref() {
+        None | Some("active") => Ok(MemberState::Active),
+        Some("requested") => Ok(MemberState::Requested),
+        Some("invited") => Ok(MemberState::Invited),
+        Some(_) => Err(ApiError::field(
+            ErrorCode::BadRequest,
+            "state",
+            "state is one of active, requested, invited.",
+            "state adalah salah satu dari active, requested, invited.",
+        )),
     };
-    let cursor = call.req.query_param("cursor");
+    let state = sessions::checked(rt, token, state).await?;
+    let cursor = req.query_param("cursor");
     Ok(ApiResponse::json(
         200,
-        &groups::members(rt, &call.actor, id, state, cursor.as_deref()).await?,
+        &groups::members_by_session(rt, token, id, state, cursor.as_deref()).await?,
     ))
 }
 
