@@ -289,3 +289,55 @@ fn opening_a_round_table_is_for_admins_with_real_leaders_and_a_window() {
     let list = json(&app.get("/api/round-tables", Some(&ani)));
     assert_eq!(list[0]["leaders"][0]["name"], "ani");
 }
+
+/// A live round table's page is polled by everyone watching: the session lookup, the table, its
+/// leaders, its questions and whether the reader leads it are one D1 round trip. The list is one
+/// too, with every table's leaders, however many tables there are.
+#[test]
+fn the_polled_page_and_the_list_are_one_round_trip_each() {
+    let t = table();
+    let ani = t.app.member("ani");
+    let mine = t.ask(&ani, "Bonus tahun ini?", false);
+    t.ask(&t.admin, "Kantor baru?", true);
+    let page = format!("/api/round-tables/{}", t.id);
+    for (who, leads) in [(&ani, false), (&t.ceo, true)] {
+        let (res, trips) = t.app.get_counting_round_trips(&page, Some(who));
+        assert_eq!((res.status, trips), (200, 1), "{}", res.body);
+        let detail = json(&res);
+        assert_eq!(detail["can_answer"], leads);
+        assert_eq!(detail["round_table"]["leaders"][0]["name"], "ceo");
+        assert_eq!(detail["questions"].as_array().unwrap().len(), 2);
+        let own = |q: &&Value| q["id"] == mine.as_str();
+        let own = detail["questions"].as_array().unwrap().iter().find(own);
+        assert_eq!(own.unwrap()["mine"], who.id == ani.id);
+    }
+    for i in 0..3 {
+        let now = balai_functions::runtime::native::system_now();
+        let res = t.app.post(
+            "/api/round-tables",
+            Some(&t.admin),
+            j!({ "title": format!("Town hall {i}"), "opens_at": now + HOUR, "closes_at": now + 2 * HOUR,
+                 "leaders": ["ceo@example.co.id", "ani@example.co.id"] }),
+        );
+        assert_eq!(res.status, 201, "{}", res.body);
+    }
+    let (res, trips) = t
+        .app
+        .get_counting_round_trips("/api/round-tables", Some(&ani));
+    assert_eq!((res.status, trips), (200, 1), "{}", res.body);
+    let list = json(&res);
+    let leaders: Vec<usize> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["leaders"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(leaders, [2, 2, 2, 1], "each table with its own leaders");
+    assert_eq!(list[0]["leaders"][0]["name"], "ani", "by name");
+    // An id that names no round table is not found; without a session, 401 whatever the id.
+    let nobody = format!("/api/round-tables/{}", "0".repeat(26));
+    assert_error(&t.app.get(&nobody, Some(&ani)), 404, "not_found");
+    for path in [page.as_str(), "/api/round-tables/x", "/api/round-tables"] {
+        assert_error(&t.app.get(path, None), 401, "unauthenticated");
+    }
+}

@@ -94,6 +94,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["directory"]) => return work_pages::directory(rt, req, token).await,
         ("GET", ["ideas"]) => return ideas::list(rt, req, token).await,
         ("GET", ["places"]) => return places::in_box(rt, req, token).await,
+        ("GET", ["round-tables"]) => return round_tables::list(rt, token).await,
+        ("GET", ["round-tables", id]) => return round_tables::detail(rt, token, id).await,
         // The exports are for reviewers, and authenticated below.
         ("GET", ["ideas", "export.csv" | "export.json"]) => {}
         ("GET", ["ideas", id]) => return ideas::detail(rt, token, id).await,
@@ -201,9 +203,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["api-tokens"]) => integrations::list(rt, &call).await,
         ("POST", ["api-tokens"]) => integrations::issue(rt, &call).await,
         ("DELETE", ["api-tokens", id]) => integrations::revoke(rt, &call, id).await,
-        ("GET", ["round-tables"]) => round_tables::list(rt, &call).await,
         ("POST", ["round-tables"]) => round_tables::create(rt, &call).await,
-        ("GET", ["round-tables", id]) => round_tables::detail(rt, &call, id).await,
         ("POST", ["round-tables", id, "questions"]) => round_tables::ask(rt, &call, id).await,
         ("PUT", ["questions", id, "vote"]) => round_tables::vote(rt, &call, id, true).await,
         ("DELETE", ["questions", id, "vote"]) => round_tables::vote(rt, &call, id, false).await,

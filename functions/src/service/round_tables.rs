@@ -9,11 +9,12 @@ use super::actor::Actor;
 use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::policy::{Action, may_moderate, require};
-use super::{audit, forbidden, not_found, validate, votes};
+use super::reader::Reader;
+use super::{audit, forbidden, not_found, sessions, validate, votes};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, count};
+use crate::store::{Count, Db, RowSet, answers, count};
 use balai_protocol::feed::Author;
 use balai_protocol::ideas::VoteState;
 use balai_protocol::limits::{
@@ -24,6 +25,7 @@ use balai_protocol::round_tables::{
 };
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
+use std::collections::HashMap;
 
 const TITLE_MAX_CHARS: usize = 120;
 const LIST_MAX: i64 = 50;
@@ -53,8 +55,8 @@ macro_rules! table_select {
     };
 }
 
-/// The columns of a question (binds: the reader twice). An anonymous question's author columns
-/// come back NULL: they are never read out of the database.
+/// The columns of a question, for the `reader` CTE (bind with [`Reader::bind`]). An anonymous
+/// question's author columns come back NULL: they are never read out of the database.
 macro_rules! question_select {
     ($rest:literal) => {
         concat!(
@@ -62,9 +64,10 @@ macro_rules! question_select {
                     CASE WHEN q.anonymous = 0 THEN q.author_id END AS author_id,
                     CASE WHEN q.anonymous = 0 THEN a.name END AS author_name,
                     CASE WHEN q.anonymous = 0 THEN a.deactivated_at END AS author_left,
-                    q.author_id = ? AS mine, q.vote_count, q.answer, q.answered_by,
+                    q.author_id = (SELECT id FROM reader) AS mine, q.vote_count, q.answer, q.answered_by,
                     b.name AS answerer_name, q.answered_at, q.created_at, q.hidden_at, q.merged_into,
-                    EXISTS (SELECT 1 FROM rt_votes v WHERE v.question_id = q.id AND v.user_id = ?) AS voted
+                    EXISTS (SELECT 1 FROM rt_votes v WHERE v.question_id = q.id
+                            AND v.user_id = (SELECT id FROM reader)) AS voted
              FROM rt_questions q JOIN users a ON a.id = q.author_id
              LEFT JOIN users b ON b.id = q.answered_by ",
             $rest
@@ -123,39 +126,48 @@ impl QuestionRow {
     }
 }
 
-async fn leaders<R: Runtime>(rt: &R, table_id: &str) -> Result<Vec<Author>, ApiError> {
+/// The leaders of the round tables `$tables` selects (SQL naming their ids), by name; read with
+/// [`leaders_from`].
+macro_rules! leaders_of {
+    ($tables:literal) => {
+        concat!(
+            "SELECT l.round_table_id, u.id, u.name, u.deactivated_at AS left_at
+             FROM round_table_leaders l JOIN users u ON u.id = l.user_id
+             WHERE l.round_table_id IN (",
+            $tables,
+            ") ORDER BY u.name"
+        )
+    };
+}
+
+/// Each round table's leaders, from what a [`leaders_of!`] statement answered.
+fn leaders_from(answer: &impl RowSet) -> Result<HashMap<String, Vec<Author>>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
+        round_table_id: String,
         id: String,
         name: String,
         left_at: Option<Millis>,
     }
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
-            "SELECT u.id, u.name, u.deactivated_at AS left_at FROM round_table_leaders l
-             JOIN users u ON u.id = l.user_id WHERE l.round_table_id = ? ORDER BY u.name",
-            table_id
-        ))
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Author {
+    let mut by_table: HashMap<String, Vec<Author>> = HashMap::new();
+    for r in answer.decode::<Row>()? {
+        by_table.entry(r.round_table_id).or_default().push(Author {
             id: r.id,
             name: r.name,
             former: r.left_at.is_some(),
-        })
-        .collect())
+        });
+    }
+    Ok(by_table)
 }
 
-fn into_table(row: TableRow, leaders: Vec<Author>) -> RoundTable {
+fn into_table(row: TableRow, leaders: &mut HashMap<String, Vec<Author>>) -> RoundTable {
     RoundTable {
+        leaders: leaders.remove(&row.id).unwrap_or_default(),
         id: row.id,
         title: row.title,
         description: row.description,
         opens_at: row.opens_at,
         closes_at: row.closes_at,
-        leaders,
         question_count: row.question_count,
         answered_count: row.answered_count,
     }
@@ -269,22 +281,28 @@ pub async fn create<R: Runtime>(
     )
 }
 
-/// Round tables, the latest closing first (open ones, then the archive).
-pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<RoundTable>, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    let rows: Vec<TableRow> = rt
-        .db()
-        .all(stmt!(
-            table_select!("ORDER BY t.closes_at DESC LIMIT ?"),
-            LIST_MAX
-        ))
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let leaders = leaders(rt, &row.id).await?;
-        out.push(into_table(row, leaders));
-    }
-    Ok(out)
+/// Round tables, the latest closing first (open ones, then the archive), with their leaders, for
+/// the person behind a session token: the session lookup, the tables and all their leaders in
+/// one D1 round trip.
+pub async fn list_by_session<R: Runtime>(rt: &R, token: &str) -> Result<Vec<RoundTable>, ApiError> {
+    let (actor, sets) = sessions::authenticate_with(rt, token, |_| {
+        vec![
+            stmt!(table_select!("ORDER BY t.closes_at DESC LIMIT ?"), LIST_MAX),
+            stmt!(
+                leaders_of!("SELECT id FROM round_tables ORDER BY closes_at DESC LIMIT ?"),
+                LIST_MAX
+            ),
+        ]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [tables, leaders] = answers(sets)?;
+    let mut leaders = leaders_from(&leaders)?;
+    Ok(tables
+        .decode::<TableRow>()?
+        .into_iter()
+        .map(|row| into_table(row, &mut leaders))
+        .collect())
 }
 
 async fn is_leader<R: Runtime>(rt: &R, table_id: &str, user_id: &str) -> Result<bool, ApiError> {
@@ -300,39 +318,47 @@ async fn is_leader<R: Runtime>(rt: &R, table_id: &str, user_id: &str) -> Result<
         > 0)
 }
 
-/// A round table and its questions, most voted first. What a live page polls.
-pub async fn detail<R: Runtime>(
+/// A round table and its questions, most voted first, for the person behind a session token.
+/// What a live page polls, so the session lookup, the table, its leaders, its questions and
+/// whether the reader is a leader are one D1 round trip.
+pub async fn detail_by_session<R: Runtime>(
     rt: &R,
-    actor: &Actor,
+    token: &str,
     id: &str,
 ) -> Result<RoundTableDetail, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    validate::id(id, Thing::RoundTable)?;
-    let row: TableRow = rt
-        .db()
-        .first(stmt!(table_select!("WHERE t.id = ?"), id))
-        .await?
-        .ok_or_else(|| not_found(Thing::RoundTable))?;
-    let questions: Vec<QuestionRow> = rt
-        .db()
-        .all(stmt!(
-            question_select!(
-                "WHERE q.round_table_id = ? AND q.hidden_at IS NULL AND q.merged_into IS NULL
-                 ORDER BY q.vote_count DESC, q.created_at, q.id"
-            ),
-            actor.id.as_str(),
-            actor.id.as_str(),
-            id
-        ))
-        .await?;
+    sessions::checked(rt, token, validate::id(id, Thing::RoundTable)).await?;
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        let reader = Reader::Session(hash);
+        vec![
+            stmt!(table_select!("WHERE t.id = ?"), id),
+            stmt!(leaders_of!("?"), id),
+            reader.bind(stmt!(
+                question_select!(
+                    "WHERE q.round_table_id = ? AND q.hidden_at IS NULL AND q.merged_into IS NULL
+                     ORDER BY q.vote_count DESC, q.created_at, q.id"
+                ),
+                id
+            )),
+            reader.bind(stmt!(
+                "SELECT COUNT(*) AS n FROM reader r JOIN round_table_leaders l
+                   ON l.round_table_id = ? AND l.user_id = r.id",
+                id
+            )),
+        ]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [table, leaders, questions, leads] = answers(sets)?;
+    let row: TableRow = table.first()?.ok_or_else(|| not_found(Thing::RoundTable))?;
     let now = rt.now();
     let open = row.opens_at <= now && now < row.closes_at;
     Ok(RoundTableDetail {
-        can_answer: is_leader(rt, id, &actor.id).await?,
-        can_moderate: may_moderate(actor),
+        can_answer: leads.first::<Count>()?.is_some_and(|c| c.n > 0),
+        can_moderate: may_moderate(&actor),
         open,
-        round_table: into_table(row, leaders(rt, id).await?),
+        round_table: into_table(row, &mut leaders_from(&leaders)?),
         questions: questions
+            .decode::<QuestionRow>()?
             .into_iter()
             .map(QuestionRow::into_question)
             .collect(),
@@ -413,12 +439,7 @@ pub async fn ask<R: Runtime>(
 async fn load<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<QuestionRow, ApiError> {
     validate::id(id, Thing::Question)?;
     rt.db()
-        .first(stmt!(
-            question_select!("WHERE q.id = ?"),
-            actor.id.as_str(),
-            actor.id.as_str(),
-            id
-        ))
+        .first(Reader::Actor(actor).bind(stmt!(question_select!("WHERE q.id = ?"), id)))
         .await?
         .filter(|q: &QuestionRow| q.hidden_at.is_none())
         .ok_or_else(|| not_found(Thing::Question))

@@ -6,10 +6,12 @@ use crate::service::round_tables;
 use balai_protocol::ApiError;
 use balai_protocol::round_tables::{Answer, MergeQuestion, NewQuestion, NewRoundTable};
 
-pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+/// `GET /api/round-tables`: routed before authentication, which it does itself in the same D1
+/// round trip as the list (`round_tables::list_by_session`).
+pub async fn list<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &round_tables::list(rt, &call.actor).await?,
+        &round_tables::list_by_session(rt, token).await?,
     ))
 }
 
@@ -20,14 +22,12 @@ pub async fn create<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
     ))
 }
 
-pub async fn detail<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    id: &str,
-) -> Result<ApiResponse, ApiError> {
+/// `GET /api/round-tables/:id`, which a live page polls: routed before authentication, which
+/// it does itself in the same D1 round trip as the page (`round_tables::detail_by_session`).
+pub async fn detail<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &round_tables::detail(rt, &call.actor, id).await?,
+        &round_tables::detail_by_session(rt, token, id).await?,
     ))
 }
 
