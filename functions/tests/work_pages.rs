@@ -390,6 +390,38 @@ fn a_colleagues_page_is_one_round_trip_and_what_few_see_one_more() {
     assert_error(&app.get(&path, Some(&citra)), 401, "unauthenticated");
 }
 
+/// A work page finds the person's branch office on the map through the index: it reads the
+/// same however many branch offices the map has.
+#[test]
+fn a_work_page_reads_the_same_however_many_offices_the_map_has() {
+    let app = app();
+    let admin = app.admin();
+    let ani = app.member("ani");
+    let offices = |from: usize| {
+        let mut csv = String::from("name,category,lat,lng\n");
+        for i in from..from + 100 {
+            csv.push_str(&format!(
+                "Kantor {i},branch,-6.2,{}\n",
+                106.0 + i as f64 * 1e-3
+            ));
+        }
+        let res = app.send(common::csv_request("/api/places/import", &admin, &csv));
+        assert_eq!(json(&res)["imported"], 100, "{}", res.body);
+    };
+    let path = format!("/api/people/{}", ani.id);
+    let steps = || {
+        let before = app.rt.db.vm_steps();
+        profile(&app, &ani, &ani);
+        app.rt.db.vm_steps() - before
+    };
+    offices(0);
+    let with_100 = steps();
+    offices(100);
+    assert_eq!(steps(), with_100, "{path}: no walk through every office");
+    let branches = app.get_counting_round_trips("/api/branches", Some(&ani)).0;
+    assert_eq!(branches.status, 200, "{}", branches.body);
+}
+
 #[test]
 fn the_directory_finds_people_by_name_position_competency_and_filters() {
     let app = app();

@@ -3,6 +3,22 @@
 //! HR edit the official ones (position, department, branch, manager, start date), each change
 //! kept with who and when.
 
+/// SQL: the id of branch `b`'s office on the map, if the reader may see it (`$editor` and `$me`
+/// name the reader, as `place_visible!` takes them). Matched by name, case aside, so that
+/// `places_by_name` (category, name COLLATE NOCASE) finds it: compared by the default
+/// collation, SQLite would read every branch place for each person shown.
+macro_rules! branch_place {
+    ($editor:literal, $me:literal) => {
+        concat!(
+            "(SELECT pl.id FROM places pl
+              WHERE pl.category_id = 'branch' AND pl.name = b.name COLLATE NOCASE
+                AND pl.archived_at IS NULL AND ",
+            place_visible!($editor, $me),
+            " LIMIT 1)"
+        )
+    };
+}
+
 pub mod absence;
 pub mod bookmarks;
 pub mod celebrations;
@@ -84,11 +100,9 @@ fn page_stmts(reader: &Reader, id: &str, now: Millis) -> Vec<Stmt> {
         reader.bind(stmt!(
             concat!(
                 "SELECT u.id, u.name, u.email, u.position, u.department_id, d.name AS department_name,
-                        u.branch_id, b.name AS branch_name,
-                        (SELECT pl.id FROM places pl WHERE pl.category_id = 'branch' AND pl.name = b.name
-                           AND pl.archived_at IS NULL AND ",
-                place_visible!("r.editor", "r.id"),
-                " LIMIT 1) AS branch_place_id,
+                        u.branch_id, b.name AS branch_name, ",
+                branch_place!("r.editor", "r.id"),
+                " AS branch_place_id,
                         u.manager_id, m.name AS manager_name, m.deactivated_at AS manager_left, u.start_date,
                         u.phone, u.competencies, u.responsibilities, u.hobbies, u.birthday, u.birthday_public,
                         u.photo_etag, u.deactivated_at

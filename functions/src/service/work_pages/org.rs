@@ -279,12 +279,9 @@ pub async fn branches<R: Runtime>(
         .db()
         .all(stmt!(
             concat!(
-                "SELECT b.id, b.name,
-                        (SELECT pl.id FROM places pl WHERE pl.category_id = 'branch' AND pl.name = b.name
-                           AND pl.archived_at IS NULL AND ",
-                place_visible!(),
-                " LIMIT 1) AS place_id
-                 FROM branches b ORDER BY b.name"
+                "SELECT b.id, b.name, ",
+                branch_place!("?", "?"),
+                " AS place_id FROM branches b ORDER BY b.name"
             ),
             actor.place_editor_flag(),
             actor.id.as_str()
