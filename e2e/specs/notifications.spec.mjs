@@ -38,6 +38,12 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
   const follow = row.getByRole('button', { name: /^(Follow|Following ✓)$/ });
   if ((await follow.textContent()).trim() === 'Follow') await follow.click();
   await expect(row.getByRole('button', { name: 'Following ✓' })).toBeVisible();
+  // Found again, the people come with whether Budi follows them: no button asks for his follows.
+  const followsAsked = [];
+  budi.on('request', (r) => { if (new URL(r.url()).pathname === '/api/follows') followsAsked.push(r.method()); });
+  await budi.reload();
+  await expect(row.getByRole('button', { name: 'Following ✓' })).toBeVisible();
+  expect(followsAsked).toEqual([]);
   await budi.getByRole('link', { name: 'Feed' }).click();
   await budi.getByRole('button', { name: 'Following', exact: true }).click();
   await expect(budi.locator('.feed article.post').first()).toContainText(body);

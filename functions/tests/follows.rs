@@ -367,3 +367,76 @@ fn saved_filters_are_checked_kept_per_person_and_removable() {
         1
     );
 }
+
+/// A person found by search and a group's page come with whether the reader follows them, so
+/// their follow buttons show at once instead of each asking for every follow (a search page
+/// asked once per person found). Still one round trip each; a list of groups does not say.
+#[test]
+fn found_people_and_a_group_page_say_whether_the_reader_follows() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let group = app.create_group(&budi, "Fotografi", "open");
+    let group_page = format!("/api/groups/{group}");
+    let follow_state = |path: &str, pointer: &str| {
+        let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
+        assert_eq!(res.status, 200, "{path}: {}", res.body);
+        assert_eq!(
+            trips, 1,
+            "{path}: the session lookup batched with its reads"
+        );
+        json(&res).pointer(pointer).cloned()
+    };
+    let state =
+        |following: bool, notify: bool| Some(json!({ "following": following, "notify": notify }));
+    let budi_found = "/api/search?q=budi";
+    assert_eq!(
+        follow_state(budi_found, "/people/0/id"),
+        Some(json!(budi.id))
+    );
+    assert_eq!(
+        follow_state(budi_found, "/people/0/follow"),
+        state(false, false)
+    );
+    assert_eq!(follow_state(&group_page, "/follow"), state(false, false));
+
+    follow(&app, &ani, "person", &budi.id);
+    let res = app.call(
+        "PUT",
+        "/api/follows",
+        Some(&ani),
+        Some(json!({ "kind": "group", "target": group, "notify": true })),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(
+        follow_state(budi_found, "/people/0/follow"),
+        state(true, false)
+    );
+    assert_eq!(
+        follow_state("/api/search?q=budi&kind=people", "/people/0/follow"),
+        state(true, false)
+    );
+    assert_eq!(follow_state(&group_page, "/follow"), state(true, true));
+    // Only the reader's own follows count: Budi follows his group as its creator (without
+    // notifications), and not Ani.
+    let res = app.get(&group_page, Some(&budi));
+    assert_eq!(
+        json(&res)["follow"],
+        json!({ "following": true, "notify": false })
+    );
+    let res = app.get("/api/search?q=ani", Some(&budi));
+    assert_eq!(
+        json(&res)["people"][0]["follow"],
+        json!({ "following": false, "notify": false })
+    );
+    // A list does not look each group's follow up.
+    let res = app.get("/api/groups", Some(&ani));
+    assert_eq!(json(&res)["items"][0]["follow"], json!(null));
+
+    let path = format!("/api/follows/person/{}", budi.id);
+    assert_eq!(app.call("DELETE", &path, Some(&ani), None).status, 204);
+    assert_eq!(
+        follow_state(budi_found, "/people/0/follow"),
+        state(false, false)
+    );
+}

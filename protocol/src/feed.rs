@@ -131,6 +131,15 @@ pub struct Follow {
     pub notify: bool,
 }
 
+/// Whether the reader follows something, sent with what they may follow (a person found by
+/// search, a group's page) so its follow button shows at once, without asking for all follows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct FollowState {
+    pub following: bool,
+    /// For groups: with a notification of each new post.
+    pub notify: bool,
+}
+
 /// A named feed filter kept for its owner: `query` is what the feed takes after `?`
 /// (`filter=following`, `filter=mine`, `tag=<tag>` or `group=<id>`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

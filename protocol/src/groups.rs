@@ -2,7 +2,7 @@
 //! and its posts; roles decide who runs it.
 
 use crate::Millis;
-use crate::feed::Author;
+use crate::feed::{Author, FollowState};
 use serde::{Deserialize, Serialize};
 
 /// Who may see a group and read its posts.
@@ -67,6 +67,10 @@ pub struct Group {
     /// why the reader may answer the group's join requests.
     #[serde(default)]
     pub covering_for: Option<Author>,
+    /// Whether the reader follows the group (and with notifications of its new posts); sent
+    /// with a single group, not in lists.
+    #[serde(default)]
+    pub follow: Option<FollowState>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! wrapped in `<mark>` inside otherwise escaped text (`*_html` fields are safe to insert).
 
 use crate::Millis;
-use crate::feed::Author;
+use crate::feed::{Author, FollowState};
 use crate::groups::{GroupRef, Visibility};
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +44,9 @@ pub struct PersonHit {
     pub competencies_html: Option<String>,
     pub email: String,
     pub former: bool,
+    /// Whether the searcher follows them.
+    #[serde(default)]
+    pub follow: FollowState,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

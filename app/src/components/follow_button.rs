@@ -1,23 +1,27 @@
 use crate::api;
 use crate::call::Call;
 use crate::i18n::{Msg, t};
-use balai_protocol::feed::{Follow, FollowKind};
+use balai_protocol::feed::{Follow, FollowKind, FollowState};
 use leptos::prelude::*;
 
-/// Follow or unfollow a group or tag; for a group, also whether its new posts notify.
+/// Follow or unfollow a person, group or tag; for a group, also whether its new posts notify.
+/// `known`: the state the page's answer came with (search hits, a group); without it, the
+/// button asks for the reader's follows.
 #[component]
-pub fn FollowButton(kind: FollowKind, target: String) -> impl IntoView {
+pub fn FollowButton(kind: FollowKind, target: String, known: Option<FollowState>) -> impl IntoView {
     let target = StoredValue::new(target);
-    // `None` until the follows load; then whether followed and with notifications.
-    let state = RwSignal::new(None::<(bool, bool)>);
-    leptos::task::spawn_local(async move {
-        if let Ok(all) = api::follows().await {
-            let found = all
-                .iter()
-                .find(|f| f.kind == kind && f.target.eq_ignore_ascii_case(&target.get_value()));
-            state.set(Some((found.is_some(), found.is_some_and(|f| f.notify))));
-        }
-    });
+    // `None` until known; then whether followed and with notifications.
+    let state = RwSignal::new(known.map(|k| (k.following, k.notify)));
+    if known.is_none() {
+        leptos::task::spawn_local(async move {
+            if let Ok(all) = api::follows().await {
+                let found = all
+                    .iter()
+                    .find(|f| f.kind == kind && f.target.eq_ignore_ascii_case(&target.get_value()));
+                state.set(Some((found.is_some(), found.is_some_and(|f| f.notify))));
+            }
+        });
+    }
     let change = Call::<()>::new();
     let set = move |follow: bool, notify: bool| {
         change.run(async move {

@@ -64,7 +64,7 @@ fn Header(group: Group, call: Call<Group>) -> impl IntoView {
     let requested = group.my_state == Some(MemberState::Requested);
     let follow = group.can_read.then(|| {
         view! {
-            <FollowButton kind=FollowKind::Group target=group.id.clone()/>
+            <FollowButton kind=FollowKind::Group target=group.id.clone() known=group.follow/>
             <SaveFilter query=format!("group={}", group.id) name=group.name.clone()/>
         }
     });

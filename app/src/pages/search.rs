@@ -67,7 +67,7 @@ fn Results(q: String) -> impl IntoView {
                 <Section title=Msg::PeopleResults shown=!r.people.is_empty()>
                     {r.people.into_iter().map(|p| {
                         let follow = (!p.former && me.with_value(|me| me.as_ref() != Some(&p.id))).then(|| view! {
-                            <FollowButton kind=FollowKind::Person target=p.id.clone()/>
+                            <FollowButton kind=FollowKind::Person target=p.id.clone() known=Some(p.follow)/>
                         });
                         // Laid out like the directory's rows: the name leads to their page,
                         // with the position (and competencies) that matched the words.

@@ -16,7 +16,7 @@ pub fn TagPage(tag: String) -> impl IntoView {
         <RequireLogin>
             <section class="card group-head">
                 <h1>"#" {tag.clone()}</h1>
-                <FollowButton kind=FollowKind::Tag target=tag.clone()/>
+                <FollowButton kind=FollowKind::Tag target=tag.clone() known=None/>
                 <SaveFilter query=format!("tag={tag}") name=format!("#{tag}")/>
             </section>
             <PostList source=Source::Tag(tag.clone())/>

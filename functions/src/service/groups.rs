@@ -18,7 +18,7 @@ use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, RowSet, Stmt, answers, count};
 use balai_protocol::auth::Role;
-use balai_protocol::feed::Author;
+use balai_protocol::feed::{Author, FollowState};
 use balai_protocol::groups::{
     Category, Group, GroupRole, Member, MemberState, NewGroup, Visibility,
 };
@@ -54,12 +54,14 @@ macro_rules! group_select {
 /// For a single group, as the `reader` CTE sees it (bind it with [`Reader::bind`]): the owner or
 /// manager who is away today with the reader as their deputy (binds: now, now, the group's id).
 /// The deputy answers join requests for them. Correlated on the group, so it reads only that
-/// group's members.
+/// group's members. Also whether the reader follows the group (one key of `follows`): the
+/// follow's `notify`, or -1 when they do not.
 macro_rules! covering_for {
     () => {
         group_select!(
             "(SELECT id FROM reader)",
-            ", covered.id AS covering_for_id, covered.name AS covering_for_name",
+            ", covered.id AS covering_for_id, covered.name AS covering_for_name,
+               COALESCE(fl.notify, -1) AS follow_notify",
             "LEFT JOIN users covered ON covered.id = (
                 SELECT gm.user_id FROM group_members gm
                   JOIN absences a ON a.user_id = gm.user_id
@@ -68,7 +70,9 @@ macro_rules! covering_for {
                   AND a.deputy_id = (SELECT id FROM reader) AND a.cancelled_at IS NULL
                   AND a.starts_at <= ? AND a.ends_at > ?
                   AND u.deactivated_at IS NULL
-                ORDER BY u.name LIMIT 1) ",
+                ORDER BY u.name LIMIT 1)
+             LEFT JOIN follows fl ON fl.user_id = (SELECT id FROM reader) AND fl.kind = 'group'
+                                 AND fl.target = g.id ",
             "WHERE g.id = ?"
         )
     };
@@ -90,6 +94,9 @@ struct GroupRow {
     covering_for_id: Option<String>,
     #[serde(default)]
     covering_for_name: Option<String>,
+    /// Only for a single group (`covering_for!`): -1, or the reader's follow's `notify`.
+    #[serde(default)]
+    follow_notify: Option<i64>,
 }
 
 impl GroupRow {
@@ -134,6 +141,10 @@ impl GroupRow {
             pinned_post_id: self.pinned_post_id,
             my_role: self.my_role,
             my_state: self.my_state,
+            follow: self.follow_notify.map(|n| FollowState {
+                following: n >= 0,
+                notify: n == 1,
+            }),
         }
     }
 }
@@ -267,6 +278,11 @@ pub async fn create<R: Runtime>(
         can_manage: true,
         can_read: true,
         covering_for: None,
+        // Its creator follows it (follows::group_stmt), without notifications.
+        follow: Some(FollowState {
+            following: true,
+            notify: false,
+        }),
     };
     let stmts = vec![
         follows::group_stmt(&actor.id, &group.id, now),
@@ -523,6 +539,7 @@ pub async fn leave<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<
             my_state: None,
             can_read: false,
             can_manage: false,
+            follow: Some(FollowState::default()),
             ..row.into_group(actor)
         }),
         other => other,

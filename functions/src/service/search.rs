@@ -9,7 +9,7 @@ use super::{sessions, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{RowSet, Stmt, Value};
-use balai_protocol::feed::Author;
+use balai_protocol::feed::{Author, FollowState};
 use balai_protocol::groups::{GroupRef, Visibility};
 use balai_protocol::search::{CommentHit, GroupHit, PersonHit, PostHit, SearchKind, SearchResults};
 use balai_protocol::{ApiError, ErrorCode, Millis};
@@ -208,6 +208,7 @@ hit_row!(PersonRow {
     marks: String,
     email: String,
     left_at: Option<Millis>,
+    followed: i64,
 });
 
 hit_row!(GroupRow {
@@ -264,25 +265,33 @@ fn comments_stmt(expr: &str, reader: &Reader) -> Stmt {
     ))
 }
 
-fn people_stmt(expr: &str) -> Stmt {
-    stmt!(
-        with_marks!(
-            "people_fts",
-            "highlight(people_fts, 0, char(2), char(3)) || char(1) ||
-             highlight(people_fts, 2, char(2), char(3)) || char(1) ||
-             highlight(people_fts, 3, char(2), char(3))",
-            "marks",
-            ranked!(concat!(
-                "SELECT u.id, u.rowid AS rid, u.created_at AS sort_at, c.score,
-                        u.email, u.deactivated_at AS left_at
-                 FROM ",
-                candidates!("people_fts"),
-                " JOIN users u ON u.rowid = c.rid"
-            ))
+/// People, and whether the searcher follows each one found (looked up for the page's hits only,
+/// by the key of `follows`), so their follow buttons need no request of their own.
+fn people_stmt(expr: &str, reader: &Reader) -> Stmt {
+    reader.bind(stmt!(
+        concat!(
+            "SELECT h.*, EXISTS (SELECT 1 FROM follows f WHERE f.user_id = (SELECT id FROM reader)
+                                   AND f.kind = 'person' AND f.target = h.id) AS followed
+             FROM (",
+            with_marks!(
+                "people_fts",
+                "highlight(people_fts, 0, char(2), char(3)) || char(1) ||
+                 highlight(people_fts, 2, char(2), char(3)) || char(1) ||
+                 highlight(people_fts, 3, char(2), char(3))",
+                "marks",
+                ranked!(concat!(
+                    "SELECT u.id, u.rowid AS rid, u.created_at AS sort_at, c.score,
+                            u.email, u.deactivated_at AS left_at
+                     FROM ",
+                    candidates!("people_fts"),
+                    " JOIN users u ON u.rowid = c.rid"
+                ))
+            ),
+            ") h ORDER BY h.score, h.sort_at DESC, h.id DESC"
         ),
         expr,
         expr
-    )
+    ))
 }
 
 fn groups_stmt(expr: &str, reader: &Reader) -> Stmt {
@@ -386,7 +395,7 @@ impl Query {
             .map(|k| match k {
                 SearchKind::Posts => paged(posts_stmt(expr, reader)),
                 SearchKind::Comments => paged(comments_stmt(expr, reader)),
-                SearchKind::People => paged(people_stmt(expr)),
+                SearchKind::People => paged(people_stmt(expr, reader)),
                 SearchKind::Groups => paged(groups_stmt(expr, reader)),
                 SearchKind::Tags => {
                     tags_stmt(self.tag_prefix.as_deref().unwrap_or_default(), limit)
@@ -469,6 +478,10 @@ fn results(query: &Query, sets: &[impl RowSet]) -> Result<SearchResults, ApiErro
                                 .map(marked_html),
                             email: r.email,
                             former: r.left_at.is_some(),
+                            follow: FollowState {
+                                following: r.followed != 0,
+                                notify: false,
+                            },
                         }
                     })
                     .collect();
