@@ -8,7 +8,8 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    AckReminder, AckReport, Follow, FollowKind, NewComment, NewPost, Post, PostDetail, SavedFilter,
+    AckReminder, AckReport, Follow, FollowKind, FollowState, NewComment, NewPost, Post, PostDetail,
+    SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -486,8 +487,9 @@ pub async fn set_notification(setting: Setting) -> Result<Vec<Setting>, Error> {
     send(Method::PUT, path, json(&setting), None).await
 }
 
-pub async fn follows() -> Result<Vec<Follow>, Error> {
-    send(Method::GET, "/api/follows", None, None).await
+/// Whether I follow one thing (what a follow button asks when its page did not say).
+pub async fn follow_state(kind: FollowKind, target: &str) -> Result<FollowState, Error> {
+    send(Method::GET, &follow_path(kind, target), None, None).await
 }
 
 pub async fn follow(follow: &Follow) -> Result<Follow, Error> {
@@ -495,13 +497,16 @@ pub async fn follow(follow: &Follow) -> Result<Follow, Error> {
 }
 
 pub async fn unfollow(kind: FollowKind, target: &str) -> Result<(), Error> {
+    send(Method::DELETE, &follow_path(kind, target), None, None).await
+}
+
+fn follow_path(kind: FollowKind, target: &str) -> String {
     let kind = match kind {
         FollowKind::Person => "person",
         FollowKind::Group => "group",
         FollowKind::Tag => "tag",
     };
-    let path = format!("/api/follows/{kind}/{}", crate::router::encode(target));
-    send(Method::DELETE, &path, None, None).await
+    format!("/api/follows/{kind}/{}", crate::router::encode(target))
 }
 
 /// Everything matching `q` (a few of each kind), or with `kind` a page of that kind.

@@ -211,6 +211,7 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/announcements",
         "/api/saved-filters",
         "/api/celebrations",
+        "/api/follows/tag/gudang",
     ];
     let author = app.member("author");
     let post = app.new_post(&author, "rapat pagi");

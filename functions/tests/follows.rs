@@ -440,3 +440,39 @@ fn found_people_and_a_group_page_say_whether_the_reader_follows() {
         state(false, false)
     );
 }
+
+/// A tag's follow button asks for that one follow: one key of `follows`, in the session
+/// lookup's round trip, whatever case or '#' the tag is written with.
+#[test]
+fn one_follow_is_looked_up_by_its_key() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    let state = |path: &str| {
+        let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
+        assert_eq!(res.status, 200, "{path}: {}", res.body);
+        assert_eq!(trips, 1, "{path}: the session lookup batched with its read");
+        json(&res)
+    };
+    let not_following = json!({ "following": false, "notify": false });
+    assert_eq!(state("/api/follows/tag/gudang"), not_following);
+    follow(&app, &ani, "tag", "Gudang");
+    for path in ["/api/follows/tag/gudang", "/api/follows/tag/%23GUDANG"] {
+        assert_eq!(state(path), json!({ "following": true, "notify": false }));
+    }
+    assert_eq!(state("/api/follows/tag/erp"), not_following);
+    assert_error(
+        &app.get("/api/follows/planet/x", Some(&ani)),
+        404,
+        "not_found",
+    );
+    assert_error(
+        &app.get("/api/follows/planet/x", None),
+        401,
+        "unauthenticated",
+    );
+    assert_error(
+        &app.get("/api/follows/tag/gudang", None),
+        401,
+        "unauthenticated",
+    );
+}

@@ -5,8 +5,8 @@ use balai_protocol::feed::{Follow, FollowKind, FollowState};
 use leptos::prelude::*;
 
 /// Follow or unfollow a person, group or tag; for a group, also whether its new posts notify.
-/// `known`: the state the page's answer came with (search hits, a group); without it, the
-/// button asks for the reader's follows.
+/// `known`: the state the page's answer came with (search hits, a group); without it (a tag),
+/// the button asks.
 #[component]
 pub fn FollowButton(kind: FollowKind, target: String, known: Option<FollowState>) -> impl IntoView {
     let target = StoredValue::new(target);
@@ -14,11 +14,8 @@ pub fn FollowButton(kind: FollowKind, target: String, known: Option<FollowState>
     let state = RwSignal::new(known.map(|k| (k.following, k.notify)));
     if known.is_none() {
         leptos::task::spawn_local(async move {
-            if let Ok(all) = api::follows().await {
-                let found = all
-                    .iter()
-                    .find(|f| f.kind == kind && f.target.eq_ignore_ascii_case(&target.get_value()));
-                state.set(Some((found.is_some(), found.is_some_and(|f| f.notify))));
+            if let Ok(k) = api::follow_state(kind, &target.get_value()).await {
+                state.set(Some((k.following, k.notify)));
             }
         });
     }

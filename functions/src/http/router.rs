@@ -102,6 +102,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         // The home feed's other first reads, asked alongside its posts on every start.
         ("GET", ["announcements"]) => return feed::announcements(rt, token).await,
         ("GET", ["saved-filters"]) => return follows::saved_filters(rt, token).await,
+        // A follow button's state, where its page did not say.
+        ("GET", ["follows", kind, target]) => return follows::state(rt, token, kind, target).await,
         ("GET", ["celebrations"]) => return work_pages::celebrations(rt, token).await,
         _ => {}
     }

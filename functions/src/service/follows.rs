@@ -2,13 +2,13 @@
 //! `notify`) which new posts notify. Joining a group follows it; leaving unfollows.
 
 use super::actor::Actor;
-use super::{groups, not_found, validate};
+use super::{groups, not_found, sessions, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, Stmt, count};
+use crate::store::{Db, RowSet, Stmt, answers, count};
 use balai_protocol::ApiError;
-use balai_protocol::feed::{Follow, FollowKind};
+use balai_protocol::feed::{Follow, FollowKind, FollowState};
 use serde::Deserialize;
 
 /// Most follows a person keeps; far more than anyone reads.
@@ -106,20 +106,60 @@ pub async fn unfollow<R: Runtime>(
     kind: FollowKind,
     target: &str,
 ) -> Result<(), ApiError> {
-    // Tags are kept lower-case; ids as they are.
-    let target = match kind {
-        FollowKind::Tag => target.trim_start_matches('#').to_lowercase(),
-        FollowKind::Person | FollowKind::Group => target.to_string(),
-    };
     rt.db()
         .run(stmt!(
             "DELETE FROM follows WHERE user_id = ? AND kind = ? AND target = ?",
             actor.id.as_str(),
             kind_str(kind),
-            target
+            stored_target(kind, target)
         ))
         .await?;
     Ok(())
+}
+
+/// `target` as `follows` keeps it: tags lower-case without '#', ids as they are.
+fn stored_target(kind: FollowKind, target: &str) -> String {
+    match kind {
+        FollowKind::Tag => target.trim_start_matches('#').to_lowercase(),
+        FollowKind::Person | FollowKind::Group => target.to_string(),
+    }
+}
+
+/// Whether the person behind a session token follows one thing (one key of `follows`), in the
+/// session lookup's D1 round trip: what a follow button asks when its page did not say (a tag's).
+pub async fn state_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    kind: &str,
+    target: &str,
+) -> Result<FollowState, ApiError> {
+    let kind = parse_kind(kind).ok_or_else(|| not_found(Thing::Follow));
+    let kind = sessions::checked(rt, token, kind).await?;
+    let target = stored_target(kind, target);
+    let (_, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![stmt!(
+            concat!(
+                "SELECT notify FROM follows WHERE user_id = ",
+                crate::session_user!(),
+                " AND kind = ? AND target = ?"
+            ),
+            hash,
+            kind_str(kind),
+            target.as_str()
+        )]
+    })
+    .await?;
+    let [rows] = answers(sets)?;
+    let notify = rows.first::<Notify>()?.map(|row| row.notify != 0);
+    Ok(FollowState {
+        following: notify.is_some(),
+        notify: notify.unwrap_or(false),
+    })
+}
+
+#[derive(Deserialize)]
+struct Notify {
+    notify: i64,
 }
 
 /// Everything the actor follows (newest first).

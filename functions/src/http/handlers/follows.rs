@@ -35,6 +35,19 @@ pub async fn unfollow<R: Runtime>(
     Ok(ApiResponse::no_content())
 }
 
+pub async fn state<R: Runtime>(
+    rt: &R,
+    token: &str,
+    kind: &str,
+    target: &str,
+) -> Result<ApiResponse, ApiError> {
+    let target = super::super::percent_decode(target);
+    Ok(ApiResponse::json(
+        200,
+        &follows::state_by_session(rt, token, kind, &target).await?,
+    ))
+}
+
 pub async fn saved_filters<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
