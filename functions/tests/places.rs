@@ -607,3 +607,53 @@ fn tiles_and_the_map_need_a_session() {
             .contains("OpenStreetMap")
     );
 }
+
+/// A tapped pin and the map's categories check the session in the same D1 round trip as their
+/// read, and keep who-sees-what: a restricted client only for its audience, an archived place
+/// only for editors, 404 alike for the rest.
+#[test]
+fn a_pin_and_the_categories_are_one_round_trip_each() {
+    let c = company();
+    let client = c.secret_client();
+    let branch = c.create(place("Cabang Medan", "branch", 3.59, 98.67));
+    let one_trip = |who: &Who, path: &str| {
+        let (res, trips) = c.app.get_counting_round_trips(path, Some(who));
+        assert_eq!(trips, 1, "{path}: the session lookup batched with its read");
+        res
+    };
+    let client_path = format!("/api/places/{client}");
+    let res = one_trip(&c.sales, &client_path);
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(json(&res)["address"], "Jl. Tunjungan 99");
+    assert_eq!(json(&res)["can_edit"], false);
+    assert_error(&one_trip(&c.finance, &client_path), 404, "not_found");
+    let categories = json(&one_trip(&c.finance, "/api/place-categories"));
+    assert!(
+        categories
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["id"] == "branch")
+    );
+
+    let branch_path = format!("/api/places/{branch}");
+    let res = c.app.call("DELETE", &branch_path, Some(&c.admin), None);
+    assert!(res.status < 300, "{}", res.body);
+    assert_error(&one_trip(&c.sales, &branch_path), 404, "not_found");
+    let res = one_trip(&c.admin, &branch_path);
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(json(&res)["archived"], true);
+
+    // No session is 401 before anything else; a malformed id is refused, not looked up.
+    for path in [
+        client_path.as_str(),
+        "/api/places/bad%20id",
+        "/api/place-categories",
+    ] {
+        assert_error(&c.app.get(path, None), 401, "unauthenticated");
+    }
+    assert_eq!(
+        c.app.get("/api/places/bad%20id", Some(&c.sales)).status / 100,
+        4
+    );
+}

@@ -94,6 +94,10 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["directory"]) => return work_pages::directory(rt, req, token).await,
         ("GET", ["ideas"]) => return ideas::list(rt, req, token).await,
         ("GET", ["places"]) => return places::in_box(rt, req, token).await,
+        ("GET", ["place-categories"]) => return places::categories(rt, token).await,
+        // (The literal paths under /api/places/ are authenticated below.)
+        ("GET", ["places", "near" | "export.csv" | "export.geojson"]) => {}
+        ("GET", ["places", id]) => return places::get(rt, token, id).await,
         ("GET", ["round-tables"]) => return round_tables::list(rt, token).await,
         ("GET", ["round-tables", id]) => return round_tables::detail(rt, token, id).await,
         // The exports are for reviewers, and authenticated below.
@@ -213,7 +217,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["questions", id, "hide"]) => round_tables::hide(rt, &call, id).await,
         ("POST", ["questions", id, "merge"]) => round_tables::merge(rt, &call, id).await,
         ("GET", ["map", "config"]) => places::config(rt, &call).await,
-        ("GET", ["place-categories"]) => places::categories(rt, &call).await,
         ("POST", ["place-categories"]) => places::create_category(rt, &call).await,
         ("GET", ["place-suggestions"]) => places::open_suggestions(rt, &call).await,
         ("POST", ["place-suggestions", id, "decision"]) => places::decide(rt, &call, id).await,
@@ -222,7 +225,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["places", "export.csv"]) => places::export_csv(rt, &call).await,
         ("GET", ["places", "export.geojson"]) => places::export_geojson(rt, &call).await,
         ("POST", ["places", "import"]) => places::import(rt, &call).await,
-        ("GET", ["places", id]) => places::get(rt, &call, id).await,
         ("PUT", ["places", id]) => places::update(rt, &call, id).await,
         ("DELETE", ["places", id]) => places::archive(rt, &call, id).await,
         ("POST", ["places", id, "suggestions"]) => places::suggest(rt, &call, id).await,

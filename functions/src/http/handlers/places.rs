@@ -86,10 +86,10 @@ pub async fn near<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
     ))
 }
 
-pub async fn get<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
+pub async fn get<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &places::get(rt, &call.actor, id).await?,
+        &places::get_by_session(rt, token, id).await?,
     ))
 }
 
@@ -121,10 +121,10 @@ pub async fn archive<R: Runtime>(
     Ok(ApiResponse::no_content())
 }
 
-pub async fn categories<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn categories<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &categories::list(rt, &call.actor).await?,
+        &categories::list_by_session(rt, token).await?,
     ))
 }
 

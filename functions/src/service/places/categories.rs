@@ -1,20 +1,31 @@
 //! Map categories: five built in (branch, client, venue, supplier, event); admins add more,
 //! each with a marker colour and an icon.
 
-use super::Catalog;
 use crate::runtime::Runtime;
 use crate::service::actor::Actor;
 use crate::service::policy::{Action, require};
-use crate::service::{audit, validate};
+use crate::service::{audit, sessions, validate};
 use crate::stmt;
-use crate::store::{Db, DbError};
+use crate::store::{Db, DbError, RowSet, Stmt, answers};
 use balai_protocol::limits::PLACE_CATEGORY_NAME_MAX_CHARS;
 use balai_protocol::places::{NewPlaceCategory, PlaceCategory};
 use balai_protocol::{ApiError, ErrorCode};
 
-pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<PlaceCategory>, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    Ok(Catalog::load(rt).await?.categories)
+/// Every category, for the person behind a session token: the session lookup and the
+/// categories in one D1 round trip (the map asks on every open).
+pub async fn list_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+) -> Result<Vec<PlaceCategory>, ApiError> {
+    let (actor, sets) = sessions::authenticate_with(rt, token, |_| vec![all_stmt()]).await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
+    Ok(rows.decode()?)
+}
+
+/// Every category, built-in ones first.
+pub(super) fn all_stmt() -> Stmt {
+    stmt!("SELECT id, name, colour, icon FROM place_categories ORDER BY created_at, name")
 }
 
 /// `#rrggbb`, lower-cased.

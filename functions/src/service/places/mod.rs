@@ -18,11 +18,11 @@ use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::policy::{Action, may_edit_places};
 use super::reader::Reader;
-use super::{audit, forbidden, groups, not_found, validate};
+use super::{audit, forbidden, groups, not_found, sessions, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, RowSet, Stmt};
+use crate::store::{Db, RowSet, Stmt, answers};
 use balai_protocol::limits::{
     GROUP_TAGS_MAX, PLACE_ADDRESS_MAX_CHARS, PLACE_DESCRIPTION_MAX_CHARS, PLACE_HOURS_MAX_CHARS,
     PLACE_NAME_MAX_CHARS, PLACE_PHONE_MAX_CHARS,
@@ -32,25 +32,21 @@ use balai_protocol::places::{Place, PlaceCategory, PlaceInput, PlaceRef, PlaceVi
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
 
-/// The columns a place's sheet needs, decoded into [`PlaceRow`] (binds: editor flag, reader).
-macro_rules! place_select {
-    ($rest:literal) => {
-        concat!(
-            "SELECT pl.id, pl.name, pl.category_id, pl.address, pl.lat_e6, pl.lng_e6, pl.description,
-                    pl.phone, pl.hours, pl.tags, pl.department_id, d.name AS department_name,
-                    pl.group_id, g.name AS group_name, pl.visibility, pl.starts_at, pl.ends_at,
-                    pl.updated_at, pl.archived_at,
-                    (SELECT group_concat(department_id, ' ') FROM place_audience WHERE place_id = pl.id) AS audience
-             FROM places pl
-             LEFT JOIN departments d ON d.id = pl.department_id
-             LEFT JOIN user_groups g ON g.id = pl.group_id
-             WHERE ",
-            place_visible!(),
-            " AND ",
-            $rest
-        )
-    };
-}
+/// One place with the columns its sheet needs, decoded into [`PlaceRow`], if `reader` may see
+/// it (written against the `reader` CTE; bind it with [`Reader::bind`]; binds: the place's id).
+const PLACE_SELECT: &str = concat!(
+    "SELECT pl.id, pl.name, pl.category_id, pl.address, pl.lat_e6, pl.lng_e6, pl.description,
+            pl.phone, pl.hours, pl.tags, pl.department_id, d.name AS department_name,
+            pl.group_id, g.name AS group_name, pl.visibility, pl.starts_at, pl.ends_at,
+            pl.updated_at, pl.archived_at,
+            (SELECT group_concat(department_id, ' ') FROM place_audience WHERE place_id = pl.id) AS audience
+     FROM reader r
+     JOIN places pl ON pl.id = ?
+     LEFT JOIN departments d ON d.id = pl.department_id
+     LEFT JOIN user_groups g ON g.id = pl.group_id
+     WHERE ",
+    place_visible!("r.editor", "r.id")
+);
 
 #[derive(Deserialize)]
 struct PlaceRow {
@@ -124,9 +120,7 @@ impl Catalog {
         let [categories, departments] = rt
             .db()
             .read_each([
-                stmt!(
-                    "SELECT id, name, colour, icon FROM place_categories ORDER BY created_at, name"
-                ),
+                categories::all_stmt(),
                 stmt!("SELECT id, name FROM departments ORDER BY name"),
             ])
             .await?;
@@ -519,22 +513,32 @@ pub async fn archive<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<(), 
 /// One place, if the reader may see it (archived places: editors only). Else 404, the same
 /// answer as for an id that never existed.
 pub async fn get<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<Place, ApiError> {
-    super::policy::require(actor, Action::ReadFeed)?;
     validate::id(id, Thing::Place)?;
-    let row: PlaceRow = rt
-        .db()
-        .first(stmt!(
-            place_select!("pl.id = ?"),
-            actor.place_editor_flag(),
-            actor.id.as_str(),
-            id
-        ))
-        .await?
-        .ok_or_else(|| not_found(Thing::Place))?;
-    if row.archived_at.is_some() && !may_edit_places(actor) {
-        return Err(not_found(Thing::Place));
-    }
-    Ok(row.into_place(actor))
+    let row = rt.db().first(place_stmt(&Reader::Actor(actor), id)).await?;
+    place_from(actor, row)
+}
+
+/// [`get`] for the person behind a session token: the session lookup and the place in one D1
+/// round trip (a pin tapped on the map).
+pub async fn get_by_session<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<Place, ApiError> {
+    sessions::checked(rt, token, validate::id(id, Thing::Place)).await?;
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![place_stmt(&Reader::Session(hash), id)]
+    })
+    .await?;
+    let [row] = answers(sets)?;
+    place_from(&actor, row.first()?)
+}
+
+fn place_stmt(reader: &Reader, id: &str) -> Stmt {
+    reader.bind(stmt!(PLACE_SELECT, id))
+}
+
+fn place_from(actor: &Actor, row: Option<PlaceRow>) -> Result<Place, ApiError> {
+    super::policy::require(actor, Action::ReadFeed)?;
+    row.filter(|row| row.archived_at.is_none() || may_edit_places(actor))
+        .map(|row| row.into_place(actor))
+        .ok_or_else(|| not_found(Thing::Place))
 }
 
 /// The place `id` if it is live and `reader` may see it: one row (`id`, `name`) or none.
