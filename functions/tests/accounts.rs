@@ -207,6 +207,7 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/directory",
         "/api/ideas",
         "/api/places?bbox=95,-11,141,6",
+        "/api/places/near?lat=-6.2&lng=106.8",
         "/api/me",
         "/api/announcements",
         "/api/saved-filters",

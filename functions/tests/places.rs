@@ -657,3 +657,76 @@ fn a_pin_and_the_categories_are_one_round_trip_each() {
         4
     );
 }
+
+#[test]
+fn the_nearest_places_in_town_are_one_round_trip_and_read_nothing_further_out() {
+    let c = company();
+    let import = |csv: &str| {
+        let res = c.app.send(csv_request("/api/places/import", &c.admin, csv));
+        assert_eq!(res.status, 200, "{}", res.body);
+    };
+    // Three offices within a kilometre of the Monas, listed furthest first.
+    import(
+        "name,category,lat,lng\n\
+         Kantor C,branch,-6.1788,106.8456\n\
+         Kantor A,branch,-6.1758,106.8276\n\
+         Kantor B,branch,-6.1694,106.8356\n",
+    );
+    let here = "/api/places/near?lat=-6.1754&lng=106.8272&limit=3";
+    let (res, trips) = c.app.get_counting_round_trips(here, Some(&c.finance));
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(
+        trips, 1,
+        "the session lookup and the nearest box in one batch"
+    );
+    assert_eq!(
+        c.names(&c.finance, here),
+        vec!["Kantor A", "Kantor B", "Kantor C"]
+    );
+
+    // Warehouses 11 km north do not add to what the search reads: a second hundred costs it
+    // nothing (the first costs one step, where the index scan now stops at one of them).
+    let steps = || {
+        let before = c.app.rt.db.vm_steps();
+        c.names(&c.finance, here);
+        c.app.rt.db.vm_steps() - before
+    };
+    let warehouses = |from: usize| {
+        let mut csv = String::from("name,category,lat,lng\n");
+        for i in from..from + 100 {
+            csv.push_str(&format!(
+                "Gudang {i},branch,-6.07,{}\n",
+                106.7 + i as f64 * 1e-3
+            ));
+        }
+        import(&csv);
+    };
+    warehouses(0);
+    let with_100 = steps();
+    warehouses(100);
+    assert_eq!(steps(), with_100, "only the nearest box is read");
+
+    // Asking for more than town holds widens the search, to the warehouses to the north.
+    let five = c.names(
+        &c.finance,
+        "/api/places/near?lat=-6.1754&lng=106.8272&limit=5",
+    );
+    assert_eq!(five[..3], ["Kantor A", "Kantor B", "Kantor C"]);
+    assert!(
+        five[3..].iter().all(|n| n.starts_with("Gudang")),
+        "{five:?}"
+    );
+
+    // No session is 401 whatever the point; a bad point with a session is 400, naming it.
+    for path in [
+        here,
+        "/api/places/near?lat=abc",
+        "/api/places/near?lat=91&lng=1",
+    ] {
+        assert_error(&c.app.get(path, None), 401, "unauthenticated");
+    }
+    let res = c.app.get("/api/places/near?lat=-6.2", Some(&c.finance));
+    assert_error(&res, 400, "bad_request");
+    let res = c.app.get("/api/places/near?lat=91&lng=1", Some(&c.finance));
+    assert_error(&res, 400, "validation");
+}

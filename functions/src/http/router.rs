@@ -96,7 +96,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["places"]) => return places::in_box(rt, req, token).await,
         ("GET", ["place-categories"]) => return places::categories(rt, token).await,
         // (The literal paths under /api/places/ are authenticated below.)
-        ("GET", ["places", "near" | "export.csv" | "export.geojson"]) => {}
+        ("GET", ["places", "near"]) => return places::near(rt, req, token).await,
+        ("GET", ["places", "export.csv" | "export.geojson"]) => {}
         ("GET", ["places", id]) => return places::get(rt, token, id).await,
         ("GET", ["round-tables"]) => return round_tables::list(rt, token).await,
         ("GET", ["round-tables", id]) => return round_tables::detail(rt, token, id).await,
@@ -221,7 +222,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["place-suggestions"]) => places::open_suggestions(rt, &call).await,
         ("POST", ["place-suggestions", id, "decision"]) => places::decide(rt, &call, id).await,
         ("POST", ["places"]) => places::create(rt, &call).await,
-        ("GET", ["places", "near"]) => places::near(rt, &call).await,
         ("GET", ["places", "export.csv"]) => places::export_csv(rt, &call).await,
         ("GET", ["places", "export.geojson"]) => places::export_geojson(rt, &call).await,
         ("POST", ["places", "import"]) => places::import(rt, &call).await,

@@ -57,10 +57,15 @@ pub async fn in_box<R: Runtime>(
     ))
 }
 
-pub async fn near<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+/// `GET /api/places/near?lat=&lng=`: routed before authentication, which it does itself in the
+/// same D1 round trip as the nearest box's places (`query::near_by_session`).
+pub async fn near<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
     let coordinate = |name: &str| {
-        call.req
-            .query_param(name)
+        req.query_param(name)
             .and_then(|v| v.parse::<f64>().ok())
             .ok_or_else(|| {
                 ApiError::field(
@@ -71,18 +76,10 @@ pub async fn near<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Ap
                 )
             })
     };
-    let (lat, lng) = (coordinate("lat")?, coordinate("lng")?);
+    let point = coordinate("lat").and_then(|lat| Ok((lat, coordinate("lng")?)));
     Ok(ApiResponse::json(
         200,
-        &query::near(
-            rt,
-            &call.actor,
-            lat,
-            lng,
-            &filter(call.req),
-            limit(call.req),
-        )
-        .await?,
+        &query::near_by_session(rt, token, point, &filter(req), limit(req)).await?,
     ))
 }
 

@@ -256,55 +256,105 @@ async fn clusters<R: Runtime>(
         .collect())
 }
 
-/// Boxes tried around the point, in degrees of half-width: small first, the world last.
-const NEAR_STEPS: [f64; 5] = [0.25, 1.0, 4.0, 16.0, 180.0];
-/// Candidates read per box at most.
-const NEAR_CANDIDATES: i64 = 5_000;
+/// Boxes tried around the point, in degrees of half-width: a few city blocks first (field staff
+/// mostly ask in town), growing fourfold, the world last. Each box reads only the places in it.
+const NEAR_STEPS: [f64; 7] = [0.02, 0.08, 0.32, 1.28, 5.12, 20.48, 180.0];
 
-/// The places nearest (`lat`, `lng`) that the reader may see, nearest first, with distances.
-/// Searches a growing box until the `limit`-th nearest lies inside the box's inscribed circle,
-/// so nothing outside the box could be nearer.
-pub async fn near<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
+/// The point the nearest places are measured from, in degrees and in microdegrees (as stored).
+struct Centre {
     lat: f64,
     lng: f64,
-    filter: &Filter,
-    limit: Option<u32>,
-) -> Result<Vec<NearPlace>, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    let (lat_e6, lng_e6) = geo::check(lat, lng)?;
-    let limit = limit.unwrap_or(10).clamp(1, NEAR_PLACES_MAX) as usize;
-    let mut found = Vec::new();
-    for half in NEAR_STEPS {
-        let bbox = BBox::around(lat_e6, lng_e6, half);
+    lat_e6: i64,
+    lng_e6: i64,
+}
+
+impl Centre {
+    /// The `limit` places within `half_deg` of the centre that are nearest it, nearest first by the flat-earth distance
+    /// (longitude scaled by the centre's latitude), so the statement sorts and D1 returns only
+    /// those, not every place in the box. Bound for the `reader` CTE.
+    fn nearest_in(&self, half_deg: f64, filter: &Filter, limit: usize) -> Stmt {
+        let bbox = BBox::around(self.lat_e6, self.lng_e6, half_deg);
+        // Integers only are bound: the longitude's shrink in millionths.
+        let shrink_e6 = (self.lat.to_radians().cos() * 1e6).round() as i64;
         let mut params = box_binds!(bbox, filter);
-        params.push(NEAR_CANDIDATES.into());
-        let rows: Vec<PinRow> = rt
-            .db()
-            .all(Reader::Actor(actor).bind(Stmt {
-                sql: concat!(pin_columns!(), in_box!(), " LIMIT ?").into(),
-                params,
-            }))
-            .await?;
-        found = rows
+        params.extend([
+            self.lat_e6.into(),
+            self.lat_e6.into(),
+            self.lng_e6.into(),
+            shrink_e6.into(),
+            self.lng_e6.into(),
+            shrink_e6.into(),
+            (limit as i64).into(),
+        ]);
+        Stmt {
+            sql: concat!(
+                pin_columns!(),
+                in_box!(),
+                " ORDER BY (pl.lat_e6 - ?) * (pl.lat_e6 - ?)
+                         + ((pl.lng_e6 - ?) * ? / 1e6) * ((pl.lng_e6 - ?) * ? / 1e6)
+                  LIMIT ?"
+            )
+            .into(),
+            params,
+        }
+    }
+
+    /// The places read, with their great-circle distances, nearest first.
+    fn measure(&self, rows: Vec<PinRow>) -> Vec<NearPlace> {
+        let mut found: Vec<NearPlace> = rows
             .into_iter()
             .map(|r| {
                 let pin = r.into_pin();
                 NearPlace {
-                    distance_m: geo::distance_m(lat, lng, pin.lat, pin.lng),
+                    distance_m: geo::distance_m(self.lat, self.lng, pin.lat, pin.lng),
                     place: pin,
                 }
             })
             .collect();
         found.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m));
-        found.truncate(limit);
-        // The inscribed circle's radius: longitude degrees shrink with latitude.
-        let radius = half * METRES_PER_DEGREE * lat.to_radians().cos().min(1.0);
-        let settled = found.len() == limit && found.last().is_some_and(|p| p.distance_m <= radius);
-        if settled {
+        found
+    }
+
+    /// Whether the `limit` nearest in a box are the nearest anywhere: nothing outside the box
+    /// is nearer than its inscribed circle's radius (longitude degrees shrink with latitude).
+    fn settles(&self, half_deg: f64, found: &[NearPlace], limit: usize) -> bool {
+        let radius = half_deg * METRES_PER_DEGREE * self.lat.to_radians().cos().min(1.0);
+        found.len() == limit && found.last().is_some_and(|p| p.distance_m <= radius)
+    }
+}
+
+/// The places nearest (`lat`, `lng`) that the person behind a session token may see, nearest
+/// first, with distances. Searches a growing box until nothing outside it could be nearer; the
+/// first box is read in the session lookup's D1 round trip, so in town it is one round trip.
+pub async fn near_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    point: Result<(f64, f64), ApiError>,
+    filter: &Filter,
+    limit: Option<u32>,
+) -> Result<Vec<NearPlace>, ApiError> {
+    let point = point.and_then(|(lat, lng)| Ok((lat, lng, geo::check(lat, lng)?)));
+    let (lat, lng, (lat_e6, lng_e6)) = sessions::checked(rt, token, point).await?;
+    let centre = Centre {
+        lat,
+        lng,
+        lat_e6,
+        lng_e6,
+    };
+    let limit = limit.unwrap_or(10).clamp(1, NEAR_PLACES_MAX) as usize;
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![Reader::Session(hash).bind(centre.nearest_in(NEAR_STEPS[0], filter, limit))]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
+    let mut found = centre.measure(rows.decode()?);
+    for (&inner, &half) in NEAR_STEPS.iter().zip(&NEAR_STEPS[1..]) {
+        if centre.settles(inner, &found, limit) {
             break;
         }
+        let stmt = Reader::Actor(&actor).bind(centre.nearest_in(half, filter, limit));
+        found = centre.measure(rt.db().all(stmt).await?);
     }
     Ok(found)
 }
