@@ -645,6 +645,112 @@ fn the_org_chart_walks_up_and_down_and_departments_nest() {
     );
 }
 
+/// Writes straight to the database what the API refuses (a loop in the reporting lines).
+fn corrupt(app: &TestApp, sql: &'static str, a: &str, b: &str) {
+    use balai_functions::{runtime::Runtime, store::Db};
+    balai_functions::runtime::native::block_on(app.rt.db().run(balai_functions::stmt!(sql, a, b)))
+        .unwrap();
+}
+
+#[test]
+fn the_org_pages_are_one_round_trip_however_deep_the_lines_go() {
+    let app = app();
+    let admin = app.admin();
+    let names = ["direktur", "wakil", "gm", "manajer", "staf"];
+    let people: Vec<Who> = names.iter().map(|n| app.member(n)).collect();
+    for pair in people.windows(2) {
+        official(&app, &admin, &pair[1], j!({"manager_id": pair[0].id}));
+    }
+    let staf = &people[4];
+    let one_trip = |path: &str| {
+        let (res, trips) = app.get_counting_round_trips(path, Some(staf));
+        assert_eq!(res.status, 200, "{path}: {}", res.body);
+        assert_eq!(
+            trips, 1,
+            "{path}: the session and the whole page in one batch"
+        );
+        json(&res)
+    };
+    let line = |list: &Value, key: &str| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c[key].as_str().unwrap().to_string())
+            .collect()
+    };
+    let chart_path = format!("/api/people/{}/org", staf.id);
+    assert_eq!(line(&one_trip(&chart_path)["chain"], "name"), names[..4]);
+
+    let departments: Vec<String> = ["Direksi", "Operasional", "Logistik", "Gudang"]
+        .iter()
+        .map(|n| app.department(n))
+        .collect();
+    for pair in departments.windows(2) {
+        corrupt(
+            &app,
+            "UPDATE departments SET parent_id = ? WHERE id = ?",
+            &pair[0],
+            &pair[1],
+        );
+    }
+    let gudang_path = format!("/api/departments/{}", departments[3]);
+    let page = one_trip(&gudang_path);
+    assert_eq!(
+        line(&page["parents"], "name"),
+        ["Direksi", "Operasional", "Logistik"]
+    );
+    assert_eq!(
+        one_trip("/api/departments/tree").as_array().unwrap().len(),
+        4
+    );
+    one_trip("/api/branches");
+    one_trip("/api/experts?q=gudang");
+
+    // A loop written past the API's checks ends the line where it comes back round.
+    corrupt(
+        &app,
+        "UPDATE users SET manager_id = ? WHERE id = ?",
+        &staf.id,
+        &people[0].id,
+    );
+    assert_eq!(line(&one_trip(&chart_path)["chain"], "name"), names[..4]);
+    corrupt(
+        &app,
+        "UPDATE departments SET parent_id = ? WHERE id = ?",
+        &departments[3],
+        &departments[0],
+    );
+    let page = one_trip(&gudang_path);
+    assert_eq!(
+        line(&page["parents"], "name"),
+        ["Direksi", "Operasional", "Logistik"]
+    );
+    // Moving a department under its own sub-department is refused, loop or not.
+    let res = app.call(
+        "PATCH",
+        &format!("/api/departments/{}", departments[1]),
+        Some(&admin),
+        Some(j!({"parent_id": departments[2]})),
+    );
+    assert_error(&res, 400, "validation");
+
+    // No session is 401 before anything else; a malformed id is refused, not looked up.
+    for path in [
+        chart_path.as_str(),
+        gudang_path.as_str(),
+        "/api/departments/tree",
+        "/api/branches",
+        "/api/experts?q=gudang",
+        "/api/departments/bad%20id",
+        "/api/experts?q=",
+    ] {
+        assert_error(&app.get(path, None), 401, "unauthenticated");
+    }
+    for path in ["/api/departments/bad%20id", "/api/people/bad%20id/org"] {
+        assert_eq!(app.get(path, Some(staf)).status / 100, 4, "{path}");
+    }
+}
+
 #[test]
 fn the_week_celebrates_public_birthdays_and_work_anniversaries() {
     let app = app();

@@ -92,6 +92,11 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["groups", id, "members"]) => return groups::members(rt, req, token, id).await,
         ("GET", ["people", id]) => return work_pages::profile(rt, token, id).await,
         ("GET", ["directory"]) => return work_pages::directory(rt, req, token).await,
+        ("GET", ["people", id, "org"]) => return work_pages::org_chart(rt, token, id).await,
+        ("GET", ["experts"]) => return work_pages::experts(rt, req, token).await,
+        ("GET", ["branches"]) => return work_pages::branches(rt, token).await,
+        ("GET", ["departments", "tree"]) => return work_pages::department_tree(rt, token).await,
+        ("GET", ["departments", id]) => return work_pages::department(rt, token, id).await,
         ("GET", ["ideas"]) => return ideas::list(rt, req, token).await,
         ("GET", ["places"]) => return places::in_box(rt, req, token).await,
         ("GET", ["place-categories"]) => return places::categories(rt, token).await,
@@ -145,7 +150,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["people", id, "official"]) => work_pages::edit_official(rt, &call, id).await,
         ("PUT", ["people", id, "absence"]) => work_pages::set_absence(rt, &call, id).await,
         ("DELETE", ["people", id, "absence"]) => work_pages::end_absence(rt, &call, id).await,
-        ("GET", ["people", id, "org"]) => work_pages::org_chart(rt, &call, id).await,
         ("GET", ["people", id, "photo"]) => work_pages::photo(rt, &call, id).await,
         ("PUT", ["people", id, "photo"]) => work_pages::upload_photo(rt, &call, id).await,
         ("DELETE", ["people", id, "photo"]) => work_pages::remove_photo(rt, &call, id).await,
@@ -157,10 +161,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["position-bookmarks", id]) => {
             work_pages::remove_shared_bookmark(rt, &call, id).await
         }
-        ("GET", ["experts"]) => work_pages::experts(rt, &call).await,
-        ("GET", ["branches"]) => work_pages::branches(rt, &call).await,
-        ("GET", ["departments", "tree"]) => work_pages::department_tree(rt, &call).await,
-        ("GET", ["departments", id]) => work_pages::department(rt, &call, id).await,
         ("POST", ["departments"]) => work_pages::create_department(rt, &call).await,
         ("PATCH", ["departments", id]) => work_pages::edit_department(rt, &call, id).await,
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,

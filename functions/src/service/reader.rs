@@ -40,7 +40,8 @@ const FROM_ACTOR: &str =
 
 impl Reader<'_> {
     /// `stmt`, whose SQL names its reader through `reader`, for this reader: the CTE goes first,
-    /// and its binds before the statement's own.
+    /// and its binds before the statement's own. A statement with CTEs of its own (`WITH …`, not
+    /// recursive) gets `reader` as the first of them.
     pub fn bind(&self, stmt: Stmt) -> Stmt {
         let (with, mut params): (&str, Vec<Value>) = match self {
             Reader::Actor(actor) => (
@@ -54,8 +55,12 @@ impl Reader<'_> {
             Reader::Session(hash) => (FROM_SESSION, vec![(*hash).into()]),
         };
         params.extend(stmt.params);
+        let sql = match stmt.sql.strip_prefix("WITH ") {
+            Some(more) => format!("{with}, {more}"),
+            None => format!("{with}{}", stmt.sql),
+        };
         Stmt {
-            sql: Cow::Owned(format!("{with}{}", stmt.sql)),
+            sql: Cow::Owned(sql),
             params,
         }
     }

@@ -90,44 +90,47 @@ pub async fn directory<R: Runtime>(
     ))
 }
 
-pub async fn experts<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let topic = call.req.query_param("q").unwrap_or_default();
+pub async fn experts<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let topic = req.query_param("q").unwrap_or_default();
     Ok(ApiResponse::json(
         200,
-        &directory::experts(rt, &call.actor, &topic).await?,
+        &directory::experts_by_session(rt, token, &topic).await?,
     ))
 }
 
-pub async fn department_tree<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    Ok(ApiResponse::json(200, &org::tree(rt, &call.actor).await?))
+pub async fn department_tree<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        200,
+        &org::tree_by_session(rt, token).await?,
+    ))
 }
 
 pub async fn department<R: Runtime>(
     rt: &R,
-    call: &Call<'_>,
+    token: &str,
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &org::department(rt, &call.actor, id).await?,
+        &org::department_by_session(rt, token, id).await?,
     ))
 }
 
-pub async fn org_chart<R: Runtime>(
-    rt: &R,
-    call: &Call<'_>,
-    id: &str,
-) -> Result<ApiResponse, ApiError> {
+pub async fn org_chart<R: Runtime>(rt: &R, token: &str, id: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &org::chart(rt, &call.actor, id).await?,
+        &org::chart_by_session(rt, token, id).await?,
     ))
 }
 
-pub async fn branches<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn branches<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &org::branches(rt, &call.actor).await?,
+        &org::branches_by_session(rt, token).await?,
     ))
 }
 

@@ -3,12 +3,13 @@
 
 use super::super::actor::Actor;
 use super::super::policy::{Action, may_manage_staff, require};
-use super::super::{not_found, validate};
+use super::super::reader::Reader;
+use super::super::{not_found, sessions, validate};
 use super::directory::{CardRow, card_joins, card_select};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::Db;
+use crate::store::{Db, RowSet, Stmt, answers};
 use balai_protocol::directory::{
     DepartmentEdit, DepartmentNode, DepartmentPage, OrgChart, PersonCard,
 };
@@ -61,67 +62,39 @@ macro_rules! node_select {
     };
 }
 
-/// Every department, by name, with its parent: the client draws the tree.
-pub async fn tree<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<DepartmentNode>, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    let rows: Vec<NodeRow> = rt.db().all(stmt!(node_select!("ORDER BY d.name"))).await?;
+/// Every department, by name, with its parent: the client draws the tree. For the person
+/// behind a session token, in the session lookup's D1 round trip.
+pub async fn tree_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+) -> Result<Vec<DepartmentNode>, ApiError> {
+    let (actor, sets) =
+        sessions::authenticate_with(rt, token, |_| vec![stmt!(node_select!("ORDER BY d.name"))])
+            .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
+    let rows: Vec<NodeRow> = rows.decode()?;
     Ok(rows.into_iter().map(DepartmentNode::from).collect())
 }
 
-/// A department: its place in the tree, sub-departments, and current people by name.
-pub async fn department<R: Runtime>(
-    rt: &R,
-    actor: &Actor,
-    id: &str,
-) -> Result<DepartmentPage, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    validate::id(id, Thing::Department)?;
-    let node: NodeRow = rt
-        .db()
-        .first(stmt!(node_select!("WHERE d.id = ?"), id))
-        .await?
-        .ok_or_else(|| not_found(Thing::Department))?;
-    let children: Vec<NodeRow> = rt
-        .db()
-        .all(stmt!(
-            node_select!("WHERE d.parent_id = ? ORDER BY d.name"),
-            id
-        ))
-        .await?;
-    let mut parents: Vec<Department> = Vec::new();
-    let mut next = node.parent_id.clone();
-    while let Some(parent) = next.take() {
-        if parents.len() >= CHAIN_MAX || parents.iter().any(|p| p.id == parent) {
-            break;
-        }
-        #[derive(Deserialize)]
-        struct Up {
-            id: String,
-            name: String,
-            parent_id: Option<String>,
-        }
-        let up: Option<Up> = rt
-            .db()
-            .first(stmt!(
-                "SELECT id, name, parent_id FROM departments WHERE id = ?",
-                parent.as_str()
-            ))
-            .await?;
-        if let Some(up) = up {
-            next = up.parent_id;
-            parents.insert(
-                0,
-                Department {
-                    id: up.id,
-                    name: up.name,
-                },
-            );
-        }
-    }
-    let now = rt.now();
-    let people: Vec<CardRow> = rt
-        .db()
-        .all(stmt!(
+/// The department above `id`, the one above that, and so on, nearest first (binds: id, the
+/// depth walked at most).
+const PARENTS: &str = "WITH RECURSIVE up(id, name, parent_id, depth) AS (
+       SELECT p.id, p.name, p.parent_id, 1
+       FROM departments c JOIN departments p ON p.id = c.parent_id WHERE c.id = ?
+       UNION ALL
+       SELECT p.id, p.name, p.parent_id, up.depth + 1
+       FROM up JOIN departments p ON p.id = up.parent_id WHERE up.depth < ?)
+     SELECT id, name FROM up ORDER BY depth";
+
+/// What a department's page reads, in one batch: the department, its sub-departments, the
+/// line of departments above it (walked in SQL) and its current people.
+fn page_stmts(id: &str, now: Millis) -> Vec<Stmt> {
+    vec![
+        stmt!(node_select!("WHERE d.id = ?"), id),
+        stmt!(node_select!("WHERE d.parent_id = ? ORDER BY d.name"), id),
+        stmt!(PARENTS, id, CHAIN_MAX as i64),
+        stmt!(
             card_select!(concat!(
                 " FROM users u",
                 card_joins!(),
@@ -131,79 +104,129 @@ pub async fn department<R: Runtime>(
             now,
             id,
             DEPARTMENT_PEOPLE_MAX
-        ))
-        .await?;
+        ),
+    ]
+}
+
+/// The page from what [`page_stmts`] answered.
+fn page_from<S: RowSet>(id: &str, sets: Vec<S>) -> Result<DepartmentPage, ApiError> {
+    let [node, children, parents, people] = answers(sets)?;
+    let node: NodeRow = node.first()?.ok_or_else(|| not_found(Thing::Department))?;
+    let children: Vec<NodeRow> = children.decode()?;
+    let people: Vec<CardRow> = people.decode()?;
     Ok(DepartmentPage {
+        parents: top_down(parents.decode::<Department>()?, id, |d| &d.id),
         department: node.into(),
-        parents,
         children: children.into_iter().map(DepartmentNode::from).collect(),
         people: people.into_iter().map(PersonCard::from).collect(),
     })
 }
 
-/// One person's card and their manager's id.
-async fn card_with_manager<R: Runtime>(
+/// A department: its place in the tree, sub-departments, and current people by name (after a
+/// change `actor` made to it), in one D1 round trip.
+async fn department<R: Runtime>(
     rt: &R,
+    actor: &Actor,
     id: &str,
-) -> Result<Option<(PersonCard, Option<String>)>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        #[serde(flatten)]
-        card: CardRow,
-        manager_id: Option<String>,
-    }
+) -> Result<DepartmentPage, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    validate::id(id, Thing::Department)?;
+    let sets = rt.db().read_batch(page_stmts(id, rt.now())).await?;
+    page_from(id, sets)
+}
+
+/// A department's page for the person behind a session token: the session lookup and the
+/// whole page in one D1 round trip.
+pub async fn department_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    id: &str,
+) -> Result<DepartmentPage, ApiError> {
+    sessions::checked(rt, token, validate::id(id, Thing::Department)).await?;
     let now = rt.now();
-    let row: Option<Row> = rt
-        .db()
-        .first(stmt!(
+    let (actor, sets) = sessions::authenticate_with(rt, token, |_| page_stmts(id, now)).await?;
+    require(&actor, Action::ReadFeed)?;
+    page_from(id, sets)
+}
+
+/// A line walked upwards from `start` (nearest first), turned top first: it ends before any
+/// step that comes back to `start` or to a step already taken (a loop in the data).
+fn top_down<T>(nearest_first: Vec<T>, start: &str, id: impl Fn(&T) -> &String) -> Vec<T> {
+    let mut line: Vec<T> = Vec::new();
+    for step in nearest_first {
+        if id(&step) == start || line.iter().any(|taken| id(taken) == id(&step)) {
+            break;
+        }
+        line.push(step);
+    }
+    line.reverse();
+    line
+}
+
+/// The managers above person `id`, nearest first, as cards (binds: id, the depth walked at
+/// most, then now twice).
+macro_rules! managers {
+    () => {
+        concat!(
+            "WITH RECURSIVE up(id, depth) AS (
+               SELECT manager_id, 1 FROM users WHERE id = ? AND manager_id IS NOT NULL
+               UNION ALL
+               SELECT m.manager_id, up.depth + 1 FROM up JOIN users m ON m.id = up.id
+               WHERE m.manager_id IS NOT NULL AND up.depth < ?) ",
             card_select!(concat!(
-                ", u.manager_id FROM users u",
+                " FROM up JOIN users u ON u.id = up.id",
                 card_joins!(),
-                "WHERE u.id = ?"
-            )),
-            now,
-            now,
-            id
-        ))
-        .await?;
-    Ok(row.map(|r| (r.card.into(), r.manager_id)))
+                "ORDER BY up.depth"
+            ))
+        )
+    };
 }
 
 /// A person in the reporting lines: their managers up to the top, and their direct reports.
-pub async fn chart<R: Runtime>(rt: &R, actor: &Actor, id: &str) -> Result<OrgChart, ApiError> {
-    require(actor, Action::ReadFeed)?;
-    validate::id(id, Thing::Person)?;
-    let (person, mut manager) = card_with_manager(rt, id)
-        .await?
-        .ok_or_else(|| not_found(Thing::Person))?;
-    let mut chain: Vec<PersonCard> = Vec::new();
-    while let Some(m) = manager.take() {
-        if chain.len() >= CHAIN_MAX || m == id || chain.iter().any(|c| c.id == m) {
-            break;
-        }
-        if let Some((card, up)) = card_with_manager(rt, &m).await? {
-            chain.insert(0, card);
-            manager = up;
-        }
-    }
+/// For the person behind a session token: the session lookup and the chart (the managers
+/// walked in SQL) in one D1 round trip.
+pub async fn chart_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    id: &str,
+) -> Result<OrgChart, ApiError> {
+    sessions::checked(rt, token, validate::id(id, Thing::Person)).await?;
     let now = rt.now();
-    let reports: Vec<CardRow> = rt
-        .db()
-        .all(stmt!(
-            card_select!(concat!(
-                " FROM users u",
-                card_joins!(),
-                "WHERE u.manager_id = ? AND u.deactivated_at IS NULL ORDER BY u.name LIMIT ?"
-            )),
-            now,
-            now,
-            id,
-            DEPARTMENT_PEOPLE_MAX
-        ))
-        .await?;
+    let (actor, sets) = sessions::authenticate_with(rt, token, |_| {
+        vec![
+            stmt!(
+                card_select!(concat!(" FROM users u", card_joins!(), "WHERE u.id = ?")),
+                now,
+                now,
+                id
+            ),
+            stmt!(managers!(), id, CHAIN_MAX as i64, now, now),
+            stmt!(
+                card_select!(concat!(
+                    " FROM users u",
+                    card_joins!(),
+                    "WHERE u.manager_id = ? AND u.deactivated_at IS NULL ORDER BY u.name LIMIT ?"
+                )),
+                now,
+                now,
+                id,
+                DEPARTMENT_PEOPLE_MAX
+            ),
+        ]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [person, managers, reports] = answers(sets)?;
+    let person: CardRow = person.first()?.ok_or_else(|| not_found(Thing::Person))?;
+    let managers: Vec<PersonCard> = managers
+        .decode::<CardRow>()?
+        .into_iter()
+        .map(PersonCard::from)
+        .collect();
+    let reports: Vec<CardRow> = reports.decode()?;
     Ok(OrgChart {
-        chain,
-        person,
+        chain: top_down(managers, id, |card: &PersonCard| &card.id),
+        person: person.into(),
         reports: reports.into_iter().map(PersonCard::from).collect(),
     })
 }
@@ -263,30 +286,29 @@ pub async fn check_manager<R: Runtime>(
 }
 
 /// The company's branches, by name (for the directory's filter), each linked to its office on
-/// the map when the reader may see it.
-pub async fn branches<R: Runtime>(
+/// the map when the reader may see it. For the person behind a session token, in the session
+/// lookup's D1 round trip.
+pub async fn branches_by_session<R: Runtime>(
     rt: &R,
-    actor: &Actor,
+    token: &str,
 ) -> Result<Vec<balai_protocol::people::Branch>, ApiError> {
-    require(actor, Action::ReadFeed)?;
     #[derive(Deserialize)]
     struct Row {
         id: String,
         name: String,
         place_id: Option<String>,
     }
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
-            concat!(
-                "SELECT b.id, b.name, ",
-                branch_place!("?", "?"),
-                " AS place_id FROM branches b ORDER BY b.name"
-            ),
-            actor.place_editor_flag(),
-            actor.id.as_str()
-        ))
-        .await?;
+    let (actor, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![Reader::Session(hash).bind(stmt!(concat!(
+            "SELECT b.id, b.name, ",
+            branch_place!("r.editor", "r.id"),
+            " AS place_id FROM reader r CROSS JOIN branches b ORDER BY b.name"
+        )))]
+    })
+    .await?;
+    require(&actor, Action::ReadFeed)?;
+    let [rows] = answers(sets)?;
+    let rows: Vec<Row> = rows.decode()?;
     Ok(rows
         .into_iter()
         .map(|r| balai_protocol::people::Branch {
@@ -371,28 +393,16 @@ pub async fn edit_department<R: Runtime>(
             let bad =
                 |en: &str, id: &str| ApiError::field(ErrorCode::Validation, "parent_id", en, id);
             super::super::departments::require(rt, "parent_id", parent).await?;
-            // Walk up from the new parent: meeting this department would make a circle.
-            let mut next = Some(parent.to_string());
-            for _ in 0..CHAIN_MAX {
-                let Some(at) = next.take() else { break };
-                if at == id {
-                    return Err(bad(
-                        "A department cannot sit under itself or its own sub-departments.",
-                        "Departemen tidak bisa berada di bawah dirinya sendiri atau sub-departemennya.",
-                    ));
-                }
-                #[derive(Deserialize)]
-                struct Up {
-                    parent_id: Option<String>,
-                }
-                next = rt
-                    .db()
-                    .first::<Up>(stmt!(
-                        "SELECT parent_id FROM departments WHERE id = ?",
-                        at.as_str()
-                    ))
-                    .await?
-                    .and_then(|u| u.parent_id);
+            // Meeting this department on the way up from the new parent would make a circle.
+            let above: Vec<Department> = rt
+                .db()
+                .all(stmt!(PARENTS, parent, CHAIN_MAX as i64))
+                .await?;
+            if parent == id || above.iter().any(|d| d.id == id) {
+                return Err(bad(
+                    "A department cannot sit under itself or its own sub-departments.",
+                    "Departemen tidak bisa berada di bawah dirinya sendiri atau sub-departemennya.",
+                ));
             }
         }
         stmts.push(stmt!(
