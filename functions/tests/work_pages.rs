@@ -706,6 +706,10 @@ fn the_org_pages_are_one_round_trip_however_deep_the_lines_go() {
     one_trip("/api/branches");
     one_trip("/api/experts?q=gudang");
 
+    // The API refuses a loop however far round it goes: the director cannot report to staff.
+    let res = official(&app, &admin, &people[0], j!({"manager_id": staf.id}));
+    assert_error(&res, 400, "validation");
+    assert!(json(&res)["message"].as_str().unwrap().contains("circle"));
     // A loop written past the API's checks ends the line where it comes back round.
     corrupt(
         &app,

@@ -249,40 +249,42 @@ pub async fn check_manager<R: Runtime>(
     }
     #[derive(Deserialize)]
     struct Row {
+        id: String,
         name: String,
-        manager_id: Option<String>,
         deactivated_at: Option<Millis>,
     }
-    let mut next = Some(manager_id.to_string());
-    let mut name = None;
-    for _ in 0..CHAIN_MAX {
-        let Some(current) = next.take() else { break };
-        let row: Option<Row> = rt
-            .db()
-            .first(stmt!(
-                "SELECT name, manager_id, deactivated_at FROM users WHERE id = ?",
-                current.as_str()
-            ))
-            .await?;
-        let Some(row) = row else { break };
-        if name.is_none() {
-            if row.deactivated_at.is_some() {
-                return Err(bad(
-                    "A former employee cannot be a manager.",
-                    "Mantan karyawan tidak bisa menjadi atasan.",
-                ));
-            }
-            name = Some(row.name);
-        }
-        if row.manager_id.as_deref() == Some(person_id) {
-            return Err(bad(
-                "That colleague reports to this person: reporting lines cannot go round in a circle.",
-                "Rekan itu melapor kepada orang ini: garis pelaporan tidak boleh berputar.",
-            ));
-        }
-        next = row.manager_id;
+    // The new manager, then their managers up the line, in one query.
+    let line: Vec<Row> = rt
+        .db()
+        .all(stmt!(
+            "WITH RECURSIVE up(id, depth) AS (
+               SELECT ?, 0
+               UNION ALL
+               SELECT m.manager_id, up.depth + 1 FROM up JOIN users m ON m.id = up.id
+               WHERE m.manager_id IS NOT NULL AND up.depth < ?)
+             SELECT u.id, u.name, u.deactivated_at FROM up JOIN users u ON u.id = up.id
+             ORDER BY up.depth",
+            manager_id,
+            CHAIN_MAX as i64
+        ))
+        .await?;
+    let manager = line
+        .first()
+        .filter(|m| m.id == manager_id)
+        .ok_or_else(|| bad("No such colleague.", "Rekan itu tidak ada."))?;
+    if manager.deactivated_at.is_some() {
+        return Err(bad(
+            "A former employee cannot be a manager.",
+            "Mantan karyawan tidak bisa menjadi atasan.",
+        ));
     }
-    name.ok_or_else(|| bad("No such colleague.", "Rekan itu tidak ada."))
+    if line.iter().any(|up| up.id == person_id) {
+        return Err(bad(
+            "That colleague reports to this person: reporting lines cannot go round in a circle.",
+            "Rekan itu melapor kepada orang ini: garis pelaporan tidak boleh berputar.",
+        ));
+    }
+    Ok(manager.name.clone())
 }
 
 /// The company's branches, by name (for the directory's filter), each linked to its office on
