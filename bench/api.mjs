@@ -78,6 +78,13 @@ const scenarios = [
     const busiest = groups.reduce((a, b) => (b.member_count > a.member_count ? b : a));
     return pages(`/api/posts?group=${busiest.id}`);
   }, 'reported'],
+  // "Near me" in ten of the seeded cities, the map's places 50 km around each (as the admin, who
+  // sees them all): the first box is read with the session, wider ones only when needed.
+  ['near', 'places near a point, the 10 nearest', async () =>
+    [[-6.2088, 106.8456], [-7.2575, 112.7521], [3.5952, 98.6722], [-6.9175, 107.6191], [-6.9667, 110.4167],
+      [-5.1477, 119.4327], [-8.6705, 115.2126], [-7.7956, 110.3695], [-0.0263, 109.3425], [-2.5337, 140.7181]]
+      .map(([lat, lng]) => `/api/places/near?lat=${lat + 0.01}&lng=${lng - 0.01}&limit=10`),
+  'reported'],
   ['unread', 'unread-count poll', async () => ['/api/notifications/unread'], 'p99 <= 10 ms'],
   ['notifications', 'notification centre', async () => pages('/api/notifications'), 'reported'],
   ['directory', 'directory, by name', async () => pages('/api/directory'), 'reported'],

@@ -256,9 +256,10 @@ async fn clusters<R: Runtime>(
         .collect())
 }
 
-/// Boxes tried around the point, in degrees of half-width: a few city blocks first (field staff
-/// mostly ask in town), growing fourfold, the world last. Each box reads only the places in it.
-const NEAR_STEPS: [f64; 7] = [0.02, 0.08, 0.32, 1.28, 5.12, 20.48, 180.0];
+/// Boxes tried around the point, in degrees of half-width, each read only when the one before
+/// could not settle: a district first (about 5 km; field staff mostly ask in town), read in the
+/// session lookup's round trip, then growing fourfold, the world last.
+const NEAR_STEPS: [f64; 6] = [0.05, 0.25, 1.0, 4.0, 16.0, 180.0];
 
 /// The point the nearest places are measured from, in degrees and in microdegrees (as stored).
 struct Centre {
