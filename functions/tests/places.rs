@@ -730,3 +730,50 @@ fn the_nearest_places_in_town_are_one_round_trip_and_read_nothing_further_out() 
     let res = c.app.get("/api/places/near?lat=91&lng=1", Some(&c.finance));
     assert_error(&res, 400, "validation");
 }
+
+#[test]
+fn a_box_reads_its_own_places_not_every_place_at_its_latitude() {
+    let c = company();
+    let import = |csv: String| {
+        let res = c
+            .app
+            .send(csv_request("/api/places/import", &c.admin, &csv));
+        assert_eq!(res.status, 200, "{}", res.body);
+    };
+    import(
+        "name,category,lat,lng\n\
+         Kantor A,branch,-6.1758,106.8276\n\
+         Kantor B,branch,-6.1694,106.8356\n"
+            .into(),
+    );
+    // Another city 200 km east at the same latitude: the places a latitude index reads too.
+    let east = |from: usize| {
+        let mut csv = String::from("name,category,lat,lng\n");
+        for i in from..from + 100 {
+            csv.push_str(&format!(
+                "Cabang {i},client,{},108.6\n",
+                -6.19 + i as f64 * 1e-4
+            ));
+        }
+        import(csv);
+    };
+    let paths = [
+        "/api/places?bbox=106.7,-6.3,106.9,-6.1",
+        "/api/places/near?lat=-6.1754&lng=106.8272&limit=2",
+    ];
+    let steps = |path: &str| {
+        let before = c.app.rt.db.vm_steps();
+        let mut names = c.names(&c.finance, path);
+        names.sort();
+        assert_eq!(names, ["Kantor A", "Kantor B"], "{path}");
+        c.app.rt.db.vm_steps() - before
+    };
+    east(0);
+    let with_100: Vec<u64> = paths.iter().map(|p| steps(p)).collect();
+    east(100);
+    let with_200: Vec<u64> = paths.iter().map(|p| steps(p)).collect();
+    assert_eq!(
+        with_200, with_100,
+        "{paths:?}: nothing read of the city to the east"
+    );
+}

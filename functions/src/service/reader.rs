@@ -24,26 +24,26 @@ pub enum Reader<'a> {
 /// The session's person as `reader`. It must agree with [`Actor::admin_flag`] and
 /// [`Actor::place_editor_flag`] (admins, and those granted 'places', edit the map): the test
 /// `a_session_reader_has_the_flags_of_its_actor` holds them together.
-const FROM_SESSION: &str = "WITH reader(id, admin, editor) AS (
+const FROM_SESSION: &str = "reader(id, admin, editor) AS (
     SELECT u.id, u.role = 'admin',
            u.role = 'admin' OR EXISTS (SELECT 1 FROM role_grants rg
                                        WHERE rg.user_id = u.id AND rg.capability = 'places')
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = ? AND u.deactivated_at IS NULL) ";
+    WHERE s.token_hash = ? AND u.deactivated_at IS NULL)";
 
 /// The actor's flags as binds, and their row by primary key (one index entry read): a reader
 /// that SQLite knows is at most one row lets an `ORDER BY` follow the index of the table joined
 /// after it. A row of bare binds does not (SQLite then sorts everything in a temp B-tree; the
 /// test `a_reader_bound_either_way_keeps_the_index_order`).
 const FROM_ACTOR: &str =
-    "WITH reader(id, admin, editor) AS (SELECT u.id, ?, ? FROM users u WHERE u.id = ?) ";
+    "reader(id, admin, editor) AS (SELECT u.id, ?, ? FROM users u WHERE u.id = ?)";
 
 impl Reader<'_> {
     /// `stmt`, whose SQL names its reader through `reader`, for this reader: the CTE goes first,
-    /// and its binds before the statement's own. A statement with CTEs of its own (`WITH …`, not
-    /// recursive) gets `reader` as the first of them.
+    /// and its binds before the statement's own. A statement with CTEs of its own (`WITH …` or
+    /// `WITH RECURSIVE …`) gets `reader` as the first of them.
     pub fn bind(&self, stmt: Stmt) -> Stmt {
-        let (with, mut params): (&str, Vec<Value>) = match self {
+        let (cte, mut params): (&str, Vec<Value>) = match self {
             Reader::Actor(actor) => (
                 FROM_ACTOR,
                 vec![
@@ -55,9 +55,12 @@ impl Reader<'_> {
             Reader::Session(hash) => (FROM_SESSION, vec![(*hash).into()]),
         };
         params.extend(stmt.params);
-        let sql = match stmt.sql.strip_prefix("WITH ") {
-            Some(more) => format!("{with}, {more}"),
-            None => format!("{with}{}", stmt.sql),
+        let sql = if let Some(more) = stmt.sql.strip_prefix("WITH RECURSIVE ") {
+            format!("WITH RECURSIVE {cte}, {more}")
+        } else if let Some(more) = stmt.sql.strip_prefix("WITH ") {
+            format!("WITH {cte}, {more}")
+        } else {
+            format!("WITH {cte} {}", stmt.sql)
         };
         Stmt {
             sql: Cow::Owned(sql),

@@ -89,6 +89,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0019_absences_by_deputy.sql",
         include_str!("../../migrations/0019_absences_by_deputy.sql"),
     ),
+    (
+        "0020_places_by_strip.sql",
+        include_str!("../../migrations/0020_places_by_strip.sql"),
+    ),
 ];
 
 impl SqliteDb {

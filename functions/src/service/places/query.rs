@@ -13,14 +13,28 @@ use balai_protocol::places::{ClusterHint, NearPlace, PlacePin, PlacesInBox};
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
 
-/// The filter every place search shares, for the `reader` CTE (bind with [`Reader::bind`];
-/// binds: south, north, west, east, categories twice, search text four times). Ranges over
-/// `places_by_position`.
+/// Microdegrees of latitude in one strip of `places_by_strip` (migration 0020): the strip of a
+/// place is `lat_e6 / LAT_STRIP_E6`, truncated towards zero in SQLite as in Rust.
+const LAT_STRIP_E6: i64 = 100_000;
+
+/// The strips a box covers, as the CTE `strips` that `in_box!` reads (binds: the first strip and
+/// the last). A statement starts with it; the reader's CTE joins it there (`Reader::bind`).
+macro_rules! strips {
+    () => {
+        "WITH RECURSIVE strips(s) AS (SELECT ? UNION ALL SELECT s + 1 FROM strips WHERE s < ?) "
+    };
+}
+
+/// The filter every place search shares, for the `reader` and `strips` CTEs (bind with
+/// [`Reader::bind`]; binds in `box_binds!`'s order). Seeks each strip's longitude range in
+/// `places_by_strip`, so a box reads the places in it (and in the rest of its strips' 0.1° of
+/// latitude), not every place at its latitude.
 macro_rules! in_box {
     () => {
         concat!(
             "FROM places pl
-             WHERE pl.archived_at IS NULL AND pl.lat_e6 BETWEEN ? AND ? AND pl.lng_e6 BETWEEN ? AND ?
+             WHERE pl.archived_at IS NULL AND pl.lat_strip IN (SELECT s FROM strips)
+               AND pl.lng_e6 BETWEEN ? AND ? AND pl.lat_e6 BETWEEN ? AND ?
                AND (? = '' OR instr(',' || ? || ',', ',' || pl.category_id || ',') > 0)
                AND (? = '' OR pl.name LIKE ? ESCAPE '\\' OR pl.address LIKE ? ESCAPE '\\' OR pl.tags LIKE ? ESCAPE '\\')
                AND ",
@@ -144,15 +158,17 @@ macro_rules! pin_columns {
     };
 }
 
-/// Binds `in_box!` in order (after the reader's).
+/// Binds `strips!` and `in_box!` in order (after the reader's).
 macro_rules! box_binds {
     ($b:expr, $f:expr) => {{
         let (cats, like) = ($f.categories_csv(), $f.like());
         vec![
-            $b.south.into(),
-            $b.north.into(),
+            ($b.south / LAT_STRIP_E6).into(),
+            ($b.north / LAT_STRIP_E6).into(),
             $b.west.into(),
             $b.east.into(),
+            $b.south.into(),
+            $b.north.into(),
             cats.clone().into(),
             cats.into(),
             like.clone().into(),
@@ -180,7 +196,13 @@ pub async fn in_box_by_session<R: Runtime>(
     let mut params = box_binds!(bbox, filter);
     params.push((limit + 1).into());
     let pins = Stmt {
-        sql: concat!(pin_columns!(), in_box!(), " ORDER BY pl.id LIMIT ?").into(),
+        sql: concat!(
+            strips!(),
+            pin_columns!(),
+            in_box!(),
+            " ORDER BY pl.id LIMIT ?"
+        )
+        .into(),
         params,
     };
     let (actor, sets) =
@@ -237,6 +259,7 @@ async fn clusters<R: Runtime>(
         .all(
             Reader::Actor(actor).bind(Stmt {
                 sql: concat!(
+                    strips!(),
                     "SELECT avg(pl.lat_e6) AS lat_e6, avg(pl.lng_e6) AS lng_e6, count(*) AS n ",
                     in_box!(),
                     " GROUP BY (pl.lat_e6 - ?) / ?, (pl.lng_e6 - ?) / ?"
@@ -289,6 +312,7 @@ impl Centre {
         ]);
         Stmt {
             sql: concat!(
+                strips!(),
                 pin_columns!(),
                 in_box!(),
                 " ORDER BY (pl.lat_e6 - ?) * (pl.lat_e6 - ?)
