@@ -65,6 +65,10 @@ async function run(name, paths, budget, cookie = admin) {
   console.log(`  workerd CPU per request (incl. local D1): ${(cpuMs / samples.length).toFixed(2)} ms`);
 }
 
+/** Ten of the seeded cities (seed/places.rs), as [lat, lng]. */
+const CITIES = [[-6.2088, 106.8456], [-7.2575, 112.7521], [3.5952, 98.6722], [-6.9175, 107.6191],
+  [-6.9667, 110.4167], [-5.1477, 119.4327], [-8.6705, 115.2126], [-7.7956, 110.3695], [-0.0263, 109.3425],
+  [-2.5337, 140.7181]];
 const only = process.env.BENCH_ONLY; // e.g. "search" to run one scenario
 const scenarios = [
   ['feed', 'home feed, 20 posts a page', async () => pages('/api/posts'), 'p99 <= 30 ms, <= 2 round trips, rows <= 60'],
@@ -81,10 +85,10 @@ const scenarios = [
   // "Near me" in ten of the seeded cities, the map's places 50 km around each (as the admin, who
   // sees them all): the first box is read with the session, wider ones only when needed.
   ['near', 'places near a point, the 10 nearest', async () =>
-    [[-6.2088, 106.8456], [-7.2575, 112.7521], [3.5952, 98.6722], [-6.9175, 107.6191], [-6.9667, 110.4167],
-      [-5.1477, 119.4327], [-8.6705, 115.2126], [-7.7956, 110.3695], [-0.0263, 109.3425], [-2.5337, 140.7181]]
-      .map(([lat, lng]) => `/api/places/near?lat=${lat + 0.01}&lng=${lng - 0.01}&limit=10`),
-  'reported'],
+    CITIES.map(([lat, lng]) => `/api/places/near?lat=${lat + 0.01}&lng=${lng - 0.01}&limit=10`), 'reported'],
+  // The map zoomed to a district (about 20 km across) of the same cities.
+  ['box', 'the map zoomed to a district', async () =>
+    CITIES.map(([lat, lng]) => `/api/places?bbox=${[lng - 0.1, lat - 0.1, lng + 0.1, lat + 0.1].join(',')}`), 'reported'],
   ['unread', 'unread-count poll', async () => ['/api/notifications/unread'], 'p99 <= 10 ms'],
   ['notifications', 'notification centre', async () => pages('/api/notifications'), 'reported'],
   ['directory', 'directory, by name', async () => pages('/api/directory'), 'reported'],
