@@ -8,8 +8,8 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    AckReminder, AckReport, Follow, FollowKind, FollowState, NewComment, NewPost, Post, PostDetail,
-    SavedFilter,
+    AckReminder, AckReport, Follow, FollowKind, FollowState, Followed, NewComment, NewPost, Post,
+    PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -485,6 +485,15 @@ pub async fn notification_settings() -> Result<Vec<Setting>, Error> {
 pub async fn set_notification(setting: Setting) -> Result<Vec<Setting>, Error> {
     let path = "/api/notifications/settings";
     send(Method::PUT, path, json(&setting), None).await
+}
+
+/// What I follow, a page at a time (groups, then people, then tags), each named.
+pub async fn follows(cursor: Option<&str>) -> Result<Page<Followed>, Error> {
+    let path = match cursor {
+        Some(c) => format!("/api/follows?cursor={}", crate::router::encode(c)),
+        None => "/api/follows".to_string(),
+    };
+    send(Method::GET, &path, None, None).await
 }
 
 /// Whether I follow one thing (what a follow button asks when its page did not say).

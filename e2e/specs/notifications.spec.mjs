@@ -48,3 +48,27 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
   await budi.getByRole('button', { name: 'Following', exact: true }).click();
   await expect(budi.locator('.feed article.post').first()).toContainText(body);
 });
+
+test('what one follows is listed in Settings, named and linked, and unfollowed there', async ({ browser }) => {
+  const budi = await (await browser.newContext()).newPage();
+  await logIn(budi, BUDI);
+  await budi.goto('/search?q=sari');
+  const hit = budi.getByTestId('person-hit').filter({ hasText: 'Sari Admin' });
+  const follow = hit.getByRole('button', { name: /^(Follow|Following ✓)$/ });
+  if ((await follow.textContent()).trim() === 'Follow') await follow.click();
+  await expect(hit.getByRole('button', { name: 'Following ✓' })).toBeVisible();
+
+  await budi.getByRole('link', { name: 'Settings' }).click();
+  const list = budi.locator('section', { has: budi.getByRole('heading', { name: 'What I follow' }) });
+  const sari = list.locator('li', { has: budi.getByRole('link', { name: 'Sari Admin', exact: true }) });
+  await expect(sari).toBeVisible();
+  await expectTouchFriendly(budi);
+  await sari.getByRole('button', { name: 'Unfollow' }).click();
+  await expect(sari).toHaveCount(0);
+  await budi.reload();
+  await expect(list.getByRole('heading', { name: 'What I follow' })).toBeVisible();
+  await expect(sari).toHaveCount(0);
+  // Her button says so too.
+  await budi.goto('/search?q=sari');
+  await expect(hit.getByRole('button', { name: 'Follow', exact: true })).toBeVisible();
+});

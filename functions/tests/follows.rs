@@ -57,7 +57,7 @@ fn feed_filters_show_what_they_say() {
         vec![tagged.clone()]
     );
     assert_eq!(app.post_ids(&ani, "/api/posts?filter=mine"), vec![mine]);
-    let follows = json(&app.get("/api/follows", Some(&ani)));
+    let follows = json(&app.get("/api/follows", Some(&ani)))["items"].clone();
     assert_eq!(follows.as_array().unwrap().len(), 3);
     assert!(
         follows
@@ -475,4 +475,89 @@ fn one_follow_is_looked_up_by_its_key() {
         401,
         "unauthenticated",
     );
+}
+
+#[test]
+fn the_list_of_follows_names_each_a_page_at_a_time() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let citra = app.member("citra");
+    let futsal = app.create_group(&citra, "Futsal", "open");
+    let secret = app.create_group(&citra, "Rahasia", "secret");
+    let members = format!("/api/groups/{secret}/members");
+    let res = app.post(&members, Some(&citra), json!({ "user_id": ani.id }));
+    assert!(res.status < 300, "{}", res.body);
+    let res = app.post(&format!("/api/groups/{secret}/join"), Some(&ani), json!({}));
+    assert!(res.status < 300, "{}", res.body);
+    follow(&app, &ani, "person", &budi.id);
+    follow(&app, &ani, "group", &futsal);
+    follow(&app, &ani, "tag", "gudang");
+    let deactivate = format!("/api/people/{}/deactivate", budi.id);
+    let res = app.post(&deactivate, Some(&admin), json!({}));
+    assert!(res.status < 300, "{}", res.body);
+
+    let listed = |path: &str| -> (Vec<(String, String, bool)>, serde_json::Value) {
+        let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
+        assert_eq!(res.status, 200, "{path}: {}", res.body);
+        assert_eq!(
+            trips, 1,
+            "{path}: the session lookup and the page in one batch"
+        );
+        let page = json(&res);
+        let items = page["items"].as_array().unwrap().iter().map(|f| {
+            let name = f["name"].as_str().unwrap_or("(hidden)").to_string();
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                name,
+                f["former"] == true,
+            )
+        });
+        (items.collect(), page["next_cursor"].clone())
+    };
+    let row = |kind: &str, name: &str, former: bool| (kind.to_string(), name.to_string(), former);
+    // Groups (joining one follows it), then people, then tags; Budi has left, and it says so.
+    let (items, next) = listed("/api/follows");
+    assert_eq!(
+        items,
+        [
+            row("group", "Futsal", false),
+            row("group", "Rahasia", false),
+            row("person", "budi", true),
+            row("tag", "gudang", false),
+        ]
+    );
+    assert!(next.is_null());
+
+    // A secret group's name is for its members: out of it (written past the API, which
+    // unfollows on leaving), the follow stays listed, to be removed, without the name.
+    {
+        use balai_functions::{runtime::Runtime, store::Db};
+        let sql = "DELETE FROM group_members WHERE group_id = ? AND user_id = ?";
+        let stmt = balai_functions::stmt!(sql, secret.as_str(), ani.id.as_str());
+        balai_functions::runtime::native::block_on(app.rt.db().run(stmt)).unwrap();
+    }
+    assert_eq!(listed("/api/follows").0[1], row("group", "(hidden)", false));
+
+    // Sixty tags more: fifty a page, none lost or repeated across pages.
+    for i in 0..60 {
+        app.rt.advance(2_000); // under the writes' rate limit
+        follow(&app, &ani, "tag", &format!("topik{i:02}"));
+    }
+    let (first, next) = listed("/api/follows");
+    assert_eq!(first.len(), 50);
+    let cursor = next
+        .as_str()
+        .expect("a cursor after a full page")
+        .to_string();
+    let path = format!("/api/follows?cursor={}", urlencode(&cursor));
+    let (second, next) = listed(&path);
+    assert_eq!(first.len() + second.len(), 64);
+    assert!(next.is_null());
+    assert!(second.iter().all(|r| !first.contains(r)));
+
+    assert_error(&app.get("/api/follows", None), 401, "unauthenticated");
+    let bad = app.get("/api/follows?cursor=nonsense", Some(&ani));
+    assert_eq!(bad.status, 400, "{}", bad.body);
 }

@@ -6,7 +6,7 @@ mod common;
 use balai_functions::http::ApiResponse;
 use balai_functions::service::wib::{DAY_MS, parse_wib};
 use balai_protocol::auth::Role;
-use common::{TestApp, Who, assert_error, json};
+use common::{TestApp, Who, assert_error, json, urlencode};
 use serde_json::{Value, json as j};
 
 /// 1 December 2026, 09:00 WIB.
@@ -503,15 +503,6 @@ fn the_directory_finds_people_by_name_position_competency_and_filters() {
         Value::Null,
         "the best matches are one page"
     );
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[test]

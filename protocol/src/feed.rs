@@ -131,6 +131,22 @@ pub struct Follow {
     pub notify: bool,
 }
 
+/// One thing in the list of what a person follows (`GET /api/follows`, paged by kind, then
+/// target), named so the list can be read and tidied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Followed {
+    pub kind: FollowKind,
+    pub target: String,
+    /// The person's or the group's name, the tag for a tag; `None` for a group the reader may
+    /// no longer know of (a secret one they are not in).
+    pub name: Option<String>,
+    /// A person who has left the company.
+    #[serde(default)]
+    pub former: bool,
+    /// For groups: with a notification of each new post.
+    pub notify: bool,
+}
+
 /// Whether the reader follows something, sent with what they may follow (a person found by
 /// search, a group's page) so its follow button shows at once, without asking for all follows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]

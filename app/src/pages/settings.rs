@@ -4,8 +4,10 @@ use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{self, Lang, Msg, t};
 use crate::offline::outbox;
+use crate::pager::Pager;
 use crate::session::use_session;
 use balai_protocol::auth::SessionInfo;
+use balai_protocol::feed::{FollowKind, Followed};
 use balai_protocol::notifications::{Kind, Setting};
 use leptos::prelude::*;
 
@@ -44,6 +46,7 @@ fn Settings() -> impl IntoView {
             </select>
         </section>
         <NotificationSettings/>
+        <Follows/>
         <SavedFilters/>
         <section class="card">
             <h2>{t(Msg::YourSessions)}</h2>
@@ -152,6 +155,76 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::IdeaThanks => Msg::KindIdeaThanks,
         Kind::AckReminder => Msg::KindAckReminder,
     }
+}
+
+/// What I follow, each linked and each to unfollow here, a page at a time: where someone who
+/// follows dozens of colleagues, groups and tags tidies them without visiting each.
+#[component]
+fn Follows() -> impl IntoView {
+    let pager = Pager::<Followed>::new();
+    let load = move |cursor: Option<String>| {
+        pager.load(cursor.is_some(), async move {
+            api::follows(cursor.as_deref()).await
+        })
+    };
+    load(None);
+    let failed = Call::new();
+    let unfollow = move |kind: FollowKind, target: String| {
+        failed.run(async move {
+            api::unfollow(kind, &target).await?;
+            pager
+                .items
+                .update(|list| list.retain(|f| !(f.kind == kind && f.target == target)));
+            Ok(())
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>{t(Msg::WhatIFollow)}</h2>
+            <ul class="list">
+                <For each=move || pager.items.get() key=|f| (f.kind, f.target.clone()) let:f>
+                    <li class="list-row">
+                        <FollowedLink followed=f.clone()/>
+                        <button type="button" on:click={
+                            let target = f.target.clone();
+                            move |_| unfollow(f.kind, target.clone())
+                        }>{t(Msg::StopFollowing)}</button>
+                    </li>
+                </For>
+            </ul>
+            {failed.error_view()}
+            {pager.footer(move || load(pager.cursor()))}
+        </section>
+    }
+}
+
+/// A followed person, group or tag, linked to its page (a group the reader may no longer see
+/// is named as such, unlinked).
+#[component]
+fn FollowedLink(followed: Followed) -> impl IntoView {
+    let Followed {
+        kind,
+        target,
+        name,
+        former,
+        ..
+    } = followed;
+    let Some(name) = name else {
+        return view! { <span class="muted">{t(Msg::HiddenGroup)}</span> }.into_any();
+    };
+    let (href, label) = match kind {
+        FollowKind::Person => (format!("/people/{target}"), name),
+        FollowKind::Group => (format!("/g/{target}"), name),
+        FollowKind::Tag => (
+            format!("/t/{}", crate::router::encode(&target)),
+            format!("#{name}"),
+        ),
+    };
+    view! {
+        <a class="row-link" href=href>{label}</a>
+        {former.then(|| view! { <span class="badge">{t(Msg::FormerEmployee)}</span> })}
+    }
+    .into_any()
 }
 
 /// The saved filters shown on the home feed, each removable.

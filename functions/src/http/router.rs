@@ -112,6 +112,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         // The home feed's other first reads, asked alongside its posts on every start.
         ("GET", ["announcements"]) => return feed::announcements(rt, token).await,
         ("GET", ["saved-filters"]) => return follows::saved_filters(rt, token).await,
+        ("GET", ["follows"]) => return follows::list(rt, req, token).await,
         // A follow button's state, where its page did not say.
         ("GET", ["follows", kind, target]) => return follows::state(rt, token, kind, target).await,
         ("GET", ["celebrations"]) => return work_pages::celebrations(rt, token).await,
@@ -177,7 +178,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["notifications", "read"]) => notifications::mark_read(rt, &call).await,
         ("GET", ["notifications", "settings"]) => notifications::settings(rt, &call).await,
         ("PUT", ["notifications", "settings"]) => notifications::set(rt, &call).await,
-        ("GET", ["follows"]) => follows::list(rt, &call).await,
         ("PUT", ["follows"]) => follows::follow(rt, &call).await,
         ("DELETE", ["follows", kind, target]) => follows::unfollow(rt, &call, kind, target).await,
         ("POST", ["saved-filters"]) => follows::save_filter(rt, &call).await,

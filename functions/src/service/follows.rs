@@ -2,13 +2,14 @@
 //! `notify`) which new posts notify. Joining a group follows it; leaving unfollows.
 
 use super::actor::Actor;
-use super::{groups, not_found, sessions, validate};
+use super::reader::Reader;
+use super::{after_name, groups, name_cursor, next_cursor, not_found, sessions, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, RowSet, Stmt, answers, count};
-use balai_protocol::ApiError;
-use balai_protocol::feed::{Follow, FollowKind, FollowState};
+use balai_protocol::feed::{Follow, FollowKind, FollowState, Followed};
+use balai_protocol::{ApiError, Millis, Page};
 use serde::Deserialize;
 
 /// Most follows a person keeps; far more than anyone reads.
@@ -162,30 +163,66 @@ struct Notify {
     notify: i64,
 }
 
-/// Everything the actor follows (newest first).
-pub async fn list<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Follow>, ApiError> {
+/// Follows listed a page at a time.
+const FOLLOWS_PAGE: i64 = 50;
+
+/// What the person behind a session token follows, by kind (groups, people, tags) then target,
+/// a page at a time after `cursor`, each with its name: in the session lookup's D1 round trip.
+/// A secret group's name shows only to its members (and admins).
+pub async fn list_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+    cursor: Option<&str>,
+) -> Result<Page<Followed>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
         kind: FollowKind,
         target: String,
+        name: Option<String>,
+        left_at: Option<Millis>,
         notify: i64,
     }
-    let rows: Vec<Row> = rt
-        .db()
-        .all(stmt!(
-            "SELECT kind, target, notify FROM follows WHERE user_id = ? ORDER BY created_at DESC LIMIT ?",
-            actor.id.as_str(),
-            FOLLOWS_MAX
-        ))
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Follow {
-            kind: r.kind,
-            target: r.target,
-            notify: r.notify != 0,
-        })
-        .collect())
+    // The same (first, second) pair cursor as a list by name: here (kind, target).
+    let (after_kind, after_target) = sessions::checked(rt, token, after_name(cursor)).await?;
+    let (_, sets) = sessions::authenticate_with(rt, token, |hash| {
+        vec![Reader::Session(hash).bind(stmt!(
+            "SELECT f.kind, f.target, f.notify, u.deactivated_at AS left_at,
+                    CASE f.kind
+                      WHEN 'person' THEN u.name
+                      WHEN 'group' THEN CASE WHEN g.visibility <> 'secret' OR r.admin = 1
+                                               OR EXISTS (SELECT 1 FROM group_members gm
+                                                          WHERE gm.group_id = g.id AND gm.user_id = r.id)
+                                             THEN g.name END
+                      ELSE f.target END AS name
+             FROM reader r JOIN follows f ON f.user_id = r.id
+             LEFT JOIN users u ON f.kind = 'person' AND u.id = f.target
+             LEFT JOIN user_groups g ON f.kind = 'group' AND g.id = f.target
+             WHERE (f.kind, f.target) > (?, ?)
+             ORDER BY f.kind, f.target LIMIT ?",
+            after_kind,
+            after_target,
+            FOLLOWS_PAGE
+        ))]
+    })
+    .await?;
+    let [rows] = answers(sets)?;
+    let rows: Vec<Row> = rows.decode()?;
+    let next_cursor = next_cursor(&rows, FOLLOWS_PAGE, |r| {
+        name_cursor(kind_str(r.kind), &r.target)
+    });
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|r| Followed {
+                kind: r.kind,
+                former: r.left_at.is_some(),
+                name: r.name,
+                target: r.target,
+                notify: r.notify != 0,
+            })
+            .collect(),
+        next_cursor,
+    })
 }
 
 pub fn parse_kind(s: &str) -> Option<FollowKind> {

@@ -236,3 +236,13 @@ pub fn assert_error(res: &ApiResponse, status: u16, code: &str) {
     assert_eq!(body["code"], code, "body: {}", res.body);
     assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
 }
+
+/// Percent-encodes a value (a cursor) for a query string.
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

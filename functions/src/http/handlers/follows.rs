@@ -1,17 +1,22 @@
 //! What a person follows, and their saved feed filters.
 
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
+use super::super::{ApiRequest, ApiResponse, json};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::service::{follows, not_found, saved_filters};
 use balai_protocol::ApiError;
 use balai_protocol::feed::{Follow, SavedFilter};
 
-pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn list<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let cursor = req.query_param("cursor");
     Ok(ApiResponse::json(
         200,
-        &follows::list(rt, &call.actor).await?,
+        &follows::list_by_session(rt, token, cursor.as_deref()).await?,
     ))
 }
 
