@@ -212,17 +212,21 @@ fn FollowedLink(followed: Followed) -> impl IntoView {
     let Some(name) = name else {
         return view! { <span class="muted">{t(Msg::HiddenGroup)}</span> }.into_any();
     };
-    let (href, label) = match kind {
-        FollowKind::Person => (format!("/people/{target}"), name),
-        FollowKind::Group => (format!("/g/{target}"), name),
+    let (icon, href, label) = match kind {
+        FollowKind::Person => ("👤 ", format!("/people/{target}"), name),
+        FollowKind::Group => ("👥 ", format!("/g/{target}"), name),
         FollowKind::Tag => (
+            "",
             format!("/t/{}", crate::router::encode(&target)),
             format!("#{name}"),
         ),
     };
     view! {
-        <a class="row-link" href=href>{label}</a>
-        {former.then(|| view! { <span class="badge">{t(Msg::FormerEmployee)}</span> })}
+        <span>
+            <span aria-hidden="true">{icon}</span>
+            <a class="row-link" href=href>{label}</a>
+            {former.then(|| view! { " " <span class="badge">{t(Msg::FormerEmployee)}</span> })}
+        </span>
     }
     .into_any()
 }
