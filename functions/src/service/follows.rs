@@ -189,10 +189,11 @@ pub async fn list_by_session<R: Runtime>(
             "SELECT f.kind, f.target, f.notify, u.deactivated_at AS left_at,
                     CASE f.kind
                       WHEN 'person' THEN u.name
-                      WHEN 'group' THEN CASE WHEN g.visibility <> 'secret' OR r.admin = 1
-                                               OR EXISTS (SELECT 1 FROM group_members gm
-                                                          WHERE gm.group_id = g.id AND gm.user_id = r.id)
-                                             THEN g.name END
+                      WHEN 'group' THEN
+                        CASE WHEN g.visibility <> 'secret' OR r.admin = 1
+                               OR EXISTS (SELECT 1 FROM group_members gm
+                                          WHERE gm.group_id = g.id AND gm.user_id = r.id)
+                             THEN g.name END
                       ELSE f.target END AS name
              FROM reader r JOIN follows f ON f.user_id = r.id
              LEFT JOIN users u ON f.kind = 'person' AND u.id = f.target

@@ -293,9 +293,9 @@ struct Centre {
 }
 
 impl Centre {
-    /// The `limit` places within `half_deg` of the centre that are nearest it, nearest first by the flat-earth distance
-    /// (longitude scaled by the centre's latitude), so the statement sorts and D1 returns only
-    /// those, not every place in the box. Bound for the `reader` CTE.
+    /// The `limit` places within `half_deg` of the centre that are nearest it, nearest first by
+    /// the flat-earth distance (longitude scaled by the centre's latitude), so the statement
+    /// sorts and D1 returns only those, not every place in the box. Bound for the `reader` CTE.
     fn nearest_in(&self, half_deg: f64, filter: &Filter, limit: usize) -> Stmt {
         let bbox = BBox::around(self.lat_e6, self.lng_e6, half_deg);
         // Integers only are bound: the longitude's shrink in millionths.
