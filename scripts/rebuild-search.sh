@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the full-text search tables (FTS5) from the base tables. Run it after restoring D1
-# from `wrangler d1 export` (which skips FTS5 tables), or whenever search looks wrong.
+# Rebuilds the full-text search tables (FTS5) from the base tables, whenever search looks wrong.
 #   scripts/rebuild-search.sh --remote                 # the deployed database
 #   scripts/rebuild-search.sh --local [persist dir]    # a local one (default: scripts/dev.sh's)
 set -euo pipefail

@@ -29,6 +29,7 @@ step "release builds (app + Worker)" bash scripts/build.sh
 step "bundle report" node scripts/bundle-report.mjs
 step "wrangler deploy --dry-run" bash -c 'cd functions && BALAI_SKIP_BUILD=1 wrangler deploy --dry-run --outdir "$(mktemp -d)"'
 step "browser tests (Playwright)" bash scripts/e2e.sh
+step "backup round trip (export, restore, search)" node e2e/backup-restore.mjs
 
 echo
 [ "$failed" = 0 ] || echo "failed steps: ${failures[*]}"

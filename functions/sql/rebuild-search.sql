@@ -1,6 +1,6 @@
--- Rebuilds the full-text search tables from the base tables: after `wrangler d1 export` and an
--- import (which skip FTS5 tables), or if the index is ever in doubt. Safe to run any time.
--- Run with scripts/rebuild-search.sh.
+-- Rebuilds the full-text search tables from the base tables, if the index is ever in doubt.
+-- Safe to run any time. Run with scripts/rebuild-search.sh; scripts/export-db.sh ends its
+-- export with it, to fill the search tables of a restored database.
 DELETE FROM posts_fts;
 DELETE FROM comments_fts;
 DELETE FROM people_fts;
