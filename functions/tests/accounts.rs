@@ -216,6 +216,9 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/saved-filters",
         "/api/celebrations",
         "/api/follows/tag/gudang",
+        "/api/follows",
+        "/api/sessions",
+        "/api/notifications/settings",
     ];
     let author = app.member("author");
     let post = app.new_post(&author, "rapat pagi");
@@ -245,7 +248,9 @@ fn a_person_sees_and_ends_their_own_sessions_only() {
         ..ani.clone()
     };
     let budi = app.member("budi");
-    let list = json(&app.get("/api/sessions", Some(&ani)));
+    let (res, trips) = app.get_counting_round_trips("/api/sessions", Some(&ani));
+    assert_eq!(trips, 1, "the session lookup and the list in one batch");
+    let list = json(&res);
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list.iter().filter(|s| s["current"] == true).count(), 1);

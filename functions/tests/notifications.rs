@@ -235,6 +235,18 @@ fn settings_switch_a_kind_off_and_reading_is_per_notification() {
             .iter()
             .any(|s| s["kind"] == "mention" && s["enabled"] == false)
     );
+    // Read back on the settings page, in the session lookup's round trip.
+    let (res, trips) = app.get_counting_round_trips("/api/notifications/settings", Some(&budi));
+    assert_eq!(trips, 1);
+    assert_eq!(json(&res), settings);
+    let (res, _) = app.get_counting_round_trips("/api/notifications/settings", Some(&ani));
+    assert!(
+        json(&res)
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["enabled"] == true)
+    );
     app.new_post(&ani, "hi @budi");
     assert_eq!(unread(&app, &budi), 0);
     let post = app.new_post(&budi, "mine");

@@ -84,6 +84,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["me"]) => return auth::me(rt, token).await,
         ("GET", ["notifications", "unread"]) => return notifications::unread(rt, token).await,
         ("GET", ["notifications"]) => return notifications::list(rt, req, token).await,
+        ("GET", ["notifications", "settings"]) => return notifications::settings(rt, token).await,
         ("GET", ["posts"]) => return feed::list(rt, req, token).await,
         ("GET", ["posts", id]) => return feed::detail(rt, token, id).await,
         ("GET", ["search"]) => return search::search(rt, req, token).await,
@@ -112,10 +113,12 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         // The home feed's other first reads, asked alongside its posts on every start.
         ("GET", ["announcements"]) => return feed::announcements(rt, token).await,
         ("GET", ["saved-filters"]) => return follows::saved_filters(rt, token).await,
-        ("GET", ["follows"]) => return follows::list(rt, req, token).await,
         // A follow button's state, where its page did not say.
         ("GET", ["follows", kind, target]) => return follows::state(rt, token, kind, target).await,
         ("GET", ["celebrations"]) => return work_pages::celebrations(rt, token).await,
+        // The settings page's: what I follow, my sessions (notification settings are above).
+        ("GET", ["follows"]) => return follows::list(rt, req, token).await,
+        ("GET", ["sessions"]) => return auth::sessions(rt, token).await,
         _ => {}
     }
     let actor = sessions::authenticate(rt, token).await?;
@@ -132,7 +135,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
     let call = Call { req, actor, key };
     match (req.method.as_str(), rest) {
         ("POST", ["auth", "logout"]) => auth::logout(rt, &call).await,
-        ("GET", ["sessions"]) => auth::sessions(rt, &call).await,
         ("DELETE", ["sessions", id]) => auth::end_session(rt, &call, id).await,
         ("POST", ["posts"]) => feed::create(rt, &call).await,
         ("PATCH", ["posts", id]) => feed::edit(rt, &call, id).await,
@@ -176,7 +178,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
         ("POST", ["notifications", "read"]) => notifications::mark_read(rt, &call).await,
-        ("GET", ["notifications", "settings"]) => notifications::settings(rt, &call).await,
         ("PUT", ["notifications", "settings"]) => notifications::set(rt, &call).await,
         ("PUT", ["follows"]) => follows::follow(rt, &call).await,
         ("DELETE", ["follows", kind, target]) => follows::unfollow(rt, &call, kind, target).await,

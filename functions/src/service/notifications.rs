@@ -391,26 +391,40 @@ pub async fn mark_read<R: Runtime>(
     unread(rt, actor).await
 }
 
-/// Every kind with whether it reaches me (on unless switched off).
-pub async fn settings<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<Setting>, ApiError> {
-    #[derive(Deserialize)]
-    struct Off {
-        kind: String,
-    }
-    let off: Vec<Off> = rt
-        .db()
-        .all(stmt!(
-            "SELECT kind FROM notification_settings WHERE user_id = ? AND channel = 'off'",
-            actor.id.as_str()
-        ))
-        .await?;
-    Ok(Kind::ALL
+/// The kinds the reader switched off: with [`settings_from`], their settings.
+fn switched_off(reader: Reader) -> Stmt {
+    reader.bind(stmt!(
+        "SELECT s.kind FROM reader r
+         JOIN notification_settings s ON s.user_id = r.id AND s.channel = 'off'"
+    ))
+}
+
+#[derive(Deserialize)]
+struct Off {
+    kind: String,
+}
+
+/// Every kind with whether it reaches the reader (on unless switched off).
+fn settings_from(off: Vec<Off>) -> Vec<Setting> {
+    Kind::ALL
         .iter()
         .map(|&kind| Setting {
             kind,
             enabled: !off.iter().any(|o| o.kind == kind_str(kind)),
         })
-        .collect())
+        .collect()
+}
+
+/// My settings, read in the session lookup's D1 round trip.
+pub async fn settings_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+) -> Result<Vec<Setting>, ApiError> {
+    let (_, sets) =
+        sessions::authenticate_with(rt, token, |hash| vec![switched_off(Reader::Session(hash))])
+            .await?;
+    let [off] = answers(sets)?;
+    Ok(settings_from(off.decode()?))
 }
 
 pub async fn set<R: Runtime>(
@@ -427,5 +441,7 @@ pub async fn set<R: Runtime>(
             if setting.enabled { "app" } else { "off" }
         ))
         .await?;
-    settings(rt, actor).await
+    Ok(settings_from(
+        rt.db().all(switched_off(Reader::Actor(actor))).await?,
+    ))
 }

@@ -6,7 +6,7 @@ use super::actor::{Actor, GrantFlags, parse_role};
 use super::ids::{new_id, random_token, sha256_hex};
 use crate::runtime::Runtime;
 use crate::stmt;
-use crate::store::{Db, DbError, RowSet, Stmt};
+use crate::store::{Db, DbError, RowSet, Stmt, answers};
 use balai_protocol::auth::SessionInfo;
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
@@ -188,15 +188,24 @@ struct SessionListRow {
     user_agent: String,
 }
 
-/// The actor's own open sessions, newest first.
-pub async fn list_own<R: Runtime>(rt: &R, actor: &Actor) -> Result<Vec<SessionInfo>, ApiError> {
-    let rows: Vec<SessionListRow> = rt
-        .db()
-        .all(stmt!(
-            "SELECT id, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = ? ORDER BY created_at DESC LIMIT 100",
-            actor.id.as_str()
-        ))
-        .await?;
+/// My open sessions, newest first, read in the session lookup's D1 round trip.
+pub async fn list_by_session<R: Runtime>(
+    rt: &R,
+    token: &str,
+) -> Result<Vec<SessionInfo>, ApiError> {
+    let (actor, sets) = authenticate_with(rt, token, |hash| {
+        vec![stmt!(
+            concat!(
+                "SELECT id, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = ",
+                session_user!(),
+                " ORDER BY created_at DESC LIMIT 100"
+            ),
+            hash
+        )]
+    })
+    .await?;
+    let [rows] = answers(sets)?;
+    let rows: Vec<SessionListRow> = rows.decode()?;
     Ok(rows
         .into_iter()
         .map(|r| SessionInfo {

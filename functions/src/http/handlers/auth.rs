@@ -45,10 +45,10 @@ pub async fn logout<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, 
     Ok(ApiResponse::no_content().with_header("set-cookie", cookies::clear_session(call.req)))
 }
 
-pub async fn sessions<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn sessions<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &sessions::list_own(rt, &call.actor).await?,
+        &sessions::list_by_session(rt, token).await?,
     ))
 }
 

@@ -37,10 +37,10 @@ pub async fn mark_read<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiRespons
     ))
 }
 
-pub async fn settings<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn settings<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &notifications::settings(rt, &call.actor).await?,
+        &notifications::settings_by_session(rt, token).await?,
     ))
 }
 
