@@ -880,8 +880,13 @@ pub async fn ideas(query: &str, cursor: Option<&str>) -> Result<Page<Idea>, Erro
     send(Method::GET, &path, None, None).await
 }
 
-pub async fn submit_idea(input: &NewIdea, key: &str) -> Result<Idea, Error> {
-    send(Method::POST, "/api/ideas", json(input), Some(key)).await
+/// A new idea, as a write that may wait in the outbox (`offline::outbox::send_or_queue`).
+pub fn new_idea(input: &NewIdea) -> Write {
+    Write {
+        method: WriteMethod::Post,
+        path: "/api/ideas".into(),
+        body: to_json(input),
+    }
 }
 
 pub async fn idea(id: &str) -> Result<IdeaDetail, Error> {

@@ -122,3 +122,27 @@ test('a merge reads in the reader\'s language in both ideas\' histories, each li
     .toBeVisible();
   await expectTouchFriendly(page);
 });
+
+test('an idea written offline waits in the outbox and is submitted once when the network is back', async ({ page, context }) => {
+  await logIn(page);
+  await page.goto('/ideas');
+  await expect(page.locator('.idea-row').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Newest' }).click();
+  await expect(page.locator('.idea-row').first()).toBeVisible();
+
+  await context.setOffline(true);
+  const title = unique('Rak helm di pos satpam');
+  await page.getByText('Share an idea').click();
+  await page.getByLabel('Your idea, in a line').fill(title);
+  await page.getByLabel('What it changes and why').fill('Helm tamu sering tercecer; rak kecil di pos jaga.');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting for the network' })).toBeVisible();
+  await expect(page.getByLabel('Your idea, in a line')).toHaveValue('');
+  await expect(page.locator('.idea-row', { hasText: title })).toHaveCount(0);
+
+  await context.setOffline(false);
+  await expect(page.locator('.idea-row', { hasText: title })).toHaveCount(1, { timeout: 15_000 });
+  await page.reload();
+  await page.getByRole('button', { name: 'Newest' }).click();
+  await expect(page.locator('.idea-row', { hasText: title })).toHaveCount(1);
+});

@@ -1,4 +1,4 @@
-//! Writes made without a network (posts, comments, confirmations, likes) wait here, in
+//! Writes made without a network (posts, comments, ideas, confirmations, likes) wait here, in
 //! localStorage, so a closed tab loses nothing, and are sent with their original idempotency
 //! keys when the network returns.
 

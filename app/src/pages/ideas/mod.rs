@@ -1,5 +1,5 @@
 //! Ideas: the list (top, newest, trending; by status and category; mine) and the form to
-//! submit one. `idea.rs` is one idea's page.
+//! submit one (offline, the idea waits in the outbox). `idea.rs` is one idea's page.
 
 mod idea;
 mod labels;
@@ -11,6 +11,7 @@ use crate::api;
 use crate::call::Call;
 use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
+use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
 use crate::pager::Pager;
 use crate::router::navigate;
 use balai_protocol::ideas::{Idea, IdeaCategory, IdeaStatus, NewIdea};
@@ -56,7 +57,12 @@ fn Ideas() -> impl IntoView {
             api::ideas(&q, cursor.as_deref()).await
         });
     };
-    Effect::new(move |_| load(None));
+    // Again when ideas written offline have gone out.
+    let outbox = expect_context::<OutboxVersion>();
+    Effect::new(move |_| {
+        outbox.0.track();
+        load(None);
+    });
     view! {
         <h1>"💡 " {t(Msg::IdeasTitle)}</h1>
         <NewIdeaForm/>
@@ -166,7 +172,9 @@ pub fn IdeaForm(
             .map_or(IdeaCategory::Process, |i| i.category),
     );
     let id = StoredValue::new(editing.map(|i| i.id));
+    // One key per idea being written: a retry, or the outbox's later send, reuses it.
     let key = StoredValue::new(api::new_key());
+    let queued = RwSignal::new(false);
     let save = Call::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -178,12 +186,22 @@ pub fn IdeaForm(
             place_id: place.with_untracked(|p| p.as_ref().map(|p| p.id.clone())),
         };
         save.run(async move {
-            let idea = match id.get_value() {
-                Some(id) => api::edit_idea(&id, &input).await?,
-                None => api::submit_idea(&input, &key.get_value()).await?,
+            queued.set(false);
+            let sent = match id.get_value() {
+                Some(id) => Sent::Now(api::edit_idea(&id, &input).await?),
+                // Without a network a new idea waits in the outbox, and the form is free again.
+                None => send_or_queue(api::new_idea(&input), key.get_value()).await?,
             };
             key.set_value(api::new_key());
-            on_saved.run(idea);
+            match sent {
+                Sent::Now(idea) => on_saved.run(idea),
+                Sent::Queued => {
+                    title.set(String::new());
+                    body.set(String::new());
+                    place.set(None);
+                    queued.set(true);
+                }
+            }
             Ok(())
         });
     };
@@ -221,6 +239,9 @@ pub fn IdeaForm(
                 </p>
             })}
             <button type="submit" class="primary wide" disabled=move || save.pending.get()>{t(Msg::Submit)}</button>
+            <Show when=move || queued.get()>
+                <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>
+            </Show>
             {save.error_view()}
         </form>
     }
