@@ -46,8 +46,10 @@ pub fn App() -> impl IntoView {
     });
     // Who am I? Until this answers, pages wait; offline, the service worker answers from cache.
     leptos::task::spawn_local(async move {
-        let me = api::me().await.ok();
-        session.me.set(Some(me));
+        match api::me().await {
+            Ok(me) => session.logged_in(me),
+            Err(_) => session.me.set(Some(None)),
+        }
     });
     // A post's confirmation and like, shared by every card showing it.
     PostStates::provide();

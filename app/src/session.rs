@@ -10,6 +10,13 @@ pub struct Session {
 }
 
 impl Session {
+    /// `me` is logged in here. What this browser kept for someone else (drafts, the outbox)
+    /// is dropped first, so no page shows it to them.
+    pub fn logged_in(&self, me: Me) {
+        crate::offline::keep_for(&me.id);
+        self.me.set(Some(Some(me)));
+    }
+
     pub fn user(&self) -> Option<Me> {
         self.me.get().flatten()
     }

@@ -19,3 +19,15 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// Removes every key that starts with `prefix`.
+pub fn remove_prefixed(prefix: &str) {
+    let Some(s) = local() else { return };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for key in keys {
+        let _ = s.remove_item(&key);
+    }
+}

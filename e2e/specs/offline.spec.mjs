@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { logIn, serviceWorkerActivated, unique } from './helpers.mjs';
+import { ADMIN, logIn, serviceWorkerActivated, unique } from './helpers.mjs';
+
+const ANI = { email: 'ani.wijaya@balai.demo', password: ADMIN.password };
 
 test('with the network cut, the shell still loads, says it is offline, and shows what was seen', async ({ page, context }) => {
   await logIn(page);
@@ -95,4 +97,28 @@ test('offline, a colleague\'s work page seen before still opens, with their phot
   await expect(page.locator('.profile-head h1')).toContainText(name);
   await expect.poll(() => photo.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await context.setOffline(false);
+});
+
+test('a draft is its writer\'s alone: gone at logout, never shown to the next person on the phone', async ({ page, context }) => {
+  const composer = page.getByLabel('Share news with the company…');
+  await logIn(page);
+  const mine = unique('Catatan untuk rapat direksi');
+  await composer.fill(mine);
+  await page.reload();
+  await expect(composer).toHaveValue(mine);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Log out', exact: true }).click();
+  await logIn(page, ANI);
+  await expect(composer).toHaveValue('');
+
+  // A session can also end without logging out (timed out, or ended by an admin). Her own
+  // draft waits for her; the next person to log in here does not see it.
+  const hers = unique('Draf laporan stok');
+  await composer.fill(hers);
+  await context.clearCookies();
+  await logIn(page, ANI);
+  await expect(composer).toHaveValue(hers);
+  await context.clearCookies();
+  await logIn(page);
+  await expect(composer).toHaveValue('');
 });

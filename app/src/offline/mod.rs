@@ -3,6 +3,7 @@
 
 pub mod outbox;
 
+use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -31,4 +32,23 @@ pub fn register_service_worker() {
         let container = window.navigator().service_worker();
         let _ = container.register("/sw.js");
     }
+}
+
+/// Whose drafts and outbox this browser keeps.
+const PERSON_KEY: &str = "balai.person";
+
+/// Drafts and queued writes are their writer's alone (a phone may be shared by a shift): when
+/// someone else logs in here, the last person's are dropped, as they are at logout.
+pub fn keep_for(person_id: &str) {
+    if storage::get(PERSON_KEY).is_some_and(|p| p != person_id) {
+        forget_person();
+    }
+    storage::set(PERSON_KEY, person_id);
+}
+
+/// Drops what this browser keeps for the person logged in: their drafts and their outbox.
+pub fn forget_person() {
+    outbox::clear();
+    storage::remove_prefixed("balai.draft");
+    storage::remove(PERSON_KEY);
 }

@@ -27,7 +27,7 @@ pub fn AcceptPage(token: Option<String>) -> impl IntoView {
         };
         accept.run(async move {
             let me = api::accept_invite(&req).await?;
-            session.me.set(Some(Some(me)));
+            session.logged_in(me);
             crate::router::navigate("/");
             Ok(())
         });

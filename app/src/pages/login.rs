@@ -19,7 +19,7 @@ pub fn LoginPage() -> impl IntoView {
         };
         login.run(async move {
             let me = api::login(&req).await?;
-            session.me.set(Some(Some(me)));
+            session.logged_in(me);
             crate::router::navigate("/");
             Ok(())
         });

@@ -3,7 +3,6 @@ use crate::call::Call;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{self, Lang, Msg, t};
-use crate::offline::outbox;
 use crate::pager::Pager;
 use crate::session::use_session;
 use balai_protocol::auth::SessionInfo;
@@ -26,7 +25,7 @@ fn Settings() -> impl IntoView {
     let log_out = move |_| {
         logout.run(async move {
             api::logout().await?;
-            outbox::clear();
+            crate::offline::forget_person();
             session.me.set(Some(None));
             crate::router::navigate("/login");
             Ok(())
