@@ -650,9 +650,10 @@ pub async fn place(id: &str) -> Result<Place, Error> {
 pub async fn suggest_correction(
     place_id: &str,
     input: &NewSuggestion,
+    key: &str,
 ) -> Result<Suggestion, Error> {
     let path = format!("/api/places/{place_id}/suggestions");
-    send(Method::POST, &path, json(input), None).await
+    send(Method::POST, &path, json(input), Some(key)).await
 }
 
 pub async fn edit_profile(id: &str, input: &ProfileEdit) -> Result<Profile, Error> {

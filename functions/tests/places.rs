@@ -490,13 +490,23 @@ fn an_export_imports_back_as_it_was() {
 fn suggestions_are_decided_by_editors_once() {
     let c = company();
     let id = c.create(place("Cabang Surabaya", "branch", -7.2575, 112.7521));
-    let res = c.app.post(
-        &format!("/api/places/{id}/suggestions"),
-        Some(&c.finance),
-        j!({"note": "Nomor telepon baru", "changes": {"phone": "+62 31 555 7777", "lat": -7.26, "lng": 112.76}}),
-    );
+    let suggest = || {
+        c.app.post_keyed(
+            &format!("/api/places/{id}/suggestions"),
+            &c.finance,
+            j!({"note": "Nomor telepon baru", "changes": {"phone": "+62 31 555 7777", "lat": -7.26, "lng": 112.76}}),
+            "suggest-1",
+        )
+    };
+    let res = suggest();
     assert_eq!(res.status, 201, "{}", res.body);
     let suggestion = json(&res)["id"].as_str().unwrap().to_string();
+    // Sent again (the answer was lost on the way): the same suggestion, not a second.
+    let retry = suggest();
+    assert_eq!(
+        (retry.status, json(&retry)["id"].clone()),
+        (201, json(&res)["id"].clone())
+    );
     let res = c.app.post(
         &format!("/api/places/{id}/suggestions"),
         Some(&c.finance),
@@ -517,6 +527,7 @@ fn suggestions_are_decided_by_editors_once() {
     );
     let open = json(&c.app.get("/api/place-suggestions", Some(&c.admin)));
     assert_eq!(open["items"][0]["note"], "Nomor telepon baru");
+    assert_eq!(open["items"].as_array().unwrap().len(), 1, "{open}");
     let decide = format!("/api/place-suggestions/{suggestion}/decision");
     assert_error(
         &c.app.post(&decide, Some(&c.finance), j!({"accept": true})),

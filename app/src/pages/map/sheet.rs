@@ -162,6 +162,8 @@ fn SuggestCorrection(place_id: String) -> impl IntoView {
     let phone = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
     let sent = RwSignal::new(false);
+    // Sent again after a failure, the suggestion keeps its key: the server makes it once.
+    let key = StoredValue::new(api::new_key());
     let send = Call::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -176,7 +178,7 @@ fn SuggestCorrection(place_id: String) -> impl IntoView {
             },
         };
         send.run(async move {
-            api::suggest_correction(&place_id.get_value(), &input).await?;
+            api::suggest_correction(&place_id.get_value(), &input, &key.get_value()).await?;
             sent.set(true);
             Ok(())
         });

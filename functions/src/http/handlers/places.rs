@@ -139,9 +139,8 @@ pub async fn suggest<R: Runtime>(
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
     let input: NewSuggestion = json::body(call.req)?;
-    Ok(ApiResponse::json(
-        201,
-        &suggestions::suggest(rt, &call.actor, id, &input).await?,
+    Ok(super::created(
+        suggestions::suggest(rt, &call.actor, id, &input, call.key).await?,
     ))
 }
 

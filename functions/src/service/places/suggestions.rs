@@ -5,6 +5,7 @@ use super::{geo, get, require_editor, update};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::service::actor::Actor;
+use crate::service::idempotency::{self, Created};
 use crate::service::ids::new_id;
 use crate::service::posts::parse_cursor;
 use crate::service::{audit, not_found, validate};
@@ -47,12 +48,15 @@ fn check_changes(c: &PlaceChanges) -> Result<(), ApiError> {
     }
 }
 
+/// Someone suggests a correction to a place, for its editors. With a `key`, a retry (a phone on
+/// a poor network) answers the first suggestion instead of making a second.
 pub async fn suggest<R: Runtime>(
     rt: &R,
     actor: &Actor,
     place_id: &str,
     input: &NewSuggestion,
-) -> Result<Suggestion, ApiError> {
+    key: Option<&str>,
+) -> Result<Created<Suggestion>, ApiError> {
     let place = get(rt, actor, place_id).await?;
     let note = validate::text("note", &input.note, SUGGESTION_NOTE_MAX_CHARS)?;
     check_changes(&input.changes)?;
@@ -70,19 +74,22 @@ pub async fn suggest<R: Runtime>(
         state: SuggestionState::Open,
         created_at: rt.now(),
     };
-    rt.db()
-        .run(stmt!(
-            "INSERT INTO place_suggestions (id, place_id, author_id, note, changes, state, created_at)
-             VALUES (?, ?, ?, ?, ?, 'open', ?)",
-            suggestion.id.as_str(),
-            suggestion.place_id.as_str(),
-            actor.id.as_str(),
-            suggestion.note.as_str(),
-            serde_json::to_string(&suggestion.changes).expect("changes serialize"),
-            suggestion.created_at
-        ))
-        .await?;
-    Ok(suggestion)
+    let stmts = vec![stmt!(
+        "INSERT INTO place_suggestions (id, place_id, author_id, note, changes, state, created_at)
+         VALUES (?, ?, ?, ?, ?, 'open', ?)",
+        suggestion.id.as_str(),
+        suggestion.place_id.as_str(),
+        actor.id.as_str(),
+        suggestion.note.as_str(),
+        serde_json::to_string(&suggestion.changes).expect("changes serialize"),
+        suggestion.created_at
+    )];
+    Ok(
+        match idempotency::commit(rt, &actor.id, key, stmts, 201, &suggestion).await? {
+            None => Created::New(suggestion),
+            Some(first) => Created::Replay(first),
+        },
+    )
 }
 
 #[derive(Deserialize)]
