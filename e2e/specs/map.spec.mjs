@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectTouchFriendly, logIn, serviceWorkerActivated } from './helpers.mjs';
+import { ADMIN, expectTouchFriendly, logIn, serviceWorkerActivated, unique } from './helpers.mjs';
 
 // Tiles come from e2e/tile-stub.mjs (scripts/e2e.sh points TILE_URL at it), never the internet.
 const SURABAYA = { latitude: -7.2800, longitude: 112.7900 };
@@ -123,4 +123,53 @@ test('more places than a phone should draw: counted circles, each a tap that zoo
   const before = width(boxes.at(-1));
   await jakarta.click();
   await expect.poll(() => width(boxes.at(-1))).toBeLessThan(before / 2);
+});
+
+test.describe('on a network that loses answers', () => {
+  // page.route sees the app's requests only when no service worker answers them.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a correction suggested from a place\'s sheet is made once though sent twice, and an editor accepts it', async ({ browser }) => {
+    const ani = await (await browser.newContext()).newPage();
+    await logIn(ani, { email: 'ani.wijaya@balai.demo', password: ADMIN.password });
+    await openMap(ani);
+    await ani.getByRole('button', { name: 'Branch / office' }).click();
+    const first = ani.locator('.place-list button').first();
+    const name = (await first.locator('.place-name').textContent()).trim();
+    await first.click();
+    const sheet = ani.getByTestId('place-sheet');
+    await expect(sheet.getByRole('heading', { name })).toBeVisible();
+    await sheet.getByText('Something wrong? Suggest a correction').click();
+    const note = unique('Nomor telepon sudah ganti');
+    await sheet.getByLabel('What is wrong?').fill(note);
+    await sheet.getByLabel('The right phone number (optional)').fill('+62 21 555 0101');
+
+    // The first answer is lost on its way back: the server made the suggestion, the phone
+    // only saw the connection drop. Sent again, it is the same suggestion.
+    let lost = false;
+    await ani.route('**/api/places/*/suggestions', async (route) => {
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await sheet.getByRole('button', { name: 'Send' }).click();
+    await expect(sheet.getByRole('alert')).toHaveText('Could not reach Balai. Check your connection.');
+    await sheet.getByRole('button', { name: 'Send' }).click();
+    await expect(sheet.getByRole('status')).toHaveText('Thank you: a map editor will look at it.');
+
+    const admin = await (await browser.newContext()).newPage();
+    await logIn(admin);
+    await admin.goto('/map/manage');
+    const row = admin.locator('.list-row', { hasText: note });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(name);
+    await row.getByRole('button', { name: 'Accept' }).click();
+    await expect(row).toHaveCount(0);
+    await admin.goto('/map');
+    await admin.getByRole('button', { name: 'Branch / office' }).click();
+    await admin.locator('.place-list button', { hasText: name }).first().click();
+    await expect(admin.getByTestId('place-sheet').getByRole('link', { name: /Call/ }))
+      .toHaveAttribute('href', /^tel:\+62215550101$/);
+  });
 });
