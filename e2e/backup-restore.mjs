@@ -41,8 +41,9 @@ function fingerprint(state) {
     ['groups_fts', 'user_groups', 'foto*'],
   ].map(
     ([fts, table, words]) =>
-      `SELECT '${fts} ${words}' AS k, (SELECT group_concat(id) FROM (SELECT t.id FROM ${fts}
-         JOIN ${table} t ON t.rowid = ${fts}.rowid WHERE ${fts} MATCH '${words}' ORDER BY t.id)) AS v`,
+      `SELECT '${fts} ${words}' AS k, (SELECT group_concat(id) FROM (
+         SELECT t.id FROM ${fts} JOIN ${table} t ON t.rowid = ${fts}.rowid
+         WHERE ${fts} MATCH '${words}' ORDER BY t.id)) AS v`,
   );
   const shape = `SELECT 'schema ' || type AS k, count(*) AS v FROM sqlite_master GROUP BY type`;
   return query(state, [...counts, ...searches, shape].join(';\n'));
@@ -65,7 +66,8 @@ try {
   assert.equal(found.length, 4, `each search table finds its words: ${JSON.stringify(before)}`);
 
   // The triggers came back too: a renamed person is found by the new name at once.
-  query(restored, `UPDATE users SET name = name || ' Cadangan' WHERE id = (SELECT min(id) FROM users)`);
+  const first = `(SELECT min(id) FROM users)`;
+  query(restored, `UPDATE users SET name = name || ' Cadangan' WHERE id = ${first}`);
   const renamed = `SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH 'cadangan'`;
   assert.deepEqual(query(restored, renamed), [{ n: 1 }], 'the restored triggers feed search');
   console.log(`backup round trip: ${before.length} checks equal, search triggers live`);
