@@ -219,6 +219,7 @@ fn the_batched_reads_end_an_idle_session_too() {
         "/api/follows",
         "/api/sessions",
         "/api/notifications/settings",
+        "/api/departments",
     ];
     let author = app.member("author");
     let post = app.new_post(&author, "rapat pagi");

@@ -694,6 +694,12 @@ fn the_org_pages_are_one_round_trip_however_deep_the_lines_go() {
         one_trip("/api/departments/tree").as_array().unwrap().len(),
         4
     );
+    // The list forms choose a department from, by name.
+    let names_listed = line(&one_trip("/api/departments"), "name");
+    assert_eq!(
+        names_listed,
+        ["Direksi", "Gudang", "Logistik", "Operasional"]
+    );
     one_trip("/api/branches");
     one_trip("/api/experts?q=gudang");
 

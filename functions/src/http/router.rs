@@ -96,6 +96,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("GET", ["people", id, "org"]) => return work_pages::org_chart(rt, token, id).await,
         ("GET", ["experts"]) => return work_pages::experts(rt, req, token).await,
         ("GET", ["branches"]) => return work_pages::branches(rt, token).await,
+        ("GET", ["departments"]) => return people::departments(rt, token).await,
         ("GET", ["departments", "tree"]) => return work_pages::department_tree(rt, token).await,
         ("GET", ["departments", id]) => return work_pages::department(rt, token, id).await,
         ("GET", ["ideas"]) => return ideas::list(rt, req, token).await,
@@ -172,7 +173,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["people", id, "grants", capability]) => {
             people::grant(rt, &call, id, capability).await
         }
-        ("GET", ["departments"]) => people::departments(rt, &call).await,
         ("GET", ["invites"]) => people::pending(rt, &call).await,
         ("POST", ["invites"]) => people::invite(rt, &call).await,
         ("POST", ["access-codes"]) => people::access_code(rt, &call).await,

@@ -2,13 +2,16 @@
 //! decisions with reasons, and thanks for those implemented.
 
 use super::{Rng, Seeded};
+use crate::runtime::Runtime;
 use crate::runtime::native::{NativeRuntime, block_on};
 use crate::service::comments::{self, Thread};
 use crate::service::idempotency::Created;
 use crate::service::{departments, ideas};
+use crate::store::Db;
 use balai_protocol::ApiError;
 use balai_protocol::feed::NewComment;
 use balai_protocol::ideas::{IdeaCategory, IdeaStatus, NewIdea, NewThanks, StatusChange};
+use balai_protocol::people::Department;
 
 /// What colleagues say under an idea.
 const REPLIES: &[&str] = &[
@@ -293,7 +296,7 @@ const PATHS: &[&[IdeaStatus]] = &[
 
 pub fn demo(rt: &NativeRuntime, people: &[Seeded], rng: &mut Rng) -> Result<(), ApiError> {
     let reviewer = &people[0].actor;
-    let departments = block_on(departments::list(rt, reviewer))?;
+    let departments: Vec<Department> = block_on(rt.db().all(departments::all_stmt()))?;
     for (i, &(title, body, category)) in IDEAS.iter().enumerate() {
         // Spread over about three weeks: six hours apart, each decided within a few hours.
         rt.advance(6 * 60 * 60 * 1000 + rng.below(600_000) as i64);

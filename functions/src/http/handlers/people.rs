@@ -91,10 +91,10 @@ pub async fn grant<R: Runtime>(
     Ok(ApiResponse::no_content())
 }
 
-pub async fn departments<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+pub async fn departments<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse, ApiError> {
     Ok(ApiResponse::json(
         200,
-        &crate::service::departments::list(rt, &call.actor).await?,
+        &crate::service::departments::list_by_session(rt, token).await?,
     ))
 }
 
