@@ -6,8 +6,8 @@
 # `wrangler d1 export` refuses a database that holds FTS5 tables. So this exports a copy without
 # them (and without the triggers that feed them), then appends their CREATE statements, as the
 # database itself states them, and sql/rebuild-search.sql to fill them from the restored rows.
-# Tables come before rows: D1 checks foreign keys on insert, and the export's own order puts
-# departments (whose head is a person) before users.
+# All tables come before any rows: D1 checks foreign keys on insert, and the export creates each
+# table just before its rows, so a department (whose head is a person) would precede users.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$PATH"
