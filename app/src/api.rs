@@ -908,9 +908,17 @@ pub async fn edit_idea(id: &str, input: &NewIdea) -> Result<Idea, Error> {
     send(Method::PUT, &format!("/api/ideas/{id}"), json(input), None).await
 }
 
-pub async fn vote_idea(id: &str, on: bool) -> Result<VoteState, Error> {
-    let method = if on { Method::PUT } else { Method::DELETE };
-    send(method, &format!("/api/ideas/{id}/vote"), None, None).await
+/// My vote for an idea, given or taken back, as a write that may wait in the outbox.
+pub fn set_idea_vote(id: &str, on: bool) -> Write {
+    Write {
+        method: if on {
+            WriteMethod::Put
+        } else {
+            WriteMethod::Delete
+        },
+        path: format!("/api/ideas/{id}/vote"),
+        body: "{}".into(),
+    }
 }
 
 pub async fn set_idea_status(id: &str, change: &StatusChange) -> Result<IdeaDetail, Error> {

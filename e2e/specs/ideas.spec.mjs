@@ -123,7 +123,7 @@ test('a merge reads in the reader\'s language in both ideas\' histories, each li
   await expectTouchFriendly(page);
 });
 
-test('an idea written offline waits in the outbox and is submitted once when the network is back', async ({ page, context }) => {
+test('an idea written offline, and a vote, wait in the outbox and go out once the network is back', async ({ page, context }) => {
   await logIn(page);
   await page.goto('/ideas');
   await expect(page.locator('.idea-row').first()).toBeVisible();
@@ -141,8 +141,19 @@ test('an idea written offline waits in the outbox and is submitted once when the
   await expect(page.locator('.idea-row', { hasText: title })).toHaveCount(0);
 
   await context.setOffline(false);
-  await expect(page.locator('.idea-row', { hasText: title })).toHaveCount(1, { timeout: 15_000 });
-  await page.reload();
-  await page.getByRole('button', { name: 'Newest' }).click();
-  await expect(page.locator('.idea-row', { hasText: title })).toHaveCount(1);
+  const row = page.locator('.idea-row', { hasText: title });
+  await expect(row).toHaveCount(1, { timeout: 15_000 });
+
+  // A vote given offline shows at once, waits, and counts once the network is back.
+  await context.setOffline(true);
+  await row.getByTestId('vote').click();
+  await expect(row.getByTestId('vote')).toHaveAttribute('aria-pressed', 'true');
+  await expect(row.locator('.vote-count')).toHaveText('1');
+  await context.setOffline(false);
+  await expect(async () => {
+    await page.reload();
+    await page.getByRole('button', { name: 'Newest' }).click();
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('.vote-count')).toHaveText('1', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 });

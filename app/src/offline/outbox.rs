@@ -1,6 +1,6 @@
-//! Writes made without a network (posts, comments, ideas, confirmations, likes) wait here, in
-//! localStorage, so a closed tab loses nothing, and are sent with their original idempotency
-//! keys when the network returns.
+//! Writes made without a network (posts, comments, ideas, confirmations, likes, votes) wait
+//! here, in localStorage, so a closed tab loses nothing, and are sent with their original
+//! idempotency keys when the network returns.
 
 use crate::api::{self, Write, WriteMethod};
 use crate::storage;

@@ -3,6 +3,8 @@
 use crate::api;
 use crate::call::Call;
 use crate::i18n::{Msg, t};
+use crate::offline::outbox::{Sent, send_or_queue};
+use balai_protocol::ideas::VoteState;
 use leptos::prelude::*;
 
 #[component]
@@ -11,12 +13,28 @@ pub fn VoteButton(idea_id: String, voted: bool, count: i64) -> impl IntoView {
     let voted = RwSignal::new(voted);
     let count = RwSignal::new(count);
     let send = Call::new();
+    let show = move |on: bool| {
+        voted.set(on);
+        count.update(|c| *c += if on { 1 } else { -1 });
+    };
     let toggle = move |_| {
         let on = !voted.get_untracked();
+        // Shown at once; the server's answer settles the count. Offline, the vote waits in the
+        // outbox and the button keeps showing it.
+        show(on);
+        let write = api::set_idea_vote(&id.get_value(), on);
         send.run(async move {
-            let state = api::vote_idea(&id.get_value(), on).await?;
-            voted.set(state.voted);
-            count.set(state.vote_count);
+            match send_or_queue::<VoteState>(write, api::new_key()).await {
+                Ok(Sent::Now(state)) => {
+                    voted.set(state.voted);
+                    count.set(state.vote_count);
+                }
+                Ok(Sent::Queued) => {}
+                Err(refused) => {
+                    show(!on);
+                    return Err(refused);
+                }
+            }
             Ok(())
         });
     };
