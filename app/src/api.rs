@@ -272,15 +272,7 @@ pub async fn delete_comment(thread: Thread, id: &str) -> Result<(), Error> {
 
 /// Like or unlike, as a write that may wait in the outbox (in the field, offline).
 pub fn set_like(post_id: &str, liked: bool) -> Write {
-    Write {
-        method: if liked {
-            WriteMethod::Put
-        } else {
-            WriteMethod::Delete
-        },
-        path: format!("/api/posts/{post_id}/like"),
-        body: "{}".into(),
-    }
+    Write::state(format!("/api/posts/{post_id}/like"), liked)
 }
 
 /// I have read it (an announcement that asks everyone to confirm), as a write that may wait in
@@ -387,6 +379,19 @@ pub enum WriteMethod {
 }
 
 impl Write {
+    /// A state of mine at `path` (a like, a vote): PUT sets it, DELETE takes it back.
+    fn state(path: String, on: bool) -> Write {
+        Write {
+            method: if on {
+                WriteMethod::Put
+            } else {
+                WriteMethod::Delete
+            },
+            path,
+            body: "{}".into(),
+        }
+    }
+
     pub async fn send<T: DeserializeOwned>(&self, key: &str) -> Result<T, Error> {
         let method = match self.method {
             WriteMethod::Post => Method::POST,
@@ -910,15 +915,7 @@ pub async fn edit_idea(id: &str, input: &NewIdea) -> Result<Idea, Error> {
 
 /// My vote for an idea, given or taken back, as a write that may wait in the outbox.
 pub fn set_idea_vote(id: &str, on: bool) -> Write {
-    Write {
-        method: if on {
-            WriteMethod::Put
-        } else {
-            WriteMethod::Delete
-        },
-        path: format!("/api/ideas/{id}/vote"),
-        body: "{}".into(),
-    }
+    Write::state(format!("/api/ideas/{id}/vote"), on)
 }
 
 pub async fn set_idea_status(id: &str, change: &StatusChange) -> Result<IdeaDetail, Error> {
