@@ -77,6 +77,7 @@ pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiErr
     rt.set_now(now - 30 * 24 * 60 * 60 * 1000);
     let groups = demo_groups(rt, &people, rng)?;
     let offices = places::demo(rt, &people[0], rng, now)?;
+    places::demo_suggestions(rt, &people, &offices)?;
     ideas::demo(rt, &people, rng)?;
     round_tables::demo(rt, &people, rng, now)?;
     activity(rt, &people, &groups, 300, 28, now, rng, true)?;

@@ -5,9 +5,9 @@
 use super::{DEPARTMENTS, Rng, Seeded};
 use crate::runtime::native::{NativeRuntime, block_on};
 use crate::service::idempotency::Created;
-use crate::service::places::{self, import};
+use crate::service::places::{self, import, suggestions};
 use balai_protocol::Millis;
-use balai_protocol::places::{PlaceInput, PlaceVisibility};
+use balai_protocol::places::{NewSuggestion, PlaceChanges, PlaceInput, PlaceVisibility};
 use balai_protocol::{ApiError, Lang};
 
 /// (city, latitude, longitude, phone area code).
@@ -201,6 +201,44 @@ pub fn demo(
         }
     }
     Ok(offices)
+}
+
+/// Corrections colleagues in the field have suggested and no editor has decided yet, so the
+/// map editors' queue has something in it: new opening hours for the Surabaya branch, a new
+/// phone number for Medan's.
+pub fn demo_suggestions(
+    rt: &NativeRuntime,
+    people: &[Seeded],
+    offices: &[String],
+) -> Result<(), ApiError> {
+    let corrections = [
+        (
+            &people[6],
+            &offices[1],
+            "Sejak bulan ini buka Sabtu pagi juga / now open on Saturday mornings.",
+            PlaceChanges {
+                hours: Some("Sen–Jum 08:00–17:00, Sab 08:00–12:00".into()),
+                ..PlaceChanges::default()
+            },
+        ),
+        (
+            &people[11],
+            &offices[2],
+            "Nomor lama sudah tidak aktif / the old number no longer works.",
+            PlaceChanges {
+                phone: Some("+62 61 4567 8900".into()),
+                ..PlaceChanges::default()
+            },
+        ),
+    ];
+    for (who, office, note, changes) in corrections {
+        let input = NewSuggestion {
+            note: note.into(),
+            changes,
+        };
+        block_on(suggestions::suggest(rt, &who.actor, office, &input, None))?;
+    }
+    Ok(())
 }
 
 /// `count` places spread over Indonesia, imported as one CSV as an editor would: the data set
