@@ -164,6 +164,11 @@ test.describe('on a network that loses answers', () => {
     const row = admin.locator('.list-row', { hasText: note });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(name);
+    // The editor sees the branch's present number struck through, then the proposed one.
+    await expect(row.locator('.changes li')).toHaveCount(1);
+    await expect(row.locator('.changes del')).toHaveText(/^\+62 \d+ \d+$/);
+    await expect(row.locator('.changes ins')).toHaveText('+62 21 555 0101');
+    await expectTouchFriendly(admin);
     await row.getByRole('button', { name: 'Accept' }).click();
     await expect(row).toHaveCount(0);
     await admin.goto('/map');

@@ -501,6 +501,9 @@ fn suggestions_are_decided_by_editors_once() {
     let res = suggest();
     assert_eq!(res.status, 201, "{}", res.body);
     let suggestion = json(&res)["id"].as_str().unwrap().to_string();
+    // Next to each proposed field, its present value, and no other field.
+    let current = j!({"phone": "", "lat": -7.2575, "lng": 112.7521});
+    assert_eq!(json(&res)["current"], current);
     // Sent again (the answer was lost on the way): the same suggestion, not a second.
     let retry = suggest();
     assert_eq!(
@@ -526,7 +529,8 @@ fn suggestions_are_decided_by_editors_once() {
         "forbidden",
     );
     let open = json(&c.app.get("/api/place-suggestions", Some(&c.admin)));
-    assert_eq!(open["items"][0]["note"], "Nomor telepon baru");
+    assert_eq!(open["items"][0]["note"], "Nomor telepon baru", "{open}");
+    assert_eq!(open["items"][0]["current"], current);
     assert_eq!(open["items"].as_array().unwrap().len(), 1, "{open}");
     let decide = format!("/api/place-suggestions/{suggestion}/decision");
     assert_error(

@@ -181,6 +181,10 @@ pub struct Suggestion {
     pub author: Author,
     pub note: String,
     pub changes: PlaceChanges,
+    /// The place's present value of each field `changes` proposes, so an editor sees what
+    /// would change (the place may have been edited since the suggestion was made).
+    #[serde(default)]
+    pub current: PlaceChanges,
     pub state: SuggestionState,
     pub created_at: Millis,
 }

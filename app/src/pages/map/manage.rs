@@ -10,9 +10,7 @@ use crate::i18n::{Msg, t};
 use crate::router::navigate;
 use crate::session::use_session;
 use balai_protocol::limits::PLACE_CATEGORY_NAME_MAX_CHARS;
-use balai_protocol::places::{
-    ImportReport, NewPlaceCategory, Place, PlaceCategory, PlaceChanges, Suggestion,
-};
+use balai_protocol::places::{ImportReport, NewPlaceCategory, Place, PlaceCategory, Suggestion};
 use leptos::prelude::*;
 
 #[component]
@@ -145,24 +143,31 @@ fn Import() -> impl IntoView {
 }
 
 /// "Phone: +62 … · Position: -7.26, 112.76": what a suggestion would change.
-fn describe(c: &PlaceChanges) -> String {
-    let mut parts = Vec::new();
+/// Each field a suggestion changes: its label, its present value, and the proposed one.
+fn changed_fields(s: &Suggestion) -> Vec<(&'static str, String, String)> {
+    let (to, now) = (&s.changes, &s.current);
     let texts = [
-        (Msg::GroupName, &c.name),
-        (Msg::Address, &c.address),
-        (Msg::Phone, &c.phone),
-        (Msg::OpeningHours, &c.hours),
-        (Msg::Description, &c.description),
+        (Msg::GroupName, &to.name, &now.name),
+        (Msg::Address, &to.address, &now.address),
+        (Msg::Phone, &to.phone, &now.phone),
+        (Msg::OpeningHours, &to.hours, &now.hours),
+        (Msg::Description, &to.description, &now.description),
     ];
-    for (label, value) in texts {
-        if let Some(v) = value {
-            parts.push(format!("{}: {v}", t(label)));
-        }
+    let mut fields: Vec<_> = texts
+        .into_iter()
+        .filter_map(|(label, to, now)| {
+            Some((t(label), now.clone().unwrap_or_default(), to.clone()?))
+        })
+        .collect();
+    let position = |lat: Option<f64>, lng: Option<f64>| match (lat, lng) {
+        (Some(lat), Some(lng)) => Some(format!("{lat}, {lng}")),
+        _ => None,
+    };
+    if let Some(to) = position(to.lat, to.lng) {
+        let now = position(now.lat, now.lng).unwrap_or_default();
+        fields.push((t(Msg::Position), now, to));
     }
-    if let (Some(lat), Some(lng)) = (c.lat, c.lng) {
-        parts.push(format!("{}: {lat}, {lng}", t(Msg::Position)));
-    }
-    parts.join(" · ")
+    fields
 }
 
 #[component]
@@ -191,13 +196,20 @@ fn Suggestions() -> impl IntoView {
                 <For each=move || list.get() key=|s| s.id.clone() let:s>
                     {
                         let (accept_id, reject_id) = (s.id.clone(), s.id.clone());
-                        let changes = describe(&s.changes);
+                        let changes = changed_fields(&s)
+                            .into_iter()
+                            .map(|(label, now, to)| {
+                                let was = (!now.is_empty()).then(|| view! { <del>{now}</del> " → " });
+                                view! { <li><span class="muted">{label} ": "</span>{was}<ins>{to}</ins></li> }
+                            })
+                            .collect_view();
                         view! {
                             <li class="list-row">
                                 <div>
-                                    <a href=format!("/map?place={}", s.place_id)>{s.place_name.clone()}</a>
+                                    <a class="row-link" href=format!("/map?place={}", s.place_id)>{s.place_name.clone()}</a>
                                     <p>{s.note.clone()}</p>
-                                    <p class="muted small">{s.author.name.clone()} " · " {changes}</p>
+                                    <ul class="changes">{changes}</ul>
+                                    <p class="muted small">{s.author.name.clone()}</p>
                                 </div>
                                 <div class="actions">
                                     <button type="button" class="primary" on:click=move |_| answer(accept_id.clone(), true)>

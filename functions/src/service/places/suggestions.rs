@@ -60,6 +60,18 @@ pub async fn suggest<R: Runtime>(
     let place = get(rt, actor, place_id).await?;
     let note = validate::text("note", &input.note, SUGGESTION_NOTE_MAX_CHARS)?;
     check_changes(&input.changes)?;
+    let current = present(
+        PlaceChanges {
+            name: Some(place.name.clone()),
+            address: Some(place.address),
+            lat: Some(place.lat),
+            lng: Some(place.lng),
+            phone: Some(place.phone),
+            hours: Some(place.hours),
+            description: Some(place.description),
+        },
+        &input.changes,
+    );
     let suggestion = Suggestion {
         id: new_id(rt),
         place_id: place.id,
@@ -71,6 +83,7 @@ pub async fn suggest<R: Runtime>(
         },
         note,
         changes: input.changes.clone(),
+        current,
         state: SuggestionState::Open,
         created_at: rt.now(),
     };
@@ -92,11 +105,26 @@ pub async fn suggest<R: Runtime>(
     )
 }
 
+/// Of a place's present fields (`all`), those `changes` proposes to change.
+fn present(all: PlaceChanges, changes: &PlaceChanges) -> PlaceChanges {
+    PlaceChanges {
+        name: all.name.filter(|_| changes.name.is_some()),
+        address: all.address.filter(|_| changes.address.is_some()),
+        lat: all.lat.filter(|_| changes.lat.is_some()),
+        lng: all.lng.filter(|_| changes.lng.is_some()),
+        phone: all.phone.filter(|_| changes.phone.is_some()),
+        hours: all.hours.filter(|_| changes.hours.is_some()),
+        description: all.description.filter(|_| changes.description.is_some()),
+    }
+}
+
 #[derive(Deserialize)]
 struct SuggestionRow {
     id: String,
     place_id: String,
     place_name: String,
+    /// The place's present fields, as JSON in the shape of [`PlaceChanges`].
+    place_now: String,
     author_id: String,
     author_name: String,
     author_left: Option<Millis>,
@@ -108,8 +136,14 @@ struct SuggestionRow {
 
 impl SuggestionRow {
     fn into_suggestion(self) -> Suggestion {
+        let changes: PlaceChanges = serde_json::from_str(&self.changes).unwrap_or_default();
+        let current = present(
+            serde_json::from_str(&self.place_now).unwrap_or_default(),
+            &changes,
+        );
         Suggestion {
-            changes: serde_json::from_str(&self.changes).unwrap_or_default(),
+            changes,
+            current,
             author: Author {
                 id: self.author_id,
                 name: self.author_name,
@@ -128,7 +162,11 @@ impl SuggestionRow {
 macro_rules! suggestion_select {
     ($rest:literal) => {
         concat!(
-            "SELECT s.id, s.place_id, pl.name AS place_name, s.author_id, u.name AS author_name,
+            "SELECT s.id, s.place_id, pl.name AS place_name,
+                    json_object('name', pl.name, 'address', pl.address, 'lat', pl.lat_e6 / 1e6,
+                      'lng', pl.lng_e6 / 1e6, 'phone', pl.phone, 'hours', pl.hours,
+                      'description', pl.description) AS place_now,
+                    s.author_id, u.name AS author_name,
                     u.deactivated_at AS author_left, s.note, s.changes, s.state, s.created_at
              FROM place_suggestions s JOIN places pl ON pl.id = s.place_id JOIN users u ON u.id = s.author_id ",
             $rest
