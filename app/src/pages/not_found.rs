@@ -6,7 +6,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{t(Msg::NotFound)}</h1>
-            <a href="/">{t(Msg::BackToFeed)}</a>
+            <p><a class="chip" href="/">"← " {t(Msg::BackToFeed)}</a></p>
         </section>
     }
 }
