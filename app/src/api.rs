@@ -8,8 +8,8 @@ use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
 use balai_protocol::feed::{
-    AckReminder, AckReport, Follow, FollowKind, FollowState, Followed, NewComment, NewPost, Post,
-    PostDetail, SavedFilter,
+    AckReminder, AckReport, Comment, Follow, FollowKind, FollowState, Followed, NewComment,
+    NewPost, Post, PostDetail, SavedFilter,
 };
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
@@ -262,12 +262,20 @@ pub fn new_comment(thread: Thread, parent_id: &str, body: &NewComment) -> Write 
     }
 }
 
-pub async fn delete_comment(thread: Thread, id: &str) -> Result<(), Error> {
-    let path = match thread {
+/// A comment's own path, for its author's edit and a delete.
+fn comment_path(thread: Thread, id: &str) -> String {
+    match thread {
         Thread::Post => format!("/api/comments/{id}"),
         Thread::Idea => format!("/api/idea-comments/{id}"),
-    };
-    send(Method::DELETE, &path, None, None).await
+    }
+}
+
+pub async fn edit_comment(thread: Thread, id: &str, body: &NewComment) -> Result<Comment, Error> {
+    send(Method::PATCH, &comment_path(thread, id), json(body), None).await
+}
+
+pub async fn delete_comment(thread: Thread, id: &str) -> Result<(), Error> {
+    send(Method::DELETE, &comment_path(thread, id), None, None).await
 }
 
 /// Like or unlike, as a write that may wait in the outbox (in the field, offline).

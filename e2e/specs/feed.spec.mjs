@@ -33,6 +33,26 @@ test('the demo admin posts, comments and likes, and it is all there after a relo
   await expect(page.locator('.feed article.post').first().getByRole('link', { name: /Comments/ })).toContainText('1');
 });
 
+test('a comment\'s author corrects it in place; it says it was edited', async ({ page }) => {
+  await logIn(page);
+  await page.locator('.feed article.post').first().getByRole('link', { name: /Comments/ }).click();
+  const typo = unique('Siap, saya hadri');
+  await page.getByLabel('Write a comment…').fill(typo);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('.comment', { hasText: typo }).getByRole('button', { name: 'Edit' }).click();
+  // While it is edited, the comment is its form: the text to correct, Cancel and Save.
+  const editor = page.locator('.comment', { has: page.getByRole('textbox', { name: 'Edit' }) });
+  await expect(editor.getByRole('textbox')).toHaveValue(typo);
+  await expectTouchFriendly(page);
+  await editor.getByRole('textbox').fill(typo.replace('hadri', '*hadir*'));
+  await editor.getByRole('button', { name: 'Save' }).click();
+  const corrected = page.locator('.comment', { hasText: typo.replace('hadri', 'hadir') });
+  await expect(corrected.locator('em')).toHaveText('hadir');
+  await expect(corrected).toContainText('edited');
+  await page.reload();
+  await expect(corrected).toContainText('edited');
+});
+
 test('load more pages through the feed by cursor', async ({ page }) => {
   await logIn(page);
   await expect(page.locator('.feed article.post')).toHaveCount(20);

@@ -482,6 +482,73 @@ fn authors_edit_and_delete_their_own_posts_and_admins_delete_any() {
 }
 
 #[test]
+fn a_comment_is_corrected_by_its_author_alone() {
+    let app = TestApp::new();
+    let (ani, budi, admin) = (app.member("ani"), app.member("budi"), app.admin());
+    let post = app.new_post(&ani, "Jadwal shift minggu depan");
+    let res = app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&budi),
+        json!({ "body": "Saya ambil shift Sabtu pagi" }),
+    );
+    let id = json(&res)["id"].as_str().unwrap().to_string();
+    let path = format!("/api/comments/{id}");
+    app.rt.advance(60_000);
+    let edit =
+        |who: &Who, body: &str| app.call("PATCH", &path, Some(who), Some(json!({ "body": body })));
+
+    // Not its author, not even an admin: a moderator deletes words, never rewrites them.
+    assert_error(&edit(&ani, "diubah"), 403, "forbidden");
+    assert_error(&edit(&admin, "diubah"), 403, "forbidden");
+    assert_error(&edit(&budi, "   "), 400, "validation");
+    let res = edit(&budi, "Saya ambil shift **Minggu** pagi");
+    assert_eq!(res.status, 200, "{}", res.body);
+    let edited = json(&res);
+    assert_eq!(
+        edited["body_html"],
+        "<p>Saya ambil shift <strong>Minggu</strong> pagi</p>\n"
+    );
+    assert_eq!(
+        edited["edited_at"].as_i64().unwrap() - edited["created_at"].as_i64().unwrap(),
+        60_000,
+        "edited a minute after it was written"
+    );
+    // The same text again (a retry) is harmless.
+    assert_eq!(edit(&budi, "Saya ambil shift **Minggu** pagi").status, 200);
+
+    let comment =
+        |who: &Who| json(&app.get(&format!("/api/posts/{post}"), Some(who)))["comments"][0].clone();
+    let seen_by_ani = comment(&ani);
+    assert_eq!(seen_by_ani["body_html"], edited["body_html"]);
+    assert!(seen_by_ani["edited_at"].is_i64());
+    assert_eq!(
+        (seen_by_ani["can_edit"].clone(), seen_by_ani["body"].clone()),
+        (json!(false), serde_json::Value::Null),
+        "only its author gets the source to edit"
+    );
+    let seen_by_budi = comment(&budi);
+    assert_eq!(
+        (
+            seen_by_budi["can_edit"].clone(),
+            seen_by_budi["body"].clone()
+        ),
+        (json!(true), json!("Saya ambil shift **Minggu** pagi"))
+    );
+    // Search finds the new words, not the old.
+    let hits = |q: &str| {
+        json(&app.get(&format!("/api/search?q={q}&kind=comments"), Some(&ani)))["comments"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!((hits("minggu"), hits("sabtu")), (1, 0));
+
+    // A deleted comment is no longer there to edit.
+    assert_eq!(app.call("DELETE", &path, Some(&budi), None).status, 204);
+    assert_error(&edit(&budi, "lagi"), 404, "not_found");
+}
+
+#[test]
 fn comments_are_listed_oldest_first_and_deletable_by_author_or_admin() {
     let app = TestApp::new();
     let ani = app.member("ani");

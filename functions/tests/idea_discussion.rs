@@ -87,6 +87,27 @@ fn colleagues_discuss_an_idea_and_its_followers_hear_of_it() {
     assert_eq!(res.status, 200);
     assert_eq!(kinds(&app, &budi), ["idea_status"]);
 
+    // Its author corrects it; nobody else may.
+    let edit = format!(
+        "/api/idea-comments/{}",
+        json(&first)["id"].as_str().unwrap()
+    );
+    let correction = j!({"body": "Di gudang Medan dan Surabaya juga"});
+    assert_error(
+        &app.call("PATCH", &edit, Some(&citra), Some(correction.clone())),
+        403,
+        "forbidden",
+    );
+    let res = app.call("PATCH", &edit, Some(&budi), Some(correction));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let detail = json(&app.get(&format!("/api/ideas/{id}"), Some(&citra)));
+    let shown = &detail["comments"][0];
+    assert_eq!(
+        shown["body_html"],
+        "<p>Di gudang Medan dan Surabaya juga</p>\n"
+    );
+    assert!(shown["edited_at"].is_i64());
+
     // Only its author or a moderator deletes a comment; a moderator's delete is audited.
     let comment = json(&first)["id"].as_str().unwrap().to_string();
     let delete = format!("/api/idea-comments/{comment}");

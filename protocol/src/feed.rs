@@ -74,8 +74,15 @@ pub struct AckReminder {
 pub struct Comment {
     pub id: String,
     pub author: Author,
+    /// The markdown source, for editing: only for its author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
     pub body_html: String,
     pub created_at: Millis,
+    #[serde(default)]
+    pub edited_at: Option<Millis>,
+    #[serde(default)]
+    pub can_edit: bool,
     pub can_delete: bool,
 }
 

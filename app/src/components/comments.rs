@@ -33,20 +33,57 @@ pub fn Comments(
 #[component]
 fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> impl IntoView {
     let id = StoredValue::new(comment.id.clone());
-    let remove = Call::new();
-    let can_delete = comment.can_delete;
+    let change = Call::new();
+    let (can_edit, can_delete) = (comment.can_edit, comment.can_delete);
+    let edited = comment.edited_at.is_some();
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(comment.body.clone().unwrap_or_default());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (id, body) = (id.get_value(), draft.get_untracked());
+        change.run(async move {
+            api::edit_comment(thread, &id, &NewComment { body }).await?;
+            editing.set(false);
+            on_changed.run(());
+            Ok(())
+        });
+    };
+    let body_html = comment.body_html.clone();
+    let field = format!("edit-{}", comment.id);
     view! {
         <article class="comment">
             <header class="post-head">
                 <AuthorName author=comment.author.clone()/>
-                <span class="muted small"><TimeAgo at=comment.created_at/></span>
+                <span class="muted small">
+                    <TimeAgo at=comment.created_at/>
+                    <Show when=move || edited>" · " {t(Msg::Edited)}</Show>
+                </span>
             </header>
-            <div class="post-body" inner_html=comment.body_html.clone()></div>
-            <Show when=move || can_delete>
+            <Show when=move || !editing.get()>
+                <div class="post-body" inner_html=body_html.clone()></div>
+            </Show>
+            <Show when=move || editing.get()>
+                <form class="comment-form" on:submit=save>
+                    <label class="visually-hidden" for=field.clone()>{t(Msg::Edit)}</label>
+                    <textarea id=field.clone() rows="3" maxlength=COMMENT_MAX_CHARS.to_string()
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                    <div class="row-actions">
+                        <button type="button" on:click=move |_| editing.set(false)>{t(Msg::Cancel)}</button>
+                        <button type="submit" class="primary" disabled=move || change.pending.get()>
+                            {t(Msg::Save)}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+            <Show when=move || can_edit && !editing.get()>
+                <button type="button" class="link small" on:click=move |_| editing.set(true)>{t(Msg::Edit)}</button>
+            </Show>
+            <Show when=move || can_delete && !editing.get()>
                 <button type="button" class="link danger small" on:click=move |_| {
                     if confirm(t(Msg::ConfirmDelete)) {
                         let id = id.get_value();
-                        remove.run(async move {
+                        change.run(async move {
                             api::delete_comment(thread, &id).await?;
                             on_changed.run(());
                             Ok(())
@@ -54,7 +91,7 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
                     }
                 }>{t(Msg::Delete)}</button>
             </Show>
-            {remove.error_view()}
+            {change.error_view()}
         </article>
     }
 }

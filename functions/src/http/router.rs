@@ -141,6 +141,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PATCH", ["posts", id]) => feed::edit(rt, &call, id).await,
         ("DELETE", ["posts", id]) => feed::delete(rt, &call, id).await,
         ("POST", ["posts", id, "comments"]) => comments::create(rt, &call, Thread::Post(id)).await,
+        ("PATCH", ["comments", id]) => comments::edit(rt, &call, ThreadKind::Post, id).await,
         ("DELETE", ["comments", id]) => comments::delete(rt, &call, ThreadKind::Post, id).await,
         ("PUT", ["posts", id, "like"]) => feed::like(rt, &call, id, true).await,
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
@@ -204,6 +205,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["ideas", id, "status"]) => ideas::set_status(rt, &call, id).await,
         ("POST", ["ideas", id, "merge"]) => ideas::merge(rt, &call, id).await,
         ("POST", ["ideas", id, "comments"]) => comments::create(rt, &call, Thread::Idea(id)).await,
+        ("PATCH", ["idea-comments", id]) => comments::edit(rt, &call, ThreadKind::Idea, id).await,
         ("DELETE", ["idea-comments", id]) => {
             comments::delete(rt, &call, ThreadKind::Idea, id).await
         }

@@ -5,7 +5,7 @@ use super::actor::Actor;
 use super::idempotency::{self, Created};
 use super::ids::new_id;
 use super::notifications::{self, Event, Recipients};
-use super::policy::{Action, may_delete, require};
+use super::policy::{Action, may_delete, may_edit, require};
 use super::{audit, forbidden, markdown, not_found, posts, text, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
@@ -48,6 +48,7 @@ struct Sql {
     list: &'static str,
     insert: &'static str,
     owner: &'static str,
+    edit: &'static str,
     delete: &'static str,
 }
 
@@ -56,7 +57,7 @@ macro_rules! thread_sql {
         Sql {
             list: concat!(
                 "SELECT c.id, c.author_id, u.name AS author_name, u.deactivated_at AS author_left,
-                        c.body_html, c.created_at
+                        c.body, c.body_html, c.created_at, c.edited_at
                  FROM ",
                 $table,
                 " c JOIN users u ON u.id = c.author_id
@@ -75,9 +76,14 @@ macro_rules! thread_sql {
             owner: concat!(
                 "SELECT author_id, ",
                 $parent,
-                " AS parent_id, deleted_at FROM ",
+                " AS parent_id, created_at, deleted_at FROM ",
                 $table,
                 " WHERE id = ?"
+            ),
+            edit: concat!(
+                "UPDATE ",
+                $table,
+                " SET body = ?, body_html = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL"
             ),
             delete: concat!(
                 "UPDATE ",
@@ -174,8 +180,10 @@ struct CommentRow {
     author_id: String,
     author_name: String,
     author_left: Option<Millis>,
+    body: String,
     body_html: String,
     created_at: Millis,
+    edited_at: Option<Millis>,
 }
 
 /// The statement for a thread's comments, oldest first (the reader must be allowed to read the
@@ -189,16 +197,22 @@ pub fn list_from(actor: &Actor, answer: &impl RowSet) -> Result<Vec<Comment>, Ap
     let rows: Vec<CommentRow> = answer.decode()?;
     Ok(rows
         .into_iter()
-        .map(|r| Comment {
-            can_delete: may_delete(actor, &r.author_id),
-            author: Author {
-                id: r.author_id,
-                name: r.author_name,
-                former: r.author_left.is_some(),
-            },
-            id: r.id,
-            body_html: r.body_html,
-            created_at: r.created_at,
+        .map(|r| {
+            let can_edit = may_edit(actor, &r.author_id);
+            Comment {
+                can_delete: may_delete(actor, &r.author_id),
+                can_edit,
+                author: Author {
+                    id: r.author_id,
+                    name: r.author_name,
+                    former: r.author_left.is_some(),
+                },
+                id: r.id,
+                body: can_edit.then_some(r.body),
+                body_html: r.body_html,
+                created_at: r.created_at,
+                edited_at: r.edited_at,
+            }
         })
         .collect())
 }
@@ -222,7 +236,10 @@ pub async fn create<R: Runtime>(
             former: false,
         },
         body_html: markdown::render(&body),
+        body: Some(body.clone()),
         created_at: rt.now(),
+        edited_at: None,
+        can_edit: true,
         can_delete: true,
     };
     let mut stmts = vec![stmt!(
@@ -244,6 +261,68 @@ pub async fn create<R: Runtime>(
     )
 }
 
+/// Who wrote a comment, under what, and whether it is deleted.
+#[derive(Deserialize)]
+struct Owner {
+    author_id: String,
+    parent_id: String,
+    created_at: Millis,
+    deleted_at: Option<Millis>,
+}
+
+async fn owner<R: Runtime>(rt: &R, kind: ThreadKind, comment_id: &str) -> Result<Owner, ApiError> {
+    validate::id(comment_id, Thing::Comment)?;
+    rt.db()
+        .first(stmt!(kind.of("").sql().owner, comment_id))
+        .await?
+        .ok_or_else(|| not_found(Thing::Comment))
+}
+
+/// Replaces a comment's text (a full replacement, so a retry is harmless): its author only,
+/// while they may still read the thread. Like a post's edit, it notifies no one again.
+pub async fn edit<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    kind: ThreadKind,
+    comment_id: &str,
+    input: &NewComment,
+) -> Result<Comment, ApiError> {
+    let owner = owner(rt, kind, comment_id).await?;
+    if owner.deleted_at.is_some() {
+        return Err(not_found(Thing::Comment));
+    }
+    if !may_edit(actor, &owner.author_id) {
+        return Err(forbidden());
+    }
+    let body = validate::text("body", &input.body, COMMENT_MAX_CHARS)?;
+    let thread = kind.of(&owner.parent_id);
+    thread.require_readable(rt, actor).await?;
+    let comment = Comment {
+        id: comment_id.to_string(),
+        author: Author {
+            id: actor.id.clone(),
+            name: actor.name.clone(),
+            former: false,
+        },
+        body_html: markdown::render(&body),
+        body: Some(body),
+        created_at: owner.created_at,
+        edited_at: Some(rt.now()),
+        can_edit: true,
+        can_delete: true,
+    };
+    rt.db()
+        .run(stmt!(
+            thread.sql().edit,
+            comment.body.as_deref(),
+            comment.body_html.as_str(),
+            comment.edited_at,
+            comment_id
+        ))
+        .await?;
+    Ok(comment)
+}
+
 /// Deletes a comment on a post or an idea: its author, or a moderator (audited). Deleting
 /// twice is fine.
 pub async fn delete<R: Runtime>(
@@ -252,18 +331,7 @@ pub async fn delete<R: Runtime>(
     kind: ThreadKind,
     comment_id: &str,
 ) -> Result<(), ApiError> {
-    validate::id(comment_id, Thing::Comment)?;
-    #[derive(Deserialize)]
-    struct Owner {
-        author_id: String,
-        parent_id: String,
-        deleted_at: Option<Millis>,
-    }
-    let owner: Owner = rt
-        .db()
-        .first(stmt!(kind.of("").sql().owner, comment_id))
-        .await?
-        .ok_or_else(|| not_found(Thing::Comment))?;
+    let owner = owner(rt, kind, comment_id).await?;
     if owner.deleted_at.is_some() {
         return Ok(());
     }

@@ -93,6 +93,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0020_places_by_strip.sql",
         include_str!("../../migrations/0020_places_by_strip.sql"),
     ),
+    (
+        "0021_comment_edits.sql",
+        include_str!("../../migrations/0021_comment_edits.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -17,6 +17,19 @@ pub async fn create<R: Runtime>(
     ))
 }
 
+pub async fn edit<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    kind: ThreadKind,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: NewComment = json::body(call.req)?;
+    Ok(ApiResponse::json(
+        200,
+        &comments::edit(rt, &call.actor, kind, id, &input).await?,
+    ))
+}
+
 pub async fn delete<R: Runtime>(
     rt: &R,
     call: &Call<'_>,
