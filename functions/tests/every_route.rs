@@ -554,6 +554,38 @@ fn no_route_answers_500_or_writes_when_it_refuses() {
     eprintln!("swept {requests} requests");
 }
 
+/// Offboarding ends access on the very next request, whichever route it is: the hot reads that
+/// check the session in their own D1 round trip included. So does a session left idle too long.
+#[test]
+fn an_ended_session_is_refused_on_every_route() {
+    use balai_functions::service::sessions::IDLE_TIMEOUT_MS;
+    let app = TestApp::new();
+    app.rt.set_now(NOW);
+    let admin = app.admin();
+    let (leaver, idle) = (app.member("leaver"), app.member("idle"));
+    let res = app.post(
+        &format!("/api/people/{}/deactivate", leaver.id),
+        Some(&admin),
+        json!({}),
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    let refused_everywhere = |who: &Who| {
+        for (method, template) in AUTHENTICATED {
+            let path = template
+                .split('/')
+                .map(|s| if s.starts_with('{') { MISSING } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            let res = app.call(method, &path, Some(who), Some(json!({})));
+            assert_error(&res, 401, "unauthenticated");
+        }
+    };
+    refused_everywhere(&leaver);
+    assert_eq!(app.get("/api/me", Some(&idle)).status, 200, "still in");
+    app.rt.advance(IDLE_TIMEOUT_MS + 1);
+    refused_everywhere(&idle);
+}
+
 fn log_in(app: &TestApp, email: &str) -> Who {
     let res = app.post(
         "/api/auth/login",

@@ -484,6 +484,7 @@ fn authors_edit_and_delete_their_own_posts_and_admins_delete_any() {
 #[test]
 fn a_comment_is_corrected_by_its_author_alone() {
     let app = TestApp::new();
+    app.rt.set_now(1_800_000_000_000);
     let (ani, budi, admin) = (app.member("ani"), app.member("budi"), app.admin());
     let post = app.new_post(&ani, "Jadwal shift minggu depan");
     let res = app.post(
