@@ -20,6 +20,7 @@ mod unread;
 use components::nav::Nav;
 use components::offline_banner::OfflineBanner;
 use components::post_states::PostStates;
+use components::refused_writes::RefusedWrites;
 use leptos::prelude::*;
 use router::Route;
 use session::Session;
@@ -56,8 +57,11 @@ pub fn App() -> impl IntoView {
     // Send queued writes now and whenever the network comes back.
     let outbox_version = RwSignal::new(0u32);
     provide_context(offline::outbox::OutboxVersion(outbox_version));
+    // (Only once someone is known to be logged in: a write kept through a session's end goes
+    // out after they log in again.)
     Effect::new(move |_| {
-        if online.0.get() {
+        let logged_in = session.me.with(|me| matches!(me, Some(Some(_))));
+        if online.0.get() && logged_in {
             leptos::task::spawn_local(async move {
                 if offline::outbox::flush().await > 0 {
                     outbox_version.update(|v| *v += 1);
@@ -72,7 +76,7 @@ pub fn App() -> impl IntoView {
         lang.track();
         view! {
             <OfflineBanner/>
-            <main class="page">{move || page(route.get())}</main>
+            <main class="page"><RefusedWrites/>{move || page(route.get())}</main>
             <Nav/>
         }
     }

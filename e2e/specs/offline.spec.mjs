@@ -122,3 +122,69 @@ test('a draft is its writer\'s alone: gone at logout, never shown to the next pe
   await logIn(page);
   await expect(composer).toHaveValue('');
 });
+
+test.describe('when the network comes back with the wrong answer', () => {
+  // page.route sees the app's requests only when no service worker answers them.
+  test.use({ serviceWorkers: 'block' });
+
+  /** Writes a comment on the first post with the network cut; answers its text. */
+  async function commentOffline(page, context, prefix) {
+    await logIn(page);
+    await page.locator('.feed article.post').first().getByRole('link', { name: /Comments/ }).click();
+    await expect(page.getByLabel('Write a comment…')).toBeVisible();
+    await context.setOffline(true);
+    const comment = unique(prefix);
+    await page.getByLabel('Write a comment…').fill(comment);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Waiting for the network' })).toBeVisible();
+    return comment;
+  }
+
+  test('a wifi login page answering instead of Balai loses nothing: the comment waits and goes out once', async ({ page, context }) => {
+    const comment = await commentOffline(page, context, 'Foto serah terima barang');
+    // A hotel's or a port's wifi answers every request with its own login page first.
+    let portal = true;
+    let portalAnswers = 0;
+    await page.route('**/api/posts/*/comments', (route) => {
+      if (!portal) return route.continue();
+      portalAnswers += 1;
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<html>Login Wi-Fi</html>' });
+    });
+    await context.setOffline(false);
+    await expect.poll(() => portalAnswers).toBeGreaterThan(0);
+    expect(await page.evaluate(() => localStorage.getItem('balai.outbox'))).toContain('Foto serah terima');
+    await expect(page.locator('.comment', { hasText: comment })).toHaveCount(0);
+    await expect(page.getByTestId('refused-writes')).toHaveCount(0);
+
+    // Logged in to the wifi: the next time the network comes back, the comment goes out.
+    portal = false;
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect(page.locator('.comment', { hasText: comment })).toHaveCount(1, { timeout: 15_000 });
+    await page.reload();
+    await expect(page.locator('.comment', { hasText: comment })).toHaveCount(1);
+  });
+
+  test('a write the server refuses is shown with the reason and the text, not dropped in silence', async ({ page, context }) => {
+    const comment = await commentOffline(page, context, 'Catatan shift malam');
+    // Meanwhile the post was deleted.
+    await page.route('**/api/posts/*/comments', (route) => route.fulfill({
+      status: 404,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'not_found', message: 'That post does not exist.' }),
+    }));
+    await context.setOffline(false);
+    const notice = page.getByTestId('refused-writes');
+    await expect(notice).toContainText('Written offline, not sent');
+    await expect(notice).toContainText('That post does not exist.');
+    await expect(notice.locator('blockquote')).toHaveText(comment);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('balai.outbox'))).toBeNull();
+    await page.goto('/');
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('.feed article.post').first()).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
+});

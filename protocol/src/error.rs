@@ -37,6 +37,20 @@ impl ErrorCode {
     }
 }
 
+impl ErrorCode {
+    /// Whether the same request may succeed later unchanged: the session ended (it goes again
+    /// after logging in), the limit, or a server or proxy failing rather than refusing it.
+    pub fn worth_retrying(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::Unauthenticated
+                | ErrorCode::RateLimited
+                | ErrorCode::Internal
+                | ErrorCode::Unavailable
+        )
+    }
+}
+
 /// The one error shape on the wire: `{ "code", "message", "field"? }`, the message in the
 /// language the request asked for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

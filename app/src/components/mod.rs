@@ -14,6 +14,7 @@ pub mod offline_banner;
 pub mod post_card;
 pub mod post_list;
 pub mod post_states;
+pub mod refused_writes;
 pub mod require_login;
 pub mod save_filter;
 pub mod search_box;

@@ -9,6 +9,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 
 const KEY: &str = "balai.outbox";
+const REFUSED_KEY: &str = "balai.outbox.refused";
 
 /// A queued write (stored as JSON: keep the fields, or queued writes of an older build are lost).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -34,7 +35,27 @@ impl Pending {
     }
 }
 
-/// Bumped when queued writes have been sent, so what shows them (lists, threads) reloads.
+/// A queued write the server refused once the network was back: kept so its writer sees why
+/// and can copy what they wrote, instead of it vanishing.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Refused {
+    /// What was written (a post's or comment's text, an idea's title and text); may be empty
+    /// (a like, a confirmation).
+    pub text: String,
+    /// The server's reason, in the language the app spoke then.
+    pub reason: String,
+}
+
+/// The text a queued write carries, whatever write it is.
+#[derive(Deserialize)]
+struct Written {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// Bumped when queued writes have been sent or refused, so what shows them (lists, threads) reloads.
 #[derive(Clone, Copy)]
 pub struct OutboxVersion(pub RwSignal<u32>);
 
@@ -86,10 +107,13 @@ fn push(item: Pending) {
     save(&items);
 }
 
-/// Sends everything waiting, oldest first. Stops at the first network failure (still offline);
-/// drops an item the server refuses (it would be refused forever). Returns how many were sent.
+/// Sends everything waiting, oldest first. Stops at the first write that may go through later
+/// (still offline, the session ended, the limit, a server failing or a wifi login page answering
+/// instead of Balai: sent again on the next flush, with the same key). A write the server
+/// refuses would be refused forever: it leaves the outbox for the refused list. Returns how
+/// many writes left the outbox.
 pub async fn flush() -> usize {
-    let mut sent = 0;
+    let mut done = 0;
     while let Some(item) = load().into_iter().next() {
         let write = Write {
             method: item.method(),
@@ -98,17 +122,40 @@ pub async fn flush() -> usize {
         };
         // The answer is checked to be JSON and skipped: whoever shows it reloads.
         match write.send::<IgnoredAny>(&item.key).await {
+            Ok(_) => {}
             Err(api::Error::Network) => break,
-            Ok(_) => sent += 1,
-            Err(api::Error::Api(_)) => {}
+            Err(api::Error::Api(e)) if e.code.worth_retrying() => break,
+            Err(api::Error::Api(e)) => refuse(&item, e.message),
         }
+        done += 1;
         let rest: Vec<Pending> = load().into_iter().filter(|i| i.key != item.key).collect();
         save(&rest);
     }
-    sent
+    done
 }
 
-/// Clears what a person left queued, when they log out.
+fn refuse(item: &Pending, reason: String) {
+    let text = serde_json::from_str::<Written>(&item.body)
+        .map(|w| [w.title, w.body].join("\n").trim().to_string())
+        .unwrap_or_default();
+    let mut list = refused();
+    list.push(Refused { text, reason });
+    storage::set(REFUSED_KEY, &api::to_json(&list));
+}
+
+/// The queued writes the server refused, oldest first, until their writer dismisses them.
+pub fn refused() -> Vec<Refused> {
+    storage::get(REFUSED_KEY)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+pub fn dismiss_refused() {
+    storage::remove(REFUSED_KEY);
+}
+
+/// Clears what a person left queued or refused, when they log out.
 pub fn clear() {
     save(&[]);
+    dismiss_refused();
 }
