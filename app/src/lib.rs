@@ -54,21 +54,8 @@ pub fn App() -> impl IntoView {
     });
     // A post's confirmation and like, shared by every card showing it.
     PostStates::provide();
-    // Send queued writes now and whenever the network comes back.
-    let outbox_version = RwSignal::new(0u32);
-    provide_context(offline::outbox::OutboxVersion(outbox_version));
-    // (Only once someone is known to be logged in: a write kept through a session's end goes
-    // out after they log in again.)
-    Effect::new(move |_| {
-        let logged_in = session.me.with(|me| matches!(me, Some(Some(_))));
-        if online.0.get() && logged_in {
-            leptos::task::spawn_local(async move {
-                if offline::outbox::flush().await > 0 {
-                    outbox_version.update(|v| *v += 1);
-                }
-            });
-        }
-    });
+    // Send queued writes now, whenever the network comes back, and while any wait.
+    offline::outbox::provide(session, online);
 
     let route = Memo::new(move |_| Route::parse(&location.0.get()));
     // Everything below re-renders when the language changes: text is plain `&'static str`.

@@ -2,14 +2,25 @@
 //! here, in localStorage, so a closed tab loses nothing, and are sent with their original
 //! idempotency keys when the network returns.
 
+use super::Online;
 use crate::api::{self, Write, WriteMethod};
+use crate::session::Session;
 use crate::storage;
 use leptos::prelude::*;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+use std::time::Duration;
 
 const KEY: &str = "balai.outbox";
 const REFUSED_KEY: &str = "balai.outbox.refused";
+/// How often what still waits is tried again (after the limit or a server error), while online.
+const RETRY_EVERY: Duration = Duration::from_secs(30);
+
+thread_local! {
+    /// One flush at a time: the network's return and the retry timer may both start one.
+    static FLUSHING: Cell<bool> = const { Cell::new(false) };
+}
 
 /// A queued write (stored as JSON: keep the fields, or queued writes of an older build are lost).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -58,6 +69,34 @@ struct Written {
 /// Bumped when queued writes have been sent or refused, so what shows them (lists, threads) reloads.
 #[derive(Clone, Copy)]
 pub struct OutboxVersion(pub RwSignal<u32>);
+
+/// Provides [`OutboxVersion`] and sends what waits: once someone is known to be logged in
+/// (a write kept through a session's end goes out after they log in again), whenever the
+/// network returns, and every [`RETRY_EVERY`] while anything waits.
+pub fn provide(session: Session, online: Online) {
+    let version = OutboxVersion(RwSignal::new(0));
+    provide_context(version);
+    let send = move || {
+        let logged_in = session.me.get_untracked().flatten().is_some();
+        if !logged_in || !online.0.get_untracked() || load().is_empty() || FLUSHING.get() {
+            return;
+        }
+        FLUSHING.set(true);
+        leptos::task::spawn_local(async move {
+            let done = flush().await;
+            FLUSHING.set(false);
+            if done > 0 {
+                version.0.update(|v| *v += 1);
+            }
+        });
+    };
+    Effect::new(move |_| {
+        if session.user().is_some() && online.0.get() {
+            send();
+        }
+    });
+    set_interval(send, RETRY_EVERY);
+}
 
 /// What became of a write: sent, with the server's answer, or queued until the network returns.
 pub enum Sent<T> {
@@ -112,7 +151,7 @@ fn push(item: Pending) {
 /// instead of Balai: sent again on the next flush, with the same key). A write the server
 /// refuses would be refused forever: it leaves the outbox for the refused list. Returns how
 /// many writes left the outbox.
-pub async fn flush() -> usize {
+async fn flush() -> usize {
     let mut done = 0;
     while let Some(item) = load().into_iter().next() {
         let write = Write {
