@@ -7,9 +7,7 @@
 mod common;
 
 use balai_functions::http::ApiRequest;
-use balai_functions::runtime::native::block_on;
 use balai_functions::seed::{self, DEMO_ADMIN_EMAIL, DEMO_PASSWORD};
-use balai_functions::store::{Db, Stmt};
 use common::*;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -327,9 +325,7 @@ impl Sweep {
         let app = TestApp::new();
         seed::demo(&app.rt, &mut seed::Rng::new(7), NOW).unwrap();
         app.rt.set_now(NOW);
-        let people: Vec<Value> = sql(
-            &app,
-            "SELECT email FROM users WHERE role = 'member' AND deactivated_at IS NULL ORDER BY email",
+        let people: Vec<Value> = app.rows("SELECT email FROM users WHERE role = 'member' AND deactivated_at IS NULL ORDER BY email",
         );
         let email = |i: usize| people[i]["email"].as_str().unwrap().to_string();
         let admin = log_in(&app, DEMO_ADMIN_EMAIL);
@@ -362,15 +358,15 @@ impl Sweep {
             assert!(res.status < 300, "{path}: {}", res.body);
         }
         let one = |table: &str| -> String {
-            sql(&app, &format!("SELECT id FROM {table} ORDER BY id LIMIT 1"))
+            app.rows(&format!("SELECT id FROM {table} ORDER BY id LIMIT 1"))
                 .first()
                 .and_then(|r| r["id"].as_str().map(str::to_string))
                 .unwrap_or_else(|| panic!("the demo company has no {table}"))
         };
-        let victim_session = sql(
-            &app,
-            &format!("SELECT id FROM sessions WHERE user_id = '{}'", victim.id),
-        )[0]["id"]
+        let victim_session = app.rows(&format!(
+            "SELECT id FROM sessions WHERE user_id = '{}'",
+            victim.id
+        ))[0]["id"]
             .as_str()
             .unwrap()
             .to_string();
@@ -432,7 +428,7 @@ impl Sweep {
     /// Sends one request and checks what every answer must be; answers the status.
     fn check(&self, what: &str, req: ApiRequest) -> u16 {
         // The write limit is tested on its own; here it would only answer 429 after a while.
-        run(&self.app, "DELETE FROM rate_limits");
+        self.app.execute("DELETE FROM rate_limits");
         let writes_before = writes(&self.app);
         let is_get = req.method == "GET";
         let res = self.app.send(req);
@@ -600,56 +596,34 @@ fn log_in(app: &TestApp, email: &str) -> Who {
     }
 }
 
-fn statement(sql: &str) -> Stmt {
-    Stmt {
-        sql: sql.to_string().into(),
-        params: vec![],
-    }
-}
-
-fn sql(app: &TestApp, sql: &str) -> Vec<Value> {
-    block_on(app.rt.db.all(statement(sql))).unwrap()
-}
-
-fn run(app: &TestApp, sql: &str) {
-    block_on(app.rt.db.run(statement(sql))).unwrap();
-}
-
 /// Temporary triggers that count every write to a table that holds the company's data (the
 /// search index follows its tables; sessions, rate limits and replay records are bookkeeping).
 fn count_writes(app: &TestApp) {
-    run(
-        app,
-        "CREATE TEMP TABLE sweep_writes (n INTEGER NOT NULL, last TEXT NOT NULL)",
-    );
-    run(app, "INSERT INTO sweep_writes VALUES (0, '')");
-    let tables = sql(
-        app,
+    app.execute("CREATE TEMP TABLE sweep_writes (n INTEGER NOT NULL, last TEXT NOT NULL)");
+    app.execute("INSERT INTO sweep_writes VALUES (0, '')");
+    let tables = app.rows(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
          AND name NOT LIKE '%fts%' AND name NOT IN ('sessions', 'rate_limits', 'idempotency')",
     );
     for table in tables {
         let table = table["name"].as_str().unwrap();
         for event in ["INSERT", "UPDATE", "DELETE"] {
-            run(
-                app,
-                &format!(
-                    "CREATE TEMP TRIGGER sweep_{table}_{event} AFTER {event} ON main.{table}
+            app.execute(&format!(
+                "CREATE TEMP TRIGGER sweep_{table}_{event} AFTER {event} ON main.{table}
                      BEGIN UPDATE sweep_writes SET n = n + 1, last = '{event} {table}'; END"
-                ),
-            );
+            ));
         }
     }
 }
 
 fn writes(app: &TestApp) -> i64 {
-    sql(app, "SELECT n FROM sweep_writes")[0]["n"]
+    app.rows("SELECT n FROM sweep_writes")[0]["n"]
         .as_i64()
         .unwrap()
 }
 
 fn last_written(app: &TestApp) -> String {
-    sql(app, "SELECT last FROM sweep_writes")[0]["last"]
+    app.rows("SELECT last FROM sweep_writes")[0]["last"]
         .as_str()
         .unwrap()
         .to_string()

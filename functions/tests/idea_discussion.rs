@@ -29,16 +29,9 @@ fn kinds(app: &TestApp, who: &Who) -> Vec<String> {
 }
 
 fn count(app: &TestApp, table: &str) -> i64 {
-    let rows: Vec<Value> =
-        balai_functions::runtime::native::block_on(balai_functions::store::Db::all(
-            balai_functions::runtime::Runtime::db(&app.rt),
-            balai_functions::store::Stmt {
-                sql: format!("SELECT COUNT(*) AS n FROM {table}").into(),
-                params: vec![],
-            },
-        ))
-        .unwrap();
-    rows[0]["n"].as_i64().unwrap()
+    app.rows(&format!("SELECT COUNT(*) AS n FROM {table}"))[0]["n"]
+        .as_i64()
+        .unwrap()
 }
 
 #[test]

@@ -153,6 +153,16 @@ impl TestApp {
             .collect()
     }
 
+    /// The rows a SQL query answers on the test database (what the API does not show).
+    pub fn rows(&self, sql: &str) -> Vec<Value> {
+        block_on(self.rt.db.all(raw(sql))).unwrap()
+    }
+
+    /// Runs a SQL statement on the test database (set-up the API cannot do).
+    pub fn execute(&self, sql: &str) {
+        block_on(self.rt.db.run(raw(sql))).unwrap();
+    }
+
     /// The audit log, oldest first: each entry's action and target.
     pub fn audit(&self) -> Vec<Value> {
         block_on(balai_functions::store::Db::all(
@@ -177,6 +187,14 @@ impl TestApp {
         let res = self.post("/api/posts", Some(who), serde_json::json!({ "body": body }));
         assert_eq!(res.status, 201, "{}", res.body);
         json(&res)["id"].as_str().unwrap().to_string()
+    }
+}
+
+/// A statement without parameters, written by a test.
+fn raw(sql: &str) -> balai_functions::store::Stmt {
+    balai_functions::store::Stmt {
+        sql: sql.to_string().into(),
+        params: vec![],
     }
 }
 
