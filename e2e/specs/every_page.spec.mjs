@@ -1,6 +1,7 @@
 // Every page of the app, at a phone's 360 px, in English and in Bahasa Indonesia, as a member
 // and as an admin: it loads (no "could not be loaded", nothing left "Loading…"), speaks the
-// chosen language, fits the screen, and every touch target is at least 44 × 44 px.
+// chosen language, fits the screen, and every touch target is at least 44 × 44 px. So do the
+// pages before logging in (login, joining with a code, an invitation).
 import { test, expect } from '@playwright/test';
 import { ADMIN, expectTouchFriendly, logIn } from './helpers.mjs';
 
@@ -58,4 +59,17 @@ for (const lang of LANGS) {
       expect(errors).toEqual([]);
     });
   }
+}
+
+for (const lang of LANGS) {
+  test(`the pages before logging in, in ${lang.code}, fit 360 px and have 44 px targets`, async ({ page }) => {
+    await page.addInitScript((code) => localStorage.setItem('balai.lang', code), lang.code);
+    for (const path of ['/login', '/join', '/invite/not-a-real-invitation']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('input[type=password]').first(), path).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
+      await expectTouchFriendly(page).catch((e) => { throw new Error(`${path}: ${e.message}`); });
+    }
+  });
 }

@@ -40,7 +40,7 @@ pub fn LoginPage() -> impl IntoView {
                 </button>
             </form>
             {login.error_view()}
-            <p class="small"><a href="/join">{t(Msg::HaveCode)}</a></p>
+            <p class="small"><a class="row-link" href="/join">{t(Msg::HaveCode)}</a></p>
         </section>
     }
 }
