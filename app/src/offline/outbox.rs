@@ -66,7 +66,8 @@ struct Written {
     body: String,
 }
 
-/// Bumped when queued writes have been sent or refused, so what shows them (lists, threads) reloads.
+/// Bumped when queued writes have been sent or refused, so what shows them (lists, threads)
+/// reloads.
 #[derive(Clone, Copy)]
 pub struct OutboxVersion(pub RwSignal<u32>);
 
