@@ -3,7 +3,7 @@
 
 use crate::i18n::{Msg, t};
 use balai_protocol::audit::AuditEntry;
-use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SessionInfo};
+use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, Role, SessionInfo};
 use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
@@ -18,7 +18,7 @@ use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
 use balai_protocol::people::{
     AbsenceInput, AccessCodeRequest, Away, Bookmark, BookmarkOrder, Branch, Capability, Department,
     Grant, InviteRequest, IssuedInvite, NewBookmark, NewPositionBookmark, OfficialEdit,
-    PendingInvite, PeopleImportReport, Person, Profile, ProfileEdit,
+    PendingInvite, PeopleImportReport, Person, Profile, ProfileEdit, RoleChange,
 };
 use balai_protocol::places::{
     Decision, ImportReport, MapConfig, NearPlace, NewPlaceCategory, NewSuggestion, Place,
@@ -599,6 +599,12 @@ pub async fn remove_filter(id: &str) -> Result<(), Error> {
 pub async fn set_grant(id: &str, capability: Capability, enabled: bool) -> Result<(), Error> {
     let path = format!("/api/people/{id}/grants/{}", capability.as_str());
     send(Method::PUT, &path, json(&Grant { enabled }), None).await
+}
+
+/// An admin makes a colleague an admin, or an admin a member again.
+pub async fn set_role(id: &str, role: Role) -> Result<(), Error> {
+    let path = format!("/api/people/{id}/role");
+    send(Method::PUT, &path, json(&RoleChange { role }), None).await
 }
 
 /// An owner makes a member an owner, manager or member.

@@ -44,6 +44,23 @@ test('invite, accept, log in as the new person; deactivating them sends their ne
   await person.getByRole('button', { name: 'Log in' }).click();
   await expect(person.locator('article.post').first()).toBeVisible();
 
+  // Handing administration over: the admin makes Rudi an admin, and his next load has it.
+  admin.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Admin: no' }).click();
+  await expect(row.getByRole('button', { name: 'Admin: yes' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(row).toContainText(`${email} · admin`);
+  await person.goto('/people/manage');
+  await expect(person.getByTestId('people')).toContainText(email);
+  // ...and a member again: the page is closed to him at once.
+  admin.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Admin: yes' }).click();
+  await expect(row).toContainText(`${email} · member`);
+  await person.reload();
+  await expect(person.getByText('This page does not exist.')).toBeVisible();
+  await expect(person.getByTestId('people')).toHaveCount(0);
+  await person.goto('/');
+  await expect(person.locator('article.post').first()).toBeVisible();
+
   // The admin offboards them while their feed is open...
   admin.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: /Deactivate/ }).click();

@@ -6,7 +6,7 @@ use balai_functions::runtime::Runtime;
 use balai_functions::service::sessions::{ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS};
 use balai_protocol::auth::Role;
 use common::*;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[test]
 fn login_sets_an_httponly_lax_cookie_and_me_answers() {
@@ -342,4 +342,71 @@ fn an_admin_logs_a_person_out_everywhere_without_offboarding_them() {
     );
     assert_eq!(res.status, 200);
     assert_eq!(app.audit()[0]["action"], "person.sessions.end");
+}
+
+#[test]
+fn an_admin_hands_administration_over_and_it_holds_at_the_next_request() {
+    let app = TestApp::new();
+    let sari = app.admin();
+    let ani = app.member("ani");
+    let budi = app.member("budi");
+    let set_role = |by: &Who, of: &str, role: Value| {
+        app.call(
+            "PUT",
+            &format!("/api/people/{of}/role"),
+            Some(by),
+            Some(json!({ "role": role })),
+        )
+    };
+    let role_of = |who: &Who| json(&app.get("/api/me", Some(who)))["role"].clone();
+    assert_error(&set_role(&ani, &ani.id, json!("admin")), 403, "forbidden");
+    assert_error(&set_role(&ani, &budi.id, json!("admin")), 403, "forbidden");
+    for junk in [json!("owner"), json!(null), json!(1), json!("")] {
+        assert_error(&set_role(&sari, &ani.id, junk), 400, "bad_request");
+    }
+    assert_error(
+        &set_role(&sari, "u_nobody", json!("admin")),
+        404,
+        "not_found",
+    );
+    // Nobody changes their own role, so the company always keeps an admin.
+    assert_error(
+        &set_role(&sari, &sari.id, json!("member")),
+        400,
+        "bad_request",
+    );
+    assert_eq!(role_of(&ani), "member");
+    assert!(app.audit().is_empty(), "a refusal is not audited");
+
+    // Ani takes over: her open session is an admin's from its next request.
+    assert_eq!(set_role(&sari, &ani.id, json!("admin")).status, 204);
+    assert_eq!(role_of(&ani), "admin");
+    assert_eq!(app.get("/api/people", Some(&ani)).status, 200);
+    // A retry changes nothing more, and is not audited again.
+    assert_eq!(set_role(&sari, &ani.id, json!("admin")).status, 204);
+    assert_eq!(role_of(&ani), "admin");
+
+    // She makes Sari a member again: Sari's next request is a member's.
+    assert_eq!(set_role(&ani, &sari.id, json!("member")).status, 204);
+    assert_eq!(role_of(&sari), "member");
+    assert_error(&app.get("/api/people", Some(&sari)), 403, "forbidden");
+    assert_error(&set_role(&sari, &ani.id, json!("member")), 403, "forbidden");
+
+    let audit: Vec<(String, String)> = app
+        .audit()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().into(),
+                e["target"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        audit,
+        [
+            ("person.role.admin".to_string(), ani.id.clone()),
+            ("person.role.member".to_string(), sari.id.clone()),
+        ]
+    );
 }

@@ -73,6 +73,7 @@ const AUTHENTICATED: &[(&str, &str)] = &[
     ("PUT", "/api/people/{person}/photo"),
     ("DELETE", "/api/people/{person}/photo"),
     ("PUT", "/api/people/{person}/grants/{capability}"),
+    ("PUT", "/api/people/{person}/role"),
     ("POST", "/api/people/{person}/logout"),
     ("POST", "/api/people/{person}/deactivate"),
     ("POST", "/api/people/{person}/reactivate"),

@@ -76,6 +76,12 @@ pub struct Grant {
     pub enabled: bool,
 }
 
+/// An admin makes a colleague an admin, or an admin a member again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoleChange {
+    pub role: Role,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct InviteRequest {
     pub email: String,

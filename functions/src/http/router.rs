@@ -171,6 +171,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["people", id, "deactivate"]) => people::deactivate(rt, &call, id).await,
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
         ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,
+        ("PUT", ["people", id, "role"]) => people::set_role(rt, &call, id).await,
         ("PUT", ["people", id, "grants", capability]) => {
             people::grant(rt, &call, id, capability).await
         }
@@ -269,7 +270,7 @@ fn known(rest: &[&str]) -> bool {
             | ["branches"]
             | ["celebrations"]
             | ["departments", _]
-            | ["people", _, "deactivate" | "reactivate" | "logout"]
+            | ["people", _, "deactivate" | "reactivate" | "logout" | "role"]
             | ["people", _, "grants", _]
             | ["departments"]
             | ["invites"]

@@ -1,6 +1,6 @@
 //! Accounts: logging in, the first admin, who am I, the people list and offboarding.
 
-use super::actor::{Actor, GrantFlags, parse_role};
+use super::actor::{Actor, GrantFlags, parse_role, role_str};
 use super::ids::new_id;
 use super::policy::{Action, require};
 use super::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
@@ -10,7 +10,7 @@ use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
 use crate::store::{Db, RowSet, answers, count};
-use balai_protocol::auth::{LoginRequest, Me, SetupRequest};
+use balai_protocol::auth::{LoginRequest, Me, Role, SetupRequest};
 use balai_protocol::limits::NAME_MAX_CHARS;
 use balai_protocol::people::{Capability, Person};
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
@@ -325,6 +325,54 @@ pub fn login_taken() -> ApiError {
         "Someone already uses that login. Choose another or log in.",
         "Nama login itu sudah dipakai. Pilih yang lain atau masuk.",
     )
+}
+
+#[derive(Deserialize)]
+struct RoleRow {
+    role: String,
+}
+
+/// Makes a colleague an admin, or an admin a member again (handing administration over before
+/// one leaves). Nobody changes their own role, so the company always keeps an admin. Audited;
+/// takes effect on the person's next request.
+pub async fn set_role<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    user_id: &str,
+    role: Role,
+) -> Result<(), ApiError> {
+    require(actor, Action::ManagePeople)?;
+    validate::id(user_id, Thing::Person)?;
+    if user_id == actor.id {
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            "You cannot change your own role: ask another admin.",
+            "Anda tidak dapat mengubah peran Anda sendiri: minta admin lain.",
+        ));
+    }
+    let role = role_str(role);
+    let current: String = rt
+        .db()
+        .first::<RoleRow>(stmt!("SELECT role FROM users WHERE id = ?", user_id))
+        .await?
+        .ok_or_else(|| not_found(Thing::Person))?
+        .role;
+    if current == role {
+        return Ok(()); // a retry: nothing changes, nothing to audit
+    }
+    rt.db()
+        .batch(vec![
+            stmt!("UPDATE users SET role = ? WHERE id = ?", role, user_id),
+            audit::entry(
+                rt,
+                actor,
+                &format!("person.role.{role}"),
+                Some(user_id),
+                None,
+            ),
+        ])
+        .await?;
+    Ok(())
 }
 
 /// Grants or withdraws a capability (announcing, editing the map). Audited; takes effect on the

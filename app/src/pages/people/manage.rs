@@ -1,5 +1,5 @@
 //! People administration (admins): invite, issue access codes, withdraw invitations, grant
-//! capabilities, offboard; API tokens for outside systems; and the audit log.
+//! capabilities and the admin role, offboard; API tokens for outside systems; and the audit log.
 
 use crate::api::{self, Error};
 use crate::call::Call;
@@ -239,6 +239,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
         }
     };
     let active = person.active;
+    let role = RwSignal::new(person.role);
     let is_me = session.user().is_some_and(|me| me.id == person.id);
     let name = person.name.clone();
     view! {
@@ -249,7 +250,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                     <Show when=move || !active><span class="badge">{t(Msg::Deactivated)}</span></Show>
                 </div>
                 <div class="muted small">
-                    {person.email.clone()} " · " {t(role_label(person.role))}
+                    {person.email.clone()} " · " {move || t(role_label(role.get()))}
                     {person.department.clone().map(|d| format!(" · {d}"))}
                     {person.branch.clone().map(|b| format!(" · {b}"))}
                 </div>
@@ -260,6 +261,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                     <button type="button" disabled=move || end_sessions.pending.get() on:click=log_out_everywhere>
                         {t(Msg::LogOutEverywhere)}
                     </button>
+                    <RoleToggle person_id=id.get_value() role/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Communications
                         granted=person.grants.communications on=Msg::CommunicationsOn off=Msg::CommunicationsOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Places
@@ -286,6 +288,34 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
             </Show>
             {end_sessions.error_view()}
         </li>
+    }
+}
+
+/// A button that makes the person an admin or a member again, after confirming: the most
+/// powerful change an admin makes, so it is never one stray tap.
+#[component]
+fn RoleToggle(person_id: String, role: RwSignal<Role>) -> impl IntoView {
+    let id = StoredValue::new(person_id);
+    let change = Call::new();
+    let toggle = move |_| {
+        let (to, question) = match role.get_untracked() {
+            Role::Admin => (Role::Member, Msg::ConfirmRemoveAdmin),
+            Role::Member => (Role::Admin, Msg::ConfirmMakeAdmin),
+        };
+        if confirm(t(question)) {
+            change.run(async move {
+                api::set_role(&id.get_value(), to).await?;
+                role.set(to);
+                Ok(())
+            });
+        }
+    };
+    view! {
+        <button type="button" aria-pressed=move || (role.get() == Role::Admin).to_string()
+            disabled=move || change.pending.get() on:click=toggle>
+            {move || if role.get() == Role::Admin { t(Msg::AdminOn) } else { t(Msg::AdminOff) }}
+        </button>
+        {change.error_view()}
     }
 }
 

@@ -4,7 +4,7 @@ use super::created;
 use crate::runtime::Runtime;
 use crate::service::invites;
 use crate::service::{accounts, audit};
-use balai_protocol::people::{AccessCodeRequest, Capability, Grant, InviteRequest};
+use balai_protocol::people::{AccessCodeRequest, Capability, Grant, InviteRequest, RoleChange};
 use balai_protocol::{ApiError, ErrorCode};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
@@ -88,6 +88,16 @@ pub async fn grant<R: Runtime>(
     })?;
     let input: Grant = json::body(call.req)?;
     accounts::set_grant(rt, &call.actor, id, capability, input.enabled).await?;
+    Ok(ApiResponse::no_content())
+}
+
+pub async fn set_role<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    let input: RoleChange = json::body(call.req)?;
+    accounts::set_role(rt, &call.actor, id, input.role).await?;
     Ok(ApiResponse::no_content())
 }
 

@@ -36,6 +36,8 @@ pub fn summary(action: &str, lang: Lang) -> String {
     let (en, id) = match action {
         "person.deactivate" => ("deactivated", "menonaktifkan"),
         "person.reactivate" => ("reactivated", "mengaktifkan kembali"),
+        "person.role.admin" => ("gave admin rights to", "memberi hak admin kepada"),
+        "person.role.member" => ("withdrew admin rights from", "mencabut hak admin dari"),
         "person.sessions.end" => ("ended every session of", "mengakhiri semua sesi"),
         "person.photo" => ("changed the profile photo of", "mengganti foto profil"),
         "person.official" => ("edited the official details of", "mengubah data resmi"),
@@ -183,6 +185,8 @@ mod tests {
             "person.deactivate",
             "person.hr.grant",
             "person.places.withdraw",
+            "person.role.admin",
+            "person.role.member",
             "idea.under_review",
             "place_suggestion.accepted",
             "post.ack_remind",
