@@ -313,11 +313,12 @@ pub async fn remind_unconfirmed(post_id: &str, key: &str) -> Result<AckReminder,
     .await
 }
 
-pub async fn people(cursor: Option<&str>) -> Result<Page<Person>, Error> {
-    let path = match cursor {
-        Some(c) => format!("/api/people?cursor={}", js_sys::encode_uri_component(c)),
-        None => "/api/people".to_string(),
-    };
+/// Everyone (admins): by name, or those matching `q`, a page at a time.
+pub async fn people(q: &str, cursor: Option<&str>) -> Result<Page<Person>, Error> {
+    let mut path = format!("/api/people?q={}", js_sys::encode_uri_component(q));
+    if let Some(c) = cursor {
+        path.push_str(&format!("&cursor={}", js_sys::encode_uri_component(c)));
+    }
     send(Method::GET, &path, None, None).await
 }
 

@@ -235,6 +235,7 @@ pub enum Msg {
     HrOn,
     HrOff,
     AdminOn,
+    FindPersonHint,
     AdminOff,
     ConfirmMakeAdmin,
     ConfirmRemoveAdmin,
@@ -952,6 +953,10 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         Hobbies => ("Hobbies", "Hobi"),
         HrOn => ("🗂 HR: yes", "🗂 SDM: ya"),
         HrOff => ("🗂 HR: no", "🗂 SDM: tidak"),
+        FindPersonHint => (
+            "Name or email, former employees too",
+            "Nama atau email, termasuk mantan karyawan",
+        ),
         AdminOn => ("🔑 Admin: yes", "🔑 Admin: ya"),
         AdminOff => ("🔑 Admin: no", "🔑 Admin: tidak"),
         ConfirmMakeAdmin => (

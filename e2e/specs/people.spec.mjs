@@ -33,7 +33,12 @@ test('invite, accept, log in as the new person; deactivating them sends their ne
 
   // A lost phone: the admin logs them out everywhere; their next action asks them to log in.
   await admin.reload();
-  const row = admin.getByTestId('people').locator('li.list-row', { hasText: email });
+  // In a company of thousands the admin finds them by name or email.
+  const people = admin.getByTestId('people');
+  await people.getByRole('searchbox').fill(email);
+  await people.getByRole('button', { name: 'Search' }).click();
+  await expect(people.locator('li.list-row')).toHaveCount(1);
+  const row = people.locator('li.list-row', { hasText: email });
   admin.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: 'Log out everywhere' }).click();
   await expect(row.getByRole('status')).toContainText('Logged out everywhere');

@@ -410,3 +410,47 @@ fn an_admin_hands_administration_over_and_it_holds_at_the_next_request() {
         ]
     );
 }
+
+#[test]
+fn an_admin_finds_anyone_by_name_or_email_former_employees_too() {
+    let app = TestApp::new();
+    let admin = app.admin();
+    app.member("budi.santoso");
+    let budiman = app.member("budiman");
+    app.member("ani");
+    let res = app.post(
+        &format!("/api/people/{}/deactivate", budiman.id),
+        Some(&admin),
+        json!({}),
+    );
+    assert_eq!(res.status, 204);
+    let names = |q: &str| -> Vec<String> {
+        let res = app.get(&format!("/api/people?q={}", urlencode(q)), Some(&admin));
+        assert_eq!(res.status, 200, "{q}: {}", res.body);
+        json(&res)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names("bud"),
+        ["budi.santoso", "budiman"],
+        "the former one too"
+    );
+    assert_eq!(names("SANTOSO"), ["budi.santoso"]);
+    assert_eq!(names("budi san"), ["budi.santoso"], "every word counts");
+    assert_eq!(names("ani@example"), ["ani"]);
+    assert!(names("zzz").is_empty());
+    assert_eq!(names(" ").len(), 4, "no words: everyone");
+
+    let too_long = "a".repeat(201);
+    assert_error(
+        &app.get(&format!("/api/people?q={too_long}"), Some(&admin)),
+        400,
+        "validation",
+    );
+    let ani = app.member("ani2");
+    assert_error(&app.get("/api/people?q=bud", Some(&ani)), 403, "forbidden");
+}

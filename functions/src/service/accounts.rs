@@ -210,23 +210,37 @@ struct PersonRow {
 
 pub const PEOPLE_PAGE: i64 = 50;
 
-/// Everyone, active or not, by name; paged by the (name, id) cursor. Admins only.
+/// Everyone, active or not, by name; paged by the (name, id) cursor. With `q`, only those
+/// whose name, email, position or competencies match every word as a prefix (former employees
+/// too, so an admin finds one to reactivate). Admins only.
 pub async fn list_people<R: Runtime>(
     rt: &R,
     actor: &Actor,
+    q: &str,
     after: Option<&str>,
 ) -> Result<Page<Person>, ApiError> {
     require(actor, Action::ManagePeople)?;
     let (after_name, after_id) = super::after_name(after)?;
-    let rows: Vec<PersonRow> = rt
-        .db()
-        .all(stmt!(
+    let page = if q.trim().is_empty() {
+        stmt!(
             person_select!("WHERE (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?"),
             after_name,
             after_id,
             PEOPLE_PAGE
-        ))
-        .await?;
+        )
+    } else {
+        stmt!(
+            person_select!(
+                "WHERE u.rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)
+                   AND (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?"
+            ),
+            super::search::match_expression(q)?,
+            after_name,
+            after_id,
+            PEOPLE_PAGE
+        )
+    };
+    let rows: Vec<PersonRow> = rt.db().all(page).await?;
     let next_cursor =
         super::next_cursor(&rows, PEOPLE_PAGE, |r| super::name_cursor(&r.name, &r.id));
     Ok(Page {

@@ -3,11 +3,11 @@
 
 use crate::api::{self, Error};
 use crate::call::Call;
-use crate::components::error_text::ErrorText;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
+use crate::pager::Pager;
 use crate::session::use_session;
 use balai_protocol::auth::Role;
 use balai_protocol::people::{
@@ -169,39 +169,36 @@ fn PendingRow(
 
 #[component]
 fn PeopleList() -> impl IntoView {
-    let people = RwSignal::new(Vec::<Person>::new());
-    let next = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<Error>);
+    let pager = Pager::<Person>::new();
+    let people = pager.items;
+    let q = RwSignal::new(String::new());
     let load = move |cursor: Option<String>| {
-        leptos::task::spawn_local(async move {
-            match api::people(cursor.as_deref()).await {
-                Ok(page) => {
-                    if cursor.is_some() {
-                        people.update(|p| p.extend(page.items));
-                    } else {
-                        people.set(page.items);
-                    }
-                    next.set(page.next_cursor);
-                }
-                Err(e) => error.set(Some(e)),
-            }
+        let q = q.get_untracked();
+        pager.load(cursor.is_some(), async move {
+            api::people(q.trim(), cursor.as_deref()).await
         });
     };
     load(None);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        load(None);
+    };
     view! {
         <section class="card" data-testid="people">
             <h2>{t(Msg::People)}</h2>
-            {move || error.get().map(|e| view! { <ErrorText error=e/> })}
+            <form class="search" role="search" on:submit=submit>
+                <label class="visually-hidden" for="manage-people-q">{t(Msg::Search)}</label>
+                <input id="manage-people-q" type="search" enterkeyhint="search"
+                    placeholder=t(Msg::FindPersonHint)
+                    prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))/>
+                <button type="submit" aria-label=t(Msg::Search)>"🔍"</button>
+            </form>
             <ul class="list">
                 <For each=move || people.get() key=|p| (p.id.clone(), p.active) let:person>
                     <PersonRow person=person people=people/>
                 </For>
             </ul>
-            <Show when=move || next.with(|n| n.is_some())>
-                <button type="button" class="wide" on:click=move |_| load(next.get_untracked())>
-                    {t(Msg::LoadMore)}
-                </button>
-            </Show>
+            {pager.footer(move || load(pager.cursor()))}
         </section>
     }
 }

@@ -9,9 +9,10 @@ use balai_protocol::{ApiError, ErrorCode};
 
 pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let cursor = call.req.query_param("cursor");
+    let q = call.req.query_param("q").unwrap_or_default();
     Ok(ApiResponse::json(
         200,
-        &accounts::list_people(rt, &call.actor, cursor.as_deref()).await?,
+        &accounts::list_people(rt, &call.actor, &q, cursor.as_deref()).await?,
     ))
 }
 
