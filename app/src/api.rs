@@ -3,7 +3,10 @@
 
 use crate::i18n::{Msg, t};
 use balai_protocol::audit::AuditEntry;
-use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, Role, SessionInfo};
+use balai_protocol::auth::{
+    AcceptInviteRequest, IssuedPasswordReset, LoginRequest, Me, PasswordChange, PasswordReset,
+    Role, SessionInfo,
+};
 use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
 };
@@ -173,6 +176,22 @@ pub async fn login(req: &LoginRequest) -> Result<Me, Error> {
 pub async fn accept_invite(req: &AcceptInviteRequest) -> Result<Me, Error> {
     crate::read_ahead::forget();
     send(Method::POST, "/api/auth/accept", json(req), None).await
+}
+
+/// A new password with an admin's reset link; logs in on this device.
+pub async fn reset_password(req: &PasswordReset) -> Result<Me, Error> {
+    crate::read_ahead::forget();
+    send(Method::POST, "/api/auth/reset", json(req), None).await
+}
+
+pub async fn change_password(req: &PasswordChange) -> Result<(), Error> {
+    send(Method::PUT, "/api/me/password", json(req), None).await
+}
+
+/// An admin's one-time reset link for a colleague who forgot their password.
+pub async fn issue_password_reset(id: &str) -> Result<IssuedPasswordReset, Error> {
+    let path = format!("/api/people/{id}/password-reset");
+    send(Method::POST, &path, json(&()), None).await
 }
 
 pub async fn logout() -> Result<(), Error> {

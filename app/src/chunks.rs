@@ -15,6 +15,7 @@ pub fn account_pages(route: Route) -> PageResult {
     Ok(match route {
         Route::Invite(token) => view! { <accept::AcceptPage token=Some(token)/> }.into_any(),
         Route::Join => view! { <accept::AcceptPage token=None/> }.into_any(),
+        Route::Reset(token) => view! { <password::ResetPasswordPage token=token/> }.into_any(),
         _ => view! { <settings::SettingsPage/> }.into_any(),
     })
 }

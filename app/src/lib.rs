@@ -78,7 +78,7 @@ fn page(route: Route) -> AnyView {
         Route::Login => view! { <login::LoginPage/> }.into_any(),
         Route::Feed => view! { <feed::FeedPage/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),
-        Route::Invite(_) | Route::Join | Route::Settings => {
+        Route::Invite(_) | Route::Join | Route::Reset(_) | Route::Settings => {
             lazy_page(fetch_account, account_pages, route)
         }
         Route::Post(_) | Route::Tag(_) | Route::Search(_) | Route::Notifications => {

@@ -91,6 +91,8 @@ pub enum Route {
     Login,
     Invite(String),
     Join,
+    /// Choosing a new password with an admin's reset link.
+    Reset(String),
     Feed,
     Post(String),
     Groups,
@@ -132,6 +134,7 @@ impl Route {
             ["login"] => Route::Login,
             ["join"] => Route::Join,
             ["invite", token] => Route::Invite(token.to_string()),
+            ["reset", token] => Route::Reset(token.to_string()),
             ["p", id] => Route::Post(id.to_string()),
             ["groups"] => Route::Groups,
             ["g", id] => Route::Group(id.to_string()),

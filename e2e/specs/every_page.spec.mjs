@@ -64,7 +64,7 @@ for (const lang of LANGS) {
 for (const lang of LANGS) {
   test(`the pages before logging in, in ${lang.code}, fit 360 px and have 44 px targets`, async ({ page }) => {
     await page.addInitScript((code) => localStorage.setItem('balai.lang', code), lang.code);
-    for (const path of ['/login', '/join', '/invite/not-a-real-invitation']) {
+    for (const path of ['/login', '/join', '/invite/not-a-real-invitation', '/reset/not-a-real-link']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expect(page.locator('input[type=password]').first(), path).toBeVisible();

@@ -117,6 +117,74 @@ test('an access code lets staff without email join', async ({ browser }) => {
   await ctx.close();
 });
 
+test('a forgotten password: the admin passes on a reset link; a changed one logs out other devices', async ({ browser }) => {
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await logIn(admin);
+  await admin.goto('/people/manage');
+  await admin.getByRole('button', { name: /New access code/ }).click();
+  const code = (await admin.locator('output.secret').textContent()).trim();
+  const login = unique('picker').replace(/\s/g, '.');
+  const phoneCtx = await browser.newContext();
+  const phone = await phoneCtx.newPage();
+  await phone.goto('/join');
+  await phone.getByLabel('Access code').fill(code);
+  await phone.getByLabel('Choose a login name').fill(login);
+  await phone.getByLabel('Your full name').fill('Bu Wulan');
+  await phone.getByLabel('Choose a password').fill('wulan-password-1');
+  await phone.getByRole('button', { name: 'Join' }).click();
+  await expect(phone.locator('article.post').first()).toBeVisible();
+
+  // She forgets it: the login page says whom to ask, and the admin issues a link.
+  const laterCtx = await browser.newContext();
+  const later = await laterCtx.newPage();
+  await later.goto('/login');
+  await expect(later.getByText('Forgot your password? Ask your admin for a reset link.')).toBeVisible();
+  const people = admin.getByTestId('people');
+  await people.getByRole('searchbox').fill(login);
+  await people.getByRole('button', { name: 'Search' }).click();
+  const row = people.locator('li.list-row', { hasText: login });
+  await row.getByRole('button', { name: 'Password reset link' }).click();
+  await expect(row.locator('.notice.issued')).toContainText('It works once, for 24 hours');
+  const link = (await row.locator('output.secret').textContent()).trim();
+  expect(link).toMatch(/\/reset\/[0-9a-f]{64}$/);
+
+  await later.goto(link);
+  await later.getByLabel('New password').fill('wulan-password-2');
+  await later.getByRole('button', { name: 'Save password' }).click();
+  await expect(later.locator('article.post').first()).toBeVisible();
+  // The phone's old session ended: its next step asks to log in.
+  await phone.getByRole('link', { name: 'Settings' }).click();
+  await expect(phone).toHaveURL(/\/login$/);
+  // The link works once.
+  const again = await browser.newContext();
+  const third = await again.newPage();
+  await third.goto(link);
+  await third.getByLabel('New password').fill('wulan-password-3');
+  await third.getByRole('button', { name: 'Save password' }).click();
+  await expect(third.getByRole('alert')).toContainText('already been used');
+
+  // Later she changes it herself in Settings: the other device is logged out, this one stays.
+  await logIn(phone, { email: login, password: 'wulan-password-2' });
+  await later.getByRole('link', { name: 'Settings' }).click();
+  await later.getByLabel('Current password').fill('wrong-password');
+  await later.getByLabel('New password').fill('wulan-password-4');
+  await later.getByRole('button', { name: 'Change password' }).click();
+  await expect(later.getByRole('alert')).toContainText('not your current password');
+  await later.getByLabel('Current password').fill('wulan-password-2');
+  await later.getByRole('button', { name: 'Change password' }).click();
+  await expect(later.getByText('Password changed. Your other devices are logged out.')).toBeVisible();
+  await expectTouchFriendly(later);
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/login$/);
+  await later.reload();
+  await expect(later.getByRole('heading', { name: 'Change password' })).toBeVisible();
+  await adminCtx.close();
+  await phoneCtx.close();
+  await laterCtx.close();
+  await again.close();
+});
+
 test('an admin issues an API token for the innovation tracker, sees it once, and revokes it', async ({ page }) => {
   await logIn(page);
   await page.goto('/people/manage');

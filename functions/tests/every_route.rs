@@ -20,6 +20,7 @@ const AUTHENTICATED: &[(&str, &str)] = &[
     ("GET", "/api/me"),
     ("GET", "/api/sessions"),
     ("DELETE", "/api/sessions/{session}"),
+    ("PUT", "/api/me/password"),
     ("GET", "/api/posts"),
     ("POST", "/api/posts"),
     ("GET", "/api/posts/{post}"),
@@ -74,6 +75,7 @@ const AUTHENTICATED: &[(&str, &str)] = &[
     ("DELETE", "/api/people/{person}/photo"),
     ("PUT", "/api/people/{person}/grants/{capability}"),
     ("PUT", "/api/people/{person}/role"),
+    ("POST", "/api/people/{person}/password-reset"),
     ("POST", "/api/people/{person}/logout"),
     ("POST", "/api/people/{person}/deactivate"),
     ("POST", "/api/people/{person}/reactivate"),
@@ -143,6 +145,7 @@ const OPEN: &[(&str, &str)] = &[
     ("GET", "/api/health"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/accept"),
+    ("POST", "/api/auth/reset"),
     ("POST", "/api/setup"),
     ("POST", "/api/integrations/ideas/{idea}/status"),
 ];

@@ -28,6 +28,29 @@ pub struct AcceptInviteRequest {
     pub password: String,
 }
 
+/// Changing one's own password: the current one proves it is really them, not someone at an
+/// unlocked phone.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// A one-time link an admin passes on to someone who forgot their password.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IssuedPasswordReset {
+    /// `/reset/<token>`: the token is in this answer only.
+    pub link: String,
+    pub expires_at: Millis,
+}
+
+/// Choosing a new password with a reset link's token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PasswordReset {
+    pub token: String,
+    pub password: String,
+}
+
 /// Creating the very first admin of a real deployment with the one-time setup secret.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SetupRequest {

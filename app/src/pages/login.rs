@@ -41,6 +41,7 @@ pub fn LoginPage() -> impl IntoView {
             </form>
             {login.error_view()}
             <p class="small"><a class="row-link" href="/join">{t(Msg::HaveCode)}</a></p>
+            <p class="muted small">{t(Msg::ForgotPassword)}</p>
         </section>
     }
 }

@@ -9,6 +9,7 @@ pub mod login;
 pub mod map;
 pub mod not_found;
 pub mod notifications;
+pub mod password;
 pub mod people;
 pub mod post;
 pub mod round_tables;

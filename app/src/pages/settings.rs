@@ -4,6 +4,7 @@ use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{self, Lang, Msg, t};
 use crate::pager::Pager;
+use crate::pages::password::ChangePassword;
 use crate::session::use_session;
 use balai_protocol::auth::SessionInfo;
 use balai_protocol::feed::{FollowKind, Followed};
@@ -47,6 +48,7 @@ fn Settings() -> impl IntoView {
         <NotificationSettings/>
         <Follows/>
         <SavedFilters/>
+        <ChangePassword on_changed=load/>
         <section class="card">
             <h2>{t(Msg::YourSessions)}</h2>
             {move || match sessions.result.get() {

@@ -72,6 +72,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         }
         ("POST", ["auth", "login"]) => return auth::login(rt, req).await,
         ("POST", ["auth", "accept"]) => return auth::accept(rt, req).await,
+        ("POST", ["auth", "reset"]) => return auth::reset_password(rt, req).await,
         ("POST", ["setup"]) => return auth::setup(rt, req).await,
         _ => {}
     }
@@ -137,6 +138,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
     match (req.method.as_str(), rest) {
         ("POST", ["auth", "logout"]) => auth::logout(rt, &call).await,
         ("DELETE", ["sessions", id]) => auth::end_session(rt, &call, id).await,
+        ("PUT", ["me", "password"]) => auth::change_password(rt, &call).await,
         ("POST", ["posts"]) => feed::create(rt, &call).await,
         ("PATCH", ["posts", id]) => feed::edit(rt, &call, id).await,
         ("DELETE", ["posts", id]) => feed::delete(rt, &call, id).await,
@@ -172,6 +174,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("POST", ["people", id, "reactivate"]) => people::reactivate(rt, &call, id).await,
         ("POST", ["people", id, "logout"]) => people::end_sessions(rt, &call, id).await,
         ("PUT", ["people", id, "role"]) => people::set_role(rt, &call, id).await,
+        ("POST", ["people", id, "password-reset"]) => people::password_reset(rt, &call, id).await,
         ("PUT", ["people", id, "grants", capability]) => {
             people::grant(rt, &call, id, capability).await
         }
@@ -245,6 +248,7 @@ fn known(rest: &[&str]) -> bool {
     matches!(
         rest,
         ["me"]
+            | ["me", "password"]
             | ["auth", "logout"]
             | ["sessions"]
             | ["sessions", _]
@@ -270,7 +274,11 @@ fn known(rest: &[&str]) -> bool {
             | ["branches"]
             | ["celebrations"]
             | ["departments", _]
-            | ["people", _, "deactivate" | "reactivate" | "logout" | "role"]
+            | [
+                "people",
+                _,
+                "deactivate" | "reactivate" | "logout" | "role" | "password-reset"
+            ]
             | ["people", _, "grants", _]
             | ["departments"]
             | ["invites"]

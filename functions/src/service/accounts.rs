@@ -24,6 +24,15 @@ fn invalid_credentials() -> ApiError {
     )
 }
 
+/// Why a former employee cannot get in.
+pub fn deactivated() -> ApiError {
+    ApiError::new(
+        ErrorCode::Forbidden,
+        "This account has been deactivated. Ask your admin if this is a mistake.",
+        "Akun ini sudah dinonaktifkan. Tanyakan admin Anda jika ini keliru.",
+    )
+}
+
 #[derive(Deserialize)]
 struct Credentials {
     id: String,
@@ -77,11 +86,7 @@ pub async fn login<R: Runtime>(
         return Err(invalid_credentials());
     };
     if row.deactivated_at.is_some() {
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "This account has been deactivated. Ask your admin if this is a mistake.",
-            "Akun ini sudah dinonaktifkan. Tanyakan admin Anda jika ini keliru.",
-        ));
+        return Err(deactivated());
     }
     let (session, open) = sessions::open(rt, &row.id, user_agent);
     rt.db()

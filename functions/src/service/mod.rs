@@ -67,6 +67,7 @@ pub mod actor;
 pub mod api_tokens;
 pub mod audit;
 pub mod comments;
+pub mod credentials;
 pub mod csv;
 pub mod departments;
 pub mod follows;

@@ -97,6 +97,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0021_comment_edits.sql",
         include_str!("../../migrations/0021_comment_edits.sql"),
     ),
+    (
+        "0022_password_resets.sql",
+        include_str!("../../migrations/0022_password_resets.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -34,6 +34,13 @@ pub fn ManagePeoplePage() -> impl IntoView {
     }
 }
 
+/// This site's origin, for the links an admin passes on.
+fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 fn role_label(role: Role) -> Msg {
     match role {
         Role::Admin => Msg::Admin,
@@ -82,9 +89,7 @@ fn Invites() -> impl IntoView {
         let (req, k) = (AccessCodeRequest { role: role() }, key.get_untracked());
         issue.run(async move { settle(api::access_code(&req, &k).await) });
     };
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
+    let origin = origin();
     view! {
         <section class="card">
             <h1>{t(Msg::Invite)}</h1>
@@ -235,6 +240,9 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
             });
         }
     };
+    let reset = Call::new();
+    let issue_reset =
+        move |_| reset.run(async move { api::issue_password_reset(&id.get_value()).await });
     let active = person.active;
     let role = RwSignal::new(person.role);
     let is_me = session.user().is_some_and(|me| me.id == person.id);
@@ -257,6 +265,9 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                 <Show when=move || active>
                     <button type="button" disabled=move || end_sessions.pending.get() on:click=log_out_everywhere>
                         {t(Msg::LogOutEverywhere)}
+                    </button>
+                    <button type="button" disabled=move || reset.pending.get() on:click=issue_reset>
+                        {t(Msg::ResetLink)}
                     </button>
                     <RoleToggle person_id=id.get_value() role/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Communications
@@ -284,6 +295,14 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                 <p class="notice small" role="status">{t(Msg::LoggedOutEverywhere)}</p>
             </Show>
             {end_sessions.error_view()}
+            {move || reset.result.get().and_then(Result::ok).map(|issued| view! {
+                <div class="notice issued" role="status">
+                    <p>{t(Msg::ResetLinkReady)}</p>
+                    <p><output class="secret">{format!("{}{}", origin(), issued.link)}</output></p>
+                    <p class="muted small">{t(Msg::CopyHint)}</p>
+                </div>
+            })}
+            {reset.error_view()}
         </li>
     }
 }

@@ -3,9 +3,11 @@ use super::super::{ApiRequest, ApiResponse, cookies, json};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::service::sessions::NewSession;
-use crate::service::{accounts, invites, sessions, validate};
+use crate::service::{accounts, credentials, invites, sessions, validate};
 use balai_protocol::ApiError;
-use balai_protocol::auth::{AcceptInviteRequest, LoginRequest, Me, SetupRequest};
+use balai_protocol::auth::{
+    AcceptInviteRequest, LoginRequest, Me, PasswordChange, PasswordReset, SetupRequest,
+};
 
 fn user_agent(req: &ApiRequest) -> &str {
     req.header("user-agent").unwrap_or("")
@@ -25,6 +27,18 @@ pub async fn accept<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse,
     let input: AcceptInviteRequest = json::body(req)?;
     let (me, session) = invites::accept(rt, &input, &req.client_ip, user_agent(req)).await?;
     Ok(logged_in(req, me, session))
+}
+
+pub async fn reset_password<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiError> {
+    let input: PasswordReset = json::body(req)?;
+    let (me, session) = credentials::reset(rt, &input, &req.client_ip, user_agent(req)).await?;
+    Ok(logged_in(req, me, session))
+}
+
+pub async fn change_password<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: PasswordChange = json::body(call.req)?;
+    credentials::change_own(rt, &call.actor, &input).await?;
+    Ok(ApiResponse::no_content())
 }
 
 pub async fn setup<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiError> {

@@ -3,7 +3,7 @@ use super::super::{ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
 use crate::service::invites;
-use crate::service::{accounts, audit};
+use crate::service::{accounts, audit, credentials};
 use balai_protocol::people::{AccessCodeRequest, Capability, Grant, InviteRequest, RoleChange};
 use balai_protocol::{ApiError, ErrorCode};
 
@@ -90,6 +90,17 @@ pub async fn grant<R: Runtime>(
     let input: Grant = json::body(call.req)?;
     accounts::set_grant(rt, &call.actor, id, capability, input.enabled).await?;
     Ok(ApiResponse::no_content())
+}
+
+pub async fn password_reset<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    id: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(
+        201,
+        &credentials::issue_reset(rt, &call.actor, id).await?,
+    ))
 }
 
 pub async fn set_role<R: Runtime>(

@@ -38,6 +38,10 @@ pub fn summary(action: &str, lang: Lang) -> String {
         "person.reactivate" => ("reactivated", "mengaktifkan kembali"),
         "person.role.admin" => ("gave admin rights to", "memberi hak admin kepada"),
         "person.role.member" => ("withdrew admin rights from", "mencabut hak admin dari"),
+        "person.password_reset" => (
+            "issued a password reset link for",
+            "membuat tautan atur ulang kata sandi untuk",
+        ),
         "person.sessions.end" => ("ended every session of", "mengakhiri semua sesi"),
         "person.photo" => ("changed the profile photo of", "mengganti foto profil"),
         "person.official" => ("edited the official details of", "mengubah data resmi"),
@@ -187,6 +191,7 @@ mod tests {
             "person.places.withdraw",
             "person.role.admin",
             "person.role.member",
+            "person.password_reset",
             "idea.under_review",
             "place_suggestion.accepted",
             "post.ack_remind",
