@@ -4,8 +4,8 @@
 use crate::i18n::{Msg, t};
 use balai_protocol::audit::AuditEntry;
 use balai_protocol::auth::{
-    AcceptInviteRequest, IssuedPasswordReset, LoginRequest, Me, PasswordChange, PasswordReset,
-    Role, SessionInfo,
+    AcceptInviteRequest, IssuedPasswordReset, LoginRequest, Me, PasswordChange, PasswordChanged,
+    PasswordReset, Role, SessionInfo,
 };
 use balai_protocol::directory::{
     Celebrations, DepartmentEdit, DepartmentNode, DepartmentPage, Expert, OrgChart, PersonCard,
@@ -184,8 +184,10 @@ pub async fn reset_password(req: &PasswordReset) -> Result<Me, Error> {
     send(Method::POST, "/api/auth/reset", json(req), None).await
 }
 
-pub async fn change_password(req: &PasswordChange) -> Result<(), Error> {
-    send(Method::PUT, "/api/me/password", json(req), None).await
+/// Keyed, so resending after a lost answer gets that answer instead of "not your current
+/// password".
+pub async fn change_password(req: &PasswordChange, key: &str) -> Result<PasswordChanged, Error> {
+    send(Method::PUT, "/api/me/password", json(req), Some(key)).await
 }
 
 /// An admin's one-time reset link for a colleague who forgot their password.

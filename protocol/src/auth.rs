@@ -36,6 +36,14 @@ pub struct PasswordChange {
     pub new_password: String,
 }
 
+/// The answer to a password change (recorded, so a retry after a lost answer gets it again
+/// instead of "that is not your current password").
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PasswordChanged {
+    /// How many of the person's other sessions (devices) were logged out.
+    pub other_sessions_ended: u32,
+}
+
 /// A one-time link an admin passes on to someone who forgot their password.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssuedPasswordReset {

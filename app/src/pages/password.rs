@@ -14,6 +14,13 @@ use leptos::prelude::*;
 pub fn ChangePassword(on_changed: impl Fn() + Copy + 'static) -> impl IntoView {
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
+    // One key per pair of passwords typed: resending them after a lost answer is the same
+    // change, and typing anything makes a new one.
+    let key = RwSignal::new(api::new_key());
+    let typed = move |field: RwSignal<String>, ev: leptos::ev::Event| {
+        field.set(event_target_value(&ev));
+        key.set(api::new_key());
+    };
     let change = Call::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -21,8 +28,9 @@ pub fn ChangePassword(on_changed: impl Fn() + Copy + 'static) -> impl IntoView {
             current_password: current.get_untracked(),
             new_password: new.get_untracked(),
         };
+        let k = key.get_untracked();
         change.run(async move {
-            api::change_password(&req).await?;
+            api::change_password(&req, &k).await?;
             current.set(String::new());
             new.set(String::new());
             on_changed();
@@ -35,11 +43,11 @@ pub fn ChangePassword(on_changed: impl Fn() + Copy + 'static) -> impl IntoView {
             <form on:submit=submit>
                 <label for="password-current">{t(Msg::CurrentPassword)}</label>
                 <input id="password-current" type="password" autocomplete="current-password" required
-                    prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev))/>
+                    prop:value=move || current.get() on:input=move |ev| typed(current, ev)/>
                 <label for="password-new">{t(Msg::NewPassword)}</label>
                 <input id="password-new" type="password" autocomplete="new-password" minlength="10" required
                     aria-describedby="password-new-hint"
-                    prop:value=move || new.get() on:input=move |ev| new.set(event_target_value(&ev))/>
+                    prop:value=move || new.get() on:input=move |ev| typed(new, ev)/>
                 <p id="password-new-hint" class="muted small">{t(Msg::PasswordHint)}</p>
                 <button type="submit" class="primary wide" disabled=move || change.pending.get()>
                     {t(Msg::ChangePassword)}

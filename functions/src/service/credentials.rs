@@ -4,6 +4,7 @@
 //! left logged in somewhere is logged out.
 
 use super::actor::Actor;
+use super::idempotency::{self, Created};
 use super::ids::{new_id, random_token, sha256_hex};
 use super::policy::{Action, require};
 use super::rate_limit::{self, JOIN_PER_ADDRESS, LOGIN_PER_ACCOUNT};
@@ -13,7 +14,9 @@ use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
-use balai_protocol::auth::{IssuedPasswordReset, Me, PasswordChange, PasswordReset};
+use balai_protocol::auth::{
+    IssuedPasswordReset, Me, PasswordChange, PasswordChanged, PasswordReset,
+};
 use balai_protocol::{ApiError, ErrorCode, Millis};
 use serde::Deserialize;
 
@@ -24,15 +27,18 @@ pub const RESET_VALID_MS: Millis = 24 * 60 * 60 * 1000;
 #[derive(Deserialize)]
 struct Stored {
     password_hash: String,
+    other_sessions: u32,
 }
 
 /// Changes the actor's password once their current one checks out, and ends their other
-/// sessions (this one stays). Wrong current passwords count like failed logins.
+/// sessions (this one stays). Wrong current passwords count like failed logins. The answer is
+/// recorded under `key`: a retry after a lost answer gets it again.
 pub async fn change_own<R: Runtime>(
     rt: &R,
     actor: &Actor,
     req: &PasswordChange,
-) -> Result<(), ApiError> {
+    key: Option<&str>,
+) -> Result<Created<PasswordChanged>, ApiError> {
     if req.current_password.is_empty() {
         return Err(ApiError::field(
             ErrorCode::Validation,
@@ -47,7 +53,10 @@ pub async fn change_own<R: Runtime>(
     let stored: Stored = rt
         .db()
         .first(stmt!(
-            "SELECT password_hash FROM users WHERE id = ?",
+            "SELECT password_hash,
+                    (SELECT COUNT(*) FROM sessions WHERE user_id = u.id AND id != ?) AS other_sessions
+             FROM users u WHERE id = ?",
+            actor.session_id.as_str(),
             actor.id.as_str()
         ))
         .await?
@@ -62,22 +71,28 @@ pub async fn change_own<R: Runtime>(
         ));
     }
     let hash = password::hash(rt, &req.new_password).await?;
-    rt.db()
-        .batch(vec![
-            stmt!(
-                "UPDATE users SET password_hash = ? WHERE id = ?",
-                hash,
-                actor.id.as_str()
-            ),
-            stmt!(
-                "DELETE FROM sessions WHERE user_id = ? AND id != ?",
-                actor.id.as_str(),
-                actor.session_id.as_str()
-            ),
-            stmt!("DELETE FROM rate_limits WHERE key = ?", limit_key),
-        ])
-        .await?;
-    Ok(())
+    let changes = vec![
+        stmt!(
+            "UPDATE users SET password_hash = ? WHERE id = ?",
+            hash,
+            actor.id.as_str()
+        ),
+        stmt!(
+            "DELETE FROM sessions WHERE user_id = ? AND id != ?",
+            actor.id.as_str(),
+            actor.session_id.as_str()
+        ),
+        stmt!("DELETE FROM rate_limits WHERE key = ?", limit_key),
+    ];
+    let answer = PasswordChanged {
+        other_sessions_ended: stored.other_sessions,
+    };
+    Ok(
+        match idempotency::commit(rt, &actor.id, key, changes, 200, &answer).await? {
+            None => Created::New(answer),
+            Some(first) => Created::Replay(first),
+        },
+    )
 }
 
 #[derive(Deserialize)]

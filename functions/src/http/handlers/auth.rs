@@ -2,6 +2,7 @@ use super::super::router::Call;
 use super::super::{ApiRequest, ApiResponse, cookies, json};
 use crate::runtime::Runtime;
 use crate::service::Thing;
+use crate::service::idempotency::Created;
 use crate::service::sessions::NewSession;
 use crate::service::{accounts, credentials, invites, sessions, validate};
 use balai_protocol::ApiError;
@@ -37,8 +38,12 @@ pub async fn reset_password<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiR
 
 pub async fn change_password<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
     let input: PasswordChange = json::body(call.req)?;
-    credentials::change_own(rt, &call.actor, &input).await?;
-    Ok(ApiResponse::no_content())
+    Ok(
+        match credentials::change_own(rt, &call.actor, &input, call.key).await? {
+            Created::New(answer) => ApiResponse::json(200, &answer),
+            Created::Replay(first) => super::replay(first),
+        },
+    )
 }
 
 pub async fn setup<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiError> {
