@@ -427,12 +427,7 @@ fn an_admin_finds_anyone_by_name_or_email_former_employees_too() {
     let names = |q: &str| -> Vec<String> {
         let res = app.get(&format!("/api/people?q={}", urlencode(q)), Some(&admin));
         assert_eq!(res.status, 200, "{q}: {}", res.body);
-        json(&res)["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["name"].as_str().unwrap().to_string())
-            .collect()
+        item_names(&res)
     };
     assert_eq!(
         names("bud"),

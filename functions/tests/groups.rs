@@ -9,12 +9,7 @@ use serde_json::{Value, json};
 fn group_names(app: &TestApp, who: &Who) -> Vec<String> {
     let res = app.get("/api/groups", Some(who));
     assert_eq!(res.status, 200, "{}", res.body);
-    json(&res)["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["name"].as_str().unwrap().to_string())
-        .collect()
+    item_names(&res)
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod common;
 use balai_functions::http::ApiResponse;
 use balai_functions::service::wib::{DAY_MS, parse_wib};
 use balai_protocol::auth::Role;
-use common::{TestApp, Who, assert_error, json, urlencode};
+use common::{TestApp, Who, assert_error, item_names, json, urlencode};
 use serde_json::{Value, json as j};
 
 /// 1 December 2026, 09:00 WIB.
@@ -447,12 +447,7 @@ fn the_directory_finds_people_by_name_position_competency_and_filters() {
         let (res, trips) = app.get_counting_round_trips(path, Some(&ani));
         assert_eq!(res.status, 200, "{path}: {}", res.body);
         assert_eq!(trips, 1, "{path}: the session lookup batched with the page");
-        json(&res)["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["name"].as_str().unwrap().to_string())
-            .collect()
+        item_names(&res)
     };
     assert_eq!(names("/api/directory?q=superv"), ["ani"]);
     assert_eq!(names("/api/directory?q=pajak"), ["budi"]);

@@ -248,6 +248,16 @@ pub fn json(res: &ApiResponse) -> Value {
 }
 
 /// Asserts an error response: status, stable code, and the JSON error shape.
+/// The `name` of each item of a page's answer, in order.
+pub fn item_names(res: &ApiResponse) -> Vec<String> {
+    json(res)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
 pub fn assert_error(res: &ApiResponse, status: u16, code: &str) {
     assert_eq!(res.status, status, "body: {}", res.body);
     let body = json(res);
