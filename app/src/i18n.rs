@@ -235,6 +235,7 @@ pub enum Msg {
     HrOn,
     HrOff,
     AdminOn,
+    Manage,
     ChangePassword,
     CurrentPassword,
     NewPassword,
@@ -963,10 +964,7 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         Hobbies => ("Hobbies", "Hobi"),
         HrOn => ("🗂 HR: yes", "🗂 SDM: ya"),
         HrOff => ("🗂 HR: no", "🗂 SDM: tidak"),
-        FindPersonHint => (
-            "Name or email, former employees too",
-            "Nama atau email, termasuk mantan karyawan",
-        ),
+        FindPersonHint => ("Name or email", "Nama atau email"),
         ChangePassword => ("Change password", "Ubah kata sandi"),
         CurrentPassword => ("Current password", "Kata sandi saat ini"),
         NewPassword => ("New password", "Kata sandi baru"),
@@ -989,6 +987,7 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
             "Pass this link on to them. It works once, for 24 hours:",
             "Teruskan tautan ini kepadanya. Berlaku sekali, selama 24 jam:",
         ),
+        Manage => ("Manage", "Kelola"),
         AdminOn => ("🔑 Admin: yes", "🔑 Admin: ya"),
         AdminOff => ("🔑 Admin: no", "🔑 Admin: tidak"),
         ConfirmMakeAdmin => (

@@ -39,6 +39,9 @@ test('invite, accept, log in as the new person; deactivating them sends their ne
   await people.getByRole('button', { name: 'Search' }).click();
   await expect(people.locator('li.list-row')).toHaveCount(1);
   const row = people.locator('li.list-row', { hasText: email });
+  // A person's actions are folded behind "Manage", so the list stays short on a phone.
+  await expect(row.getByRole('button', { name: 'Log out everywhere' })).toBeHidden();
+  await row.getByText('Manage', { exact: true }).click();
   admin.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: 'Log out everywhere' }).click();
   await expect(row.getByRole('status')).toContainText('Logged out everywhere');
@@ -144,6 +147,7 @@ test('a forgotten password: the admin passes on a reset link; a changed one logs
   await people.getByRole('searchbox').fill(login);
   await people.getByRole('button', { name: 'Search' }).click();
   const row = people.locator('li.list-row', { hasText: login });
+  await row.getByText('Manage', { exact: true }).click();
   await row.getByRole('button', { name: 'Password reset link' }).click();
   await expect(row.locator('.notice.issued')).toContainText('It works once, for 24 hours');
   const link = (await row.locator('output.secret').textContent()).trim();

@@ -247,6 +247,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
     let role = RwSignal::new(person.role);
     let is_me = session.user().is_some_and(|me| me.id == person.id);
     let name = person.name.clone();
+    let manage_name = StoredValue::new(person.name.clone());
     view! {
         <li class="list-row">
             <div>
@@ -261,6 +262,9 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                 </div>
             </div>
             <Show when=move || !is_me>
+                // Folded: a page of 50 people with eight buttons each was 40 phone screens long.
+                <details class="person-actions">
+                <summary aria-label=format!("{} {}", t(Msg::Manage), manage_name.get_value())>{t(Msg::Manage)}</summary>
                 <div class="actions">
                 <Show when=move || active>
                     <button type="button" disabled=move || end_sessions.pending.get() on:click=log_out_everywhere>
@@ -290,6 +294,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                     {move || if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }}
                 </button>
                 </div>
+                </details>
             </Show>
             <Show when=move || sessions_ended.get()>
                 <p class="notice small" role="status">{t(Msg::LoggedOutEverywhere)}</p>
