@@ -21,7 +21,8 @@ const lines = ['| file | raw | gzip | brotli |', '|---|---:|---:|---:|'];
 const dist = readdirSync('dist');
 const pick = (re) => dist.filter((f) => re.test(f)).map((f) => [f, sizes(`dist/${f}`)]);
 const sum = (list) => list.reduce((a, [, s]) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const unhashed = (f) => f.replace(/-[0-9a-f]{16}/, '');
+// Trunk's hashes are 16 hex digits, or fewer when they begin with zeros.
+const unhashed = (f) => f.replace(/-[0-9a-f]{8,16}(?=[._])/, '');
 // The first screen: the page, its CSS, and the main module with its glue and chunk loader
 // (scripts/split-app.mjs). Pages outside it fetch their chunks on first visit (app/src/chunks.rs).
 const wasm = pick(/^balai-app-[0-9a-f]+_bg\.wasm$/);
