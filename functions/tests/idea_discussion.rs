@@ -368,3 +368,33 @@ fn a_token_stops_when_the_admin_who_issued_it_leaves() {
         "unauthenticated",
     );
 }
+
+#[test]
+fn a_token_acts_with_the_rights_its_issuer_has_today() {
+    let app = TestApp::new();
+    let root = app.admin();
+    let other = app.person("kepala@example.co.id", Role::Admin);
+    let ani = app.member("ani");
+    let id = idea(&app, &ani, j!({}));
+    let issued = json(&app.post("/api/api-tokens", Some(&other), j!({"name": "Tracker"})));
+    let secret = issued["secret"].as_str().unwrap().to_string();
+    let role = |role: &str| {
+        let res = app.call(
+            "PUT",
+            &format!("/api/people/{}/role", other.id),
+            Some(&root),
+            Some(j!({ "role": role })),
+        );
+        assert_eq!(res.status, 204, "{}", res.body);
+    };
+    // Handed administration over: the token an admin issued no longer reviews ideas.
+    role("member");
+    assert_error(
+        &from_tracker(&app, &secret, &id, j!({"status": "under_review"})),
+        403,
+        "forbidden",
+    );
+    role("admin");
+    let res = from_tracker(&app, &secret, &id, j!({"status": "under_review"}));
+    assert_eq!(res.status, 200, "{}", res.body);
+}
