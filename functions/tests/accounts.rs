@@ -425,8 +425,10 @@ fn an_admin_finds_anyone_by_name_or_email_former_employees_too() {
     );
     assert_eq!(res.status, 204);
     let names = |q: &str| -> Vec<String> {
-        let res = app.get(&format!("/api/people?q={}", urlencode(q)), Some(&admin));
+        let path = format!("/api/people?q={}", urlencode(q));
+        let (res, trips) = app.get_counting_round_trips(&path, Some(&admin));
         assert_eq!(res.status, 200, "{q}: {}", res.body);
+        assert_eq!(trips, 1, "{q}: the session lookup batched with the page");
         item_names(&res)
     };
     assert_eq!(

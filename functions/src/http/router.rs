@@ -121,6 +121,8 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         // The settings page's: what I follow, my sessions (notification settings are above).
         ("GET", ["follows"]) => return follows::list(rt, req, token).await,
         ("GET", ["sessions"]) => return auth::sessions(rt, token).await,
+        // The admins' page: everyone, or a search.
+        ("GET", ["people"]) => return people::list(rt, req, token).await,
         _ => {}
     }
     let actor = sessions::authenticate(rt, token).await?;
@@ -150,7 +152,6 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["posts", id, "ack"]) => feed::confirm(rt, &call, id).await,
         ("GET", ["posts", id, "acks"]) => feed::ack_report(rt, &call, id).await,
         ("POST", ["posts", id, "acks", "remind"]) => feed::remind_unconfirmed(rt, &call, id).await,
-        ("GET", ["people"]) => people::list(rt, &call).await,
         ("GET", ["audit"]) => people::audit_log(rt, &call).await,
         ("POST", ["people", "import"]) => work_pages::import_people(rt, &call).await,
         ("PUT", ["people", id, "profile"]) => work_pages::edit_own(rt, &call, id).await,

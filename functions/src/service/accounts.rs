@@ -9,7 +9,7 @@ use super::{audit, not_found, password, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
-use crate::store::{Db, RowSet, answers, count};
+use crate::store::{Db, RowSet, Stmt, answers, count};
 use balai_protocol::auth::{LoginRequest, Me, Role, SetupRequest};
 use balai_protocol::limits::NAME_MAX_CHARS;
 use balai_protocol::people::{Capability, Person};
@@ -217,35 +217,19 @@ pub const PEOPLE_PAGE: i64 = 50;
 
 /// Everyone, active or not, by name; paged by the (name, id) cursor. With `q`, only those
 /// whose name, email, position or competencies match every word as a prefix (former employees
-/// too, so an admin finds one to reactivate). Admins only.
-pub async fn list_people<R: Runtime>(
+/// too, so an admin finds one to reactivate). Admins only; the session lookup and the page in
+/// one D1 round trip.
+pub async fn list_people_by_session<R: Runtime>(
     rt: &R,
-    actor: &Actor,
+    token: &str,
     q: &str,
     after: Option<&str>,
 ) -> Result<Page<Person>, ApiError> {
-    require(actor, Action::ManagePeople)?;
-    let (after_name, after_id) = super::after_name(after)?;
-    let page = if q.trim().is_empty() {
-        stmt!(
-            person_select!("WHERE (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?"),
-            after_name,
-            after_id,
-            PEOPLE_PAGE
-        )
-    } else {
-        stmt!(
-            person_select!(
-                "WHERE u.rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)
-                   AND (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?"
-            ),
-            super::search::match_expression(q)?,
-            after_name,
-            after_id,
-            PEOPLE_PAGE
-        )
-    };
-    let rows: Vec<PersonRow> = rt.db().all(page).await?;
+    let page = sessions::checked(rt, token, people_page(q, after)).await?;
+    let (actor, sets) = sessions::authenticate_with(rt, token, |_| vec![page]).await?;
+    require(&actor, Action::ManagePeople)?;
+    let [rows] = answers(sets)?;
+    let rows: Vec<PersonRow> = rows.decode()?;
     let next_cursor =
         super::next_cursor(&rows, PEOPLE_PAGE, |r| super::name_cursor(&r.name, &r.id));
     Ok(Page {
@@ -264,6 +248,30 @@ pub async fn list_people<R: Runtime>(
             })
             .collect(),
         next_cursor,
+    })
+}
+
+/// A page of [`list_people_by_session`], or what is wrong with what was asked.
+fn people_page(q: &str, after: Option<&str>) -> Result<Stmt, ApiError> {
+    let (after_name, after_id) = super::after_name(after)?;
+    Ok(if q.trim().is_empty() {
+        stmt!(
+            person_select!("WHERE (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?"),
+            after_name,
+            after_id,
+            PEOPLE_PAGE
+        )
+    } else {
+        stmt!(
+            person_select!(
+                "WHERE u.rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)
+                   AND (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?"
+            ),
+            super::search::match_expression(q)?,
+            after_name,
+            after_id,
+            PEOPLE_PAGE
+        )
     })
 }
 

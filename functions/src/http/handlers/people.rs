@@ -1,5 +1,5 @@
 use super::super::router::Call;
-use super::super::{ApiResponse, json};
+use super::super::{ApiRequest, ApiResponse, json};
 use super::created;
 use crate::runtime::Runtime;
 use crate::service::invites;
@@ -7,12 +7,16 @@ use crate::service::{accounts, audit, credentials};
 use balai_protocol::people::{AccessCodeRequest, Capability, Grant, InviteRequest, RoleChange};
 use balai_protocol::{ApiError, ErrorCode};
 
-pub async fn list<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
-    let cursor = call.req.query_param("cursor");
-    let q = call.req.query_param("q").unwrap_or_default();
+pub async fn list<R: Runtime>(
+    rt: &R,
+    req: &ApiRequest,
+    token: &str,
+) -> Result<ApiResponse, ApiError> {
+    let cursor = req.query_param("cursor");
+    let q = req.query_param("q").unwrap_or_default();
     Ok(ApiResponse::json(
         200,
-        &accounts::list_people(rt, &call.actor, &q, cursor.as_deref()).await?,
+        &accounts::list_people_by_session(rt, token, &q, cursor.as_deref()).await?,
     ))
 }
 
