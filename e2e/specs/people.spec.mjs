@@ -52,6 +52,12 @@ test('invite, accept, log in as the new person; deactivating them sends their ne
   await person.getByRole('button', { name: 'Log in' }).click();
   await expect(person.locator('article.post').first()).toBeVisible();
 
+  // A right granted shows on the row, so the admin sees who holds what without opening each.
+  await row.getByRole('button', { name: 'Announces: no' }).click();
+  await expect(row.getByText('📣 announces', { exact: true })).toBeVisible();
+  await row.getByRole('button', { name: 'Announces: yes' }).click();
+  await expect(row.getByText('📣 announces', { exact: true })).toHaveCount(0);
+
   // Handing administration over: the admin makes Rudi an admin, and his next load has it.
   admin.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: 'Admin: no' }).click();

@@ -47,7 +47,36 @@ pub enum Capability {
     Hr,
 }
 
+impl Grants {
+    pub fn holds(mut self, capability: Capability) -> bool {
+        *self.field(capability)
+    }
+
+    /// Grants (`held`) or withdraws `capability`.
+    pub fn set(&mut self, capability: Capability, held: bool) {
+        *self.field(capability) = held;
+    }
+
+    fn field(&mut self, capability: Capability) -> &mut bool {
+        match capability {
+            Capability::Communications => &mut self.communications,
+            Capability::Places => &mut self.place_editor,
+            Capability::Ideas => &mut self.idea_reviewer,
+            Capability::Moderation => &mut self.moderator,
+            Capability::Hr => &mut self.hr,
+        }
+    }
+}
+
 impl Capability {
+    pub const ALL: [Capability; 5] = [
+        Capability::Communications,
+        Capability::Places,
+        Capability::Ideas,
+        Capability::Moderation,
+        Capability::Hr,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Capability::Communications => "communications",

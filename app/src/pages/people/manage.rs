@@ -11,7 +11,7 @@ use crate::pager::Pager;
 use crate::session::use_session;
 use balai_protocol::auth::Role;
 use balai_protocol::people::{
-    AccessCodeRequest, Capability, InviteRequest, IssuedInvite, PendingInvite, Person,
+    AccessCodeRequest, Capability, Grants, InviteRequest, IssuedInvite, PendingInvite, Person,
 };
 use leptos::prelude::*;
 
@@ -39,6 +39,16 @@ fn origin() -> String {
     web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
+}
+
+fn capability_label(capability: Capability) -> Msg {
+    match capability {
+        Capability::Communications => Msg::HoldsCommunications,
+        Capability::Places => Msg::HoldsPlaces,
+        Capability::Ideas => Msg::HoldsIdeas,
+        Capability::Moderation => Msg::HoldsModeration,
+        Capability::Hr => Msg::HoldsHr,
+    }
 }
 
 fn role_label(role: Role) -> Msg {
@@ -245,6 +255,17 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
         move |_| reset.run(async move { api::issue_password_reset(&id.get_value()).await });
     let active = person.active;
     let role = RwSignal::new(person.role);
+    let grants = RwSignal::new(person.grants);
+    // What they may do beyond their role, readable without opening "Manage".
+    let rights = move || {
+        let held = grants.get();
+        let names: Vec<&str> = Capability::ALL
+            .into_iter()
+            .filter(|c| held.holds(*c))
+            .map(|c| t(capability_label(c)))
+            .collect();
+        (!names.is_empty()).then(|| view! { <div class="muted small">{names.join(" · ")}</div> })
+    };
     let is_me = session.user().is_some_and(|me| me.id == person.id);
     let name = person.name.clone();
     let manage_name = StoredValue::new(person.name.clone());
@@ -260,6 +281,7 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                     {person.department.clone().map(|d| format!(" · {d}"))}
                     {person.branch.clone().map(|b| format!(" · {b}"))}
                 </div>
+                {rights}
             </div>
             <Show when=move || !is_me>
                 // Folded: a page of 50 people with eight buttons each was 40 phone screens long.
@@ -275,15 +297,15 @@ fn PersonRow(person: Person, people: RwSignal<Vec<Person>>) -> impl IntoView {
                     </button>
                     <RoleToggle person_id=id.get_value() role/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Communications
-                        granted=person.grants.communications on=Msg::CommunicationsOn off=Msg::CommunicationsOff/>
+                        grants on=Msg::CommunicationsOn off=Msg::CommunicationsOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Places
-                        granted=person.grants.place_editor on=Msg::PlaceEditorOn off=Msg::PlaceEditorOff/>
+                        grants on=Msg::PlaceEditorOn off=Msg::PlaceEditorOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Ideas
-                        granted=person.grants.idea_reviewer on=Msg::IdeaReviewerOn off=Msg::IdeaReviewerOff/>
+                        grants on=Msg::IdeaReviewerOn off=Msg::IdeaReviewerOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Moderation
-                        granted=person.grants.moderator on=Msg::ModeratorOn off=Msg::ModeratorOff/>
+                        grants on=Msg::ModeratorOn off=Msg::ModeratorOff/>
                     <GrantToggle person_id=id.get_value() capability=Capability::Hr
-                        granted=person.grants.hr on=Msg::HrOn off=Msg::HrOff/>
+                        grants on=Msg::HrOn off=Msg::HrOff/>
                 </Show>
                 <button type="button" class:danger=active aria-label=format!("{} {}", if active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }, name)
                     on:click=move |_| {
@@ -345,25 +367,25 @@ fn RoleToggle(person_id: String, role: RwSignal<Role>) -> impl IntoView {
 fn GrantToggle(
     person_id: String,
     capability: Capability,
-    granted: bool,
+    grants: RwSignal<Grants>,
     on: Msg,
     off: Msg,
 ) -> impl IntoView {
     let id = StoredValue::new(person_id);
-    let held = RwSignal::new(granted);
+    let held = move || grants.get().holds(capability);
     let grant = Call::new();
     let toggle = move |_| {
-        let enabled = !held.get_untracked();
+        let enabled = !grants.get_untracked().holds(capability);
         grant.run(async move {
             api::set_grant(&id.get_value(), capability, enabled).await?;
-            held.set(enabled);
+            grants.update(|g| g.set(capability, enabled));
             Ok(())
         });
     };
     view! {
-        <button type="button" aria-pressed=move || held.get().to_string()
+        <button type="button" aria-pressed=move || held().to_string()
             disabled=move || grant.pending.get() on:click=toggle>
-            {move || if held.get() { t(on) } else { t(off) }}
+            {move || if held() { t(on) } else { t(off) }}
         </button>
         {grant.error_view()}
     }
