@@ -351,15 +351,22 @@ fn an_outside_system_sets_status_with_a_token_an_admin_issued_and_can_revoke() {
     }
 }
 
-#[test]
-fn a_token_stops_when_the_admin_who_issued_it_leaves() {
-    let app = TestApp::new();
+/// The first admin, a second admin who issues a tracker token, a member's idea, and the
+/// token's secret.
+fn token_of_a_second_admin(app: &TestApp) -> (Who, Who, String, String) {
     let root = app.admin();
     let other = app.person("kepala@example.co.id", Role::Admin);
     let ani = app.member("ani");
-    let id = idea(&app, &ani, j!({}));
+    let id = idea(app, &ani, j!({}));
     let issued = json(&app.post("/api/api-tokens", Some(&other), j!({"name": "Tracker"})));
     let secret = issued["secret"].as_str().unwrap().to_string();
+    (root, other, id, secret)
+}
+
+#[test]
+fn a_token_stops_when_the_admin_who_issued_it_leaves() {
+    let app = TestApp::new();
+    let (root, other, id, secret) = token_of_a_second_admin(&app);
     let deactivate = format!("/api/people/{}/deactivate", other.id);
     assert_eq!(app.post(&deactivate, Some(&root), j!({})).status, 204);
     assert_error(
@@ -372,12 +379,7 @@ fn a_token_stops_when_the_admin_who_issued_it_leaves() {
 #[test]
 fn a_token_acts_with_the_rights_its_issuer_has_today() {
     let app = TestApp::new();
-    let root = app.admin();
-    let other = app.person("kepala@example.co.id", Role::Admin);
-    let ani = app.member("ani");
-    let id = idea(&app, &ani, j!({}));
-    let issued = json(&app.post("/api/api-tokens", Some(&other), j!({"name": "Tracker"})));
-    let secret = issued["secret"].as_str().unwrap().to_string();
+    let (root, other, id, secret) = token_of_a_second_admin(&app);
     let role = |role: &str| {
         let res = app.call(
             "PUT",
