@@ -5,6 +5,12 @@ const API = 'balai-api-v1';
 // Map tiles seen, so the map still shows them offline: public imagery, kept across logins.
 const TILES = 'balai-tiles-v1';
 const TILES_MAX_ENTRIES = 1500; // about 30 MB of 256 px tiles
+// Photos seen (a post's, a colleague's), so they show offline too. Each URL carries its
+// photo's hash and never changes, so the cache answers first; they are per person, and go at
+// logout with the API's answers.
+const PHOTOS = 'balai-photos-v1';
+const PHOTOS_MAX_ENTRIES = 150; // about 30 MB of phone photos scaled to 1600 px
+const PHOTO_PATH = /^\/api\/(posts\/[^/]+\/photos\/\d+|people\/[^/]+\/photo)$/;
 // Answers kept for reading offline; the oldest go first. Searches, the unread poll and file
 // exports are not worth keeping.
 const API_MAX_ENTRIES = 200;
@@ -35,6 +41,11 @@ async function placesSeen() {
   });
 }
 
+// What was kept for the person logged in: gone when they log out or their session ends.
+function forgetPerson() {
+  return Promise.all([caches.delete(API), caches.delete(PHOTOS)]);
+}
+
 // What this build is made of; the build (scripts/split-app.mjs) fills both lists in.
 // The shell: the page's CSS, the main module and its glue, icons, manifest, Leaflet.
 const SHELL_FILES = [];
@@ -57,7 +68,7 @@ self.addEventListener('activate', (event) => {
   const current = new Set(['/', ...SHELL_FILES, ...LAZY_FILES]);
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => ![SHELL, API, TILES].includes(k)).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => ![SHELL, API, TILES, PHOTOS].includes(k)).map((k) => caches.delete(k))))
       .then(() => caches.open(SHELL))
       .then((c) => c.keys().then((keys) => Promise.all(keys
         .filter((k) => !current.has(new URL(k.url).pathname))
@@ -72,7 +83,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
 
   if (url.pathname === '/api/auth/logout' && req.method === 'POST') {
-    event.respondWith(fetch(req).then((res) => caches.delete(API).then(() => res)));
+    event.respondWith(fetch(req).then((res) => forgetPerson().then(() => res)));
     return;
   }
   if (req.method !== 'GET') return;
@@ -88,6 +99,17 @@ self.addEventListener('fetch', (event) => {
     return;
   }
 
+  if (PHOTO_PATH.test(url.pathname) && url.searchParams.has('v')) {
+    event.respondWith(
+      caches.open(PHOTOS).then((c) => c.match(req)).then((hit) => hit || fetch(req).then((res) => {
+        if (res.ok) event.waitUntil(keep(req, res.clone(), PHOTOS, PHOTOS_MAX_ENTRIES));
+        else if (res.status === 401) forgetPerson();
+        return res;
+      })),
+    );
+    return;
+  }
+
   if (url.pathname.startsWith('/api/')) {
     // Network first; offline, the last answer this browser saw.
     event.respondWith(
@@ -96,7 +118,7 @@ self.addEventListener('fetch', (event) => {
           if (req.method === 'GET' && res.ok && !API_UNCACHED.includes(url.pathname)) {
             event.waitUntil(keep(req, res.clone()));
           } else if (res.status === 401) {
-            caches.delete(API);
+            forgetPerson();
           }
           return res;
         })

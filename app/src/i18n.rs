@@ -472,6 +472,10 @@ pub enum Msg {
     NoResults,
     GroupComposer,
     InGroup,
+    AddPhotos,
+    RemovePhoto,
+    PhotoUnreadable,
+    Photo,
 }
 
 pub fn text(lang: Lang, m: Msg) -> &'static str {
@@ -1139,6 +1143,13 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         AtPlace => ("at", "di"),
         PlaceEditorOn => ("🗺️ Edits the map: yes", "🗺️ Boleh mengubah peta: ya"),
         PlaceEditorOff => ("🗺️ Edits the map: no", "🗺️ Boleh mengubah peta: tidak"),
+        AddPhotos => ("Photos", "Foto"),
+        RemovePhoto => ("Remove this photo", "Hapus foto ini"),
+        PhotoUnreadable => (
+            "A photo could not be read: choose a JPEG, PNG or WebP image.",
+            "Foto tidak dapat dibaca: pilih gambar JPEG, PNG atau WebP.",
+        ),
+        Photo => ("Photo", "Foto"),
     };
     match lang {
         Lang::En => en,

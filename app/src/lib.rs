@@ -8,6 +8,7 @@ mod chunks;
 mod components;
 mod confirm;
 mod i18n;
+mod images;
 mod offline;
 mod pager;
 mod pages;

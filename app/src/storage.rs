@@ -8,10 +8,9 @@ pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok()?
 }
 
-pub fn set(key: &str, value: &str) {
-    if let Some(s) = local() {
-        let _ = s.set_item(key, value);
-    }
+/// Whether it was kept: a full storage (queued photos are large) or an absent one keeps nothing.
+pub fn set(key: &str, value: &str) -> bool {
+    local().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 pub fn remove(key: &str) {

@@ -32,6 +32,7 @@ const AUTHENTICATED: &[(&str, &str)] = &[
     ("DELETE", "/api/posts/{post}/like"),
     ("PUT", "/api/posts/{post}/ack"),
     ("GET", "/api/posts/{post}/acks"),
+    ("GET", "/api/posts/{photo_post}/photos/{photo_number}"),
     ("POST", "/api/posts/{post}/acks/remind"),
     ("DELETE", "/api/posts/{post}"),
     ("GET", "/api/announcements"),
@@ -395,6 +396,14 @@ impl Sweep {
             ("question", one("rt_questions")),
             ("place", one("places")),
             ("suggestion", one("place_suggestions")),
+            (
+                "photo_post",
+                app.rows("SELECT id FROM posts WHERE photos IS NOT NULL LIMIT 1")[0]["id"]
+                    .as_str()
+                    .expect("the demo company has posts with photos")
+                    .to_string(),
+            ),
+            ("photo_number", "0".to_string()),
         ];
         count_writes(&app);
         Sweep {

@@ -38,6 +38,10 @@ pub struct Post {
     /// An announcement everyone is asked to confirm having read (an order, a new rule).
     #[serde(default)]
     pub ack: Option<Ack>,
+    /// Its photos' URLs, in the order they were posted (each readable by whoever may read the
+    /// post, and never changing under its URL).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<String>,
 }
 
 /// Confirmations of an announcement that asks everyone to confirm having read it.
@@ -107,6 +111,10 @@ pub struct NewPost {
     /// With `announce_until`: ask everyone to confirm they have read it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ack_required: bool,
+    /// Photos, each a JPEG, PNG or WebP image as base64 (at most `POST_PHOTOS_MAX`). Sent with
+    /// the text in one write, so a queued post keeps them and a retry stores them once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

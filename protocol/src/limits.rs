@@ -62,6 +62,14 @@ pub const ABSENCE_NOTE_MAX_CHARS: usize = 300;
 pub const ABSENCE_MAX_DAYS: i64 = 366;
 /// A profile photo, as uploaded (JPEG, PNG or WebP).
 pub const PHOTO_MAX_BYTES: usize = 512 * 1024;
+/// Photos a post carries at most, each an image of at most [`POST_PHOTO_MAX_BYTES`] (the app
+/// scales a phone's photo down to [`POST_PHOTO_SIDE_PX`] first: a few hundred KB).
+pub const POST_PHOTOS_MAX: usize = 4;
+pub const POST_PHOTO_MAX_BYTES: usize = 768 * 1024;
+pub const POST_PHOTO_SIDE_PX: u32 = 1600;
+/// A new post's body: its text and its photos, sent as base64 (4 bytes for every 3).
+pub const POST_BODY_MAX_BYTES: usize =
+    BODY_MAX_BYTES + POST_PHOTOS_MAX * POST_PHOTO_MAX_BYTES.div_ceil(3) * 4;
 pub const BOOKMARKS_MAX: usize = 50;
 pub const BOOKMARK_TITLE_MAX_CHARS: usize = 80;
 pub const BOOKMARK_URL_MAX_CHARS: usize = 500;

@@ -1,6 +1,8 @@
 use crate::api;
 use crate::call::Call;
+use crate::components::photo_picker::PhotoPicker;
 use crate::i18n::{Msg, t};
+use crate::images;
 use crate::offline::outbox::{Sent, send_or_queue};
 use crate::storage;
 use balai_protocol::feed::{NewPost, Post};
@@ -44,6 +46,9 @@ pub fn Composer(
     let group = StoredValue::new(group);
     let draft_key = StoredValue::new(draft_key);
     let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
+    // Scaled photos, as `data:` URLs (too big for the draft: they are kept until sent or the
+    // page closes).
+    let photos = RwSignal::new(Vec::<String>::new());
     // The home feed's composer takes what the page hands it, and takes the focus.
     if group.with_value(Option::is_none)
         && place_id.with_value(Option::is_none)
@@ -64,10 +69,15 @@ pub fn Composer(
     let key = RwSignal::new(api::new_key());
     let submit = Call::new();
     let left = move || POST_MAX_CHARS as i64 - text.with(|t| t.chars().count() as i64);
-    let can_send =
-        move || !submit.pending.get() && left() >= 0 && text.with(|t| !t.trim().is_empty());
+    // A photo may speak for itself.
+    let can_send = move || {
+        !submit.pending.get()
+            && left() >= 0
+            && (text.with(|t| !t.trim().is_empty()) || photos.with(|p| !p.is_empty()))
+    };
     let done = move || {
         text.set(String::new());
+        photos.set(Vec::new());
         announce.set(false);
         ask_ack.set(false);
         storage::remove(&draft_key.get_value());
@@ -86,6 +96,11 @@ pub fn Composer(
                 .then(|| js_sys::Date::now() as i64 + ANNOUNCE_FOR_MS),
             place_id: place_id.get_value(),
             ack_required: announce.get_untracked() && ask_ack.get_untracked(),
+            photos: photos.with_untracked(|p| {
+                p.iter()
+                    .map(|url| images::base64_of(url).to_string())
+                    .collect()
+            }),
         };
         let key = key.get_untracked();
         submit.run(async move {
@@ -127,6 +142,7 @@ pub fn Composer(
                     {t(Msg::AskToConfirm)}
                 </label>
             </Show>
+            <PhotoPicker photos=photos input_id="composer-photos"/>
             <div class="composer-row">
                 <span class="muted small" class:over=move || left() < 0>
                     {left} " " {t(Msg::Characters)}

@@ -1,5 +1,6 @@
 use crate::api;
 use crate::components::ack::AckBar;
+use crate::components::post_photos::PostPhotos;
 use crate::components::post_states::{PostChanges, PostStates};
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
@@ -104,6 +105,7 @@ pub fn PostCard(
                 </span>
             </header>
             <div class="post-body" inner_html=post.body_html.clone()></div>
+            <PostPhotos urls=post.photos.clone()/>
             {post.ack.map(|ack| view! { <AckBar post_id=post.id.clone() ack=ack/> })}
             <footer class="post-actions">
                 <button

@@ -112,14 +112,20 @@ pub async fn send_or_queue<T: DeserializeOwned>(
 ) -> Result<Sent<T>, api::Error> {
     match write.send(&key).await {
         Err(api::Error::Network) => {
-            push(Pending {
+            let kept = push(Pending {
                 method: Some(write.method),
                 put: false,
                 path: write.path,
                 body: write.body,
                 key,
             });
-            Ok(Sent::Queued)
+            // With no room left on the phone, nothing waits: the writer keeps what they wrote
+            // on screen, to send when the network is back.
+            if kept {
+                Ok(Sent::Queued)
+            } else {
+                Err(api::Error::Network)
+            }
         }
         answer => answer.map(Sent::Now),
     }
@@ -131,20 +137,22 @@ fn load() -> Vec<Pending> {
         .unwrap_or_default()
 }
 
-fn save(items: &[Pending]) {
+/// Whether what waits was kept.
+fn save(items: &[Pending]) -> bool {
     if items.is_empty() {
         storage::remove(KEY);
+        true
     } else {
-        storage::set(KEY, &api::to_json(items));
+        storage::set(KEY, &api::to_json(items))
     }
 }
 
-fn push(item: Pending) {
+fn push(item: Pending) -> bool {
     let mut items = load();
     if !items.iter().any(|i| i.key == item.key) {
         items.push(item);
     }
-    save(&items);
+    save(&items)
 }
 
 /// Sends everything waiting, oldest first. Stops at the first write that may go through later

@@ -60,6 +60,7 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
                     announce_until: None,
                     place_id: None,
                     ack_required: false,
+                    photos: Vec::new(),
                 },
             )
             .await?;

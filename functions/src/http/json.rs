@@ -1,7 +1,9 @@
 //! Reading a JSON body: a clear 400 naming the field, never a 500.
 
 use super::ApiRequest;
-use balai_protocol::limits::{BODY_MAX_BYTES, IMPORT_BODY_MAX_BYTES, PHOTO_MAX_BYTES};
+use balai_protocol::limits::{
+    BODY_MAX_BYTES, IMPORT_BODY_MAX_BYTES, PHOTO_MAX_BYTES, POST_BODY_MAX_BYTES,
+};
 use balai_protocol::{ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
 
@@ -18,8 +20,9 @@ pub fn body<T: DeserializeOwned>(req: &ApiRequest) -> Result<T, ApiError> {
             "Kirim isi permintaan sebagai application/json.",
         ));
     }
-    if req.body.len() > BODY_MAX_BYTES {
-        return Err(too_large(BODY_MAX_BYTES));
+    let limit = body_limit(&req.path);
+    if req.body.len() > limit {
+        return Err(too_large(limit));
     }
     serde_json::from_slice(&req.body).map_err(|e| {
         let message = e.to_string();
@@ -67,10 +70,13 @@ pub fn text(req: &ApiRequest) -> Result<&str, ApiError> {
     })
 }
 
-/// The largest body a write to `path` may send: a CSV import is bigger than any form.
+/// The largest body a write to `path` may send: a CSV import, an image or a new post with its
+/// photos is bigger than any form.
 pub fn body_limit(path: &str) -> usize {
     if path == "/api/places/import" || path == "/api/people/import" {
         IMPORT_BODY_MAX_BYTES
+    } else if path == "/api/posts" {
+        POST_BODY_MAX_BYTES
     } else if path.starts_with("/api/people/") && path.ends_with("/photo") {
         PHOTO_MAX_BYTES
     } else {

@@ -12,6 +12,7 @@ pub use cookies::SESSION_COOKIE;
 pub use json::{body_limit, too_large};
 pub use router::handle;
 
+use crate::service::image::Image;
 use balai_protocol::{ApiError, ErrorCode, Lang};
 
 #[derive(Debug, Clone)]
@@ -109,20 +110,30 @@ impl ApiResponse {
         }
     }
 
-    /// An image, cached by the browser for `max_age` seconds (private: it needs a session).
-    pub fn image(content_type: &str, bytes: Vec<u8>, etag: &str, max_age: u32) -> Self {
+    /// An uploaded image, `304` when the browser already has this one. Linked with
+    /// `?v=<its hash>`, an image never changes under its URL, so the browser keeps it a year
+    /// (private: it needs a session).
+    pub fn image(req: &ApiRequest, image: Image) -> Self {
+        let tag = format!("\"{}\"", image.etag);
+        if req.header("if-none-match") == Some(tag.as_str()) {
+            return ApiResponse::no_content()
+                .with_status(304)
+                .with_header("etag", tag);
+        }
+        let versioned = req.query_param("v").as_deref() == Some(image.etag.as_str());
+        let max_age = if versioned { 31_536_000 } else { 0 };
         ApiResponse {
             status: 200,
             headers: vec![
-                ("content-type".into(), content_type.into()),
-                ("etag".into(), format!("\"{etag}\"")),
+                ("content-type".into(), image.content_type),
+                ("etag".into(), tag),
                 (
                     "cache-control".into(),
                     format!("private, max-age={max_age}"),
                 ),
             ],
             body: String::new(),
-            bytes,
+            bytes: image.bytes,
         }
     }
 

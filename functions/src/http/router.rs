@@ -151,6 +151,7 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["posts", id, "like"]) => feed::like(rt, &call, id, false).await,
         ("PUT", ["posts", id, "ack"]) => feed::confirm(rt, &call, id).await,
         ("GET", ["posts", id, "acks"]) => feed::ack_report(rt, &call, id).await,
+        ("GET", ["posts", id, "photos", n]) => feed::photo(rt, &call, id, n).await,
         ("POST", ["posts", id, "acks", "remind"]) => feed::remind_unconfirmed(rt, &call, id).await,
         ("GET", ["audit"]) => people::audit_log(rt, &call).await,
         ("POST", ["people", "import"]) => work_pages::import_people(rt, &call).await,
@@ -257,6 +258,7 @@ fn known(rest: &[&str]) -> bool {
             | ["posts", _]
             | ["posts", _, "comments" | "like" | "ack" | "acks"]
             | ["posts", _, "acks", "remind"]
+            | ["posts", _, "photos", _]
             | ["comments", _]
             | ["people"]
             | ["audit"]

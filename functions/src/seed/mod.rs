@@ -5,7 +5,9 @@ mod avatar;
 mod content;
 mod ideas;
 pub mod places;
+mod png;
 mod round_tables;
+mod scenery;
 mod work_pages;
 
 use crate::runtime::Runtime;
@@ -107,6 +109,11 @@ fn posts_from_branches(
             announce_until: None,
             place_id: Some(office.clone()),
             ack_required: false,
+            // Every third comes with a photo of the office.
+            photos: (i % 3 == 0)
+                .then(|| crate::runtime::blob_encode(&scenery::png(i as u64 * 7_919)))
+                .into_iter()
+                .collect(),
         };
         block_on(posts::create(rt, &rng.pick(people).actor, &input, None))?;
     }
@@ -367,6 +374,7 @@ pub fn activity(
                 announce_until: None,
                 place_id: None,
                 ack_required: false,
+                photos: Vec::new(),
             },
             None,
         ))?;
@@ -511,6 +519,7 @@ fn demo_announcement(rt: &NativeRuntime, people: &[Seeded], now: Millis) -> Resu
         announce_until: Some(now + 14 * 24 * 60 * 60 * 1000),
         place_id: None,
         ack_required: true,
+        photos: Vec::new(),
     };
     let Created::New(order) = block_on(posts::create(rt, &people[0].actor, &order, None))? else {
         unreachable!("no idempotency key, no replay");
@@ -529,6 +538,7 @@ fn demo_announcement(rt: &NativeRuntime, people: &[Seeded], now: Millis) -> Resu
         announce_until: Some(now + 14 * 24 * 60 * 60 * 1000),
         place_id: None,
         ack_required: false,
+        photos: Vec::new(),
     };
     block_on(posts::create(rt, &people[0].actor, &input, None))?;
     Ok(())

@@ -75,6 +75,7 @@ pub mod groups;
 pub mod ideas;
 pub mod idempotency;
 pub mod ids;
+pub mod image;
 pub mod invites;
 pub mod likes;
 pub mod maintenance;

@@ -101,6 +101,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0022_password_resets.sql",
         include_str!("../../migrations/0022_password_resets.sql"),
     ),
+    (
+        "0023_post_photos.sql",
+        include_str!("../../migrations/0023_post_photos.sql"),
+    ),
 ];
 
 impl SqliteDb {

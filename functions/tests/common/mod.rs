@@ -247,7 +247,6 @@ pub fn json(res: &ApiResponse) -> Value {
     serde_json::from_str(&res.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", res.body))
 }
 
-/// Asserts an error response: status, stable code, and the JSON error shape.
 /// The `name` of each item of a page's answer, in order.
 pub fn item_names(res: &ApiResponse) -> Vec<String> {
     json(res)["items"]
@@ -258,6 +257,7 @@ pub fn item_names(res: &ApiResponse) -> Vec<String> {
         .collect()
 }
 
+/// Asserts an error response: status, stable code, and the JSON error shape.
 pub fn assert_error(res: &ApiResponse, status: u16, code: &str) {
     assert_eq!(res.status, status, "body: {}", res.body);
     let body = json(res);

@@ -79,43 +79,6 @@ pub fn OwnForm(profile: Profile, saved: Callback<Profile>) -> impl IntoView {
 /// The longest side of an uploaded photo: plenty for a profile, and far under the size cap.
 const PHOTO_SIDE_PX: f64 = 512.0;
 
-/// A phone photo scaled down to [`PHOTO_SIDE_PX`] as JPEG, in the browser; `None` when the
-/// browser cannot decode it (then the original goes up, and the server says what is wrong).
-async fn downscaled(file: &web_sys::File) -> Option<web_sys::Blob> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window()?;
-    let bitmap: web_sys::ImageBitmap =
-        JsFuture::from(window.create_image_bitmap_with_blob(file).ok()?)
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
-    let (w, h) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
-    let scale = (PHOTO_SIDE_PX / w.max(h)).min(1.0);
-    let (w, h) = ((w * scale).round(), (h * scale).round());
-    let canvas: web_sys::HtmlCanvasElement =
-        document().create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(w as u32);
-    canvas.set_height(h as u32);
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    context
-        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, w, h)
-        .ok()?;
-    let blob = js_sys::Promise::new(&mut |resolve, _reject| {
-        let done =
-            wasm_bindgen::closure::Closure::once_into_js(move |blob: wasm_bindgen::JsValue| {
-                let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &blob);
-            });
-        let _ = canvas.to_blob_with_type_and_encoder_options(
-            done.unchecked_ref(),
-            "image/jpeg",
-            &wasm_bindgen::JsValue::from_f64(0.85),
-        );
-    });
-    JsFuture::from(blob).await.ok()?.dyn_into().ok()
-}
-
 /// Uploads a photo chosen on the phone (the camera or the gallery), scaled down first.
 #[component]
 pub fn PhotoForm(person_id: String, saved: Callback<Profile>) -> impl IntoView {
@@ -131,7 +94,8 @@ pub fn PhotoForm(person_id: String, saved: Callback<Profile>) -> impl IntoView {
             return;
         };
         upload.run(async move {
-            let photo = match downscaled(&file).await {
+            // Undecodable here, the original goes up, and the server says what is wrong.
+            let photo = match crate::images::jpeg_blob(&file, PHOTO_SIDE_PX).await {
                 Some(small) => small,
                 None => file.into(),
             };

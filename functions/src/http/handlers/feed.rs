@@ -94,6 +94,19 @@ pub async fn confirm<R: Runtime>(
     ))
 }
 
+/// `GET /api/posts/:id/photos/:n`: one of a post's photos, for whoever may read the post.
+pub async fn photo<R: Runtime>(
+    rt: &R,
+    call: &Call<'_>,
+    post_id: &str,
+    n: &str,
+) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::image(
+        call.req,
+        posts::photos::get(rt, &call.actor, post_id, n).await?,
+    ))
+}
+
 /// `GET /api/posts/:id/acks?cursor=`: totals and who has not confirmed yet.
 pub async fn ack_report<R: Runtime>(
     rt: &R,

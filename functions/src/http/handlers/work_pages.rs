@@ -143,21 +143,9 @@ pub async fn celebrations<R: Runtime>(rt: &R, token: &str) -> Result<ApiResponse
 
 /// A photo as uploaded; `304` when the browser already has this one.
 pub async fn photo<R: Runtime>(rt: &R, call: &Call<'_>, id: &str) -> Result<ApiResponse, ApiError> {
-    let found = photo::get(rt, &call.actor, id).await?;
-    let tag = format!("\"{}\"", found.etag);
-    if call.req.header("if-none-match") == Some(tag.as_str()) {
-        return Ok(ApiResponse::no_content()
-            .with_status(304)
-            .with_header("etag", tag));
-    }
-    // Linked with `?v=<hash>`, a photo never changes under its URL: keep it a year.
-    let versioned = call.req.query_param("v").as_deref() == Some(found.etag.as_str());
-    let max_age = if versioned { 31_536_000 } else { 0 };
     Ok(ApiResponse::image(
-        &found.content_type,
-        found.bytes,
-        &found.etag,
-        max_age,
+        call.req,
+        photo::get(rt, &call.actor, id).await?,
     ))
 }
 

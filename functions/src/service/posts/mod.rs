@@ -37,7 +37,7 @@ macro_rules! post_select {
                     CASE WHEN p.ack_required = 1 THEN
                       (SELECT a.created_at FROM post_acks a WHERE a.post_id = p.id AND a.user_id = r.id)
                     END AS acked_at,
-                    p.place_id, (SELECT pl.name FROM places pl WHERE pl.id = p.place_id AND ",
+                    p.photos, p.place_id, (SELECT pl.name FROM places pl WHERE pl.id = p.place_id AND ",
             place_visible!("r.editor", "r.id"),
             ") AS place_name
              FROM reader r CROSS JOIN posts p JOIN users u ON u.id = p.author_id
@@ -48,6 +48,7 @@ macro_rules! post_select {
 }
 
 mod following;
+pub mod photos;
 
 #[derive(Deserialize)]
 struct PostRow {
@@ -68,6 +69,7 @@ struct PostRow {
     ack_required: i64,
     ack_count: i64,
     acked_at: Option<Millis>,
+    photos: Option<String>,
     place_id: Option<String>,
     place_name: Option<String>,
 }
@@ -88,6 +90,7 @@ impl PostRow {
                 .group_id
                 .zip(self.group_name)
                 .map(|(id, name)| GroupRef { id, name }),
+            photos: photos::urls(&self.id, self.photos.as_deref()),
             id: self.id,
             body_html: self.body_html,
             created_at: self.created_at,
@@ -390,6 +393,15 @@ pub async fn detail_by_session<R: Runtime>(
     })
 }
 
+/// A post's text, checked: it may be empty only when the post has photos to show.
+fn post_text(body: &str, has_photos: bool) -> Result<String, ApiError> {
+    if has_photos {
+        validate::optional("body", body, POST_MAX_CHARS)
+    } else {
+        validate::text("body", body, POST_MAX_CHARS)
+    }
+}
+
 /// Either the new post, or the first answer to a retry with the same idempotency key.
 pub async fn create<R: Runtime>(
     rt: &R,
@@ -398,7 +410,8 @@ pub async fn create<R: Runtime>(
     key: Option<&str>,
 ) -> Result<Created<Box<Post>>, ApiError> {
     require(actor, Action::CreatePost)?;
-    let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
+    let new_photos = photos::decode(&input.photos)?;
+    let body = post_text(&input.body, !new_photos.is_empty())?;
     let group = match &input.group_id {
         Some(id) => Some(groups::require_member(rt, actor, id).await?),
         None => None,
@@ -420,8 +433,11 @@ pub async fn create<R: Runtime>(
         ));
     }
     let created_at = rt.now();
+    let id = new_id(rt);
+    let photo_column = photos::column(&new_photos);
     let post = Post {
-        id: new_id(rt),
+        photos: photos::urls(&id, photo_column.as_deref()),
+        id,
         author: Author {
             id: actor.id.clone(),
             name: actor.name.clone(),
@@ -451,8 +467,8 @@ pub async fn create<R: Runtime>(
     let body = post.body.as_deref().unwrap_or_default();
     let group_id = post.group.as_ref().map(|g| g.id.as_str());
     let mut stmts = vec![stmt!(
-        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until, place_id, ack_required, ack_count)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO posts (id, author_id, body, body_html, created_at, group_id, announce_until, place_id, ack_required, ack_count, photos)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         post.id.as_str(),
         actor.id.as_str(),
         body,
@@ -462,7 +478,8 @@ pub async fn create<R: Runtime>(
         announce_until,
         post.place.as_ref().map(|p| p.id.as_str()),
         i64::from(input.ack_required),
-        i64::from(input.ack_required)
+        i64::from(input.ack_required),
+        photo_column.as_deref()
     )];
     if input.ack_required {
         stmts.push(stmt!(
@@ -500,6 +517,7 @@ pub async fn create<R: Runtime>(
             Recipients::everyone(),
         ));
     }
+    photos::keep(rt, &new_photos).await?;
     Ok(
         match idempotency::commit(rt, &actor.id, key, stmts, 201, &post).await? {
             None => Created::New(Box::new(post)),
@@ -519,7 +537,7 @@ pub async fn edit<R: Runtime>(
     if !may_edit(actor, &row.author_id) {
         return Err(forbidden());
     }
-    let body = validate::text("body", &input.body, POST_MAX_CHARS)?;
+    let body = post_text(&input.body, row.photos.is_some())?;
     let html = markdown::render(&body);
     let mut stmts = vec![
         stmt!(

@@ -5,6 +5,7 @@
 
 use super::super::actor::Actor;
 use super::super::ids::sha256_hex;
+use super::super::image::{Image, sniff};
 use super::super::policy::{Action, may_manage_staff, require};
 use super::super::{audit, forbidden, not_found, validate};
 use crate::runtime::Runtime;
@@ -17,30 +18,6 @@ use serde::Deserialize;
 
 fn key(user_id: &str) -> String {
     format!("photo:{user_id}")
-}
-
-/// The image type `bytes` really are, by their signature.
-pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
-        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
-        [
-            b'R',
-            b'I',
-            b'F',
-            b'F',
-            _,
-            _,
-            _,
-            _,
-            b'W',
-            b'E',
-            b'B',
-            b'P',
-            ..,
-        ] => Some("image/webp"),
-        _ => None,
-    }
 }
 
 /// Who may change `user_id`'s photo: the person, admins and HR.
@@ -106,14 +83,7 @@ pub async fn remove<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<
     rt.blob_delete(&key(user_id)).await
 }
 
-/// A photo as stored: its bytes, type and content hash.
-pub struct Photo {
-    pub bytes: Vec<u8>,
-    pub content_type: String,
-    pub etag: String,
-}
-
-pub async fn get<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<Photo, ApiError> {
+pub async fn get<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<Image, ApiError> {
     require(actor, Action::ReadFeed)?;
     validate::id(user_id, Thing::Person)?;
     #[derive(Deserialize)]
@@ -136,7 +106,7 @@ pub async fn get<R: Runtime>(rt: &R, actor: &Actor, user_id: &str) -> Result<Pho
         .blob_get(&key(user_id))
         .await?
         .ok_or_else(|| not_found(Thing::Photo))?;
-    Ok(Photo {
+    Ok(Image {
         bytes,
         content_type,
         etag,

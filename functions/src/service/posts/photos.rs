@@ -1,0 +1,154 @@
+//! A post's photos: JPEG, PNG or WebP images, sent as base64 with the post's text in one write
+//! and kept in KV under the SHA-256 of their bytes (`post-photo:<hash>`), so a retried or
+//! queued post stores each photo once, whatever happened to the first try. The post's `photos`
+//! column lists them (`<type> <hash>`, comma-separated); each is served to whoever may read
+//! the post, under a URL carrying its hash, so a browser may keep it for good.
+
+use super::super::actor::Actor;
+use super::super::ids::sha256_hex;
+use super::super::image::{Image, sniff};
+use super::super::policy::{Action, require};
+use super::super::{not_found, validate};
+use crate::runtime::{Runtime, blob_decode};
+use crate::service::Thing;
+use crate::stmt;
+use crate::store::Db;
+use balai_protocol::limits::{POST_PHOTO_MAX_BYTES, POST_PHOTOS_MAX};
+use balai_protocol::{ApiError, ErrorCode};
+use serde::Deserialize;
+
+/// A photo sent with a new post, checked and ready to keep.
+pub struct NewPhoto {
+    bytes: Vec<u8>,
+    content_type: &'static str,
+    hash: String,
+}
+
+fn key(hash: &str) -> String {
+    format!("post-photo:{hash}")
+}
+
+fn invalid(en: &str, id: &str) -> ApiError {
+    ApiError::field(ErrorCode::Validation, "photos", en, id)
+}
+
+/// The photos of a new post, checked: at most [`POST_PHOTOS_MAX`], each base64 of a JPEG, PNG
+/// or WebP image of at most [`POST_PHOTO_MAX_BYTES`].
+pub fn decode(photos: &[String]) -> Result<Vec<NewPhoto>, ApiError> {
+    if photos.len() > POST_PHOTOS_MAX {
+        return Err(invalid(
+            &format!("A post carries at most {POST_PHOTOS_MAX} photos."),
+            &format!("Satu kiriman paling banyak berisi {POST_PHOTOS_MAX} foto."),
+        ));
+    }
+    photos
+        .iter()
+        .map(|text| {
+            let bytes = blob_decode(text).ok_or_else(|| {
+                invalid(
+                    "A photo could not be read (it is sent as base64).",
+                    "Foto tidak dapat dibaca (dikirim sebagai base64).",
+                )
+            })?;
+            if bytes.len() > POST_PHOTO_MAX_BYTES {
+                return Err(ApiError::field(
+                    ErrorCode::PayloadTooLarge,
+                    "photos",
+                    format!("A photo is at most {} KB.", POST_PHOTO_MAX_BYTES / 1024),
+                    format!("Foto paling besar {} KB.", POST_PHOTO_MAX_BYTES / 1024),
+                ));
+            }
+            let content_type = sniff(&bytes).ok_or_else(|| {
+                invalid(
+                    "A photo is a JPEG, PNG or WebP image.",
+                    "Foto harus berupa gambar JPEG, PNG atau WebP.",
+                )
+            })?;
+            Ok(NewPhoto {
+                hash: sha256_hex(&bytes),
+                bytes,
+                content_type,
+            })
+        })
+        .collect()
+}
+
+/// Keeps the photos in KV, before the post that lists them is written: a post only ever
+/// points at photos that are there. Keeping one again is harmless.
+pub async fn keep<R: Runtime>(rt: &R, photos: &[NewPhoto]) -> Result<(), ApiError> {
+    for photo in photos {
+        rt.blob_put(&key(&photo.hash), &photo.bytes).await?;
+    }
+    Ok(())
+}
+
+/// The `photos` column of a post with these photos (`None` without any).
+pub fn column(photos: &[NewPhoto]) -> Option<String> {
+    (!photos.is_empty()).then(|| {
+        photos
+            .iter()
+            .map(|p| format!("{} {}", p.content_type, p.hash))
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}
+
+/// The `(content type, hash)` of each photo a `photos` column lists.
+fn listed(column: &str) -> impl Iterator<Item = (&str, &str)> {
+    column.split(',').filter_map(|entry| entry.split_once(' '))
+}
+
+/// What a photo's URL carries of its hash: enough to tell versions apart.
+fn etag(hash: &str) -> &str {
+    &hash[..hash.len().min(16)]
+}
+
+/// The URLs of a post's photos, in their order.
+pub fn urls(post_id: &str, column: Option<&str>) -> Vec<String> {
+    listed(column.unwrap_or_default())
+        .enumerate()
+        .map(|(n, (_, hash))| format!("/api/posts/{post_id}/photos/{n}?v={}", etag(hash)))
+        .collect()
+}
+
+/// Photo `n` (from 0) of a post `actor` may read; 404 otherwise, as for the post itself.
+pub async fn get<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    post_id: &str,
+    n: &str,
+) -> Result<Image, ApiError> {
+    require(actor, Action::ReadFeed)?;
+    validate::id(post_id, Thing::Post)?;
+    let n: usize = n.parse().map_err(|_| not_found(Thing::Photo))?;
+    #[derive(Deserialize)]
+    struct Row {
+        photos: Option<String>,
+    }
+    let row: Row = rt
+        .db()
+        .first(stmt!(
+            concat!(
+                "SELECT p.photos FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+                 WHERE p.id = ? AND p.deleted_at IS NULL AND ",
+                readable!()
+            ),
+            post_id,
+            actor.admin_flag(),
+            actor.id.as_str()
+        ))
+        .await?
+        .ok_or_else(|| not_found(Thing::Post))?;
+    let (content_type, hash) = listed(row.photos.as_deref().unwrap_or_default())
+        .nth(n)
+        .ok_or_else(|| not_found(Thing::Photo))?;
+    let bytes = rt
+        .blob_get(&key(hash))
+        .await?
+        .ok_or_else(|| not_found(Thing::Photo))?;
+    Ok(Image {
+        bytes,
+        content_type: content_type.to_string(),
+        etag: etag(hash).to_string(),
+    })
+}
