@@ -1,5 +1,6 @@
 //! A post's photos: sent with its text in one write, served to whoever may read the post (and
-//! to nobody else), checked by their content, and stored once however often the write is sent.
+//! to nobody else), checked by their content, stored once however often the write is sent, and
+//! deleted with the post.
 
 mod common;
 
@@ -115,6 +116,10 @@ fn a_closed_groups_photos_are_for_its_members_and_a_deleted_posts_for_nobody() {
     let res = app.call("DELETE", &format!("/api/posts/{id}"), Some(&owner), None);
     assert_eq!(res.status, 204, "{}", res.body);
     assert_error(&app.get(url, Some(&owner)), 404, "not_found");
+    assert!(
+        app.rt.blobs.borrow().is_empty(),
+        "the photo went with the post"
+    );
 }
 
 #[test]
@@ -170,7 +175,7 @@ fn a_resent_post_with_photos_is_one_post_with_its_photos_kept_once() {
     assert_eq!(app.rows("SELECT id FROM posts").len(), 1);
     assert_eq!(
         app.rt.blobs.borrow().len(),
-        1,
-        "the same photo twice, sent twice, is kept once"
+        2,
+        "two photos, sent twice, are kept once each"
     );
 }

@@ -517,7 +517,7 @@ pub async fn create<R: Runtime>(
             Recipients::everyone(),
         ));
     }
-    photos::keep(rt, &new_photos).await?;
+    photos::keep(rt, &post.id, &new_photos).await?;
     Ok(
         match idempotency::commit(rt, &actor.id, key, stmts, 201, &post).await? {
             None => Created::New(Box::new(post)),
@@ -561,11 +561,12 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
     struct Owner {
         author_id: String,
         deleted_at: Option<Millis>,
+        photos: Option<String>,
     }
     let owner: Owner = rt
         .db()
         .first(stmt!(
-            "SELECT author_id, deleted_at FROM posts WHERE id = ?",
+            "SELECT author_id, deleted_at, photos FROM posts WHERE id = ?",
             post_id
         ))
         .await?
@@ -594,7 +595,8 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
         ));
     }
     rt.db().batch(stmts).await?;
-    Ok(())
+    // Its photos go with it (an unfortunate picture, or one a moderator took down).
+    photos::forget(rt, post_id, owner.photos.as_deref()).await
 }
 
 /// The rows indexing a post's #tags (at its creation time, so a tag's feed pages like the feed),

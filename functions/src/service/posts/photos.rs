@@ -1,8 +1,8 @@
 //! A post's photos: JPEG, PNG or WebP images, sent as base64 with the post's text in one write
-//! and kept in KV under the SHA-256 of their bytes (`post-photo:<hash>`), so a retried or
-//! queued post stores each photo once, whatever happened to the first try. The post's `photos`
-//! column lists them (`<type> <hash>`, comma-separated); each is served to whoever may read
-//! the post, under a URL carrying its hash, so a browser may keep it for good.
+//! (a retried or queued post is answered from its idempotency record, and stores nothing
+//! again) and kept in KV as `post-photo:<post id>:<n>`. The post's `photos` column lists them
+//! (`<type> <sha256>`, comma-separated); each is served to whoever may read the post, under a
+//! URL carrying its hash, so a browser may keep it for good. Deleting the post deletes them.
 
 use super::super::actor::Actor;
 use super::super::ids::sha256_hex;
@@ -24,8 +24,8 @@ pub struct NewPhoto {
     hash: String,
 }
 
-fn key(hash: &str) -> String {
-    format!("post-photo:{hash}")
+fn key(post_id: &str, n: usize) -> String {
+    format!("post-photo:{post_id}:{n}")
 }
 
 fn invalid(en: &str, id: &str) -> ApiError {
@@ -73,11 +73,23 @@ pub fn decode(photos: &[String]) -> Result<Vec<NewPhoto>, ApiError> {
         .collect()
 }
 
-/// Keeps the photos in KV, before the post that lists them is written: a post only ever
-/// points at photos that are there. Keeping one again is harmless.
-pub async fn keep<R: Runtime>(rt: &R, photos: &[NewPhoto]) -> Result<(), ApiError> {
-    for photo in photos {
-        rt.blob_put(&key(&photo.hash), &photo.bytes).await?;
+/// Keeps the photos of post `post_id` in KV, before the post that lists them is written: a
+/// post only ever points at photos that are there.
+pub async fn keep<R: Runtime>(rt: &R, post_id: &str, photos: &[NewPhoto]) -> Result<(), ApiError> {
+    for (n, photo) in photos.iter().enumerate() {
+        rt.blob_put(&key(post_id, n), &photo.bytes).await?;
+    }
+    Ok(())
+}
+
+/// Deletes the photos a deleted post's `photos` column lists.
+pub async fn forget<R: Runtime>(
+    rt: &R,
+    post_id: &str,
+    column: Option<&str>,
+) -> Result<(), ApiError> {
+    for n in 0..listed(column.unwrap_or_default()).count() {
+        rt.blob_delete(&key(post_id, n)).await?;
     }
     Ok(())
 }
@@ -143,7 +155,7 @@ pub async fn get<R: Runtime>(
         .nth(n)
         .ok_or_else(|| not_found(Thing::Photo))?;
     let bytes = rt
-        .blob_get(&key(hash))
+        .blob_get(&key(post_id, n))
         .await?
         .ok_or_else(|| not_found(Thing::Photo))?;
     Ok(Image {
