@@ -114,7 +114,7 @@ impl<'a> Thread<'a> {
     /// Refuses a thread the reader may not see (a post in a group they are not in).
     async fn require_readable<R: Runtime>(self, rt: &R, actor: &Actor) -> Result<(), ApiError> {
         match self {
-            Thread::Post(id) => posts::require_readable(rt, actor, id).await,
+            Thread::Post(id) => posts::require_readable(rt, actor, id).await.map(|_| ()),
             Thread::Idea(id) => {
                 validate::id(id, Thing::Idea)?;
                 rt.db()

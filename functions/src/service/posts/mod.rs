@@ -343,18 +343,24 @@ async fn load<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<PostRo
         .ok_or_else(|| not_found(Thing::Post))
 }
 
+/// What a check that a post is readable answers besides: its photos (see `photos`).
+#[derive(Deserialize)]
+pub struct Readable {
+    pub photos: Option<String>,
+}
+
 /// 404 unless `post_id` names a live post that `actor` may read (a post in a group closed to
 /// them looks the same as a missing one).
 pub async fn require_readable<R: Runtime>(
     rt: &R,
     actor: &Actor,
     post_id: &str,
-) -> Result<(), ApiError> {
+) -> Result<Readable, ApiError> {
     validate::id(post_id, Thing::Post)?;
     rt.db()
-        .first::<serde::de::IgnoredAny>(stmt!(
+        .first::<Readable>(stmt!(
             concat!(
-                "SELECT 1 AS found FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
+                "SELECT p.photos FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
                  WHERE p.id = ? AND p.deleted_at IS NULL AND ",
                 readable!()
             ),
@@ -363,7 +369,6 @@ pub async fn require_readable<R: Runtime>(
             actor.id.as_str()
         ))
         .await?
-        .map(|_| ())
         .ok_or_else(|| not_found(Thing::Post))
 }
 

@@ -7,15 +7,12 @@
 use super::super::actor::Actor;
 use super::super::ids::sha256_hex;
 use super::super::image::{Image, sniff};
+use super::super::not_found;
 use super::super::policy::{Action, require};
-use super::super::{not_found, validate};
 use crate::runtime::{Runtime, blob_decode};
 use crate::service::Thing;
-use crate::stmt;
-use crate::store::Db;
 use balai_protocol::limits::{POST_PHOTO_MAX_BYTES, POST_PHOTOS_MAX};
 use balai_protocol::{ApiError, ErrorCode};
-use serde::Deserialize;
 
 /// A photo sent with a new post, checked and ready to keep.
 pub struct NewPhoto {
@@ -131,27 +128,9 @@ pub async fn get<R: Runtime>(
     n: &str,
 ) -> Result<Image, ApiError> {
     require(actor, Action::ReadFeed)?;
-    validate::id(post_id, Thing::Post)?;
     let n: usize = n.parse().map_err(|_| not_found(Thing::Photo))?;
-    #[derive(Deserialize)]
-    struct Row {
-        photos: Option<String>,
-    }
-    let row: Row = rt
-        .db()
-        .first(stmt!(
-            concat!(
-                "SELECT p.photos FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
-                 WHERE p.id = ? AND p.deleted_at IS NULL AND ",
-                readable!()
-            ),
-            post_id,
-            actor.admin_flag(),
-            actor.id.as_str()
-        ))
-        .await?
-        .ok_or_else(|| not_found(Thing::Post))?;
-    let (content_type, hash) = listed(row.photos.as_deref().unwrap_or_default())
+    let post = super::require_readable(rt, actor, post_id).await?;
+    let (content_type, hash) = listed(post.photos.as_deref().unwrap_or_default())
         .nth(n)
         .ok_or_else(|| not_found(Thing::Photo))?;
     let bytes = rt
