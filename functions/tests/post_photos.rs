@@ -89,6 +89,18 @@ fn a_post_carries_its_photos_in_order_to_every_reader() {
         400,
         "validation",
     );
+    // Taken down by an admin, it is named in the audit log by what it was.
+    let admin = app.admin();
+    let photo_only = json(&res)["id"].as_str().unwrap().to_string();
+    let res = app.call(
+        "DELETE",
+        &format!("/api/posts/{photo_only}"),
+        Some(&admin),
+        None,
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    let audit = json(&app.get("/api/audit", Some(&admin)));
+    assert_eq!(audit["items"][0]["target_name"], "📷 a post of photos");
     // A post without photos says nothing of them.
     let plain = app.new_post(&ani, "Tanpa foto");
     let plain = json(&app.get(&format!("/api/posts/{plain}"), Some(&budi)));

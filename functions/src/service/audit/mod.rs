@@ -141,9 +141,15 @@ pub async fn list<R: Runtime>(
     })
 }
 
-/// A text that names what an entry is about: its first words, without markdown.
-fn brief(text: &str) -> String {
-    markdown::plain_excerpt(text, 80)
+/// A text that names what an entry is about: its first words, without markdown (a post of
+/// photos alone, that it is one).
+fn brief(text: &str, lang: Lang) -> String {
+    let words = markdown::plain_excerpt(text, 80);
+    if words.is_empty() {
+        wording::photos_alone(lang).to_string()
+    } else {
+        words
+    }
 }
 
 #[derive(Deserialize)]
@@ -168,10 +174,10 @@ impl Row {
     fn into_entry(self, lang: Lang) -> AuditEntry {
         let target_name = self
             .target_name
-            .or_else(|| self.target_text.as_deref().map(brief));
+            .or_else(|| self.target_text.as_deref().map(|t| brief(t, lang)));
         let detail_name = self
             .detail_name
-            .or_else(|| self.detail_text.as_deref().map(brief));
+            .or_else(|| self.detail_text.as_deref().map(|t| brief(t, lang)));
         AuditEntry {
             id: self.id,
             actor: Author {

@@ -130,6 +130,11 @@ pub fn detail(
     })
 }
 
+/// What names a post without text: its photos.
+pub fn photos_alone(lang: Lang) -> &'static str {
+    pick(lang, "📷 a post of photos", "📷 kiriman foto")
+}
+
 fn pick<T>(lang: Lang, en: T, id: T) -> T {
     match lang {
         Lang::En => en,
