@@ -49,6 +49,7 @@ pub fn Composer(
     // Scaled photos, as `data:` URLs (too big for the draft: they are kept until sent or the
     // page closes).
     let photos = RwSignal::new(Vec::<String>::new());
+    let scaling = RwSignal::new(false);
     // The home feed's composer takes what the page hands it, and takes the focus.
     if group.with_value(Option::is_none)
         && place_id.with_value(Option::is_none)
@@ -72,6 +73,7 @@ pub fn Composer(
     // A photo may speak for itself.
     let can_send = move || {
         !submit.pending.get()
+            && !scaling.get()
             && left() >= 0
             && (text.with(|t| !t.trim().is_empty()) || photos.with(|p| !p.is_empty()))
     };
@@ -142,7 +144,7 @@ pub fn Composer(
                     {t(Msg::AskToConfirm)}
                 </label>
             </Show>
-            <PhotoPicker photos=photos input_id="composer-photos"/>
+            <PhotoPicker photos=photos busy=scaling input_id="composer-photos"/>
             <div class="composer-row">
                 <span class="muted small" class:over=move || left() < 0>
                     {left} " " {t(Msg::Characters)}

@@ -7,9 +7,14 @@ use balai_protocol::limits::{POST_PHOTO_SIDE_PX, POST_PHOTOS_MAX};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Adds to `photos` (as JPEG `data:` URLs, at most `POST_PHOTOS_MAX`) what is chosen.
+/// Adds to `photos` (as JPEG `data:` URLs, at most `POST_PHOTOS_MAX`) what is chosen; `busy`
+/// while photos are being scaled (a post sent meanwhile would go without them).
 #[component]
-pub fn PhotoPicker(photos: RwSignal<Vec<String>>, input_id: &'static str) -> impl IntoView {
+pub fn PhotoPicker(
+    photos: RwSignal<Vec<String>>,
+    busy: RwSignal<bool>,
+    input_id: &'static str,
+) -> impl IntoView {
     let unreadable = RwSignal::new(false);
     let chosen = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -25,6 +30,7 @@ pub fn PhotoPicker(photos: RwSignal<Vec<String>>, input_id: &'static str) -> imp
         // Choosing the same photo again after removing it is a change too.
         input.set_value("");
         unreadable.set(false);
+        busy.set(true);
         leptos::task::spawn_local(async move {
             for file in files {
                 if photos.with_untracked(Vec::len) >= POST_PHOTOS_MAX {
@@ -35,6 +41,7 @@ pub fn PhotoPicker(photos: RwSignal<Vec<String>>, input_id: &'static str) -> imp
                     None => unreadable.set(true),
                 }
             }
+            busy.set(false);
         });
     };
     let full = move || photos.with(Vec::len) >= POST_PHOTOS_MAX;
