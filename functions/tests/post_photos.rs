@@ -89,9 +89,20 @@ fn a_post_carries_its_photos_in_order_to_every_reader() {
         400,
         "validation",
     );
+    let photo_only = json(&res)["id"].as_str().unwrap().to_string();
+    // A like on it is heard of without an empty excerpt.
+    let like = app.call(
+        "PUT",
+        &format!("/api/posts/{photo_only}/like"),
+        Some(&budi),
+        None,
+    );
+    assert_eq!(like.status, 200, "{}", like.body);
+    let heard = json(&app.get("/api/notifications", Some(&ani)));
+    assert_eq!(heard["items"][0]["kind"], "like");
+    assert_eq!(heard["items"][0]["excerpt"], Value::Null);
     // Taken down by an admin, it is named in the audit log by what it was.
     let admin = app.admin();
-    let photo_only = json(&res)["id"].as_str().unwrap().to_string();
     let res = app.call(
         "DELETE",
         &format!("/api/posts/{photo_only}"),

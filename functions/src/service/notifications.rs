@@ -327,9 +327,11 @@ pub async fn list_by_session<R: Runtime>(
                     .group_id
                     .zip(r.group_name)
                     .map(|(id, name)| GroupRef { id, name }),
+                // (A post of photos alone has no words to show.)
                 excerpt: r.idea_title.or_else(|| {
                     r.post_source
                         .map(|body| markdown::plain_excerpt(&body, EXCERPT_CHARS))
+                        .filter(|words| !words.is_empty())
                 }),
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
