@@ -476,6 +476,9 @@ pub enum Msg {
     RemovePhoto,
     PhotoUnreadable,
     Photo,
+    PreviousPhoto,
+    NextPhoto,
+    Close,
 }
 
 pub fn text(lang: Lang, m: Msg) -> &'static str {
@@ -1150,6 +1153,9 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
             "Foto tidak dapat dibaca: pilih gambar JPEG, PNG atau WebP.",
         ),
         Photo => ("Photo", "Foto"),
+        PreviousPhoto => ("Previous photo", "Foto sebelumnya"),
+        NextPhoto => ("Next photo", "Foto berikutnya"),
+        Close => ("Close", "Tutup"),
     };
     match lang {
         Lang::En => en,

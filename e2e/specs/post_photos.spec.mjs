@@ -7,7 +7,7 @@ async function photosShown(card) {
   return widths.length > 0 && widths.every((w) => w > 0);
 }
 
-test('a post with photos: chosen, one removed, posted, shown on the card and its page', async ({ page }) => {
+test('a post with photos: chosen, one removed, posted, shown on the card, on the whole screen and on its page', async ({ page }) => {
   await logIn(page);
   const text = unique('Display baru di toko Malang');
   await page.getByLabel('Share news with the company…').fill(text);
@@ -15,35 +15,51 @@ test('a post with photos: chosen, one removed, posted, shown on the card and its
   await page.locator('#composer-photos').setInputFiles([
     pngFile('display.png', 2400, 1800, [200, 80, 40]),
     pngFile('rak.png', 300, 300, [40, 120, 200]),
+    pngFile('salah.png', 300, 300, [90, 90, 90]),
   ]);
-  await expect(page.locator('.photo-previews img')).toHaveCount(2);
+  await expect(page.locator('.photo-previews img')).toHaveCount(3);
   await expectTouchFriendly(page);
   await page.getByRole('button', { name: 'Remove this photo' }).last().click();
-  await expect(page.locator('.photo-previews img')).toHaveCount(1);
+  await expect(page.locator('.photo-previews img')).toHaveCount(2);
   const [answer] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/api/posts') && r.request().method() === 'POST'),
     page.getByRole('button', { name: 'Post', exact: true }).click(),
   ]);
   expect(answer.status()).toBe(201);
   const sent = JSON.parse(answer.request().postData()).photos;
-  expect(sent).toHaveLength(1);
+  expect(sent).toHaveLength(2);
   // 2400 × 1800 scaled to 1600 × 1200 as JPEG, base64 of a few dozen KB, not megabytes.
   expect(Buffer.from(sent[0], 'base64').subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   expect(sent[0].length).toBeLessThan(400_000);
   await expect(page.locator('.photo-previews img')).toHaveCount(0);
 
   const card = page.locator('.feed article.post', { hasText: text });
-  await expect(card.getByRole('img', { name: 'Photo 1/1' })).toBeVisible();
+  await expect(card.getByRole('img', { name: 'Photo 1/2' })).toBeVisible();
   await expect.poll(() => photosShown(card)).toBe(true);
-  await expect.poll(() => card.locator('.post-photos img').evaluate((i) => [i.naturalWidth, i.naturalHeight]))
+  await expect.poll(() => card.locator('.post-photos img').first().evaluate((i) => [i.naturalWidth, i.naturalHeight]))
     .toEqual([1600, 1200]);
   await expectTouchFriendly(page);
+
+  // A tap opens it on the whole screen, in the app; the post's other photo is a tap away.
+  await card.getByRole('button', { name: 'Photo 1/2' }).click();
+  const viewer = page.getByRole('dialog');
+  await expect(viewer).toHaveAccessibleName('Photo 1/2');
+  await expect(viewer.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expectTouchFriendly(page);
+  await viewer.getByRole('button', { name: 'Next photo' }).click();
+  await expect(viewer).toHaveAccessibleName('Photo 2/2');
+  await expect(viewer.getByRole('img')).toHaveJSProperty('naturalWidth', 300);
+  await page.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
 
   await page.reload();
   await expect.poll(() => photosShown(card)).toBe(true);
   await card.getByRole('link', { name: /Comments/ }).click();
   await expect(page).toHaveURL(/\/p\//);
   await expect.poll(() => photosShown(page.locator('article.post'))).toBe(true);
+  await page.getByRole('button', { name: 'Photo 2/2' }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
 test('a photo posted offline waits with its post and goes out when the network is back', async ({ page, context }) => {
