@@ -38,17 +38,17 @@ pub fn PostPhotos(urls: Vec<String>) -> impl IntoView {
                     on:keydown=move |ev| if ev.key() == "Escape" { open.set(None) }>
                     <img src=urls.with_value(|u| u[n].clone()) alt=alt(n)/>
                     <div class="viewer-actions" on:click=|ev| ev.stop_propagation()>
-                        <Show when=move || { count > 1 }>
+                        {(count > 1).then(|| view! {
                             <button type="button" aria-label=t(Msg::PreviousPhoto)
                                 on:click=move |_| step(count - 1)>"‹"</button>
-                        </Show>
+                        })}
                         <button type="button" node_ref=close on:click=move |_| open.set(None)>
                             {t(Msg::Close)}
                         </button>
-                        <Show when=move || { count > 1 }>
+                        {(count > 1).then(|| view! {
                             <button type="button" aria-label=t(Msg::NextPhoto)
                                 on:click=move |_| step(1)>"›"</button>
-                        </Show>
+                        })}
                     </div>
                 </div>
             })}
