@@ -6,7 +6,7 @@
 
 use super::super::actor::Actor;
 use super::super::ids::sha256_hex;
-use super::super::image::{Image, sniff};
+use super::super::image::{self, Image};
 use super::super::not_found;
 use super::super::policy::{Action, require};
 use crate::runtime::{Runtime, blob_decode};
@@ -47,20 +47,7 @@ pub fn decode(photos: &[String]) -> Result<Vec<NewPhoto>, ApiError> {
                     "Foto tidak dapat dibaca (dikirim sebagai base64).",
                 )
             })?;
-            if bytes.len() > POST_PHOTO_MAX_BYTES {
-                return Err(ApiError::field(
-                    ErrorCode::PayloadTooLarge,
-                    "photos",
-                    format!("A photo is at most {} KB.", POST_PHOTO_MAX_BYTES / 1024),
-                    format!("Foto paling besar {} KB.", POST_PHOTO_MAX_BYTES / 1024),
-                ));
-            }
-            let content_type = sniff(&bytes).ok_or_else(|| {
-                invalid(
-                    "A photo is a JPEG, PNG or WebP image.",
-                    "Foto harus berupa gambar JPEG, PNG atau WebP.",
-                )
-            })?;
+            let content_type = image::check("photos", &bytes, POST_PHOTO_MAX_BYTES)?;
             Ok(NewPhoto {
                 hash: sha256_hex(&bytes),
                 bytes,

@@ -5,15 +5,15 @@
 
 use super::super::actor::Actor;
 use super::super::ids::sha256_hex;
-use super::super::image::{Image, sniff};
+use super::super::image::{self, Image};
 use super::super::policy::{Action, may_manage_staff, require};
 use super::super::{audit, forbidden, not_found, validate};
 use crate::runtime::Runtime;
 use crate::service::Thing;
 use crate::stmt;
 use crate::store::Db;
+use balai_protocol::ApiError;
 use balai_protocol::limits::PHOTO_MAX_BYTES;
-use balai_protocol::{ApiError, ErrorCode};
 use serde::Deserialize;
 
 fn key(user_id: &str) -> String {
@@ -36,22 +36,7 @@ pub async fn upload<R: Runtime>(
     if !may_change(actor, user_id) {
         return Err(forbidden());
     }
-    if bytes.len() > PHOTO_MAX_BYTES {
-        return Err(ApiError::field(
-            ErrorCode::PayloadTooLarge,
-            "photo",
-            format!("A photo is at most {} KB.", PHOTO_MAX_BYTES / 1024),
-            format!("Foto paling besar {} KB.", PHOTO_MAX_BYTES / 1024),
-        ));
-    }
-    let kind = sniff(bytes).ok_or_else(|| {
-        ApiError::field(
-            ErrorCode::Validation,
-            "photo",
-            "A photo is a JPEG, PNG or WebP image.",
-            "Foto harus berupa gambar JPEG, PNG atau WebP.",
-        )
-    })?;
+    let kind = image::check("photo", bytes, PHOTO_MAX_BYTES)?;
     let etag = sha256_hex(bytes)[..16].to_string();
     // The blob first: the row only ever points at a photo that is there.
     rt.blob_put(&key(user_id), bytes).await?;
