@@ -22,6 +22,9 @@ bash scripts/local-db.sh demo "$STATE" >/dev/null
 echo "$SEED_HASH" > "$STATE/demo-seed"
 # A local setup secret, so /api/setup can be tried; production sets it with `wrangler secret put`.
 [ -f functions/.dev.vars ] || printf 'SETUP_SECRET=local-only-setup-secret-%s\n' "$RANDOM$RANDOM" > functions/.dev.vars
+# A local key for phone notifications (web push); production keeps its own as a secret.
+grep -q '^VAPID_PRIVATE_KEY=' functions/.dev.vars ||
+  printf "VAPID_PRIVATE_KEY='%s'\n" "$(node scripts/vapid-key.mjs)" >> functions/.dev.vars
 
 cat <<MSG
 

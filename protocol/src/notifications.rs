@@ -83,9 +83,27 @@ pub struct MarkRead {
     pub id: Option<i64>,
 }
 
-/// Whether a kind of notification reaches me in the app.
+/// Whether a kind of notification reaches me in the app, and also on my phones by push.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Setting {
     pub kind: Kind,
     pub enabled: bool,
+    /// Pushed to my phones too (those where I turned notifications on). Always in an answer;
+    /// left out of a change, it stays as it was.
+    #[serde(default)]
+    pub push: Option<bool>,
+}
+
+/// The application server key phones subscribe with (VAPID, RFC 8292): the P-256 public key,
+/// uncompressed, base64url. `None` when this deployment has no push key configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushKey {
+    pub public_key: Option<String>,
+}
+
+/// A phone's push subscription (what `PushSubscription.toJSON()` gives; its keys are not
+/// needed, since a push carries no content).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushSubscription {
+    pub endpoint: String,
 }

@@ -2,7 +2,7 @@
 //! cookies, CSRF, limits and error mapping are tested natively. `entry.rs` adapts workerd's.
 
 mod cookies;
-mod csrf;
+pub mod csrf;
 mod handlers;
 mod json;
 mod router;

@@ -186,6 +186,9 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("DELETE", ["invites", id]) => people::revoke(rt, &call, id).await,
         ("POST", ["notifications", "read"]) => notifications::mark_read(rt, &call).await,
         ("PUT", ["notifications", "settings"]) => notifications::set(rt, &call).await,
+        ("GET", ["push", "key"]) => notifications::push_key(rt, &call),
+        ("PUT", ["push", "subscription"]) => notifications::subscribe(rt, &call).await,
+        ("DELETE", ["push", "subscription"]) => notifications::unsubscribe(rt, &call).await,
         ("PUT", ["follows"]) => follows::follow(rt, &call).await,
         ("DELETE", ["follows", kind, target]) => follows::unfollow(rt, &call, kind, target).await,
         ("POST", ["saved-filters"]) => follows::save_filter(rt, &call).await,
@@ -290,6 +293,7 @@ fn known(rest: &[&str]) -> bool {
             | ["announcements"]
             | ["notifications"]
             | ["notifications", "unread" | "read" | "settings"]
+            | ["push", "key" | "subscription"]
             | ["follows"]
             | ["follows", _, _]
             | ["saved-filters"]

@@ -1,4 +1,5 @@
-//! What services need from the platform besides the database: a clock, randomness and PBKDF2.
+//! What services need from the platform besides the database: a clock, randomness, PBKDF2,
+//! ES256 signatures, outgoing requests and KV.
 //! The Worker gets them from workerd (WebCrypto); native tests and tools from pure-Rust crates.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,6 +36,12 @@ pub trait Runtime {
         body: &str,
         headers: &[(&str, String)],
     ) -> Result<u16, ApiError>;
+    /// POSTs an empty body to a phone's push service `url` with `headers` (a push without
+    /// content: see `service/push.rs`); answers the status.
+    async fn post_empty(&self, url: &str, headers: &[(&str, String)]) -> Result<u16, ApiError>;
+    /// An ES256 signature (ECDSA P-256 with SHA-256, `r ‖ s`, 64 bytes) of `data` by the
+    /// private key in `jwk` (a JSON Web Key, as `VAPID_PRIVATE_KEY` holds it).
+    async fn sign_es256(&self, jwk: &str, data: &[u8]) -> Result<Vec<u8>, ApiError>;
     /// A blob kept in KV (a profile photo), if there is one. KV holds it as base64 text
     /// ([`blob_encode`]).
     async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError>;
@@ -55,4 +62,22 @@ pub fn blob_decode(text: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD
         .decode(text.trim())
         .ok()
+}
+
+/// A field of a JSON Web Key, base64url-decoded (`d`, `x` or `y` of an EC key).
+pub fn jwk_field(jwk: &str, field: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let jwk: serde_json::Value = serde_json::from_str(jwk).ok()?;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(jwk.get(field)?.as_str()?)
+        .ok()
+}
+
+/// A push key that cannot sign: a deployment mistake, logged by the sender.
+pub fn bad_key() -> ApiError {
+    ApiError::new(
+        balai_protocol::ErrorCode::Internal,
+        "VAPID_PRIVATE_KEY is not a P-256 private key in JWK form.",
+        "VAPID_PRIVATE_KEY bukan kunci privat P-256 berbentuk JWK.",
+    )
 }

@@ -1,4 +1,5 @@
-//! The native runtime: SQLite, the system clock (or a test's clock) and the OS's randomness.
+//! The native runtime: SQLite, the system clock (or a test's clock), the OS's randomness and
+//! pure-Rust cryptography; outgoing requests are recorded, not sent.
 
 use super::Runtime;
 use crate::store::sqlite::SqliteDb;
@@ -22,6 +23,8 @@ pub struct NativeRuntime {
     pub settings: RefCell<Vec<(String, String)>>,
     /// Outgoing requests, recorded instead of sent.
     pub sent: RefCell<Vec<Sent>>,
+    /// The statuses the next pushes get from their push service, in order (then 201).
+    pub answer_with: RefCell<std::collections::VecDeque<u16>>,
     /// KV, in memory, holding what the Worker's KV holds (base64 text, see `blob_encode`).
     pub blobs: RefCell<std::collections::HashMap<String, String>>,
 }
@@ -38,6 +41,7 @@ impl NativeRuntime {
             setup_secret: None,
             settings: RefCell::new(Vec::new()),
             sent: RefCell::new(Vec::new()),
+            answer_with: RefCell::new(Default::default()),
             blobs: RefCell::new(Default::default()),
         }
     }
@@ -128,6 +132,20 @@ impl Runtime for NativeRuntime {
                 .collect(),
         });
         Ok(200)
+    }
+
+    async fn post_empty(&self, url: &str, headers: &[(&str, String)]) -> Result<u16, ApiError> {
+        self.post_json(url, "", headers).await?;
+        Ok(self.answer_with.borrow_mut().pop_front().unwrap_or(201))
+    }
+
+    async fn sign_es256(&self, jwk: &str, data: &[u8]) -> Result<Vec<u8>, ApiError> {
+        use p256::ecdsa::{Signature, SigningKey, signature::Signer};
+        let key = super::jwk_field(jwk, "d")
+            .and_then(|d| SigningKey::from_slice(&d).ok())
+            .ok_or_else(super::bad_key)?;
+        let signature: Signature = key.sign(data);
+        Ok(signature.to_bytes().to_vec())
     }
 
     async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError> {

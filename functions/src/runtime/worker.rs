@@ -1,4 +1,5 @@
-//! The Worker runtime: D1, `Date.now()`, and WebCrypto for randomness and PBKDF2.
+//! The Worker runtime: D1, KV, `Date.now()`, `fetch`, and WebCrypto for randomness, PBKDF2 and
+//! ES256.
 
 use super::Runtime;
 use crate::store::d1::D1Db;
@@ -119,6 +120,59 @@ impl Runtime for WorkerRuntime {
         let req = worker::Request::new_with_init(url, &init).map_err(fail)?;
         let res = worker::Fetch::Request(req).send().await.map_err(fail)?;
         Ok(res.status_code())
+    }
+
+    async fn post_empty(&self, url: &str, headers: &[(&str, String)]) -> Result<u16, ApiError> {
+        let out = worker::Headers::new();
+        let fail = |e: worker::Error| {
+            worker::console_error!("push {url}: {e}");
+            ApiError::new(
+                ErrorCode::Unavailable,
+                "The push service did not answer.",
+                "Layanan push tidak menjawab.",
+            )
+        };
+        for (k, v) in headers {
+            out.set(k, v).map_err(fail)?;
+        }
+        let mut init = worker::RequestInit::new();
+        init.with_method(worker::Method::Post).with_headers(out);
+        let req = worker::Request::new_with_init(url, &init).map_err(fail)?;
+        let res = worker::Fetch::Request(req).send().await.map_err(fail)?;
+        Ok(res.status_code())
+    }
+
+    async fn sign_es256(&self, jwk: &str, data: &[u8]) -> Result<Vec<u8>, ApiError> {
+        let subtle = crypto().subtle();
+        let key_data: Object = js_sys::JSON::parse(jwk)
+            .map_err(|_| super::bad_key())?
+            .dyn_into()
+            .map_err(|_| super::bad_key())?;
+        let algorithm = Object::new();
+        let set = |o: &Object, k: &str, v: &str| {
+            Reflect::set(o, &JsValue::from_str(k), &JsValue::from_str(v))
+        };
+        set(&algorithm, "name", "ECDSA").map_err(internal)?;
+        set(&algorithm, "namedCurve", "P-256").map_err(internal)?;
+        let usages = js_sys::Array::of1(&JsValue::from_str("sign"));
+        let key = JsFuture::from(
+            subtle
+                .import_key_with_object("jwk", &key_data, &algorithm, false, &usages)
+                .map_err(|_| super::bad_key())?,
+        )
+        .await
+        .map_err(|_| super::bad_key())?;
+        let params = Object::new();
+        set(&params, "name", "ECDSA").map_err(internal)?;
+        set(&params, "hash", "SHA-256").map_err(internal)?;
+        let signature = JsFuture::from(
+            subtle
+                .sign_with_object_and_u8_array(&params, &key.unchecked_into::<CryptoKey>(), data)
+                .map_err(internal)?,
+        )
+        .await
+        .map_err(internal)?;
+        Ok(Uint8Array::new(&signature).to_vec())
     }
 
     async fn blob_get(&self, key: &str) -> Result<Option<Vec<u8>>, ApiError> {

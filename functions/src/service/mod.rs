@@ -85,6 +85,7 @@ pub mod password;
 pub mod places;
 pub mod policy;
 pub mod posts;
+pub mod push;
 pub mod rate_limit;
 pub mod reader;
 pub mod round_tables;

@@ -6,8 +6,9 @@
 //! event. The statements join the batch of the write that caused them, so a post and its
 //! notifications commit together, or neither does. Extending delivery means widening that one
 //! SELECT: deputies (someone covering for an absent colleague) are its `UNION ALL` of the absent
-//! recipients' deputies, with a "for" column; web push would be another channel in
-//! `notification_settings` plus a sender that reads new rows.
+//! recipients' deputies, with a "for" column. Web push is the channel 'push' in
+//! `notification_settings`: a trigger marks the person's phones due (migration 0024), and
+//! [`super::push`] tells them.
 
 use super::actor::Actor;
 use super::reader::Reader;
@@ -151,7 +152,7 @@ impl Recipients {
 /// is not the actor, and may read the event's post (a mention in a closed group reaches only
 /// its members, and never a deputy outside it); the person it is for has not switched the kind
 /// off; and nobody hears of the same event twice (a person mentioned in a comment on their own
-/// post hears once).
+/// post hears once; a like in the same millisecond is another event).
 pub fn deliver(event: &Event, to: Recipients) -> Stmt {
     let kind = kind_str(event.kind);
     let mut params: Vec<Value> = vec![
@@ -205,7 +206,7 @@ fn deliver_sql(recipients: &str) -> String {
                               AND m.user_id = u.id AND m.state = 'active'))))
            AND NOT EXISTS (SELECT 1 FROM notifications n
                            WHERE n.user_id = u.id AND n.post_id IS ? AND n.idea_id IS ? AND n.created_at = ?
-                             AND n.for_user_id IS r.for_id)"
+                             AND n.for_user_id IS r.for_id AND n.group_key IS NULL)"
     )
 }
 
@@ -393,26 +394,42 @@ pub async fn mark_read<R: Runtime>(
     unread(rt, actor).await
 }
 
-/// The kinds the reader switched off: with [`settings_from`], their settings.
-fn switched_off(reader: Reader) -> Stmt {
+/// The reader's choices that differ from the defaults: with [`settings_from`], their settings.
+fn chosen(reader: Reader) -> Stmt {
     reader.bind(stmt!(
-        "SELECT s.kind FROM reader r
-         JOIN notification_settings s ON s.user_id = r.id AND s.channel = 'off'"
+        "SELECT s.kind, s.channel FROM reader r JOIN notification_settings s ON s.user_id = r.id"
     ))
 }
 
 #[derive(Deserialize)]
-struct Off {
+struct Chosen {
     kind: String,
+    channel: String,
 }
 
-/// Every kind with whether it reaches the reader (on unless switched off).
-fn settings_from(off: Vec<Off>) -> Vec<Setting> {
+/// Whether a kind reaches a phone by push when its person chose nothing: everything but likes,
+/// which would buzz all day (the same default as the triggers of migration 0024).
+fn pushed_by_default(kind: Kind) -> bool {
+    kind != Kind::Like
+}
+
+/// Every kind with how it reaches the reader (the default unless they chose otherwise).
+fn settings_from(chosen: Vec<Chosen>) -> Vec<Setting> {
     Kind::ALL
         .iter()
-        .map(|&kind| Setting {
-            kind,
-            enabled: !off.iter().any(|o| o.kind == kind_str(kind)),
+        .map(|&kind| {
+            let channel = chosen
+                .iter()
+                .find(|c| c.kind == kind_str(kind))
+                .map(|c| c.channel.as_str());
+            Setting {
+                kind,
+                enabled: channel != Some("off"),
+                push: Some(match channel {
+                    Some(channel) => channel == "push",
+                    None => pushed_by_default(kind),
+                }),
+            }
         })
         .collect()
 }
@@ -423,27 +440,38 @@ pub async fn settings_by_session<R: Runtime>(
     token: &str,
 ) -> Result<Vec<Setting>, ApiError> {
     let (_, sets) =
-        sessions::authenticate_with(rt, token, |hash| vec![switched_off(Reader::Session(hash))])
-            .await?;
-    let [off] = answers(sets)?;
-    Ok(settings_from(off.decode()?))
+        sessions::authenticate_with(rt, token, |hash| vec![chosen(Reader::Session(hash))]).await?;
+    let [chosen] = answers(sets)?;
+    Ok(settings_from(chosen.decode()?))
 }
 
+/// Changes how one kind reaches me. Without `push`, whether it is pushed stays as it was.
 pub async fn set<R: Runtime>(
     rt: &R,
     actor: &Actor,
     setting: Setting,
 ) -> Result<Vec<Setting>, ApiError> {
+    let push = match setting.push {
+        Some(push) => push,
+        None => settings_from(rt.db().all(chosen(Reader::Actor(actor))).await?)
+            .iter()
+            .any(|s| s.kind == setting.kind && s.push == Some(true)),
+    };
+    let channel = match (setting.enabled, push) {
+        (false, _) => "off",
+        (true, true) => "push",
+        (true, false) => "app",
+    };
     rt.db()
         .run(stmt!(
             "INSERT INTO notification_settings (user_id, kind, channel) VALUES (?, ?, ?)
              ON CONFLICT (user_id, kind) DO UPDATE SET channel = excluded.channel",
             actor.id.as_str(),
             kind_str(setting.kind),
-            if setting.enabled { "app" } else { "off" }
+            channel
         ))
         .await?;
     Ok(settings_from(
-        rt.db().all(switched_off(Reader::Actor(actor))).await?,
+        rt.db().all(chosen(Reader::Actor(actor))).await?,
     ))
 }

@@ -105,6 +105,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0023_post_photos.sql",
         include_str!("../../migrations/0023_post_photos.sql"),
     ),
+    (
+        "0024_web_push.sql",
+        include_str!("../../migrations/0024_web_push.sql"),
+    ),
 ];
 
 impl SqliteDb {

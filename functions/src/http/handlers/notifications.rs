@@ -1,9 +1,9 @@
 use super::super::router::Call;
 use super::super::{ApiRequest, ApiResponse, json};
 use crate::runtime::Runtime;
-use crate::service::notifications;
+use crate::service::{notifications, push};
 use balai_protocol::ApiError;
-use balai_protocol::notifications::{MarkRead, Setting};
+use balai_protocol::notifications::{MarkRead, PushSubscription, Setting};
 
 /// `GET /api/notifications`: routed before authentication, which it does itself in the same D1
 /// round trip as the page (`notifications::list_by_session`).
@@ -50,4 +50,24 @@ pub async fn set<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, Api
         200,
         &notifications::set(rt, &call.actor, input).await?,
     ))
+}
+
+/// `GET /api/push/key`: the key a phone subscribes with (`public_key: null` when push is not
+/// set up here).
+pub fn push_key<R: Runtime>(rt: &R, _call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    Ok(ApiResponse::json(200, &push::key(rt)))
+}
+
+/// `PUT /api/push/subscription`: phone notifications on, for this session.
+pub async fn subscribe<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: PushSubscription = json::body(call.req)?;
+    push::subscribe(rt, &call.actor, input).await?;
+    Ok(ApiResponse::no_content())
+}
+
+/// `DELETE /api/push/subscription`: phone notifications off on that phone.
+pub async fn unsubscribe<R: Runtime>(rt: &R, call: &Call<'_>) -> Result<ApiResponse, ApiError> {
+    let input: PushSubscription = json::body(call.req)?;
+    push::unsubscribe(rt, &call.actor, input).await?;
+    Ok(ApiResponse::no_content())
 }
