@@ -41,10 +41,90 @@ async function placesSeen() {
   });
 }
 
-// What was kept for the person logged in: gone when they log out or their session ends.
+// What was kept for the person logged in: gone when they log out or their session ends, and
+// so is this phone's push subscription (the server dropped it with the session).
 function forgetPerson() {
-  return Promise.all([caches.delete(API), caches.delete(PHOTOS)]);
+  const push = self.registration.pushManager;
+  return Promise.all([
+    caches.delete(API),
+    caches.delete(PHOTOS),
+    push && push.getSubscription().then((s) => s && s.unsubscribe()).catch(() => {}),
+  ]);
 }
+
+// Phone notifications (web push). A push carries nothing: the worker fetches the newest
+// notifications with this browser's session and shows the newest unread one, worded in the
+// language chosen in the app, which sends its words whenever it starts or switches language
+// (app/src/offline/mod.rs, `tell_service_worker`).
+const PREFS = 'balai-prefs-v1';
+const ENGLISH = { verbs: {}, and: 'and', others: 'others', fallback: 'Something new for you in Balai' };
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'words') {
+    const words = new Response(JSON.stringify(event.data));
+    event.waitUntil(caches.open(PREFS).then((c) => c.put('/words', words)));
+  }
+});
+
+async function words() {
+  const hit = await caches.open(PREFS).then((c) => c.match('/words'));
+  return (hit && (await hit.json().catch(() => null))) || ENGLISH;
+}
+
+// "Ani and 4 others liked your post", as the notification centre says it.
+function sentence(n, w) {
+  let who = n.actor.name;
+  if (n.actor_count > 1) who += ` ${w.and} ${n.actor_count - 1} ${w.others}`;
+  const verb = (w.verbs[n.kind] || '').replace('{group}', n.group ? n.group.name : '');
+  return `${who} ${verb}`.trim();
+}
+
+function link(n) {
+  if (n.post_id) return `/p/${n.post_id}`;
+  if (n.idea_id) return `/ideas/${n.idea_id}`;
+  if (n.group) return `/g/${n.group.id}`;
+  return '/notifications';
+}
+
+self.addEventListener('push', (event) => {
+  event.waitUntil((async () => {
+    const w = await words();
+    const res = await fetch('/api/notifications?limit=10').catch(() => null);
+    if (res && res.status === 401) return forgetPerson();
+    const page = res && res.ok ? await res.json().catch(() => null) : null;
+    const n = page && page.items.find((item) => !item.read);
+    await self.registration.showNotification(n ? sentence(n, w) : 'Balai', {
+      body: n ? n.excerpt || '' : w.fallback,
+      lang: w.lang || 'en',
+      tag: 'balai',
+      renotify: true,
+      icon: '/icons/icon-192.png',
+      data: n ? { url: link(n), id: n.id } : { url: '/notifications' },
+    });
+  })());
+});
+
+// A tap opens what it is about, in the app's window if one is open, and marks it read.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const { url, id } = event.notification.data || {};
+  event.waitUntil((async () => {
+    if (id) {
+      await fetch('/api/notifications/read', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id }),
+      }).catch(() => {});
+    }
+    const open = await self.clients.matchAll({ type: 'window' });
+    const client = open.find((c) => 'focus' in c);
+    if (client) {
+      await client.focus();
+      return client.navigate(url || '/notifications').catch(() => {});
+    }
+    return self.clients.openWindow(url || '/notifications');
+  })());
+});
 
 // What this build is made of; the build (scripts/split-app.mjs) fills both lists in.
 // The shell: the page's CSS, the main module and its glue, icons, manifest, Leaflet.
@@ -68,7 +148,7 @@ self.addEventListener('activate', (event) => {
   const current = new Set(['/', ...SHELL_FILES, ...LAZY_FILES]);
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => ![SHELL, API, TILES, PHOTOS].includes(k)).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => ![SHELL, API, TILES, PHOTOS, PREFS].includes(k)).map((k) => caches.delete(k))))
       .then(() => caches.open(SHELL))
       .then((c) => c.keys().then((keys) => Promise.all(keys
         .filter((k) => !current.has(new URL(k.url).pathname))

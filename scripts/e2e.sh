@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests: serves the built app and Worker with wrangler dev on a fresh, demo-seeded local
 # database, runs the Playwright specs in Debian's Chromium at a phone viewport, then stops it.
-# Map tiles come from a local stub (e2e/tile-stub.mjs): the tests never reach the internet.
+# Map tiles come from a local stub (e2e/tile-stub.mjs), and pushes go to a push service the
+# push spec runs on loopback (PUSH_EXTRA_HOSTS): the tests never reach the internet.
 # Expects dist/ and functions/build/ to be built (test.sh does that).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,9 @@ STUB_PID=$!
 cd functions
 # test.sh built the app and the Worker already: skip wrangler.toml's build step.
 BALAI_SKIP_BUILD=1 wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" \
-  --var "TILE_URL:http://127.0.0.1:$TILE_PORT/{z}/{x}/{y}.png" >"$LOG" 2>&1 &
+  --var "TILE_URL:http://127.0.0.1:$TILE_PORT/{z}/{x}/{y}.png" \
+  --var "VAPID_PRIVATE_KEY:$(node "$ROOT/scripts/vapid-key.mjs")" --var "PUSH_EXTRA_HOSTS:127.0.0.1" \
+  >"$LOG" 2>&1 &
 WRANGLER_PID=$!
 cleanup() {
   kill "$WRANGLER_PID" "$STUB_PID" 2>/dev/null || true

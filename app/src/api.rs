@@ -17,7 +17,9 @@ use balai_protocol::feed::{
 use balai_protocol::groups::{Group, GroupRole, InviteMember, Member, NewGroup, Pin, SetRole};
 use balai_protocol::ideas::{Idea, IdeaDetail, Merge, NewIdea, NewThanks, StatusChange, VoteState};
 use balai_protocol::integrations::{ApiToken, IssuedApiToken, NewApiToken};
-use balai_protocol::notifications::{MarkRead, Notification, Setting, Unread};
+use balai_protocol::notifications::{
+    MarkRead, Notification, PushKey, PushSubscription, Setting, Unread,
+};
 use balai_protocol::people::{
     AbsenceInput, AccessCodeRequest, Away, Bookmark, BookmarkOrder, Branch, Capability, Department,
     Grant, InviteRequest, IssuedInvite, NewBookmark, NewPositionBookmark, OfficialEdit,
@@ -520,6 +522,18 @@ pub async fn notification_settings() -> Result<Vec<Setting>, Error> {
 pub async fn set_notification(setting: Setting) -> Result<Vec<Setting>, Error> {
     let path = "/api/notifications/settings";
     send(Method::PUT, path, json(&setting), None).await
+}
+
+/// The key phones subscribe with; `None` when push is not set up on the server.
+pub async fn push_key() -> Result<PushKey, Error> {
+    send(Method::GET, "/api/push/key", None, None).await
+}
+
+/// Phone notifications on (`true`) or off for this phone's push `endpoint`.
+pub async fn set_push(endpoint: String, on: bool) -> Result<(), Error> {
+    let method = if on { Method::PUT } else { Method::DELETE };
+    let body = json(&PushSubscription { endpoint });
+    send(method, "/api/push/subscription", body, None).await
 }
 
 /// What I follow, a page at a time (groups, then people, then tags), each named.

@@ -40,9 +40,11 @@ pub fn t(m: Msg) -> &'static str {
     text(current(), m)
 }
 
-/// Switches language: remembered in this browser, set on `<html lang>`, and re-rendered.
+/// Switches language: remembered in this browser, set on `<html lang>`, told to the service
+/// worker (for phone notifications), and re-rendered.
 pub fn set(lang: Lang) {
     CURRENT.with(|c| c.set(lang));
+    crate::push::tell_service_worker(lang);
     crate::storage::set(LANG_KEY, lang.code());
     if let Some(doc) = web_sys::window().and_then(|w| w.document())
         && let Some(html) = doc.document_element()
@@ -479,6 +481,18 @@ pub enum Msg {
     PreviousPhoto,
     NextPhoto,
     Close,
+    PhoneNotifications,
+    PhoneOnNote,
+    PhoneOffNote,
+    TurnOn,
+    TurnOff,
+    PhoneBlocked,
+    PhoneUnsupported,
+    PhoneNotSetUp,
+    PhoneFailed,
+    InApp,
+    OnPhone,
+    PushFallback,
 }
 
 pub fn text(lang: Lang, m: Msg) -> &'static str {
@@ -1156,6 +1170,39 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         PreviousPhoto => ("Previous photo", "Foto sebelumnya"),
         NextPhoto => ("Next photo", "Foto berikutnya"),
         Close => ("Close", "Tutup"),
+        PhoneNotifications => ("Notifications on this phone", "Notifikasi di ponsel ini"),
+        PhoneOnNote => (
+            "On: this phone buzzes for what is ticked under “Phone” below, even when Balai is closed.",
+            "Aktif: ponsel ini berbunyi untuk yang dicentang di kolom “Ponsel” di bawah, walau Balai tertutup.",
+        ),
+        PhoneOffNote => (
+            "Off: you see your notifications when you open Balai.",
+            "Nonaktif: Anda melihat notifikasi saat membuka Balai.",
+        ),
+        TurnOn => ("Turn on", "Aktifkan"),
+        TurnOff => ("Turn off", "Matikan"),
+        PhoneBlocked => (
+            "Notifications for Balai are blocked in this browser: allow them in its site settings, then come back here.",
+            "Notifikasi untuk Balai diblokir di peramban ini: izinkan di pengaturan situsnya, lalu kembali ke sini.",
+        ),
+        PhoneUnsupported => (
+            "This browser cannot show notifications. On an iPhone, add Balai to the home screen and open it from there.",
+            "Peramban ini tidak dapat menampilkan notifikasi. Di iPhone, tambahkan Balai ke layar utama lalu buka dari sana.",
+        ),
+        PhoneNotSetUp => (
+            "Phone notifications are not set up on this server yet: ask your administrator.",
+            "Notifikasi ponsel belum disiapkan di server ini: tanyakan administrator Anda.",
+        ),
+        PhoneFailed => (
+            "This browser could not turn notifications on. Try again later.",
+            "Peramban ini gagal mengaktifkan notifikasi. Coba lagi nanti.",
+        ),
+        InApp => ("In app", "Di aplikasi"),
+        OnPhone => ("Phone", "Ponsel"),
+        PushFallback => (
+            "Something new for you in Balai",
+            "Ada yang baru untuk Anda di Balai",
+        ),
     };
     match lang {
         Lang::En => en,

@@ -12,6 +12,7 @@ mod images;
 mod offline;
 mod pager;
 mod pages;
+mod push;
 mod read_ahead;
 mod router;
 mod session;

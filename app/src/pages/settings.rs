@@ -5,10 +5,11 @@ use crate::components::time_ago::TimeAgo;
 use crate::i18n::{self, Lang, Msg, t};
 use crate::pager::Pager;
 use crate::pages::password::ChangePassword;
+use crate::push;
 use crate::session::use_session;
 use balai_protocol::auth::SessionInfo;
 use balai_protocol::feed::{FollowKind, Followed};
-use balai_protocol::notifications::{Kind, Setting};
+use balai_protocol::notifications::{Kind, PushKey, Setting};
 use leptos::prelude::*;
 
 #[component]
@@ -111,7 +112,8 @@ fn device_name(ua: &str) -> String {
     format!("{browser} · {os}")
 }
 
-/// Which kinds of notification reach me: one switch each.
+/// Which kinds of notification reach me, in the app and on my phones: two switches each, under
+/// this phone's own switch.
 #[component]
 fn NotificationSettings() -> impl IntoView {
     let settings = RwSignal::new(Vec::<Setting>::new());
@@ -130,15 +132,113 @@ fn NotificationSettings() -> impl IntoView {
     view! {
         <section class="card">
             <h2>{t(Msg::NotificationSettings)}</h2>
-            <For each=move || settings.get() key=|s| (s.kind, s.enabled) let:setting>
-                <label class="check">
-                    <input type="checkbox" prop:checked=setting.enabled
-                        on:change=move |ev| toggle(Setting { kind: setting.kind, enabled: event_target_checked(&ev) })/>
-                    {t(kind_label(setting.kind))}
-                </label>
-            </For>
+            <PhoneNotifications/>
+            <div class="notify-grid">
+                <span></span>
+                <span class="muted small">{t(Msg::InApp)}</span>
+                <span class="muted small">{t(Msg::OnPhone)}</span>
+                <For each=move || settings.get() key=|s| (s.kind, s.enabled, s.push) let:setting>
+                    <span>{t(kind_label(setting.kind))}</span>
+                    <label class="cell" title=t(Msg::InApp)>
+                        <input type="checkbox" prop:checked=setting.enabled
+                            aria-label=format!("{}: {}", t(kind_label(setting.kind)), t(Msg::InApp))
+                            on:change=move |ev| toggle(Setting { enabled: event_target_checked(&ev), ..setting })/>
+                    </label>
+                    <label class="cell" title=t(Msg::OnPhone)>
+                        <input type="checkbox" prop:checked=setting.enabled && setting.push == Some(true)
+                            disabled=!setting.enabled
+                            aria-label=format!("{}: {}", t(kind_label(setting.kind)), t(Msg::OnPhone))
+                            on:change=move |ev| toggle(Setting { push: Some(event_target_checked(&ev)), ..setting })/>
+                    </label>
+                </For>
+            </div>
             {change.error_view()}
         </section>
+    }
+}
+
+/// Where this phone stands with notifications, and its switch.
+#[derive(Clone, Copy, PartialEq)]
+enum Phone {
+    Checking,
+    Unsupported,
+    NotSetUp,
+    Blocked,
+    Off,
+    On,
+    Failed,
+}
+
+/// This phone's own switch: on, the browser asks the person's permission and subscribes, and the
+/// server pushes to it what is ticked under "Phone" (`service/push.rs` on the server).
+#[component]
+fn PhoneNotifications() -> impl IntoView {
+    let state = RwSignal::new(Phone::Checking);
+    let key = StoredValue::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        if !push::supported() {
+            return state.set(Phone::Unsupported);
+        }
+        let Ok(PushKey {
+            public_key: Some(k),
+        }) = api::push_key().await
+        else {
+            return state.set(Phone::NotSetUp);
+        };
+        key.set_value(Some(k));
+        state.set(match push::current().await {
+            Some(_) => Phone::On,
+            None if push::blocked() => Phone::Blocked,
+            None => Phone::Off,
+        });
+    });
+    let change = Call::<()>::new();
+    let turn_on = move |_| {
+        let key = key.get_value().unwrap_or_default();
+        change.run(async move {
+            match push::subscribe(&key).await {
+                push::Asked::Endpoint(endpoint) => {
+                    api::set_push(endpoint, true).await?;
+                    state.set(Phone::On);
+                }
+                push::Asked::Refused if push::blocked() => state.set(Phone::Blocked),
+                push::Asked::Refused => {}
+                push::Asked::Failed => state.set(Phone::Failed),
+            }
+            Ok(())
+        })
+    };
+    let turn_off = move |_| {
+        change.run(async move {
+            if let Some(endpoint) = push::unsubscribe().await {
+                api::set_push(endpoint, false).await?;
+            }
+            state.set(Phone::Off);
+            Ok(())
+        })
+    };
+    view! {
+        <div class="phone-push" data-testid="phone-push">
+            <h3>{t(Msg::PhoneNotifications)}</h3>
+            {move || {
+                let note = |m: Msg| view! { <p class="muted small">{t(m)}</p> }.into_any();
+                match state.get() {
+                    Phone::Checking => note(Msg::Loading),
+                    Phone::Unsupported => note(Msg::PhoneUnsupported),
+                    Phone::NotSetUp => note(Msg::PhoneNotSetUp),
+                    Phone::Blocked => note(Msg::PhoneBlocked),
+                    Phone::On => view! {
+                        <p class="small">{t(Msg::PhoneOnNote)}</p>
+                        <button type="button" on:click=turn_off>{t(Msg::TurnOff)}</button>
+                    }.into_any(),
+                    state => view! {
+                        <p class="small">{t(if state == Phone::Failed { Msg::PhoneFailed } else { Msg::PhoneOffNote })}</p>
+                        <button type="button" class="primary" on:click=turn_on>{t(Msg::TurnOn)}</button>
+                    }.into_any(),
+                }
+            }}
+            {change.error_view()}
+        </div>
     }
 }
 
