@@ -118,9 +118,10 @@ pub async fn unsubscribe() -> Option<String> {
     Some(endpoint)
 }
 
-/// Decodes base64url without padding (the key's form), with the browser's `atob`.
+/// Decodes base64url without padding (the key's form), with the browser's `atob` (which takes
+/// base64 without its padding too).
 fn base64url(text: &str) -> Option<Vec<u8>> {
-    let mut standard: String = text
+    let standard: String = text
         .chars()
         .map(|c| match c {
             '-' => '+',
@@ -128,9 +129,6 @@ fn base64url(text: &str) -> Option<Vec<u8>> {
             c => c,
         })
         .collect();
-    while standard.len() % 4 != 0 {
-        standard.push('=');
-    }
     let binary = web_sys::window()?.atob(&standard).ok()?;
     Some(binary.chars().map(|c| c as u8).collect())
 }
