@@ -28,17 +28,14 @@ pub trait Runtime {
     /// A deployment setting (a `[vars]` entry in wrangler.toml, or a secret), such as
     /// `TILE_ATTRIBUTION` or `IDEAS_WEBHOOK_SECRET`.
     fn setting(&self, name: &str) -> Option<String>;
-    /// POSTs `body` (JSON) to `url` with extra headers; answers the status. Best effort: the
-    /// caller logs a failure and carries on.
-    async fn post_json(
+    /// POSTs `body` (none for a push) to `url` with `headers` (its content type among them);
+    /// answers the status. Best effort: the caller logs a failure and carries on.
+    async fn post(
         &self,
         url: &str,
-        body: &str,
+        body: Option<&str>,
         headers: &[(&str, String)],
     ) -> Result<u16, ApiError>;
-    /// POSTs an empty body to a phone's push service `url` with `headers` (a push without
-    /// content: see `service/push.rs`); answers the status.
-    async fn post_empty(&self, url: &str, headers: &[(&str, String)]) -> Result<u16, ApiError>;
     /// An ES256 signature (ECDSA P-256 with SHA-256, `r ‖ s`, 64 bytes) of `data` by the
     /// private key in `jwk` (a JSON Web Key, as `VAPID_PRIVATE_KEY` holds it).
     async fn sign_es256(&self, jwk: &str, data: &[u8]) -> Result<Vec<u8>, ApiError>;

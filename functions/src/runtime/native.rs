@@ -6,7 +6,7 @@ use crate::store::sqlite::SqliteDb;
 use balai_protocol::{ApiError, Millis};
 use std::cell::{Cell, RefCell};
 
-/// A request [`Runtime::post_json`] would have sent: what tests inspect.
+/// A request [`Runtime::post`] would have sent: what tests inspect.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sent {
     pub url: String,
@@ -23,7 +23,7 @@ pub struct NativeRuntime {
     pub settings: RefCell<Vec<(String, String)>>,
     /// Outgoing requests, recorded instead of sent.
     pub sent: RefCell<Vec<Sent>>,
-    /// The statuses the next pushes get from their push service, in order (then 201).
+    /// The statuses the next requests sent get, in order (then 200).
     pub answer_with: RefCell<std::collections::VecDeque<u16>>,
     /// KV, in memory, holding what the Worker's KV holds (base64 text, see `blob_encode`).
     pub blobs: RefCell<std::collections::HashMap<String, String>>,
@@ -117,26 +117,21 @@ impl Runtime for NativeRuntime {
             .map(|(_, v)| v.clone())
     }
 
-    async fn post_json(
+    async fn post(
         &self,
         url: &str,
-        body: &str,
+        body: Option<&str>,
         headers: &[(&str, String)],
     ) -> Result<u16, ApiError> {
         self.sent.borrow_mut().push(Sent {
             url: url.to_string(),
-            body: body.to_string(),
+            body: body.unwrap_or_default().to_string(),
             headers: headers
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
         });
-        Ok(200)
-    }
-
-    async fn post_empty(&self, url: &str, headers: &[(&str, String)]) -> Result<u16, ApiError> {
-        self.post_json(url, "", headers).await?;
-        Ok(self.answer_with.borrow_mut().pop_front().unwrap_or(201))
+        Ok(self.answer_with.borrow_mut().pop_front().unwrap_or(200))
     }
 
     async fn sign_es256(&self, jwk: &str, data: &[u8]) -> Result<Vec<u8>, ApiError> {

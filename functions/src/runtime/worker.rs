@@ -94,10 +94,10 @@ impl Runtime for WorkerRuntime {
             .filter(|v| !v.is_empty())
     }
 
-    async fn post_json(
+    async fn post(
         &self,
         url: &str,
-        body: &str,
+        body: Option<&str>,
         headers: &[(&str, String)],
     ) -> Result<u16, ApiError> {
         let out = worker::Headers::new();
@@ -109,34 +109,13 @@ impl Runtime for WorkerRuntime {
                 "Sistem lain tidak menjawab.",
             )
         };
-        out.set("content-type", "application/json").map_err(fail)?;
         for (k, v) in headers {
             out.set(k, v).map_err(fail)?;
         }
         let mut init = worker::RequestInit::new();
         init.with_method(worker::Method::Post)
             .with_headers(out)
-            .with_body(Some(JsValue::from_str(body)));
-        let req = worker::Request::new_with_init(url, &init).map_err(fail)?;
-        let res = worker::Fetch::Request(req).send().await.map_err(fail)?;
-        Ok(res.status_code())
-    }
-
-    async fn post_empty(&self, url: &str, headers: &[(&str, String)]) -> Result<u16, ApiError> {
-        let out = worker::Headers::new();
-        let fail = |e: worker::Error| {
-            worker::console_error!("push {url}: {e}");
-            ApiError::new(
-                ErrorCode::Unavailable,
-                "The push service did not answer.",
-                "Layanan push tidak menjawab.",
-            )
-        };
-        for (k, v) in headers {
-            out.set(k, v).map_err(fail)?;
-        }
-        let mut init = worker::RequestInit::new();
-        init.with_method(worker::Method::Post).with_headers(out);
+            .with_body(body.map(JsValue::from_str));
         let req = worker::Request::new_with_init(url, &init).map_err(fail)?;
         let res = worker::Fetch::Request(req).send().await.map_err(fail)?;
         Ok(res.status_code())

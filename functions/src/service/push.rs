@@ -211,7 +211,7 @@ pub async fn send_due<R: Runtime>(rt: &R) -> Result<Pass, ApiError> {
             // A phone that is off gets one push when it is back, however many were sent.
             ("topic", "balai".to_string()),
         ];
-        let status = rt.post_empty(&c.endpoint, &headers).await.unwrap_or(0);
+        let status = rt.post(&c.endpoint, None, &headers).await.unwrap_or(0);
         let endpoint: Value = c.endpoint.into();
         outcomes.push(match status {
             200..=299 => {

@@ -48,13 +48,14 @@ pub async fn idea_status<R: Runtime>(rt: &R, idea: &Idea) {
     };
     let body = idea_status_body(idea, rt.now());
     let headers = [
+        ("content-type", "application/json".to_string()),
         ("x-balai-event", "idea.status".to_string()),
         (
             "x-balai-signature",
             sign(secret.as_bytes(), body.as_bytes()),
         ),
     ];
-    match rt.post_json(&url, &body, &headers).await {
+    match rt.post(&url, Some(&body), &headers).await {
         Ok(status) if (200..300).contains(&status) => {}
         Ok(status) => super::log_error(&format!("ideas webhook answered {status}")),
         Err(e) => super::log_error(&format!("ideas webhook failed: {}", e.message)),
