@@ -37,18 +37,24 @@ DROP TABLE notification_settings;
 ALTER TABLE notification_settings_new RENAME TO notification_settings;
 
 -- A new notification (or a like's notification brought back by a new like) makes its person's
--- phones due, when that kind reaches them by push.
+-- phones due, when that kind reaches them by push: they chose 'push', or chose nothing and it is
+-- not a like. (No CASE here: `wrangler d1 execute --file` splits statements on BEGIN/END and
+-- takes a CASE's END for the trigger's, so a backup holding one would not restore.)
 CREATE TRIGGER notifications_push_insert AFTER INSERT ON notifications
-WHEN coalesce((SELECT channel FROM notification_settings WHERE user_id = NEW.user_id AND kind = NEW.kind),
-              CASE NEW.kind WHEN 'like' THEN 'app' ELSE 'push' END) = 'push'
+WHEN EXISTS (SELECT 1 FROM notification_settings s
+             WHERE s.user_id = NEW.user_id AND s.kind = NEW.kind AND s.channel = 'push')
+  OR (NEW.kind <> 'like' AND NOT EXISTS (SELECT 1 FROM notification_settings s
+                                          WHERE s.user_id = NEW.user_id AND s.kind = NEW.kind))
 BEGIN
   UPDATE push_subscriptions SET due_since = coalesce(due_since, NEW.created_at)
   WHERE user_id = NEW.user_id;
 END;
 CREATE TRIGGER notifications_push_update AFTER UPDATE OF created_at ON notifications
 WHEN NEW.read_at IS NULL AND NEW.created_at > OLD.created_at
- AND coalesce((SELECT channel FROM notification_settings WHERE user_id = NEW.user_id AND kind = NEW.kind),
-              CASE NEW.kind WHEN 'like' THEN 'app' ELSE 'push' END) = 'push'
+ AND (EXISTS (SELECT 1 FROM notification_settings s
+              WHERE s.user_id = NEW.user_id AND s.kind = NEW.kind AND s.channel = 'push')
+   OR (NEW.kind <> 'like' AND NOT EXISTS (SELECT 1 FROM notification_settings s
+                                           WHERE s.user_id = NEW.user_id AND s.kind = NEW.kind)))
 BEGIN
   UPDATE push_subscriptions SET due_since = coalesce(due_since, NEW.created_at)
   WHERE user_id = NEW.user_id;
