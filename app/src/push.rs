@@ -88,9 +88,16 @@ pub enum Asked {
     Failed,
 }
 
-/// Asks the person's permission, then subscribes this phone with the server's key (base64url).
-pub async fn subscribe(key: &str) -> Asked {
-    let permission = resolve(Notification::request_permission()).await;
+/// Asks the person's permission: called in the tap's own handler, not after an await, since
+/// Safari only asks while it is handling the tap.
+pub fn ask_permission() -> Result<Promise, JsValue> {
+    Notification::request_permission()
+}
+
+/// Once permitted (`permission` is [`ask_permission`]'s), subscribes this phone with the
+/// server's key (base64url).
+pub async fn subscribe(permission: Result<Promise, JsValue>, key: &str) -> Asked {
+    let permission = resolve(permission).await;
     if permission.ok().and_then(|p| p.as_string()).as_deref() != Some("granted") {
         return Asked::Refused;
     }

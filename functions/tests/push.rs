@@ -377,3 +377,24 @@ fn without_a_key_push_is_not_offered_and_nothing_is_sent() {
     );
     assert_eq!(pass(&app), Pass::default());
 }
+
+#[test]
+fn a_pass_with_nothing_due_reads_no_sessions_however_many_there_are() {
+    let app = push_app();
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    assert_eq!(subscribe(&app, &ani, FCM), 204);
+    let steps = |app: &TestApp| {
+        let before = app.rt.db.vm_steps();
+        assert_eq!(pass(app), Pass::default());
+        app.rt.db.vm_steps() - before
+    };
+    let few = steps(&app);
+    // Every write is followed by a pass: with 500 more sessions open, it costs the same.
+    app.execute(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+         INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen_at)
+         SELECT 'extra' || i, '{}', 'hash' || i, 0, 0 FROM n",
+        budi.id
+    ));
+    assert_eq!(steps(&app), few);
+}

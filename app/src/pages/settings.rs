@@ -195,8 +195,9 @@ fn PhoneNotifications() -> impl IntoView {
     let change = Call::<()>::new();
     let turn_on = move |_| {
         let key = key.get_value().unwrap_or_default();
+        let permission = push::ask_permission();
         change.run(async move {
-            match push::subscribe(&key).await {
+            match push::subscribe(permission, &key).await {
                 push::Asked::Endpoint(endpoint) => {
                     api::set_push(endpoint, true).await?;
                     state.set(Phone::On);

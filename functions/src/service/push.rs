@@ -164,10 +164,13 @@ pub async fn send_due<R: Runtime>(rt: &R) -> Result<Pass, ApiError> {
     let sets = rt
         .db()
         .read_batch(vec![
-            // A session past its timeouts is over even before anyone deletes it.
+            // A session past its timeouts is over even before anyone deletes it. (Each due
+            // phone's session looked up by id: every write runs this, so it must not read
+            // through the company's sessions.)
             stmt!(
-                "DELETE FROM push_subscriptions WHERE due_since IS NOT NULL AND session_id IN
-                   (SELECT id FROM sessions WHERE last_seen_at < ? OR created_at < ?)",
+                "DELETE FROM push_subscriptions WHERE due_since IS NOT NULL AND EXISTS
+                   (SELECT 1 FROM sessions s WHERE s.id = push_subscriptions.session_id
+                      AND (s.last_seen_at < ? OR s.created_at < ?))",
                 idle,
                 oldest
             ),
