@@ -168,6 +168,17 @@ fn each_kind_is_pushed_as_the_person_chose() {
     app.call("PUT", &format!("/api/posts/{post}/like"), Some(&budi), None);
     assert_eq!(pass(&app).sent, 1, "a like now buzzes");
 
+    // Switched off and on again (as the app's "In app" switch sends it), mentions come back
+    // as they come by default: to the phone too.
+    let settings = put("mention", json!({ "kind": "mention", "enabled": false }));
+    let mention = of(&settings, "mention");
+    assert_eq!(mention["enabled"], false);
+    let settings = put(
+        "mention",
+        json!({ "kind": "mention", "enabled": true, "push": mention["push"] }),
+    );
+    assert_eq!(of(&settings, "mention")["push"], true);
+
     // Leaving `push` out keeps it; switching a kind off stops both.
     let settings = put("like", json!({ "kind": "like", "enabled": true }));
     assert_eq!(of(&settings, "like")["push"], true);
@@ -397,4 +408,5 @@ fn a_pass_with_nothing_due_reads_no_sessions_however_many_there_are() {
         budi.id
     ));
     assert_eq!(steps(&app), few);
+    eprintln!("a pass with nothing due: {few} SQLite steps");
 }

@@ -89,7 +89,8 @@ pub struct Setting {
     pub kind: Kind,
     pub enabled: bool,
     /// Pushed to my phones too (those where I turned notifications on). Always in an answer;
-    /// left out of a change, it stays as it was.
+    /// left out of a change, it stays as it was (a kind switched off comes back on as it
+    /// comes by default).
     #[serde(default)]
     pub push: Option<bool>,
 }

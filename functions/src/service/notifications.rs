@@ -425,9 +425,10 @@ fn settings_from(chosen: Vec<Chosen>) -> Vec<Setting> {
             Setting {
                 kind,
                 enabled: channel != Some("off"),
+                // A kind switched off forgets its phone choice: on again, it comes as by default.
                 push: Some(match channel {
+                    Some("off") | None => pushed_by_default(kind),
                     Some(channel) => channel == "push",
-                    None => pushed_by_default(kind),
                 }),
             }
         })
