@@ -179,11 +179,13 @@ fn PhoneNotifications() -> impl IntoView {
         if !push::supported() {
             return state.set(Phone::Unsupported);
         }
-        let Ok(PushKey {
-            public_key: Some(k),
-        }) = api::push_key().await
-        else {
-            return state.set(Phone::NotSetUp);
+        let k = match api::push_key().await {
+            Ok(PushKey {
+                public_key: Some(k),
+            }) => k,
+            Ok(_) => return state.set(Phone::NotSetUp),
+            // Offline, say: "try again later".
+            Err(_) => return state.set(Phone::Failed),
         };
         key.set_value(Some(k));
         state.set(match push::current().await {

@@ -158,6 +158,8 @@ pub async fn send_due<R: Runtime>(rt: &R) -> Result<Pass, ApiError> {
     let Some(jwk) = rt.setting(KEY_SETTING) else {
         return Ok(Pass::default());
     };
+    // A broken key claims nothing, so the phones stay due until it is fixed.
+    let public = public_key(&jwk).ok_or_else(crate::runtime::bad_key)?;
     let now = rt.now();
     let idle = now - super::sessions::IDLE_TIMEOUT_MS;
     let oldest = now - super::sessions::ABSOLUTE_TIMEOUT_MS;
@@ -193,7 +195,6 @@ pub async fn send_due<R: Runtime>(rt: &R) -> Result<Pass, ApiError> {
     let subject = rt
         .setting(SUBJECT_SETTING)
         .unwrap_or_else(|| "mailto:it@example.com".into());
-    let public = public_key(&jwk).ok_or_else(crate::runtime::bad_key)?;
     let mut tokens: Vec<(String, String)> = Vec::new();
     let mut pass = Pass::default();
     let mut outcomes: Vec<Stmt> = Vec::new();
