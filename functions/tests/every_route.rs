@@ -141,6 +141,9 @@ const AUTHENTICATED: &[(&str, &str)] = &[
     ("POST", "/api/place-categories"),
     ("GET", "/api/place-suggestions"),
     ("POST", "/api/place-suggestions/{suggestion}/decision"),
+    ("POST", "/api/reports"),
+    ("GET", "/api/reports"),
+    ("POST", "/api/reports/{report_target}/{post}/decision"),
     ("POST", "/api/auth/logout"),
 ];
 
@@ -407,6 +410,7 @@ impl Sweep {
                     .to_string(),
             ),
             ("photo_number", "0".to_string()),
+            ("report_target", "post".to_string()),
         ];
         count_writes(&app);
         Sweep {

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod notifications;
 pub mod people;
 pub mod places;
+pub mod reports;
 pub mod round_tables;
 pub mod search;
 

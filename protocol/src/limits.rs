@@ -41,6 +41,8 @@ pub const IDEA_TITLE_MAX_CHARS: usize = 140;
 pub const DECLINE_REASON_MAX_CHARS: usize = 1_000;
 /// A thank-you note to an idea's author.
 pub const THANKS_NOTE_MAX_CHARS: usize = 500;
+/// What a reporter tells the moderators.
+pub const REPORT_NOTE_MAX_CHARS: usize = 500;
 /// An API token's name ("Jira", "Innovation board").
 pub const TOKEN_NAME_MAX_CHARS: usize = 80;
 pub const QUESTION_MAX_CHARS: usize = 1_000;

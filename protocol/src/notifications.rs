@@ -30,10 +30,12 @@ pub enum Kind {
     IdeaThanks,
     /// Whoever follows up on an order reminds me to confirm I have read it.
     AckReminder,
+    /// Someone reported a post or comment (to those who moderate, on its first open report).
+    Report,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Mention,
         Kind::Comment,
         Kind::Reply,
@@ -45,6 +47,7 @@ impl Kind {
         Kind::IdeaComment,
         Kind::IdeaThanks,
         Kind::AckReminder,
+        Kind::Report,
     ];
 }
 

@@ -3,7 +3,7 @@
 
 use super::handlers::{
     auth, comments, feed, follows, groups, ideas, integrations, notifications, people, places,
-    round_tables, search, work_pages,
+    reports, round_tables, search, work_pages,
 };
 use super::{ApiRequest, ApiResponse, cookies, csrf, json};
 use crate::runtime::Runtime;
@@ -240,6 +240,11 @@ async fn route<R: Runtime>(rt: &R, req: &ApiRequest) -> Result<ApiResponse, ApiE
         ("PUT", ["places", id]) => places::update(rt, &call, id).await,
         ("DELETE", ["places", id]) => places::archive(rt, &call, id).await,
         ("POST", ["places", id, "suggestions"]) => places::suggest(rt, &call, id).await,
+        ("POST", ["reports"]) => reports::report(rt, &call).await,
+        ("GET", ["reports"]) => reports::queue(rt, &call).await,
+        ("POST", ["reports", target, id, "decision"]) => {
+            reports::decide(rt, &call, target, id).await
+        }
         _ => Err(ApiError::new(
             ErrorCode::BadRequest,
             "That method is not allowed here.",
@@ -325,6 +330,8 @@ fn known(rest: &[&str]) -> bool {
             | ["places"]
             | ["places", _]
             | ["places", _, "suggestions"]
+            | ["reports"]
+            | ["reports", _, _, "decision"]
     )
 }
 

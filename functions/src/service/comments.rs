@@ -278,6 +278,24 @@ async fn owner<R: Runtime>(rt: &R, kind: ThreadKind, comment_id: &str) -> Result
         .ok_or_else(|| not_found(Thing::Comment))
 }
 
+/// The post or idea a live comment hangs under, if the reader may read it (not found otherwise,
+/// as for the comment itself).
+pub async fn readable_parent<R: Runtime>(
+    rt: &R,
+    actor: &Actor,
+    kind: ThreadKind,
+    comment_id: &str,
+) -> Result<String, ApiError> {
+    let owner = owner(rt, kind, comment_id).await?;
+    if owner.deleted_at.is_some() {
+        return Err(not_found(Thing::Comment));
+    }
+    kind.of(&owner.parent_id)
+        .require_readable(rt, actor)
+        .await?;
+    Ok(owner.parent_id)
+}
+
 /// Replaces a comment's text (a full replacement, so a retry is harmless): its author only,
 /// while they may still read the thread. Like a post's edit, it notifies no one again.
 pub async fn edit<R: Runtime>(

@@ -88,6 +88,7 @@ pub mod posts;
 pub mod push;
 pub mod rate_limit;
 pub mod reader;
+pub mod reports;
 pub mod round_tables;
 pub mod saved_filters;
 pub mod search;

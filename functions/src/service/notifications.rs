@@ -39,6 +39,7 @@ pub fn kind_str(kind: Kind) -> &'static str {
         Kind::IdeaComment => "idea_comment",
         Kind::IdeaThanks => "idea_thanks",
         Kind::AckReminder => "ack_reminder",
+        Kind::Report => "report",
     }
 }
 
@@ -150,7 +151,7 @@ impl Recipients {
 /// The statement that delivers `event` to `to`, and to the deputies of those of them who are
 /// away (marked `for_user_id`). Shared rules, in the SQL below: whoever receives it is active,
 /// is not the actor, and may read the event's post (a mention in a closed group reaches only
-/// its members, and never a deputy outside it); the person it is for has not switched the kind
+/// its members and the admins, who read every group, and never a deputy outside it); the person it is for has not switched the kind
 /// off; and nobody hears of the same event twice (a person mentioned in a comment on their own
 /// post hears once; a like in the same millisecond is another event).
 pub fn deliver(event: &Event, to: Recipients) -> Stmt {
@@ -199,7 +200,7 @@ fn deliver_sql(recipients: &str) -> String {
            AND u.id <> ? AND coalesce(r.for_id, '') <> ?
            AND NOT EXISTS (SELECT 1 FROM notification_settings s
                            WHERE s.user_id = coalesce(r.for_id, u.id) AND s.kind = ? AND s.channel = 'off')
-           AND (? IS NULL OR EXISTS (
+           AND (? IS NULL OR u.role = 'admin' OR EXISTS (
                  SELECT 1 FROM posts p LEFT JOIN user_groups g ON g.id = p.group_id
                  WHERE p.id = ? AND (p.group_id IS NULL OR g.visibility = 'open'
                    OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = p.group_id

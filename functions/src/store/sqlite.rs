@@ -109,6 +109,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0024_web_push.sql",
         include_str!("../../migrations/0024_web_push.sql"),
     ),
+    (
+        "0025_reports.sql",
+        include_str!("../../migrations/0025_reports.sql"),
+    ),
 ];
 
 impl SqliteDb {

@@ -10,6 +10,7 @@ pub mod integrations;
 pub mod notifications;
 pub mod people;
 pub mod places;
+pub mod reports;
 pub mod round_tables;
 pub mod search;
 pub mod work_pages;

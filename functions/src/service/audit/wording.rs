@@ -51,6 +51,7 @@ pub fn summary(action: &str, lang: Lang) -> String {
         "invite.revoke" => ("withdrew an invitation", "mencabut undangan"),
         "post.delete" => ("deleted the post", "menghapus postingan"),
         "comment.delete" => ("deleted the comment", "menghapus komentar"),
+        "report.dismiss" => ("dismissed the reports on", "menolak laporan atas"),
         "post.ack_remind" => (
             "sent a reminder to confirm",
             "mengirim pengingat konfirmasi untuk",
@@ -108,6 +109,7 @@ pub fn detail(
         "person.import" => count(detail, lang, ("rows", "baris")),
         "place.import" => count(detail, lang, ("places", "tempat")),
         "post.ack_remind" => count(detail, lang, ("not confirmed", "belum konfirmasi")),
+        "report.dismiss" => count(detail, lang, ("reports", "laporan")),
         "person.official" => detail
             .split(',')
             .map(|field| {
