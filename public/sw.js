@@ -80,6 +80,7 @@ function sentence(n, w) {
 }
 
 function link(n) {
+  if (n.kind === 'report') return '/moderation';
   if (n.post_id) return `/p/${n.post_id}`;
   if (n.idea_id) return `/ideas/${n.idea_id}`;
   if (n.group) return `/g/${n.group.id}`;

@@ -32,6 +32,7 @@ use balai_protocol::places::{
 use balai_protocol::round_tables::{
     Answer, NewQuestion, NewRoundTable, Question, RoundTable, RoundTableDetail,
 };
+use balai_protocol::reports::{Decided, NewReport, ReportDecision, ReportTarget, ReportedItem};
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};
@@ -921,6 +922,35 @@ pub async fn open_suggestions() -> Result<Page<Suggestion>, Error> {
 pub async fn decide_suggestion(id: &str, accept: bool) -> Result<(), Error> {
     let path = format!("/api/place-suggestions/{id}/decision");
     send(Method::POST, &path, json(&Decision { accept }), None).await
+}
+
+/// Reports a post or comment, as a write that may wait in the outbox: reporting twice is fine.
+pub fn report(input: &NewReport) -> Write {
+    Write {
+        method: WriteMethod::Post,
+        path: "/api/reports".into(),
+        body: to_json(input),
+    }
+}
+
+/// The moderation queue, the longest waiting first (moderators and admins).
+pub async fn reports(cursor: Option<&str>) -> Result<Page<ReportedItem>, Error> {
+    let path = match cursor {
+        Some(c) => format!("/api/reports?cursor={c}"),
+        None => "/api/reports".to_string(),
+    };
+    send(Method::GET, &path, None, None).await
+}
+
+/// Keeps (`remove: false`) or removes a reported thing, closing its reports.
+pub async fn decide_report(target: ReportTarget, id: &str, remove: bool) -> Result<Decided, Error> {
+    let target = match target {
+        ReportTarget::Post => "post",
+        ReportTarget::Comment => "comment",
+        ReportTarget::IdeaComment => "idea_comment",
+    };
+    let path = format!("/api/reports/{target}/{id}/decision");
+    send(Method::POST, &path, json(&ReportDecision { remove }), None).await
 }
 
 pub async fn create_place_category(input: &NewPlaceCategory) -> Result<PlaceCategory, Error> {

@@ -26,6 +26,7 @@ pub fn post_pages(route: Route) -> PageResult {
         Route::Post(id) => view! { <post::PostPage id=id/> }.into_any(),
         Route::Tag(tag) => view! { <tag::TagPage tag=tag/> }.into_any(),
         Route::Search(q) => view! { <search::SearchPage q=q/> }.into_any(),
+        Route::Moderation => view! { <moderation::ModerationPage/> }.into_any(),
         _ => view! { <notifications::NotificationsPage/> }.into_any(),
     })
 }

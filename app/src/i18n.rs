@@ -493,6 +493,31 @@ pub enum Msg {
     InApp,
     OnPhone,
     PushFallback,
+    Report,
+    ReportWhy,
+    ReasonHarassment,
+    ReasonConfidential,
+    ReasonMisleading,
+    ReasonSpam,
+    ReasonOther,
+    ReportNote,
+    ReportPrivate,
+    SendReport,
+    ReportSent,
+    ReportQueued,
+    Moderation,
+    ModerationHelp,
+    ModeratorsOnly,
+    KeepIt,
+    RemoveIt,
+    KeptNote,
+    RemovedNote,
+    ReportedPost,
+    ReportedComment,
+    ReportedIdeaComment,
+    OpenWhere,
+    NReported,
+    KindReport,
 }
 
 pub fn text(lang: Lang, m: Msg) -> &'static str {
@@ -1202,6 +1227,61 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         PushFallback => (
             "Something new for you in Balai",
             "Ada yang baru untuk Anda di Balai",
+        ),
+        Report => ("⚑ Report", "⚑ Laporkan"),
+        ReportWhy => ("What is wrong with it?", "Apa masalahnya?"),
+        ReasonHarassment => (
+            "Harassment, insults or hate",
+            "Pelecehan, hinaan atau kebencian",
+        ),
+        ReasonConfidential => (
+            "Confidential information shared too widely",
+            "Informasi rahasia yang dibagikan terlalu luas",
+        ),
+        ReasonMisleading => ("False or misleading", "Salah atau menyesatkan"),
+        ReasonSpam => ("Spam or advertising", "Spam atau iklan"),
+        ReasonOther => ("Something else (say what)", "Hal lain (jelaskan)"),
+        ReportNote => ("Note for the moderators", "Catatan untuk moderator"),
+        ReportPrivate => (
+            "Only moderators see who reported it; its author does not.",
+            "Hanya moderator yang melihat siapa pelapornya; penulisnya tidak.",
+        ),
+        SendReport => ("Send report", "Kirim laporan"),
+        ReportSent => (
+            "Reported. Thank you: a moderator will look at it.",
+            "Sudah dilaporkan. Terima kasih: moderator akan memeriksanya.",
+        ),
+        ReportQueued => (
+            "Reported: it goes out when you are back online.",
+            "Dilaporkan: terkirim saat Anda kembali online.",
+        ),
+        Moderation => ("Reports to review", "Laporan untuk ditinjau"),
+        ModerationHelp => (
+            "What colleagues reported, the longest waiting first. Keep it, or remove it for everyone.",
+            "Yang dilaporkan rekan kerja, yang paling lama menunggu lebih dulu. Biarkan, atau hapus untuk semua orang.",
+        ),
+        ModeratorsOnly => (
+            "Only moderators and admins review reports.",
+            "Hanya moderator dan admin yang meninjau laporan.",
+        ),
+        KeepIt => ("Keep it", "Biarkan"),
+        RemoveIt => ("Remove it", "Hapus"),
+        KeptNote => (
+            "Kept: its reports are closed.",
+            "Dibiarkan: laporannya ditutup.",
+        ),
+        RemovedNote => ("Removed for everyone.", "Dihapus untuk semua orang."),
+        ReportedPost => ("Post", "Kiriman"),
+        ReportedComment => ("Comment", "Komentar"),
+        ReportedIdeaComment => ("Comment on an idea", "Komentar pada ide"),
+        OpenWhere => ("Open where it is", "Buka di tempatnya"),
+        NReported => (
+            "reported something for review",
+            "melaporkan sesuatu untuk ditinjau",
+        ),
+        KindReport => (
+            "Reports to review (moderators)",
+            "Laporan untuk ditinjau (moderator)",
         ),
     };
     match lang {

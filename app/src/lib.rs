@@ -83,7 +83,11 @@ fn page(route: Route) -> AnyView {
         Route::Invite(_) | Route::Join | Route::Reset(_) | Route::Settings => {
             lazy_page(fetch_account, account_pages, route)
         }
-        Route::Post(_) | Route::Tag(_) | Route::Search(_) | Route::Notifications => {
+        Route::Post(_)
+        | Route::Tag(_)
+        | Route::Search(_)
+        | Route::Notifications
+        | Route::Moderation => {
             lazy_page(fetch_posts, post_pages, route)
         }
         Route::Groups | Route::Group(_) => lazy_page(fetch_groups, group_pages, route),

@@ -100,6 +100,8 @@ pub enum Route {
     Tag(String),
     Search(String),
     Notifications,
+    /// Moderators: what colleagues reported.
+    Moderation,
     /// The company map; `?place=<id>` opens a place's sheet (read by the page, so the map stays).
     Ideas,
     Idea(String),
@@ -141,6 +143,7 @@ impl Route {
             ["t", tag] => Route::Tag(decode(tag)),
             ["search"] => Route::Search(query_param(query, "q")),
             ["notifications"] => Route::Notifications,
+            ["moderation"] => Route::Moderation,
             ["ideas"] => Route::Ideas,
             ["ideas", id] => Route::Idea(id.to_string()),
             ["round-tables"] => Route::RoundTables,

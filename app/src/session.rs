@@ -31,6 +31,11 @@ impl Session {
     pub fn may_announce(&self) -> bool {
         self.is_admin() || self.user().is_some_and(|me| me.grants.communications)
     }
+
+    /// Admins and those granted 'moderation' review what colleagues reported.
+    pub fn may_moderate(&self) -> bool {
+        self.is_admin() || self.user().is_some_and(|me| me.grants.moderator)
+    }
 }
 
 pub fn use_session() -> Session {

@@ -3,12 +3,14 @@
 use crate::api::{self, Thread};
 use crate::call::Call;
 use crate::components::post_card::AuthorName;
+use crate::components::report_button::ReportButton;
 use crate::components::time_ago::TimeAgo;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
 use balai_protocol::feed::{Comment, NewComment};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
+use balai_protocol::reports::ReportTarget;
 use leptos::prelude::*;
 
 /// The comments of `parent_id` (a post or idea, as `thread` says); `on_changed` reloads them.
@@ -50,6 +52,10 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
     };
     let body_html = comment.body_html.clone();
     let field = format!("edit-{}", comment.id);
+    let report_target = match thread {
+        Thread::Post => ReportTarget::Comment,
+        Thread::Idea => ReportTarget::IdeaComment,
+    };
     view! {
         <article class="comment">
             <header class="post-head">
@@ -90,6 +96,9 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
                         });
                     }
                 }>{t(Msg::Delete)}</button>
+            </Show>
+            <Show when=move || !can_edit>
+                <ReportButton target=report_target id=id.get_value()/>
             </Show>
             {change.error_view()}
         </article>

@@ -17,6 +17,7 @@ pub mod post_list;
 pub mod post_photos;
 pub mod post_states;
 pub mod refused_writes;
+pub mod report_button;
 pub mod require_login;
 pub mod save_filter;
 pub mod search_box;

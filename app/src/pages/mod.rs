@@ -7,6 +7,7 @@ pub mod groups;
 pub mod ideas;
 pub mod login;
 pub mod map;
+pub mod moderation;
 pub mod not_found;
 pub mod notifications;
 pub mod password;

@@ -3,6 +3,7 @@ use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::pager::Pager;
+use crate::session::use_session;
 use crate::unread::use_unread;
 use balai_protocol::notifications::{Kind, Notification};
 use leptos::prelude::*;
@@ -33,8 +34,12 @@ fn Centre() -> impl IntoView {
             }
         });
     };
+    let session = use_session();
     view! {
         <h1 class="page-title">{t(Msg::Notifications)}</h1>
+        <Show when=move || session.may_moderate()>
+            <p><a class="chip" href="/moderation">"⚑ " {t(Msg::Moderation)}</a></p>
+        </Show>
         <button type="button" class="wide" on:click=read_all>{t(Msg::MarkAllRead)}</button>
         <ul class="list">
             <For each=move || items.get() key=|n| (n.id, n.read, n.actor_count) let:n>
@@ -60,6 +65,7 @@ pub fn verb(kind: Kind) -> (Msg, bool) {
         Kind::IdeaComment => (Msg::NIdeaComment, false),
         Kind::IdeaThanks => (Msg::NIdeaThanks, false),
         Kind::AckReminder => (Msg::NAckReminder, false),
+        Kind::Report => (Msg::NReported, false),
     }
 }
 
@@ -88,6 +94,7 @@ fn sentence(n: &Notification) -> String {
 fn Item(n: Notification) -> impl IntoView {
     let unread = use_unread();
     let href = match (&n.post_id, &n.idea_id, &n.group) {
+        _ if n.kind == Kind::Report => "/moderation".to_string(),
         (Some(p), _, _) => format!("/p/{p}"),
         (None, Some(i), _) => format!("/ideas/{i}"),
         (None, None, Some(g)) => format!("/g/{}", g.id),

@@ -4,10 +4,12 @@ use crate::call::Call;
 use crate::components::ack::{AckReport, follows_up};
 use crate::components::comments::Comments;
 use crate::components::post_card::PostCard;
+use crate::components::report_button::ReportButton;
 use crate::components::require_login::RequireLogin;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use balai_protocol::feed::{NewPost, PostDetail};
+use balai_protocol::reports::ReportTarget;
 use leptos::prelude::*;
 
 #[component]
@@ -93,6 +95,10 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
                 <button type="button" class="danger" on:click=remove>{t(Msg::Delete)}</button>
             </Show>
         </div>
+        // Someone else's post; one's own is edited or deleted instead.
+        <Show when=move || !can_edit>
+            <ReportButton target=ReportTarget::Post id=post_id.get_value()/>
+        </Show>
         <Show when=move || editing.get()>
             <form class="card" on:submit=save>
                 <label class="visually-hidden" for="edit-text">{t(Msg::Edit)}</label>

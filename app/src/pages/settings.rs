@@ -122,6 +122,14 @@ fn NotificationSettings() -> impl IntoView {
             settings.set(list);
         }
     });
+    // Reports reach only those who moderate; nobody else has that switch to set.
+    let session = use_session();
+    let listed = move || {
+        let moderates = session.may_moderate();
+        let mut list = settings.get();
+        list.retain(|s| s.kind != Kind::Report || moderates);
+        list
+    };
     let change = Call::<()>::new();
     let toggle = move |setting: Setting| {
         change.run(async move {
@@ -137,7 +145,7 @@ fn NotificationSettings() -> impl IntoView {
                 <span></span>
                 <span class="muted small">{t(Msg::InApp)}</span>
                 <span class="muted small">{t(Msg::OnPhone)}</span>
-                <For each=move || settings.get() key=|s| (s.kind, s.enabled, s.push) let:setting>
+                <For each=listed key=|s| (s.kind, s.enabled, s.push) let:setting>
                     <span>{t(kind_label(setting.kind))}</span>
                     <label class="cell" title=t(Msg::InApp)>
                         <input type="checkbox" prop:checked=setting.enabled
@@ -258,6 +266,7 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::IdeaComment => Msg::KindIdeaComment,
         Kind::IdeaThanks => Msg::KindIdeaThanks,
         Kind::AckReminder => Msg::KindAckReminder,
+        Kind::Report => Msg::KindReport,
     }
 }
 
