@@ -29,10 +29,10 @@ use balai_protocol::places::{
     Decision, ImportReport, MapConfig, NearPlace, NewPlaceCategory, NewSuggestion, Place,
     PlaceCategory, PlaceInput, PlacesInBox, Suggestion,
 };
+use balai_protocol::reports::{Decided, NewReport, ReportDecision, ReportTarget, ReportedItem};
 use balai_protocol::round_tables::{
     Answer, NewQuestion, NewRoundTable, Question, RoundTable, RoundTableDetail,
 };
-use balai_protocol::reports::{Decided, NewReport, ReportDecision, ReportTarget, ReportedItem};
 use balai_protocol::search::SearchResults;
 use balai_protocol::{ApiError, ErrorCode, Page};
 use gloo_net::http::{Method, RequestBuilder};

@@ -87,9 +87,7 @@ fn page(route: Route) -> AnyView {
         | Route::Tag(_)
         | Route::Search(_)
         | Route::Notifications
-        | Route::Moderation => {
-            lazy_page(fetch_posts, post_pages, route)
-        }
+        | Route::Moderation => lazy_page(fetch_posts, post_pages, route),
         Route::Groups | Route::Group(_) => lazy_page(fetch_groups, group_pages, route),
         Route::Ideas | Route::Idea(_) | Route::RoundTables | Route::RoundTable(_) => {
             lazy_page(fetch_ideas, idea_pages, route)

@@ -32,7 +32,7 @@ function pagesFor(ids, admin) {
     '/search?q=gudang', '/notifications', '/ideas', `/ideas/${ids.idea}`, '/round-tables',
     `/round-tables/${ids.roundTable}`, '/map', '/people', `/people/${ids.person}`,
     `/people/${ids.person}/org`, '/departments', `/departments/${ids.department}`, '/settings',
-    '/no-such-page',
+    '/moderation', '/no-such-page',
   ];
   return admin ? [...pages, '/people/manage', '/map/manage'] : pages;
 }

@@ -23,6 +23,20 @@ fn report(app: &TestApp, who: &Who, target: &str, id: &str, reason: &str, note: 
     )
 }
 
+/// A company at `NOW`: its admin, Ani and Budi, and Citra, granted 'moderation'.
+fn company() -> (TestApp, [Who; 4]) {
+    let app = TestApp::new();
+    app.rt.set_now(NOW);
+    let (admin, ani, budi, citra) = (
+        app.admin(),
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+    );
+    app.set_grant(&admin, &citra, "moderation", true);
+    (app, [admin, ani, budi, citra])
+}
+
 fn queue(app: &TestApp, who: &Who) -> Vec<Value> {
     let res = app.get("/api/reports", Some(who));
     assert_eq!(res.status, 200, "{}", res.body);
@@ -47,16 +61,8 @@ fn reports_rows(app: &TestApp) -> i64 {
 
 #[test]
 fn a_report_reaches_moderators_once_and_a_repeat_changes_nothing() {
-    let app = TestApp::new();
-    app.rt.set_now(NOW);
-    let (admin, ani, budi, citra, dewi) = (
-        app.admin(),
-        app.member("ani"),
-        app.member("budi"),
-        app.member("citra"),
-        app.member("dewi"),
-    );
-    app.set_grant(&admin, &citra, "moderation", true);
+    let (app, [admin, ani, budi, citra]) = company();
+    let dewi = app.member("dewi");
     let post = app.new_post(&budi, "Gaji semua orang ada di lampiran ini");
 
     let (status, first) = report(&app, &ani, "post", &post, "confidential", "");
@@ -102,18 +108,12 @@ fn a_report_reaches_moderators_once_and_a_repeat_changes_nothing() {
 
 #[test]
 fn only_moderators_see_the_queue_and_decide() {
-    let app = TestApp::new();
-    app.rt.set_now(NOW);
-    let (admin, ani, budi, citra) = (
-        app.admin(),
-        app.member("ani"),
-        app.member("budi"),
-        app.member("citra"),
-    );
+    let (app, [admin, ani, budi, citra]) = company();
+    app.set_grant(&admin, &citra, "moderation", false);
     let post = app.new_post(&budi, "Promo pulsa murah, hubungi saya");
     assert_eq!(report(&app, &ani, "post", &post, "spam", "").0, 201);
 
-    // Members: 403 on the queue and on a decision, which changes nothing.
+    // Members (Citra's grant withdrawn): 403 on the queue and on a decision, which changes nothing.
     for who in [&ani, &budi, &citra] {
         assert_error(&app.get("/api/reports", Some(who)), 403, "forbidden");
         let res = app.post(
@@ -129,7 +129,7 @@ fn only_moderators_see_the_queue_and_decide() {
     );
     assert_error(&app.get("/api/reports", None), 401, "unauthenticated");
 
-    // A moderator (granted, then withdrawn) and an admin.
+    // A moderator (granted again, then withdrawn) and an admin.
     app.set_grant(&admin, &citra, "moderation", true);
     assert_eq!(queue(&app, &citra).len(), 1);
     app.set_grant(&admin, &citra, "moderation", false);
@@ -139,15 +139,7 @@ fn only_moderators_see_the_queue_and_decide() {
 
 #[test]
 fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
-    let app = TestApp::new();
-    app.rt.set_now(NOW);
-    let (admin, ani, budi, citra) = (
-        app.admin(),
-        app.member("ani"),
-        app.member("budi"),
-        app.member("citra"),
-    );
-    app.set_grant(&admin, &citra, "moderation", true);
+    let (app, [admin, ani, budi, citra]) = company();
     let rude = app.new_post(&budi, "Kalian semua bodoh");
     let fine = app.new_post(&budi, "Rapat jam 9");
     let comment = json(&app.post(
@@ -226,7 +218,7 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
         .unwrap()
         .clone();
     assert_eq!(entry["summary"], "dismissed the reports on");
-    assert_eq!(entry["detail"], "1 reports");
+    assert_eq!(entry["detail"], "1 report");
     assert_eq!(entry["target_name"], "Rapat jam 9");
 
     // A later report by someone else opens it again; the same person's does not.
@@ -238,15 +230,7 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
 
 #[test]
 fn what_one_may_not_read_cannot_be_reported_nor_is_queued() {
-    let app = TestApp::new();
-    app.rt.set_now(NOW);
-    let (admin, ani, budi, citra) = (
-        app.admin(),
-        app.member("ani"),
-        app.member("budi"),
-        app.member("citra"),
-    );
-    app.set_grant(&admin, &citra, "moderation", true);
+    let (app, [admin, ani, budi, citra]) = company();
     let group = app.create_group(&ani, "Tim Rahasia", "secret");
     let hidden = app.post_in(&ani, &group, "Rencana akuisisi");
     // Budi is not in the group: as if the post did not exist.

@@ -109,6 +109,7 @@ pub fn detail(
         "person.import" => count(detail, lang, ("rows", "baris")),
         "place.import" => count(detail, lang, ("places", "tempat")),
         "post.ack_remind" => count(detail, lang, ("not confirmed", "belum konfirmasi")),
+        "report.dismiss" if detail == "1" => pick(lang, "1 report", "1 laporan").to_string(),
         "report.dismiss" => count(detail, lang, ("reports", "laporan")),
         "person.official" => detail
             .split(',')
