@@ -6,6 +6,7 @@ mod content;
 mod ideas;
 pub mod places;
 mod png;
+mod reports;
 mod round_tables;
 mod scenery;
 mod work_pages;
@@ -69,8 +70,8 @@ pub struct Seeded {
 
 /// The demo company: 42 people with full work pages (and photos), its groups and its map (220
 /// places), 50 ideas in every status, a closed round table with answers and an open one, 300
-/// posts over four weeks with comments, likes, tags and mentions, posts from its branches, and
-/// a live announcement.
+/// posts over four weeks with comments, likes, tags and mentions, posts from its branches, a
+/// reported advertisement, and a live announcement.
 pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiError> {
     let people = demo_people(rt, 42)?;
     rt.set_now(now - 60 * 24 * 60 * 60 * 1000);
@@ -84,6 +85,7 @@ pub fn demo(rt: &NativeRuntime, rng: &mut Rng, now: Millis) -> Result<(), ApiErr
     round_tables::demo(rt, &people, rng, now)?;
     activity(rt, &people, &groups, 300, 28, now, rng, true)?;
     posts_from_branches(rt, &people, &offices, rng, now)?;
+    reports::demo(rt, &people, now)?;
     demo_announcement(rt, &people, now)
 }
 
