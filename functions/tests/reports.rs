@@ -393,3 +393,25 @@ fn idea_comments_are_reported_and_the_queue_pages_by_cursor() {
     assert_eq!(rest["items"].as_array().unwrap().len(), 6);
     assert_eq!(rest["next_cursor"], Value::Null);
 }
+
+#[test]
+fn a_moderators_deputy_does_not_hear_of_reports() {
+    let (app, [admin, ani, budi, citra]) = company();
+    let dewi = app.member("dewi");
+    // Citra, who moderates, is away today with Dewi covering; the admin is not.
+    let away = j!({ "starts_on": "2027-01-15", "ends_on": "2027-01-16", "deputy_id": dewi.id });
+    let res = app.call(
+        "PUT",
+        &format!("/api/people/{}/absence", citra.id),
+        Some(&citra),
+        Some(away),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let post = app.new_post(&budi, "Promo pulsa");
+    assert_eq!(report(&app, &ani, "post", &post, "spam", "").0, 201);
+    assert_eq!(report_notifications(&app, &citra).len(), 1);
+    assert_eq!(report_notifications(&app, &admin).len(), 1);
+    // Moderating is Citra's own right: her deputy neither hears nor sees the queue.
+    assert!(report_notifications(&app, &dewi).is_empty());
+    assert_error(&app.get("/api/reports", Some(&dewi)), 403, "forbidden");
+}

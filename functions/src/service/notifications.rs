@@ -171,6 +171,7 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
     params.extend([
         event.actor_id.into(),
         event.actor_id.into(),
+        i64::from(reaches_deputies(event.kind)).into(),
         kind.into(),
         event.post_id.into(),
         event.post_id.into(),
@@ -182,6 +183,13 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
         sql: deliver_sql(to.sql).into(),
         params,
     }
+}
+
+/// Whether a deputy also hears of this kind for an absent colleague: everything that asks for
+/// someone's work does, but reports go only to those who moderate, a right granted to a person
+/// and not passed on while they are away.
+fn reaches_deputies(kind: Kind) -> bool {
+    kind != Kind::Report
 }
 
 /// The SQL of [`deliver`] around a recipients query.
@@ -198,6 +206,7 @@ fn deliver_sql(recipients: &str) -> String {
          ) r JOIN users u ON u.id = r.to_id
          WHERE u.deactivated_at IS NULL
            AND u.id <> ? AND coalesce(r.for_id, '') <> ?
+           AND (r.for_id IS NULL OR ? = 1)
            AND NOT EXISTS (SELECT 1 FROM notification_settings s
                            WHERE s.user_id = coalesce(r.for_id, u.id) AND s.kind = ? AND s.channel = 'off')
            AND (? IS NULL OR u.role = 'admin' OR EXISTS (
