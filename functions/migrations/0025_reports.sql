@@ -14,8 +14,8 @@ CREATE TABLE reports (
   removed     INTEGER,
   PRIMARY KEY (target, target_id, reporter_id)
 ) WITHOUT ROWID;
--- The queue: open reports, oldest first.
-CREATE INDEX reports_open ON reports(created_at) WHERE decided_at IS NULL;
+-- The queue reads only open reports, grouped by what they report.
+CREATE INDEX reports_open ON reports(target, target_id) WHERE decided_at IS NULL;
 
 -- Moderators hear of a report: a notification of a new kind. SQLite cannot alter a CHECK, so the
 -- notifications table is rebuilt with its rows (as in 0015), and with it its indexes and the
