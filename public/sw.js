@@ -48,6 +48,7 @@ function forgetPerson() {
   return Promise.all([
     caches.delete(API),
     caches.delete(PHOTOS),
+    badge(0),
     push && push.getSubscription().then((s) => s && s.unsubscribe()).catch(() => {}),
   ]);
 }
@@ -55,7 +56,7 @@ function forgetPerson() {
 // Phone notifications (web push). A push carries nothing: the worker fetches the newest
 // notifications with this browser's session and shows the newest unread one, worded in the
 // language chosen in the app, which sends its words whenever it starts or switches language
-// (app/src/offline/mod.rs, `tell_service_worker`).
+// (app/src/push.rs, `tell_service_worker`).
 const PREFS = 'balai-prefs-v1';
 const ENGLISH = { verbs: {}, and: 'and', others: 'others', fallback: 'Something new for you in Balai' };
 
@@ -87,11 +88,22 @@ function link(n) {
   return '/notifications';
 }
 
+// The unread count on the installed app's icon (the Badging API, where there is one); the app
+// keeps it while open (app/src/unread.rs).
+function badge(count) {
+  const nav = self.navigator;
+  return nav && nav.setAppBadge ? nav.setAppBadge(count).catch(() => {}) : Promise.resolve();
+}
+
 self.addEventListener('push', (event) => {
   event.waitUntil((async () => {
     const w = await words();
-    const res = await fetch('/api/notifications?limit=10').catch(() => null);
+    const [res, unread] = await Promise.all([
+      fetch('/api/notifications?limit=10').catch(() => null),
+      fetch('/api/notifications/unread').then((r) => (r.ok ? r.json() : null)).catch(() => null),
+    ]);
     if (res && res.status === 401) return forgetPerson();
+    if (unread) await badge(unread.unread);
     const page = res && res.ok ? await res.json().catch(() => null) : null;
     const n = page && page.items.find((item) => !item.read);
     await self.registration.showNotification(n ? sentence(n, w) : 'Balai', {

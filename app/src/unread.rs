@@ -1,6 +1,7 @@
 //! The unread-notifications count in the navigation, kept fresh while the app is open: asked
 //! every 15 seconds while logged in, online and visible, and at once when the app comes back
-//! into view. The answer is one small indexed count, so the poll stays cheap.
+//! into view. The answer is one small indexed count, so the poll stays cheap. Where Balai is
+//! installed, the count is on its icon too.
 
 use crate::api;
 use crate::offline::Online;
@@ -42,6 +43,15 @@ pub fn provide(session: Session, online: Online) -> Unread {
             refresh();
         }
     });
+    // On the installed app's icon as in the navigation; nothing once logged out.
+    Effect::new(move |_| {
+        let count = if session.user().is_some() {
+            unread.0.get()
+        } else {
+            0
+        };
+        show_on_icon(count);
+    });
     set_interval(refresh, EVERY);
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         use wasm_bindgen::JsCast;
@@ -53,4 +63,25 @@ pub fn provide(session: Session, online: Online) -> Unread {
         on_visible.forget();
     }
     unread
+}
+
+/// Puts `count` on the app's icon with the Badging API (0 clears it), where the browser has it:
+/// an installed Balai in Chrome or Edge, and on an iPhone's home screen. The service worker
+/// does the same when a push arrives (public/sw.js).
+fn show_on_icon(count: i64) {
+    use wasm_bindgen::JsCast;
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    let set = js_sys::Reflect::get(&navigator, &"setAppBadge".into()).ok();
+    let Some(set) = set.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
+        return;
+    };
+    if let Ok(promise) = set.call1(&navigator, &(count as f64).into()) {
+        // Refused where the icon cannot carry a badge (not installed): nothing to do then.
+        let promise = js_sys::Promise::from(promise);
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
 }

@@ -4,7 +4,14 @@ import { ADMIN, expectTouchFriendly, logIn, unique } from './helpers.mjs';
 const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
 
 test('a mention reaches the person: the badge rises without a reload, and the centre says who', async ({ browser }) => {
-  const budi = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  // The Badging API, as an installed app has it: what the app puts on its icon is recorded.
+  await context.addInitScript(() => {
+    window.badges = [];
+    navigator.setAppBadge = (count) => { window.badges.push(count); return Promise.resolve(); };
+  });
+  const budi = await context.newPage();
+  const iconBadge = () => budi.evaluate(() => window.badges.at(-1));
   await logIn(budi, BUDI);
   await budi.getByRole('link', { name: 'Notifications' }).click();
   await budi.getByRole('button', { name: 'Mark all as read' }).click();
@@ -19,8 +26,9 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
   await expect(admin.locator('.feed article.post').first()).toContainText(body);
   await expect(admin.locator('.feed article.post').first().getByRole('link', { name: '@budi.siregar' })).toBeVisible();
 
-  // Budi's open app polls: the badge shows 1 without any reload.
+  // Budi's open app polls: the badge shows 1 without any reload, on the app's icon too.
   await expect(budi.getByTestId('unread-count')).toHaveText('1', { timeout: 25_000 });
+  await expect.poll(iconBadge).toBe(1);
   await budi.getByRole('link', { name: 'Notifications' }).click();
   const item = budi.locator('.notification').first();
   await expect(item).toContainText('Sari Admin mentioned you');
@@ -30,6 +38,7 @@ test('a mention reaches the person: the badge rises without a reload, and the ce
   await item.getByRole('link').click();
   await expect(budi.locator('article.post').first()).toContainText(body);
   await expect(budi.getByTestId('unread-count')).toHaveCount(0);
+  await expect.poll(iconBadge).toBe(0);
 
   // Budi finds Sari by name and follows her: her post is in his "Following" feed.
   await budi.goto('/search?q=sari');
