@@ -944,12 +944,7 @@ pub async fn reports(cursor: Option<&str>) -> Result<Page<ReportedItem>, Error> 
 
 /// Keeps (`remove: false`) or removes a reported thing, closing its reports.
 pub async fn decide_report(target: ReportTarget, id: &str, remove: bool) -> Result<Decided, Error> {
-    let target = match target {
-        ReportTarget::Post => "post",
-        ReportTarget::Comment => "comment",
-        ReportTarget::IdeaComment => "idea_comment",
-    };
-    let path = format!("/api/reports/{target}/{id}/decision");
+    let path = format!("/api/reports/{}/{id}/decision", target.as_str());
     send(Method::POST, &path, json(&ReportDecision { remove }), None).await
 }
 

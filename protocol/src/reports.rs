@@ -16,6 +16,27 @@ pub enum ReportTarget {
     IdeaComment,
 }
 
+impl ReportTarget {
+    pub const ALL: [ReportTarget; 3] = [
+        ReportTarget::Post,
+        ReportTarget::Comment,
+        ReportTarget::IdeaComment,
+    ];
+
+    /// The name on the wire, in a decision's path and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportTarget::Post => "post",
+            ReportTarget::Comment => "comment",
+            ReportTarget::IdeaComment => "idea_comment",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportReason {
@@ -39,6 +60,17 @@ impl ReportReason {
         ReportReason::Spam,
         ReportReason::Other,
     ];
+
+    /// The name on the wire and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportReason::Harassment => "harassment",
+            ReportReason::Confidential => "confidential",
+            ReportReason::Misleading => "misleading",
+            ReportReason::Spam => "spam",
+            ReportReason::Other => "other",
+        }
+    }
 }
 
 /// `POST /api/reports`: I report a post or comment I can read. Once per person and thing.

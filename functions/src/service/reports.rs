@@ -23,24 +23,6 @@ use balai_protocol::reports::{
 use balai_protocol::{ApiError, ErrorCode, Millis, Page};
 use serde::Deserialize;
 
-pub fn target_str(target: ReportTarget) -> &'static str {
-    match target {
-        ReportTarget::Post => "post",
-        ReportTarget::Comment => "comment",
-        ReportTarget::IdeaComment => "idea_comment",
-    }
-}
-
-fn reason_str(reason: ReportReason) -> &'static str {
-    match reason {
-        ReportReason::Harassment => "harassment",
-        ReportReason::Confidential => "confidential",
-        ReportReason::Misleading => "misleading",
-        ReportReason::Spam => "spam",
-        ReportReason::Other => "other",
-    }
-}
-
 /// Where a reported thing is read: the post it is (or is under), or the idea.
 enum Where {
     Post(String),
@@ -83,7 +65,7 @@ pub async fn report<R: Runtime>(
         validate::optional("note", &input.note, REPORT_NOTE_MAX_CHARS)?
     };
     let place = locate(rt, actor, input.target, &input.id).await?;
-    let (target, now) = (target_str(input.target), rt.now());
+    let (target, now) = (input.target.as_str(), rt.now());
     let (post_id, idea_id) = match &place {
         Where::Post(id) => (Some(id.as_str()), None),
         Where::Idea(id) => (None, Some(id.as_str())),
@@ -105,7 +87,7 @@ pub async fn report<R: Runtime>(
                 target,
                 input.id.as_str(),
                 actor.id.as_str(),
-                reason_str(input.reason),
+                input.reason.as_str(),
                 note.as_str(),
                 now
             ),
@@ -308,7 +290,7 @@ pub async fn decide<R: Runtime>(
     } else {
         locate(rt, actor, target, id).await?;
     }
-    let target = target_str(target);
+    let target = target.as_str();
     let open = crate::store::count(
         rt.db(),
         stmt!(

@@ -28,12 +28,7 @@ pub async fn decide<R: Runtime>(
     target: &str,
     id: &str,
 ) -> Result<ApiResponse, ApiError> {
-    let target = match target {
-        "post" => ReportTarget::Post,
-        "comment" => ReportTarget::Comment,
-        "idea_comment" => ReportTarget::IdeaComment,
-        _ => return Err(not_found(Thing::Post)),
-    };
+    let target = ReportTarget::parse(target).ok_or_else(|| not_found(Thing::Post))?;
     let input: ReportDecision = json::body(call.req)?;
     Ok(ApiResponse::json(
         200,
