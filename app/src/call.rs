@@ -4,12 +4,15 @@
 
 use crate::api::Error;
 use crate::components::error_text::ErrorText;
+use crate::latest::Latest;
 use leptos::prelude::*;
 use std::future::Future;
 
 pub struct Call<T: Send + Sync + 'static> {
     pub pending: RwSignal<bool>,
     pub result: RwSignal<Option<Result<T, Error>>>,
+    /// Run again before the first run answered, only the latest run's result is kept.
+    latest: Latest,
 }
 
 impl<T: Send + Sync + 'static> Clone for Call<T> {
@@ -24,14 +27,19 @@ impl<T: Send + Sync + 'static> Call<T> {
         Call {
             pending: RwSignal::new(false),
             result: RwSignal::new(None),
+            latest: Latest::new(),
         }
     }
 
     /// Runs `work`, keeping its result. What should follow a success belongs inside `work`.
     pub fn run(self, work: impl Future<Output = Result<T, Error>> + 'static) {
+        let ticket = self.latest.begin();
         self.pending.set(true);
         leptos::task::spawn_local(async move {
             let result = work.await;
+            if !self.latest.is_current(ticket) {
+                return;
+            }
             self.result.set(Some(result));
             self.pending.set(false);
         });

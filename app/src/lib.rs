@@ -9,6 +9,7 @@ mod components;
 mod confirm;
 mod i18n;
 mod images;
+mod latest;
 mod offline;
 mod pager;
 mod pages;

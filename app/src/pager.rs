@@ -4,6 +4,7 @@
 use crate::api::Error;
 use crate::components::error_text::ErrorText;
 use crate::i18n::{Msg, t};
+use crate::latest::Latest;
 use balai_protocol::Page;
 use leptos::prelude::*;
 use std::future::Future;
@@ -13,6 +14,9 @@ pub struct Pager<T: Send + Sync + 'static> {
     pub next: RwSignal<Option<String>>,
     pub loading: RwSignal<bool>,
     pub error: RwSignal<Option<Error>>,
+    /// A first page begins a new list: a page for an older one (a slow "all" after a quick
+    /// "following") is dropped, never shown as the new list's.
+    latest: Latest,
 }
 
 impl<T: Send + Sync + 'static> Clone for Pager<T> {
@@ -29,6 +33,7 @@ impl<T: Send + Sync + 'static> Pager<T> {
             next: RwSignal::new(None),
             loading: RwSignal::new(true),
             error: RwSignal::new(None),
+            latest: Latest::new(),
         }
     }
 
@@ -39,9 +44,18 @@ impl<T: Send + Sync + 'static> Pager<T> {
 
     /// Loads a page: the first replaces the list (`append: false`), later ones extend it.
     pub fn load(self, append: bool, fetch: impl Future<Output = Result<Page<T>, Error>> + 'static) {
+        let ticket = if append {
+            self.latest.current()
+        } else {
+            self.latest.begin()
+        };
         self.loading.set(true);
         leptos::task::spawn_local(async move {
-            match fetch.await {
+            let answer = fetch.await;
+            if !self.latest.is_current(ticket) {
+                return;
+            }
+            match answer {
                 Ok(page) => {
                     if append {
                         self.items.update(|i| i.extend(page.items));

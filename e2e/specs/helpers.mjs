@@ -77,3 +77,24 @@ export function pngFile(name, width, height, [r, g, b]) {
   ]);
   return { name, mimeType: 'image/png', buffer };
 }
+
+// Holds back the answers to the requests matching `pattern` that `held(url)` picks, to make
+// them arrive after later ones. Returns `deliver`: it lets them through, waits for them, and
+// for two frames, by which the app has read them and drawn whatever it chose to. page.route
+// sees the app's requests only when no service worker answers them.
+export async function holdAnswers(page, pattern, held) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => {
+    if (!held(route.request().url())) return route.continue();
+    const response = await route.fetch();
+    await gate;
+    return route.fulfill({ response });
+  });
+  return async () => {
+    const late = page.waitForResponse((r) => pattern.test(r.url()) && held(r.url()));
+    release();
+    await late;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+}

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, expectTouchFriendly, logIn, serviceWorkerActivated, unique } from './helpers.mjs';
+import { ADMIN, expectTouchFriendly, holdAnswers, logIn, serviceWorkerActivated, unique } from './helpers.mjs';
 
 // Tiles come from e2e/tile-stub.mjs (scripts/e2e.sh points TILE_URL at it), never the internet.
 const SURABAYA = { latitude: -7.2800, longitude: 112.7900 };
@@ -125,9 +125,27 @@ test('more places than a phone should draw: counted circles, each a tap that zoo
   await expect.poll(() => width(boxes.at(-1))).toBeLessThan(before / 2);
 });
 
-test.describe('on a network that loses answers', () => {
+test.describe('on a network that loses or delays answers', () => {
   // page.route sees the app's requests only when no service worker answers them.
   test.use({ serviceWorkers: 'block' });
+
+  test('a search\'s results stay when the map\'s slower first answer comes back after them', async ({ page }) => {
+    await logIn(page);
+    // The first load (no search) comes back after the search has been answered and drawn.
+    const searched = (url) => new URL(url).searchParams.has('q');
+    const deliverFirstLoad = await holdAnswers(page, /\/api\/places\?bbox=/, (url) => !searched(url));
+    await page.goto('/map');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+    await page.getByLabel('Search places').fill('Surabaya');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const names = page.locator('.place-list .place-name');
+    await expect(names.first()).toContainText('Surabaya');
+    const counted = await page.getByTestId('place-count').textContent();
+
+    await deliverFirstLoad();
+    await expect(page.getByTestId('place-count')).toHaveText(counted);
+    for (const name of await names.allTextContents()) expect(name).toContain('Surabaya');
+  });
 
   test('a correction suggested from a place\'s sheet is made once though sent twice, and an editor accepts it', async ({ browser }) => {
     const ani = await (await browser.newContext()).newPage();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { logIn, unique, expectTouchFriendly } from './helpers.mjs';
+import { holdAnswers, logIn, unique, expectTouchFriendly } from './helpers.mjs';
 
 test('invite, accept, log in as the new person; deactivating them sends their next action to login', async ({ browser }) => {
   const adminCtx = await browser.newContext();
@@ -225,4 +225,24 @@ test('an admin issues an API token for the innovation tracker, sees it once, and
   await expectTouchFriendly(page);
   await only.click();
   await expect(only).toHaveCount(0);
+});
+
+test.describe('on a network that answers out of order', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a directory search is not replaced by the slower full list it was typed over', async ({ page }) => {
+    await logIn(page);
+    const everyone = (url) => new URL(url).searchParams.get('q') === '';
+    const deliverEveryone = await holdAnswers(page, /\/api\/directory\?/, everyone);
+    await page.goto('/people');
+    await page.locator('#people-q').fill('Dewi');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const rows = page.getByTestId('person');
+    await expect(rows.first()).toContainText('Dewi');
+    const found = await rows.count();
+
+    await deliverEveryone();
+    await expect(rows).toHaveCount(found);
+    for (const text of await rows.allTextContents()) expect(text).toContain('Dewi');
+  });
 });

@@ -15,6 +15,7 @@ pub use manage::ManageMapPage;
 use crate::api;
 use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
+use crate::latest::Latest;
 use crate::router::{navigate, query_param, use_location};
 use balai_protocol::places::{NearPlace, PlaceCategory, PlacesInBox};
 use canvas::{Focus, MapCanvas};
@@ -59,6 +60,7 @@ fn MapBody() -> impl IntoView {
     // The last answer (drawn on the map) and the box and filter it was fetched for.
     let found = RwSignal::new(None::<PlacesInBox>);
     let fetched = StoredValue::new(None::<(ViewBox, Filter)>);
+    let latest = Latest::new();
     let offline = RwSignal::new(false);
     let near = RwSignal::new(None::<Vec<NearPlace>>);
     let focus = RwSignal::new(None::<Focus>);
@@ -79,8 +81,13 @@ fn MapBody() -> impl IntoView {
             return;
         }
         let padded = v.padded();
+        let ticket = latest.begin();
         leptos::task::spawn_local(async move {
-            match api::places_in_box(&padded.to_query(), &f.categories, &f.text).await {
+            let answer = api::places_in_box(&padded.to_query(), &f.categories, &f.text).await;
+            if !latest.is_current(ticket) {
+                return;
+            }
+            match answer {
                 Ok(places) => {
                     offline.set(false);
                     fetched.set_value(Some((padded, f)));
