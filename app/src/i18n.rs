@@ -518,6 +518,10 @@ pub enum Msg {
     OpenWhere,
     NReported,
     KindReport,
+    NReportRemoved,
+    NReportKept,
+    KindReportRemoved,
+    KindReportKept,
 }
 
 pub fn text(lang: Lang, m: Msg) -> &'static str {
@@ -1282,6 +1286,16 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         KindReport => (
             "Reports to review (moderators)",
             "Laporan untuk ditinjau (moderator)",
+        ),
+        NReportRemoved => ("removed what you reported", "menghapus yang Anda laporkan"),
+        NReportKept => (
+            "reviewed what you reported and kept it",
+            "meninjau yang Anda laporkan dan membiarkannya",
+        ),
+        KindReportRemoved => ("What I reported was removed", "Yang saya laporkan dihapus"),
+        KindReportKept => (
+            "What I reported was reviewed and kept",
+            "Yang saya laporkan ditinjau dan dibiarkan",
         ),
     };
     match lang {

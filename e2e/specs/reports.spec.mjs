@@ -58,6 +58,13 @@ test('a colleague reports a post; a moderator hears of it and removes it', async
   await expect(budi.getByText(body)).toHaveCount(0);
   await admin.reload();
   await expect(admin.locator('article.reported').filter({ hasText: body })).toHaveCount(0);
+
+  // Dewi hears how her report ended. The post is gone, so it leads nowhere else.
+  await dewi.getByRole('link', { name: 'Notifications' }).click();
+  const outcome = dewi.locator('.notification').filter({ hasText: 'removed what you reported' }).first();
+  await expect(outcome).toBeVisible();
+  await outcome.getByRole('link').click();
+  await expect(dewi).toHaveURL(/\/notifications$/);
 });
 
 test('in Bahasa Indonesia a comment is reported, and a moderator keeps it', async ({ browser }) => {
@@ -92,7 +99,14 @@ test('in Bahasa Indonesia a comment is reported, and a moderator keeps it', asyn
   await expectTouchFriendly(admin);
   await item.getByRole('button', { name: 'Biarkan' }).click();
   await expect(item.getByRole('status')).toHaveText('Dibiarkan: laporannya ditutup.');
-  // The comment stays.
+  // The comment stays, and Dewi hears so; the notification leads back to it.
   await budi.reload();
   await expect(budi.locator('.comment').filter({ hasText: words })).toBeVisible();
+  await dewi.goto('/notifications');
+  const outcome = dewi.locator('.notification')
+    .filter({ hasText: 'meninjau yang Anda laporkan dan membiarkannya' }).first();
+  await expect(outcome).toBeVisible();
+  await expectTouchFriendly(dewi);
+  await outcome.getByRole('link').click();
+  await expect(dewi).toHaveURL(new RegExp(`${path}$`));
 });

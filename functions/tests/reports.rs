@@ -43,14 +43,18 @@ fn queue(app: &TestApp, who: &Who) -> Vec<Value> {
     json(&res)["items"].as_array().unwrap().clone()
 }
 
-fn report_notifications(app: &TestApp, who: &Who) -> Vec<Value> {
+fn notifications_of(app: &TestApp, who: &Who, kind: &str) -> Vec<Value> {
     json(&app.get("/api/notifications", Some(who)))["items"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|n| n["kind"] == "report")
+        .filter(|n| n["kind"] == kind)
         .cloned()
         .collect()
+}
+
+fn report_notifications(app: &TestApp, who: &Who) -> Vec<Value> {
+    notifications_of(app, who, "report")
 }
 
 fn reports_rows(app: &TestApp) -> i64 {
@@ -226,6 +230,92 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
     assert!(queue(&app, &citra).is_empty());
     assert_eq!(report(&app, &citra, "post", &fine, "spam", "").0, 201);
     assert_eq!(queue(&app, &admin).len(), 1);
+}
+
+#[test]
+fn reporters_hear_how_it_ended_and_a_retried_decision_tells_nobody_again() {
+    let (app, [_, ani, budi, citra]) = company();
+    let (dewi, eko) = (app.member("dewi"), app.member("eko"));
+    // Ani is away with Eko covering: how her report ended is still hers alone.
+    let away = j!({ "starts_on": "2027-01-15", "ends_on": "2027-01-16", "deputy_id": eko.id });
+    let res = app.call(
+        "PUT",
+        &format!("/api/people/{}/absence", ani.id),
+        Some(&ani),
+        Some(away),
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let rude = app.new_post(&budi, "Dasar pemalas semua");
+    let fine = app.new_post(&budi, "Rapat jam 9 di ruang Merapi");
+    let res = app.post(
+        &format!("/api/posts/{fine}/comments"),
+        Some(&budi),
+        j!({ "body": "Beli pulsa murah di sini" }),
+    );
+    let comment = json(&res)["id"].as_str().unwrap().to_string();
+    for who in [&ani, &dewi] {
+        assert_eq!(report(&app, who, "post", &rude, "harassment", "").0, 201);
+    }
+    assert_eq!(report(&app, &ani, "comment", &comment, "spam", "").0, 201);
+    assert_eq!(report(&app, &dewi, "post", &fine, "misleading", "").0, 201);
+
+    let decide = |target: &str, id: &str, remove: bool| {
+        let res = app.post(
+            &format!("/api/reports/{target}/{id}/decision"),
+            Some(&citra),
+            j!({ "remove": remove }),
+        );
+        assert_eq!(res.status, 200, "{}", res.body);
+        json(&res)["closed"].as_i64().unwrap()
+    };
+    app.rt.set_now(NOW + 1000);
+    assert_eq!(decide("post", &rude, true), 2);
+    app.rt.set_now(NOW + 2000);
+    assert_eq!(decide("comment", &comment, true), 1);
+    app.rt.set_now(NOW + 3000);
+    assert_eq!(decide("post", &fine, false), 1);
+
+    // Both reporters of the removed post hear it from the moderator. The post is gone, so
+    // the notification leads nowhere; a removed comment's post is still there to open.
+    let removed = |who: &Who| -> Vec<(Value, Value)> {
+        notifications_of(&app, who, "report_removed")
+            .iter()
+            .map(|n| (n["actor"]["id"].clone(), n["post_id"].clone()))
+            .collect()
+    };
+    let by_citra = j!(citra.id);
+    assert_eq!(
+        removed(&ani),
+        [
+            (by_citra.clone(), j!(fine)),
+            (by_citra.clone(), Value::Null)
+        ]
+    );
+    assert_eq!(removed(&dewi), [(by_citra.clone(), Value::Null)]);
+    let kept = notifications_of(&app, &dewi, "report_kept");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0]["post_id"], fine.as_str());
+    assert_eq!(kept[0]["excerpt"], "Rapat jam 9 di ruang Merapi");
+    assert!(notifications_of(&app, &ani, "report_kept").is_empty());
+    // The author learns nothing of the reports, and Ani's deputy nothing of hers.
+    for who in [&budi, &eko] {
+        let all = json(&app.get("/api/notifications", Some(who)))["items"].clone();
+        let kinds: Vec<&Value> = all.as_array().unwrap().iter().map(|n| &n["kind"]).collect();
+        assert!(
+            !kinds.contains(&&j!("report_removed")) && !kinds.contains(&&j!("report_kept")),
+            "{kinds:?}"
+        );
+    }
+
+    // A retried decision (its answer lost) closes nothing and tells nobody again.
+    let before = app.rows("SELECT COUNT(*) AS n FROM notifications")[0]["n"].clone();
+    app.rt.set_now(NOW + 4000);
+    assert_eq!(decide("post", &rude, true), 0);
+    assert_eq!(decide("post", &fine, false), 0);
+    assert_eq!(
+        app.rows("SELECT COUNT(*) AS n FROM notifications")[0]["n"],
+        before
+    );
 }
 
 #[test]

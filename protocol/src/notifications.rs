@@ -32,10 +32,14 @@ pub enum Kind {
     AckReminder,
     /// Someone reported a post or comment (to those who moderate, on its first open report).
     Report,
+    /// A moderator removed what I reported.
+    ReportRemoved,
+    /// A moderator reviewed what I reported and kept it.
+    ReportKept,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Mention,
         Kind::Comment,
         Kind::Reply,
@@ -48,6 +52,8 @@ impl Kind {
         Kind::IdeaThanks,
         Kind::AckReminder,
         Kind::Report,
+        Kind::ReportRemoved,
+        Kind::ReportKept,
     ];
 }
 

@@ -66,6 +66,8 @@ pub fn verb(kind: Kind) -> (Msg, bool) {
         Kind::IdeaThanks => (Msg::NIdeaThanks, false),
         Kind::AckReminder => (Msg::NAckReminder, false),
         Kind::Report => (Msg::NReported, false),
+        Kind::ReportRemoved => (Msg::NReportRemoved, false),
+        Kind::ReportKept => (Msg::NReportKept, false),
     }
 }
 
@@ -98,7 +100,8 @@ fn Item(n: Notification) -> impl IntoView {
         (Some(p), _, _) => format!("/p/{p}"),
         (None, Some(i), _) => format!("/ideas/{i}"),
         (None, None, Some(g)) => format!("/g/{}", g.id),
-        _ => "/".to_string(),
+        // (A removed post's reporter: nowhere left to go.)
+        _ => "/notifications".to_string(),
     };
     let id = n.id;
     let was_unread = !n.read;

@@ -267,6 +267,8 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::IdeaThanks => Msg::KindIdeaThanks,
         Kind::AckReminder => Msg::KindAckReminder,
         Kind::Report => Msg::KindReport,
+        Kind::ReportRemoved => Msg::KindReportRemoved,
+        Kind::ReportKept => Msg::KindReportKept,
     }
 }
 

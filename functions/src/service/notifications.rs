@@ -40,6 +40,8 @@ pub fn kind_str(kind: Kind) -> &'static str {
         Kind::IdeaThanks => "idea_thanks",
         Kind::AckReminder => "ack_reminder",
         Kind::Report => "report",
+        Kind::ReportRemoved => "report_removed",
+        Kind::ReportKept => "report_kept",
     }
 }
 
@@ -187,9 +189,9 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
 
 /// Whether a deputy also hears of this kind for an absent colleague: everything that asks for
 /// someone's work does, but reports go only to those who moderate, a right granted to a person
-/// and not passed on while they are away.
+/// and not passed on while they are away, and how one's own report ended is one's own.
 fn reaches_deputies(kind: Kind) -> bool {
-    kind != Kind::Report
+    !matches!(kind, Kind::Report | Kind::ReportRemoved | Kind::ReportKept)
 }
 
 /// The SQL of [`deliver`] around a recipients query.

@@ -271,7 +271,8 @@ pub async fn queue<R: Runtime>(
 
 /// A moderator's decision on a reported thing: `remove` deletes it (as a moderator's delete,
 /// audited as such); otherwise it stays, and dismissing its reports is audited. Either way its
-/// open reports close. Deciding again closes nothing and answers `closed: 0`.
+/// open reports close, and their reporters hear how it ended. Deciding again closes nothing,
+/// tells nobody and answers `closed: 0`.
 pub async fn decide<R: Runtime>(
     rt: &R,
     actor: &Actor,
@@ -280,22 +281,25 @@ pub async fn decide<R: Runtime>(
     decision: &ReportDecision,
 ) -> Result<Decided, ApiError> {
     require_moderator(actor)?;
-    if decision.remove {
-        // Deleting twice is fine, so a retried removal answers as the first did.
+    let place = if decision.remove {
+        // Found before it goes. A retried removal finds nothing, and deleting twice is fine,
+        // so it answers as the first did.
+        let place = locate(rt, actor, target, id).await.ok();
         match target {
             ReportTarget::Post => posts::delete(rt, actor, id).await?,
             ReportTarget::Comment => comments::delete(rt, actor, ThreadKind::Post, id).await?,
             ReportTarget::IdeaComment => comments::delete(rt, actor, ThreadKind::Idea, id).await?,
         }
+        place
     } else {
-        locate(rt, actor, target, id).await?;
-    }
-    let target = target.as_str();
+        Some(locate(rt, actor, target, id).await?)
+    };
+    let target_name = target.as_str();
     let open = crate::store::count(
         rt.db(),
         stmt!(
             "SELECT COUNT(*) AS n FROM reports WHERE target = ? AND target_id = ? AND decided_at IS NULL",
-            target,
+            target_name,
             id
         ),
     )
@@ -303,15 +307,47 @@ pub async fn decide<R: Runtime>(
     if open == 0 {
         return Ok(Decided { closed: 0 });
     }
-    let mut stmts: Vec<Stmt> = vec![stmt!(
-        "UPDATE reports SET decided_at = ?, decided_by = ?, removed = ?
-         WHERE target = ? AND target_id = ? AND decided_at IS NULL",
-        rt.now(),
-        actor.id.as_str(),
-        i64::from(decision.remove),
-        target,
-        id
-    )];
+    let now = rt.now();
+    // The reporters' notification links to where the thing was: a removed post is gone, but
+    // a removed comment's post or idea is still there.
+    let (post_id, idea_id) = match place {
+        Some(Where::Post(_)) if decision.remove && target == ReportTarget::Post => (None, None),
+        Some(Where::Post(post)) => (Some(post), None),
+        Some(Where::Idea(idea)) => (None, Some(idea)),
+        None => (None, None),
+    };
+    let outcome = Event {
+        kind: if decision.remove {
+            Kind::ReportRemoved
+        } else {
+            Kind::ReportKept
+        },
+        actor_id: &actor.id,
+        post_id: post_id.as_deref(),
+        group_id: None,
+        idea_id: idea_id.as_deref(),
+        at: now,
+    };
+    let mut stmts: Vec<Stmt> = vec![
+        // Before the reports close: its recipients are their open reports' reporters.
+        notifications::deliver(
+            &outcome,
+            Recipients {
+                sql: "SELECT reporter_id FROM reports
+                      WHERE target = ? AND target_id = ? AND decided_at IS NULL",
+                params: vec![target_name.into(), id.into()],
+            },
+        ),
+        stmt!(
+            "UPDATE reports SET decided_at = ?, decided_by = ?, removed = ?
+             WHERE target = ? AND target_id = ? AND decided_at IS NULL",
+            now,
+            actor.id.as_str(),
+            i64::from(decision.remove),
+            target_name,
+            id
+        ),
+    ];
     if !decision.remove {
         stmts.push(audit::entry(
             rt,
@@ -323,6 +359,6 @@ pub async fn decide<R: Runtime>(
     }
     let changes = rt.db().batch(stmts).await?;
     Ok(Decided {
-        closed: changes.first().copied().unwrap_or(0) as i64,
+        closed: changes.get(1).copied().unwrap_or(0) as i64,
     })
 }

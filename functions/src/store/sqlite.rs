@@ -113,6 +113,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0025_reports.sql",
         include_str!("../../migrations/0025_reports.sql"),
     ),
+    (
+        "0026_report_outcomes.sql",
+        include_str!("../../migrations/0026_report_outcomes.sql"),
+    ),
 ];
 
 impl SqliteDb {
