@@ -57,6 +57,14 @@ fn report_notifications(app: &TestApp, who: &Who) -> Vec<Value> {
     notifications_of(app, who, "report")
 }
 
+/// `who` is away today (`NOW`'s day and the next) with `deputy` covering.
+fn away_today(app: &TestApp, who: &Who, deputy: &Who) {
+    let away = j!({ "starts_on": "2027-01-15", "ends_on": "2027-01-16", "deputy_id": deputy.id });
+    let path = format!("/api/people/{}/absence", who.id);
+    let res = app.call("PUT", &path, Some(who), Some(away));
+    assert_eq!(res.status, 200, "{}", res.body);
+}
+
 fn reports_rows(app: &TestApp) -> i64 {
     app.rows("SELECT COUNT(*) AS n FROM reports")[0]["n"]
         .as_i64()
@@ -237,14 +245,7 @@ fn reporters_hear_how_it_ended_and_a_retried_decision_tells_nobody_again() {
     let (app, [_, ani, budi, citra]) = company();
     let (dewi, eko) = (app.member("dewi"), app.member("eko"));
     // Ani is away with Eko covering: how her report ended is still hers alone.
-    let away = j!({ "starts_on": "2027-01-15", "ends_on": "2027-01-16", "deputy_id": eko.id });
-    let res = app.call(
-        "PUT",
-        &format!("/api/people/{}/absence", ani.id),
-        Some(&ani),
-        Some(away),
-    );
-    assert_eq!(res.status, 200, "{}", res.body);
+    away_today(&app, &ani, &eko);
     let rude = app.new_post(&budi, "Dasar pemalas semua");
     let fine = app.new_post(&budi, "Rapat jam 9 di ruang Merapi");
     let res = app.post(
@@ -489,14 +490,7 @@ fn a_moderators_deputy_does_not_hear_of_reports() {
     let (app, [admin, ani, budi, citra]) = company();
     let dewi = app.member("dewi");
     // Citra, who moderates, is away today with Dewi covering; the admin is not.
-    let away = j!({ "starts_on": "2027-01-15", "ends_on": "2027-01-16", "deputy_id": dewi.id });
-    let res = app.call(
-        "PUT",
-        &format!("/api/people/{}/absence", citra.id),
-        Some(&citra),
-        Some(away),
-    );
-    assert_eq!(res.status, 200, "{}", res.body);
+    away_today(&app, &citra, &dewi);
     let post = app.new_post(&budi, "Promo pulsa");
     assert_eq!(report(&app, &ani, "post", &post, "spam", "").0, 201);
     assert_eq!(report_notifications(&app, &citra).len(), 1);
