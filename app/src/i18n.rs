@@ -522,6 +522,8 @@ pub enum Msg {
     NReportKept,
     KindReportRemoved,
     KindReportKept,
+    NRemoved,
+    KindRemoved,
 }
 
 pub fn text(lang: Lang, m: Msg) -> &'static str {
@@ -1296,6 +1298,11 @@ pub fn text(lang: Lang, m: Msg) -> &'static str {
         KindReportKept => (
             "What I reported was reviewed and kept",
             "Yang saya laporkan ditinjau dan dibiarkan",
+        ),
+        NRemoved => ("removed something you wrote", "menghapus tulisan Anda"),
+        KindRemoved => (
+            "A moderator removed something I wrote",
+            "Moderator menghapus tulisan saya",
         ),
     };
     match lang {

@@ -59,6 +59,12 @@ test('a colleague reports a post; a moderator hears of it and removes it', async
   await admin.reload();
   await expect(admin.locator('article.reported').filter({ hasText: body })).toHaveCount(0);
 
+  // Budi hears that a moderator removed it, though never who reported it.
+  await budi.goto('/notifications');
+  const told = budi.locator('.notification').filter({ hasText: 'removed something you wrote' }).first();
+  await expect(told).toBeVisible();
+  await expect(told).not.toContainText('Dewi');
+
   // Dewi hears how her report ended. The post is gone, so it leads nowhere else.
   await dewi.getByRole('link', { name: 'Notifications' }).click();
   const outcome = dewi.locator('.notification').filter({ hasText: 'removed what you reported' }).first();

@@ -1,11 +1,12 @@
--- A reporter hears how their report ended: a moderator removed what they reported, or kept it
--- (two new notification kinds, each with its own switch). SQLite cannot alter a CHECK, so the
+-- A reporter hears how their report ended: a moderator removed what they reported, or kept it;
+-- and an author hears when a moderator removed what they wrote (three new notification kinds,
+-- each with its own switch). SQLite cannot alter a CHECK, so the
 -- notifications table is rebuilt with its rows (as in 0025), and with it its indexes and the
 -- push triggers of 0024 (which still use no CASE, for `wrangler d1 execute --file`).
 CREATE TABLE notifications_new (
   id          INTEGER PRIMARY KEY,
   user_id     TEXT NOT NULL REFERENCES users(id),
-  kind        TEXT NOT NULL CHECK (kind IN ('mention', 'comment', 'reply', 'like', 'group_post', 'join_request', 'announcement', 'idea_status', 'idea_comment', 'idea_thanks', 'ack_reminder', 'report', 'report_removed', 'report_kept')),
+  kind        TEXT NOT NULL CHECK (kind IN ('mention', 'comment', 'reply', 'like', 'group_post', 'join_request', 'announcement', 'idea_status', 'idea_comment', 'idea_thanks', 'ack_reminder', 'report', 'report_removed', 'report_kept', 'removed')),
   actor_id    TEXT NOT NULL REFERENCES users(id),
   actor_count INTEGER NOT NULL DEFAULT 1,
   post_id     TEXT REFERENCES posts(id),

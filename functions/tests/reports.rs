@@ -192,7 +192,9 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
     let res = decide("post", &rude, true);
     assert_eq!((res.status, json(&res)), (200, j!({ "closed": 0 })));
 
-    // Keeping: the post stays, the dismissal is audited with the number of reports.
+    // Keeping: the post stays, the dismissal is audited with the number of reports. (Each
+    // decision its own request, at its own time.)
+    app.rt.set_now(NOW + 3);
     let res = decide("post", &fine, false);
     assert_eq!(json(&res), j!({ "closed": 1 }));
     assert_eq!(
@@ -200,6 +202,7 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
         200
     );
     // A comment, removed.
+    app.rt.set_now(NOW + 4);
     assert_eq!(
         json(&decide("comment", &comment, true)),
         j!({ "closed": 1 })
@@ -207,6 +210,24 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
     let thread = json(&app.get(&format!("/api/posts/{fine}"), Some(&ani)));
     assert!(thread["comments"].as_array().unwrap().is_empty());
     assert!(queue(&app, &citra).is_empty());
+    // Their authors hear that the moderator removed them: Ani's comment's post is still there
+    // to open, Budi's post is not.
+    let removed = |who: &Who| -> Vec<(Value, Value)> {
+        notifications_of(&app, who, "removed")
+            .iter()
+            .map(|n| (n["actor"]["id"].clone(), n["post_id"].clone()))
+            .collect()
+    };
+    assert_eq!(removed(&ani), [(j!(citra.id), j!(fine))]);
+    assert_eq!(removed(&budi), [(j!(citra.id), Value::Null)]);
+    // What one deletes oneself tells nobody.
+    let own = app.new_post(&budi, "Salah ketik");
+    assert_eq!(
+        app.call("DELETE", &format!("/api/posts/{own}"), Some(&budi), None)
+            .status,
+        204
+    );
+    assert_eq!(removed(&budi).len(), 1);
 
     let audit = app.audit();
     let actions: Vec<&str> = audit

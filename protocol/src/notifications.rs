@@ -36,10 +36,12 @@ pub enum Kind {
     ReportRemoved,
     /// A moderator reviewed what I reported and kept it.
     ReportKept,
+    /// A moderator (or an admin) removed a post or comment I wrote.
+    Removed,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Mention,
         Kind::Comment,
         Kind::Reply,
@@ -54,6 +56,7 @@ impl Kind {
         Kind::Report,
         Kind::ReportRemoved,
         Kind::ReportKept,
+        Kind::Removed,
     ];
 }
 

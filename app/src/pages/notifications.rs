@@ -68,6 +68,7 @@ pub fn verb(kind: Kind) -> (Msg, bool) {
         Kind::Report => (Msg::NReported, false),
         Kind::ReportRemoved => (Msg::NReportRemoved, false),
         Kind::ReportKept => (Msg::NReportKept, false),
+        Kind::Removed => (Msg::NRemoved, false),
     }
 }
 

@@ -269,6 +269,7 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::Report => Msg::KindReport,
         Kind::ReportRemoved => Msg::KindReportRemoved,
         Kind::ReportKept => Msg::KindReportKept,
+        Kind::Removed => Msg::KindRemoved,
     }
 }
 

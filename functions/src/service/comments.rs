@@ -367,6 +367,18 @@ pub async fn delete<R: Runtime>(
             Some(comment_id),
             Some(&owner.author_id),
         ));
+        let (post_id, idea_id) = match kind {
+            ThreadKind::Post => (Some(owner.parent_id.as_str()), None),
+            ThreadKind::Idea => (None, Some(owner.parent_id.as_str())),
+        };
+        let at = rt.now();
+        stmts.push(notifications::removed(
+            actor,
+            &owner.author_id,
+            post_id,
+            idea_id,
+            at,
+        ));
     }
     rt.db().batch(stmts).await?;
     Ok(())

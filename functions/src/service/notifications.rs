@@ -42,6 +42,7 @@ pub fn kind_str(kind: Kind) -> &'static str {
         Kind::Report => "report",
         Kind::ReportRemoved => "report_removed",
         Kind::ReportKept => "report_kept",
+        Kind::Removed => "removed",
     }
 }
 
@@ -72,6 +73,13 @@ impl Recipients {
                 format!("{handle}@~").into(),
                 handle.into(),
             ],
+        }
+    }
+
+    pub fn person(id: &str) -> Self {
+        Recipients {
+            sql: "SELECT ?",
+            params: vec![id.into()],
         }
     }
 
@@ -153,9 +161,10 @@ impl Recipients {
 /// The statement that delivers `event` to `to`, and to the deputies of those of them who are
 /// away (marked `for_user_id`). Shared rules, in the SQL below: whoever receives it is active,
 /// is not the actor, and may read the event's post (a mention in a closed group reaches only
-/// its members and the admins, who read every group, and never a deputy outside it); the person it is for has not switched the kind
-/// off; and nobody hears of the same event twice (a person mentioned in a comment on their own
-/// post hears once; a like in the same millisecond is another event).
+/// its members and the admins, who read every group, and never a deputy outside it); the
+/// person it is for has not switched the kind off; and nobody hears of the same event twice (a
+/// person mentioned in a comment on their own post hears once; a like in the same millisecond
+/// is another event).
 pub fn deliver(event: &Event, to: Recipients) -> Stmt {
     let kind = kind_str(event.kind);
     let mut params: Vec<Value> = vec![
@@ -189,9 +198,33 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
 
 /// Whether a deputy also hears of this kind for an absent colleague: everything that asks for
 /// someone's work does, but reports go only to those who moderate, a right granted to a person
-/// and not passed on while they are away, and how one's own report ended is one's own.
+/// and not passed on while they are away, and how one's own report ended, or that what one
+/// wrote was removed, is one's own.
 fn reaches_deputies(kind: Kind) -> bool {
-    !matches!(kind, Kind::Report | Kind::ReportRemoved | Kind::ReportKept)
+    !matches!(
+        kind,
+        Kind::Report | Kind::ReportRemoved | Kind::ReportKept | Kind::Removed
+    )
+}
+
+/// Tells an author that a moderator (the actor) removed what they wrote, pointing to where it
+/// was: the post or idea a comment was under; nothing, for a removed post.
+pub fn removed(
+    moderator: &Actor,
+    author_id: &str,
+    post_id: Option<&str>,
+    idea_id: Option<&str>,
+    at: Millis,
+) -> Stmt {
+    let event = Event {
+        kind: Kind::Removed,
+        actor_id: &moderator.id,
+        post_id,
+        group_id: None,
+        idea_id,
+        at,
+    };
+    deliver(&event, Recipients::person(author_id))
 }
 
 /// The SQL of [`deliver`] around a recipients query.

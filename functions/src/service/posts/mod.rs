@@ -598,6 +598,14 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
             Some(post_id),
             Some(&owner.author_id),
         ));
+        let at = rt.now();
+        stmts.push(notifications::removed(
+            actor,
+            &owner.author_id,
+            None,
+            None,
+            at,
+        ));
     }
     rt.db().batch(stmts).await?;
     // Its photos go with it (an unfortunate picture, or one a moderator took down).
