@@ -64,6 +64,8 @@ test('a colleague reports a post; a moderator hears of it and removes it', async
   const told = budi.locator('.notification').filter({ hasText: 'removed something you wrote' }).first();
   await expect(told).toBeVisible();
   await expect(told).not.toContainText('Dewi');
+  // The post is gone, but its author is shown which it was.
+  await expect(told).toContainText(body);
 
   // Dewi hears how her report ended. The post is gone, so it leads nowhere else.
   await dewi.getByRole('link', { name: 'Notifications' }).click();

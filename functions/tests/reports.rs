@@ -220,6 +220,9 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
     };
     assert_eq!(removed(&ani), [(j!(citra.id), j!(fine))]);
     assert_eq!(removed(&budi), [(j!(citra.id), Value::Null)]);
+    // The post is gone, so it is not linked; but Budi is shown his words, to know which it was.
+    let told = &notifications_of(&app, &budi, "removed")[0];
+    assert_eq!(told["excerpt"], "Kalian semua bodoh");
     // What one deletes oneself tells nobody.
     let own = app.new_post(&budi, "Salah ketik");
     assert_eq!(
@@ -314,6 +317,9 @@ fn reporters_hear_how_it_ended_and_a_retried_decision_tells_nobody_again() {
         ]
     );
     assert_eq!(removed(&dewi), [(by_citra.clone(), Value::Null)]);
+    // Nor are its words shown again to those who reported it.
+    let gone = &notifications_of(&app, &dewi, "report_removed")[0];
+    assert_eq!(gone["excerpt"], Value::Null);
     let kept = notifications_of(&app, &dewi, "report_kept");
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0]["post_id"], fine.as_str());

@@ -207,8 +207,8 @@ fn reaches_deputies(kind: Kind) -> bool {
     )
 }
 
-/// Tells an author that a moderator (the actor) removed what they wrote, pointing to where it
-/// was: the post or idea a comment was under; nothing, for a removed post.
+/// Tells an author that a moderator (the actor) removed what they wrote: a post, or a comment
+/// under a post or an idea.
 pub fn removed(
     moderator: &Actor,
     author_id: &str,
@@ -310,7 +310,8 @@ fn parse_cursor(cursor: &str) -> Result<(Millis, i64), ApiError> {
 
 /// My notifications, newest first, a page at a time, for the person behind a session token:
 /// the session lookup and the page in one D1 round trip. The excerpt of a post shows only while
-/// I may still read it.
+/// I may still read it, and a post that is gone is not linked; but whoever wrote a removed post
+/// is shown its words, to know which it was.
 pub async fn list_by_session<R: Runtime>(
     rt: &R,
     token: &str,
@@ -326,12 +327,14 @@ pub async fn list_by_session<R: Runtime>(
         vec![Reader::Session(hash).bind(stmt!(
             concat!(
                 "SELECT n.id, n.kind, n.actor_id, a.name AS actor_name, a.deactivated_at AS actor_left,
-                        n.actor_count, n.post_id, n.idea_id, n.group_id, gg.name AS group_name, n.created_at, n.read_at,
+                        n.actor_count, CASE WHEN p.deleted_at IS NULL THEN n.post_id END AS post_id,
+                        n.idea_id, n.group_id, gg.name AS group_name, n.created_at, n.read_at,
                         n.for_user_id, fu.name AS for_name,
-                        i.title AS idea_title, CASE WHEN p.deleted_at IS NULL AND ",
+                        i.title AS idea_title,
+                        CASE WHEN (n.kind = 'removed' AND p.author_id = r.id) OR (p.deleted_at IS NULL AND ",
                 readable!("r.admin", "r.id"),
                 // Enough of the source for an excerpt's worth of words after the markup goes.
-                " THEN substr(p.body, 1, 600) END AS post_source
+                ") THEN substr(p.body, 1, 600) END AS post_source
                  FROM reader r
                  JOIN notifications n ON n.user_id = r.id
                  JOIN users a ON a.id = n.actor_id

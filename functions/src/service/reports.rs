@@ -308,10 +308,9 @@ pub async fn decide<R: Runtime>(
         return Ok(Decided { closed: 0 });
     }
     let now = rt.now();
-    // The reporters' notification links to where the thing was: a removed post is gone, but
-    // a removed comment's post or idea is still there.
+    // The reporters' notification is about where the thing was (the centre does not link a
+    // post that is gone).
     let (post_id, idea_id) = match place {
-        Some(Where::Post(_)) if decision.remove && target == ReportTarget::Post => (None, None),
         Some(Where::Post(post)) => (Some(post), None),
         Some(Where::Idea(idea)) => (None, Some(idea)),
         None => (None, None),

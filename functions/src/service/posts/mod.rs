@@ -602,7 +602,7 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
         stmts.push(notifications::removed(
             actor,
             &owner.author_id,
-            None,
+            Some(post_id),
             None,
             at,
         ));
