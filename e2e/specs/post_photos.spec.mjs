@@ -3,6 +3,9 @@ import { expectTouchFriendly, logIn, pngFile, serviceWorkerActivated, unique } f
 
 /** Whether every photo on the card has loaded (a broken image has no natural width). */
 async function photosShown(card) {
+  // The feed's photos load lazily: one below the fold (under other tests' pinned
+  // announcements) loads once it is scrolled to, as a person would.
+  await card.scrollIntoViewIfNeeded();
   const widths = await card.locator('.post-photos img').evaluateAll((imgs) => imgs.map((i) => i.complete && i.naturalWidth));
   return widths.length > 0 && widths.every((w) => w > 0);
 }

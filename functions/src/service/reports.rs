@@ -357,6 +357,7 @@ pub async fn decide<R: Runtime>(
         ));
     }
     let changes = rt.db().batch(stmts).await?;
+    // The UPDATE's count: after the notifications, before any audit entry.
     Ok(Decided {
         closed: changes.get(1).copied().unwrap_or(0) as i64,
     })
