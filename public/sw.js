@@ -58,7 +58,7 @@ function forgetPerson() {
 // language chosen in the app, which sends its words whenever it starts or switches language
 // (app/src/push.rs, `tell_service_worker`).
 const PREFS = 'balai-prefs-v1';
-const ENGLISH = { verbs: {}, and: 'and', others: 'others', fallback: 'Something new for you in Balai' };
+const ENGLISH = { verbs: {}, and: 'and', other: 'other', others: 'others', fallback: 'Something new for you in Balai' };
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'words') {
@@ -75,7 +75,9 @@ async function words() {
 // "Ani and 4 others liked your post", as the notification centre says it.
 function sentence(n, w) {
   let who = n.actor.name;
-  if (n.actor_count > 1) who += ` ${w.and} ${n.actor_count - 1} ${w.others}`;
+  const others = n.actor_count - 1;
+  // (Words told by an older app have no singular.)
+  if (others > 0) who += ` ${w.and} ${others} ${others === 1 ? w.other || w.others : w.others}`;
   const verb = (w.verbs[n.kind] || '').replace('{group}', n.group ? n.group.name : '');
   return `${who} ${verb}`.trim();
 }

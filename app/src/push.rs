@@ -36,6 +36,7 @@ pub fn tell_service_worker(lang: Lang) {
         ("lang", lang.code().into()),
         ("verbs", verbs.into()),
         ("and", text(lang, Msg::NAndOthers).into()),
+        ("other", text(lang, Msg::NOther).into()),
         ("others", text(lang, Msg::NOthers).into()),
         ("fallback", text(lang, Msg::PushFallback).into()),
     ] {

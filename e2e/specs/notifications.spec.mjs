@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { ADMIN, expectTouchFriendly, logIn, unique } from './helpers.mjs';
 
 const BUDI = { email: 'budi.siregar@balai.demo', password: ADMIN.password };
+const DEWI = { email: 'dewi.santoso@balai.demo', password: ADMIN.password };
 
 test('a mention reaches the person: the badge rises without a reload, and the centre says who', async ({ browser }) => {
   const context = await browser.newContext();
@@ -80,4 +81,41 @@ test('what one follows is listed in Settings, named and linked, and unfollowed t
   // Her button says so too.
   await budi.goto('/search?q=sari');
   await expect(hit.getByRole('button', { name: 'Follow', exact: true })).toBeVisible();
+});
+
+test('a comment is quoted in the centre, and likes are counted in words', async ({ browser }) => {
+  const budi = await (await browser.newContext()).newPage();
+  await logIn(budi, BUDI);
+  const body = unique('Foto serah terima gudang');
+  await budi.getByPlaceholder('Share news with the company…').fill(body);
+  await budi.getByRole('button', { name: 'Post', exact: true }).click();
+  const card = budi.locator('.feed article.post').first();
+  await expect(card).toContainText(body);
+  await card.getByRole('link', { name: /Comments/ }).click();
+  await expect(budi).toHaveURL(/\/p\/[0-9A-Z]{26}$/);
+  const path = new URL(budi.url()).pathname;
+
+  // Sari comments and likes it; Dewi likes it.
+  const words = unique('Mantap, **rapi** sekali');
+  for (const [who, comment] of [[ADMIN, words], [DEWI, null]]) {
+    const page = await (await browser.newContext()).newPage();
+    await logIn(page, who);
+    await page.goto(path);
+    if (comment) {
+      await page.getByPlaceholder('Write a comment…').fill(comment);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(page.locator('.comment').filter({ hasText: 'sekali' })).toBeVisible();
+    }
+    await page.locator('article.post').first().getByRole('button', { name: /Like/ }).click();
+    await expect(page.getByRole('button', { name: /Unlike/ })).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  await budi.goto('/notifications');
+  const liked = budi.locator('.notification').filter({ hasText: body }).filter({ hasText: 'liked' });
+  await expect(liked.locator('strong')).toHaveText('Dewi Santoso and 1 other liked your post');
+  const commented = budi.locator('.notification').filter({ hasText: 'commented on your post' }).first();
+  // The comment's words, without their markdown, above the post's.
+  await expect(commented.getByTestId('quote')).toHaveText(words.replace('**rapi**', 'rapi'));
+  await expect(commented).toContainText(body);
+  await expectTouchFriendly(budi);
 });

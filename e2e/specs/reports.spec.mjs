@@ -100,6 +100,10 @@ test('in Bahasa Indonesia a comment is reported, and a moderator keeps it', asyn
   await logIn(admin);
   await admin.evaluate(() => localStorage.setItem('balai.lang', 'id'));
   await admin.goto('/notifications');
+  // The moderators' notification quotes the comment, unread until it is decided.
+  const told = admin.locator('.notification').filter({ hasText: words });
+  await expect(told.getByTestId('quote')).toHaveText(words);
+  await expect(told).toHaveClass(/unread/);
   await admin.getByRole('link', { name: '⚑ Laporan untuk ditinjau' }).click();
   const item = admin.locator('article.reported').filter({ hasText: words });
   await expect(item).toContainText('Komentar');
@@ -107,13 +111,17 @@ test('in Bahasa Indonesia a comment is reported, and a moderator keeps it', asyn
   await expectTouchFriendly(admin);
   await item.getByRole('button', { name: 'Biarkan' }).click();
   await expect(item.getByRole('status')).toHaveText('Dibiarkan: laporannya ditutup.');
+  // Decided, so nothing is left to do: its notification is read.
+  await admin.goto('/notifications');
+  await expect(told).toBeVisible();
+  await expect(told).not.toHaveClass(/unread/);
   // The comment stays, and Dewi hears so; the notification leads back to it.
   await budi.reload();
   await expect(budi.locator('.comment').filter({ hasText: words })).toBeVisible();
   await dewi.goto('/notifications');
   const outcome = dewi.locator('.notification')
     .filter({ hasText: 'meninjau yang Anda laporkan dan membiarkannya' }).first();
-  await expect(outcome).toBeVisible();
+  await expect(outcome.getByTestId('quote')).toHaveText(words);
   await expectTouchFriendly(dewi);
   await outcome.getByRole('link').click();
   await expect(dewi).toHaveURL(new RegExp(`${path}$`));

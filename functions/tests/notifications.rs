@@ -89,6 +89,78 @@ fn mentions_comments_and_replies_reach_the_right_people_once() {
 }
 
 #[test]
+fn a_comment_is_quoted_while_its_reader_may_still_read_it() {
+    let app = TestApp::new();
+    let (owner, ani, budi) = (app.member("owner"), app.member("ani"), app.member("budi"));
+    let group = app.create_group(&owner, "Tim Gudang", "secret");
+    for who in [&ani, &budi] {
+        let path = format!("/api/groups/{group}/members");
+        app.post(&path, Some(&owner), json!({ "user_id": who.id }));
+        app.post(&format!("/api/groups/{group}/join"), Some(who), json!({}));
+    }
+    let post = app.post_in(&owner, &group, "Stok opname hari **Jumat**");
+    let comment = |who: &Who, body: &str| {
+        app.rt.advance(1000);
+        let path = format!("/api/posts/{post}/comments");
+        json(&app.post(&path, Some(who), json!({ "body": body })))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    comment(&ani, "Saya ikut, **bawa** scanner");
+    let budis = comment(&budi, "Jam berapa mulainya?");
+    // The post's author is quoted the comment, its words without markup, under the post's;
+    // Ani, who commented before, Budi's reply.
+    let quoted = |who: &Who| -> Vec<(Value, Value, Value)> {
+        notifications(&app, who)
+            .iter()
+            .map(|n| (n["kind"].clone(), n["quote"].clone(), n["excerpt"].clone()))
+            .collect()
+    };
+    let post_words = json!("Stok opname hari Jumat");
+    assert_eq!(
+        quoted(&owner),
+        [
+            (
+                json!("comment"),
+                json!("Jam berapa mulainya?"),
+                post_words.clone()
+            ),
+            (
+                json!("comment"),
+                json!("Saya ikut, bawa scanner"),
+                post_words.clone()
+            ),
+        ]
+    );
+    assert_eq!(
+        quoted(&ani),
+        [(
+            json!("reply"),
+            json!("Jam berapa mulainya?"),
+            post_words.clone()
+        )]
+    );
+    // A comment its author deleted is no longer quoted.
+    let res = app.call(
+        "DELETE",
+        &format!("/api/comments/{budis}"),
+        Some(&budi),
+        None,
+    );
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert_eq!(quoted(&ani)[0].1, Value::Null);
+    // Nor is anything, once the reader has left the secret group.
+    comment(&owner, "Jam 8 pagi");
+    assert_eq!(quoted(&ani)[0].1, "Jam 8 pagi");
+    let res = app.post(&format!("/api/groups/{group}/leave"), Some(&ani), json!({}));
+    assert_eq!(res.status, 200, "{}", res.body);
+    for (_, quote, excerpt) in quoted(&ani) {
+        assert_eq!((quote, excerpt), (Value::Null, Value::Null));
+    }
+}
+
+#[test]
 fn likes_collapse_into_one_notification_with_a_count() {
     let app = TestApp::new();
     let ani = app.member("ani");

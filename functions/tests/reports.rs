@@ -223,6 +223,11 @@ fn removing_deletes_it_and_keeping_dismisses_the_reports_audited() {
     // The post is gone, so it is not linked; but Budi is shown his words, to know which it was.
     let told = &notifications_of(&app, &budi, "removed")[0];
     assert_eq!(told["excerpt"], "Kalian semua bodoh");
+    assert_eq!(told["quote"], Value::Null);
+    // Ani is quoted her removed comment, under the words of the post it was on.
+    let told = &notifications_of(&app, &ani, "removed")[0];
+    assert_eq!(told["quote"], "Beli di toko saya, murah!");
+    assert_eq!(told["excerpt"], "Rapat jam 9");
     // What one deletes oneself tells nobody.
     let own = app.new_post(&budi, "Salah ketik");
     assert_eq!(
@@ -317,9 +322,14 @@ fn reporters_hear_how_it_ended_and_a_retried_decision_tells_nobody_again() {
         ]
     );
     assert_eq!(removed(&dewi), [(by_citra.clone(), Value::Null)]);
-    // Nor are its words shown again to those who reported it.
+    // Nor are its words shown again to those who reported it, a comment's nor a post's.
     let gone = &notifications_of(&app, &dewi, "report_removed")[0];
     assert_eq!(gone["excerpt"], Value::Null);
+    let gone = &notifications_of(&app, &ani, "report_removed")[0];
+    assert_eq!(
+        (gone["quote"].clone(), gone["excerpt"].clone()),
+        (Value::Null, j!("Rapat jam 9 di ruang Merapi"))
+    );
     let kept = notifications_of(&app, &dewi, "report_kept");
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0]["post_id"], fine.as_str());
@@ -344,6 +354,63 @@ fn reporters_hear_how_it_ended_and_a_retried_decision_tells_nobody_again() {
         app.rows("SELECT COUNT(*) AS n FROM notifications")[0]["n"],
         before
     );
+}
+
+#[test]
+fn once_decided_a_report_is_read_for_every_moderator() {
+    let (app, [admin, ani, budi, citra]) = company();
+    let post = app.new_post(&budi, "Promo pulsa murah");
+    let res = app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&budi),
+        j!({ "body": "Hubungi saya, **diskon** 50%" }),
+    );
+    let comment = json(&res)["id"].as_str().unwrap().to_string();
+    assert_eq!(report(&app, &ani, "post", &post, "spam", "").0, 201);
+    app.rt.set_now(NOW + 1);
+    assert_eq!(report(&app, &ani, "comment", &comment, "spam", "").0, 201);
+    // Each moderator is told of both; the comment's report quotes it, under its post.
+    let unread_reports = |who: &Who| -> Vec<Value> {
+        report_notifications(&app, who)
+            .iter()
+            .filter(|n| n["read"] == false)
+            .map(|n| n["quote"].clone())
+            .collect()
+    };
+    for who in [&admin, &citra] {
+        assert_eq!(
+            unread_reports(who),
+            [j!("Hubungi saya, diskon 50%"), Value::Null]
+        );
+    }
+    let of_comment = &report_notifications(&app, &admin)[0];
+    assert_eq!(of_comment["excerpt"], "Promo pulsa murah");
+
+    // Citra keeps the post: nothing is left for the admin to do about it, so its
+    // notification is read for both; the comment's is still waiting.
+    let decide = |target: &str, id: &str| {
+        let path = format!("/api/reports/{target}/{id}/decision");
+        let res = app.post(&path, Some(&citra), j!({ "remove": false }));
+        assert_eq!(json(&res), j!({ "closed": 1 }));
+    };
+    app.rt.set_now(NOW + 2);
+    decide("post", &post);
+    for who in [&admin, &citra] {
+        assert_eq!(unread_reports(who), [j!("Hubungi saya, diskon 50%")]);
+    }
+    app.rt.set_now(NOW + 3);
+    decide("comment", &comment);
+    for who in [&admin, &citra] {
+        assert!(unread_reports(who).is_empty());
+        assert_eq!(
+            report_notifications(&app, who).len(),
+            2,
+            "still listed, as read"
+        );
+    }
+    // The admin's unread count no longer counts them.
+    let unread = json(&app.get("/api/notifications/unread", Some(&admin)))["unread"].clone();
+    assert_eq!(unread, 0);
 }
 
 #[test]
@@ -495,6 +562,10 @@ fn idea_comments_are_reported_and_the_queue_pages_by_cursor() {
     );
     let heard = report_notifications(&app, &admin);
     assert_eq!(heard[0]["idea_id"], idea.as_str());
+    assert_eq!(
+        (heard[0]["quote"].clone(), heard[0]["excerpt"].clone()),
+        (j!("Ide bodoh"), j!("Kotak bekas dipakai ulang"))
+    );
     let items = queue(&app, &admin);
     assert_eq!(items[0]["link"], format!("/ideas/{idea}"));
 

@@ -75,6 +75,10 @@ pub struct Notification {
     pub group: Option<GroupRef>,
     /// The start of the post, when the reader may still read it.
     pub excerpt: Option<String>,
+    /// The start of the comment it is about (a comment, a reply, a mention in one, a report of
+    /// one), when the reader may still read it; its author is also shown a removed one's.
+    #[serde(default)]
+    pub quote: Option<String>,
     pub created_at: Millis,
     pub read: bool,
     /// Delivered to me as the deputy of this absent colleague ("for Ani").

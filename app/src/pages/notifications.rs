@@ -76,12 +76,13 @@ pub fn verb(kind: Kind) -> (Msg, bool) {
 fn sentence(n: &Notification) -> String {
     let mut s = n.actor.name.clone();
     if n.actor_count > 1 {
-        s.push_str(&format!(
-            " {} {} {}",
-            t(Msg::NAndOthers),
-            n.actor_count - 1,
-            t(Msg::NOthers)
-        ));
+        let others = n.actor_count - 1;
+        let noun = if others == 1 {
+            Msg::NOther
+        } else {
+            Msg::NOthers
+        };
+        s.push_str(&format!(" {} {others} {}", t(Msg::NAndOthers), t(noun)));
     }
     let (verb, group) = verb(n.kind);
     s.push(' ');
@@ -122,6 +123,7 @@ fn Item(n: Notification) -> impl IntoView {
                     <span class="badge for" data-testid="for-person">{t(Msg::ForPerson)} " " {f.name}</span>
                 })}
                 <strong>{sentence(&n)}</strong>
+                {n.quote.map(|q| view! { <q class="snippet" data-testid="quote">{q}</q> })}
                 {n.excerpt.map(|e| view! { <span class="snippet muted">{e}</span> })}
                 <span class="muted small"><TimeAgo at=n.created_at/></span>
             </a>

@@ -218,6 +218,7 @@ pub async fn remind<R: Runtime>(
         post_id: Some(post_id),
         group_id: None,
         idea_id: None,
+        comment_id: None,
         at: now,
     };
     let stmts = vec![

@@ -143,7 +143,7 @@ impl<'a> Thread<'a> {
 
     /// Who hears of a new comment, in this order so each person hears once: those it mentions,
     /// else the author of the post or idea, else earlier commenters.
-    fn notify(self, actor: &Actor, body: &str, at: Millis) -> Vec<Stmt> {
+    fn notify(self, actor: &Actor, comment_id: &str, body: &str, at: Millis) -> Vec<Stmt> {
         let (post_id, idea_id) = match self {
             Thread::Post(id) => (Some(id), None),
             Thread::Idea(id) => (None, Some(id)),
@@ -154,6 +154,7 @@ impl<'a> Thread<'a> {
             post_id,
             group_id: None,
             idea_id,
+            comment_id: Some(comment_id),
             at,
         };
         let mut stmts: Vec<Stmt> = text::mentions(body)
@@ -252,7 +253,7 @@ pub async fn create<R: Runtime>(
         comment.created_at
     )];
     stmts.extend(thread.recount());
-    stmts.extend(thread.notify(actor, &body, comment.created_at));
+    stmts.extend(thread.notify(actor, &comment.id, &body, comment.created_at));
     Ok(
         match idempotency::commit(rt, &actor.id, key, stmts, 201, &comment).await? {
             None => Created::New(comment),
@@ -377,6 +378,7 @@ pub async fn delete<R: Runtime>(
             &owner.author_id,
             post_id,
             idea_id,
+            Some(comment_id),
             at,
         ));
     }

@@ -497,6 +497,7 @@ pub async fn join<R: Runtime>(rt: &R, actor: &Actor, group_id: &str) -> Result<G
             post_id: None,
             group_id: Some(group_id),
             idea_id: None,
+            comment_id: None,
             at: now,
         };
         stmts.push(notifications::deliver(

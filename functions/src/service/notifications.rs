@@ -23,7 +23,7 @@ use balai_protocol::notifications::{Kind, Notification, Setting, Unread};
 use balai_protocol::{ApiError, Millis, Page};
 use serde::Deserialize;
 
-/// A post's excerpt in the centre: about two lines on a phone.
+/// A post's excerpt, or a comment's quote, in the centre: about two lines on a phone.
 const EXCERPT_CHARS: usize = 140;
 
 pub fn kind_str(kind: Kind) -> &'static str {
@@ -53,6 +53,8 @@ pub struct Event<'a> {
     pub post_id: Option<&'a str>,
     pub group_id: Option<&'a str>,
     pub idea_id: Option<&'a str>,
+    /// The comment it is about, under that post or else that idea: the centre quotes it.
+    pub comment_id: Option<&'a str>,
     pub at: Millis,
 }
 
@@ -173,6 +175,7 @@ pub fn deliver(event: &Event, to: Recipients) -> Stmt {
         event.post_id.into(),
         event.group_id.into(),
         event.idea_id.into(),
+        event.comment_id.into(),
         event.at.into(),
     ];
     params.extend(to.params.iter().cloned());
@@ -208,12 +211,13 @@ fn reaches_deputies(kind: Kind) -> bool {
 }
 
 /// Tells an author that a moderator (the actor) removed what they wrote: a post, or a comment
-/// under a post or an idea.
+/// under a post or an idea (`comment_id`).
 pub fn removed(
     moderator: &Actor,
     author_id: &str,
     post_id: Option<&str>,
     idea_id: Option<&str>,
+    comment_id: Option<&str>,
     at: Millis,
 ) -> Stmt {
     let event = Event {
@@ -222,6 +226,7 @@ pub fn removed(
         post_id,
         group_id: None,
         idea_id,
+        comment_id,
         at,
     };
     deliver(&event, Recipients::person(author_id))
@@ -230,8 +235,8 @@ pub fn removed(
 /// The SQL of [`deliver`] around a recipients query.
 fn deliver_sql(recipients: &str) -> String {
     format!(
-        "INSERT INTO notifications (user_id, kind, actor_id, post_id, group_id, idea_id, created_at, for_user_id)
-         SELECT u.id, ?, ?, ?, ?, ?, ?, r.for_id FROM (
+        "INSERT INTO notifications (user_id, kind, actor_id, post_id, group_id, idea_id, comment_id, created_at, for_user_id)
+         SELECT u.id, ?, ?, ?, ?, ?, ?, ?, r.for_id FROM (
              SELECT id AS to_id, NULL AS for_id FROM users WHERE id IN ({recipients})
              UNION ALL
              SELECT a.deputy_id, a.user_id FROM absences a JOIN users f ON f.id = a.user_id
@@ -292,6 +297,7 @@ struct Row {
     group_name: Option<String>,
     idea_title: Option<String>,
     post_source: Option<String>,
+    comment_source: Option<String>,
     created_at: Millis,
     read_at: Option<Millis>,
     for_user_id: Option<String>,
@@ -308,10 +314,15 @@ fn parse_cursor(cursor: &str) -> Result<(Millis, i64), ApiError> {
     ))
 }
 
+/// About two lines of a post's or comment's words, without their markup; none if none are left.
+fn plain_excerpt(source: &str) -> Option<String> {
+    Some(markdown::plain_excerpt(source, EXCERPT_CHARS)).filter(|words| !words.is_empty())
+}
+
 /// My notifications, newest first, a page at a time, for the person behind a session token:
-/// the session lookup and the page in one D1 round trip. The excerpt of a post shows only while
-/// I may still read it, and a post that is gone is not linked; but whoever wrote a removed post
-/// is shown its words, to know which it was.
+/// the session lookup and the page in one D1 round trip. The excerpt of a post, and the quote of
+/// a comment, show only while I may still read them, and a post that is gone is not linked; but
+/// whoever wrote a removed post or comment is shown its words, to know which it was.
 pub async fn list_by_session<R: Runtime>(
     rt: &R,
     token: &str,
@@ -334,13 +345,20 @@ pub async fn list_by_session<R: Runtime>(
                         CASE WHEN (n.kind = 'removed' AND p.author_id = r.id) OR (p.deleted_at IS NULL AND ",
                 readable!("r.admin", "r.id"),
                 // Enough of the source for an excerpt's worth of words after the markup goes.
-                ") THEN substr(p.body, 1, 600) END AS post_source
+                ") THEN substr(p.body, 1, 600) END AS post_source,
+                        CASE WHEN (n.kind = 'removed' AND coalesce(c.author_id, ic.author_id) = r.id)
+                               OR (ic.id IS NOT NULL AND ic.deleted_at IS NULL)
+                               OR (c.id IS NOT NULL AND c.deleted_at IS NULL AND p.deleted_at IS NULL AND ",
+                readable!("r.admin", "r.id"),
+                ") THEN substr(coalesce(c.body, ic.body), 1, 600) END AS comment_source
                  FROM reader r
                  JOIN notifications n ON n.user_id = r.id
                  JOIN users a ON a.id = n.actor_id
                  LEFT JOIN users fu ON fu.id = n.for_user_id
                  LEFT JOIN ideas i ON i.id = n.idea_id
                  LEFT JOIN posts p ON p.id = n.post_id
+                 LEFT JOIN comments c ON n.post_id IS NOT NULL AND c.id = n.comment_id
+                 LEFT JOIN idea_comments ic ON n.post_id IS NULL AND ic.id = n.comment_id
                  LEFT JOIN user_groups g ON g.id = p.group_id
                  LEFT JOIN user_groups gg ON gg.id = COALESCE(n.group_id, p.group_id)
                  WHERE n.created_at <= ? AND (n.created_at < ? OR n.id < ?)
@@ -377,11 +395,10 @@ pub async fn list_by_session<R: Runtime>(
                     .zip(r.group_name)
                     .map(|(id, name)| GroupRef { id, name }),
                 // (A post of photos alone has no words to show.)
-                excerpt: r.idea_title.or_else(|| {
-                    r.post_source
-                        .map(|body| markdown::plain_excerpt(&body, EXCERPT_CHARS))
-                        .filter(|words| !words.is_empty())
-                }),
+                excerpt: r
+                    .idea_title
+                    .or_else(|| r.post_source.and_then(|body| plain_excerpt(&body))),
+                quote: r.comment_source.and_then(|body| plain_excerpt(&body)),
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
                 for_person: r.for_user_id.zip(r.for_name).map(|(id, name)| Author {

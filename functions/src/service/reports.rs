@@ -29,6 +29,11 @@ enum Where {
     Idea(String),
 }
 
+/// The id of a reported comment, for the notifications about it; none for a post.
+fn comment_id(target: ReportTarget, id: &str) -> Option<&str> {
+    (target != ReportTarget::Post).then_some(id)
+}
+
 /// Refuses what the actor may not read (not found, as everywhere), and says where it is.
 async fn locate<R: Runtime>(
     rt: &R,
@@ -76,6 +81,7 @@ pub async fn report<R: Runtime>(
         post_id,
         group_id: None,
         idea_id,
+        comment_id: comment_id(input.target, &input.id),
         at: now,
     };
     let changes = rt
@@ -118,14 +124,23 @@ pub async fn report<R: Runtime>(
     ))
 }
 
+/// SQL: the ids of those who moderate, admins and those granted 'moderation'.
+macro_rules! moderators {
+    () => {
+        "SELECT id FROM users
+         WHERE (role = 'admin' OR id IN (SELECT user_id FROM role_grants WHERE capability = 'moderation'))"
+    };
+}
+
 /// Admins and moderators, when the report just made (by `actor` at `at`) is the thing's only
 /// open one.
 fn moderators_on_first_report(actor: &Actor, target: &str, id: &str, at: Millis) -> Recipients {
     Recipients {
-        sql: "SELECT id FROM users
-              WHERE (role = 'admin' OR id IN (SELECT user_id FROM role_grants WHERE capability = 'moderation'))
-                AND EXISTS (SELECT 1 FROM reports WHERE target = ? AND target_id = ? AND reporter_id = ? AND created_at = ?)
-                AND (SELECT COUNT(*) FROM reports WHERE target = ? AND target_id = ? AND decided_at IS NULL) = 1",
+        sql: concat!(
+            moderators!(),
+            " AND EXISTS (SELECT 1 FROM reports WHERE target = ? AND target_id = ? AND reporter_id = ? AND created_at = ?)
+                AND (SELECT COUNT(*) FROM reports WHERE target = ? AND target_id = ? AND decided_at IS NULL) = 1"
+        ),
         params: vec![
             target.into(),
             id.into(),
@@ -325,6 +340,7 @@ pub async fn decide<R: Runtime>(
         post_id: post_id.as_deref(),
         group_id: None,
         idea_id: idea_id.as_deref(),
+        comment_id: comment_id(target, id),
         at: now,
     };
     let mut stmts: Vec<Stmt> = vec![
@@ -347,6 +363,18 @@ pub async fn decide<R: Runtime>(
             id
         ),
     ];
+    // Once decided, the moderators' notification of it is read: nothing is left for the
+    // others to do. (A post's is the one about no comment.)
+    stmts.push(stmt!(
+        concat!(
+            "UPDATE notifications SET read_at = ?
+             WHERE user_id IN (",
+            moderators!(),
+            ") AND read_at IS NULL AND kind = 'report' AND coalesce(comment_id, post_id) = ?"
+        ),
+        now,
+        id
+    ));
     if !decision.remove {
         stmts.push(audit::entry(
             rt,
@@ -357,7 +385,7 @@ pub async fn decide<R: Runtime>(
         ));
     }
     let changes = rt.db().batch(stmts).await?;
-    // The UPDATE's count: after the notifications, before any audit entry.
+    // The count of the reports' UPDATE, the second statement.
     Ok(Decided {
         closed: changes.get(1).copied().unwrap_or(0) as i64,
     })

@@ -117,6 +117,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0026_report_outcomes.sql",
         include_str!("../../migrations/0026_report_outcomes.sql"),
     ),
+    (
+        "0027_notification_comments.sql",
+        include_str!("../../migrations/0027_notification_comments.sql"),
+    ),
 ];
 
 impl SqliteDb {

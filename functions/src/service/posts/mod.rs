@@ -501,6 +501,7 @@ pub async fn create<R: Runtime>(
         post_id: Some(&post.id),
         group_id,
         idea_id: None,
+        comment_id: None,
         at: post.created_at,
     };
     // Mentions first: someone both mentioned and following the group hears once, as mentioned.
@@ -603,6 +604,7 @@ pub async fn delete<R: Runtime>(rt: &R, actor: &Actor, post_id: &str) -> Result<
             actor,
             &owner.author_id,
             Some(post_id),
+            None,
             None,
             at,
         ));
