@@ -109,7 +109,8 @@ self.addEventListener('push', (event) => {
     const page = res && res.ok ? await res.json().catch(() => null) : null;
     const n = page && page.items.find((item) => !item.read);
     await self.registration.showNotification(n ? sentence(n, w) : 'Balai', {
-      body: n ? n.excerpt || '' : w.fallback,
+      // A comment's words, else the post's (or an idea's title).
+      body: n ? n.quote || n.excerpt || '' : w.fallback,
       lang: w.lang || 'en',
       tag: 'balai',
       renotify: true,

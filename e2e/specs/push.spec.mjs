@@ -93,11 +93,13 @@ test('phone notifications: turned on in settings, a mention is pushed, the phone
     if (ours) resolve(ours.registrationId);
   }));
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.deliverPushMessage', {
+  const registrationId = await registration;
+  const deliverPush = () => cdp.send('ServiceWorker.deliverPushMessage', {
     origin: new URL(dewi.url()).origin,
-    registrationId: await registration,
+    registrationId,
     data: '',
   });
+  await deliverPush();
   const shown = () => dewi.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
     .map((n) => ({ title: n.title, body: n.body, url: n.data && n.data.url })));
   await expect.poll(async () => (await shown()).length, { timeout: 10_000 }).toBe(1);
@@ -106,15 +108,27 @@ test('phone notifications: turned on in settings, a mention is pushed, the phone
   expect(note.body).toBe(`${body} @dewi.santoso`);
   expect(note.url).toMatch(/^\/p\/[0-9A-Z]+$/);
 
+  // Of a comment, the phone shows the comment's words, in place of the same notification.
+  await admin.goto(note.url);
+  const words = unique('Tolong dicek sebelum jam 3');
+  await admin.getByPlaceholder('Write a comment…').fill(`@dewi.santoso ${words}`);
+  await admin.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(admin.locator('.comment').filter({ hasText: words })).toBeVisible();
+  await expect.poll(() => received.filter((r) => r.path === path).length, { timeout: 15_000 }).toBe(2);
+  await deliverPush();
+  await expect.poll(async () => (await shown()).map((n) => n.body), { timeout: 10_000 })
+    .toEqual([`@dewi.santoso ${words}`]);
+
   // Logging out ends the session and, with it, the phone's subscription: nothing more is pushed.
   await dewi.goto('/settings');
   await dewi.getByRole('button', { name: 'Keluar' }).click();
   await expect(dewi).toHaveURL(/\/login/);
+  await admin.goto('/');
   await admin.getByPlaceholder('Share news with the company…').fill(`${unique('Lagi')} @dewi.santoso`);
   await admin.getByRole('button', { name: 'Post', exact: true }).click();
   await expect(admin.locator('.feed article.post').first()).toContainText('@dewi.santoso');
   await new Promise((resolve) => setTimeout(resolve, 3_000));
-  expect(received.filter((r) => r.path === path)).toHaveLength(1);
+  expect(received.filter((r) => r.path === path)).toHaveLength(2);
 });
 
 test('phone notifications turned off in settings stop the pushes to that phone', async ({ browser }) => {
