@@ -84,8 +84,10 @@ function sentence(n, w) {
 
 function link(n) {
   if (n.kind === 'report') return '/moderation';
-  if (n.post_id) return `/p/${n.post_id}`;
-  if (n.idea_id) return `/ideas/${n.idea_id}`;
+  // At the comment it is about, as the centre opens it (app/src/pages/notifications.rs).
+  const at = n.comment_id ? `#c-${n.comment_id}` : '';
+  if (n.post_id) return `/p/${n.post_id}${at}`;
+  if (n.idea_id) return `/ideas/${n.idea_id}${at}`;
   if (n.group) return `/g/${n.group.id}`;
   return '/notifications';
 }

@@ -68,12 +68,14 @@ pub fn provide_location() -> Location {
     location
 }
 
-/// Goes to `path` in the app, adding a history entry.
+/// Goes to `path` in the app, adding a history entry. A `#fragment` stays in the URL, for the
+/// page to read (a comment to open at), and out of the path that chooses the page.
 pub fn navigate(path: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
     }
     if let Some(location) = CURRENT.with(|c| c.get().copied()) {
+        let path = path.split_once('#').map_or(path, |(path, _)| path);
         location.0.set(path.to_string());
     }
     if let Some(w) = web_sys::window() {

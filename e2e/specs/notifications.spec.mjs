@@ -87,7 +87,9 @@ test('a comment is quoted in the centre, and likes are counted in words', async 
   const budi = await (await browser.newContext()).newPage();
   await logIn(budi, BUDI);
   const body = unique('Foto serah terima gudang');
-  await budi.getByPlaceholder('Share news with the company…').fill(body);
+  // Long enough that its comments start below the fold of a phone.
+  const steps = Array.from({ length: 30 }, (_, i) => `${i + 1}. Periksa rak ${i + 1}`).join('\n');
+  await budi.getByPlaceholder('Share news with the company…').fill(`${body}\n\n${steps}`);
   await budi.getByRole('button', { name: 'Post', exact: true }).click();
   const card = budi.locator('.feed article.post').first();
   await expect(card).toContainText(body);
@@ -118,4 +120,18 @@ test('a comment is quoted in the centre, and likes are counted in words', async 
   await expect(commented.getByTestId('quote')).toHaveText(words.replace('**rapi**', 'rapi'));
   await expect(commented).toContainText(body);
   await expectTouchFriendly(budi);
+  // It opens the post at the comment, marked, far below the post's start.
+  await commented.getByRole('link').click();
+  const linked = budi.locator('.comment.linked');
+  await expect(linked).toContainText(words.replace('**rapi**', 'rapi'));
+  await expect(linked).toBeInViewport();
+  await expect(budi.locator('article.post').first().locator('.post-head')).not.toBeInViewport();
+  // The mark is for arriving: the URL drops it, and the post opened again starts at its top,
+  // the comment below the fold.
+  await expect(budi).toHaveURL(new RegExp(`${path}$`));
+  await budi.goto(path);
+  const comment = budi.locator('.comment').filter({ hasText: 'sekali' });
+  await expect(comment).toBeVisible();
+  await expect(comment).not.toHaveClass(/linked/);
+  await expect(comment).not.toBeInViewport();
 });

@@ -118,10 +118,12 @@ test('phone notifications: turned on in settings, a mention is pushed, the phone
   await deliverPush();
   await expect.poll(async () => (await shown()).map((n) => n.body), { timeout: 10_000 })
     .toEqual([`@dewi.santoso ${words}`]);
+  // A tap opens the post at that comment.
+  expect((await shown())[0].url).toMatch(new RegExp(`^${note.url}#c-[0-9A-Z]+$`));
 
   // Logging out ends the session and, with it, the phone's subscription: nothing more is pushed.
   await dewi.goto('/settings');
-  await dewi.getByRole('button', { name: 'Keluar' }).click();
+  await dewi.getByRole('button', { name: 'Keluar', exact: true }).click();
   await expect(dewi).toHaveURL(/\/login/);
   await admin.goto('/');
   await admin.getByPlaceholder('Share news with the company…').fill(`${unique('Lagi')} @dewi.santoso`);

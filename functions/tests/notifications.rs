@@ -141,7 +141,9 @@ fn a_comment_is_quoted_while_its_reader_may_still_read_it() {
             post_words.clone()
         )]
     );
-    // A comment its author deleted is no longer quoted.
+    // Each names its comment, for the app to open the post at it.
+    assert_eq!(notifications(&app, &ani)[0]["comment_id"], budis.as_str());
+    // A comment its author deleted is no longer quoted nor named.
     let res = app.call(
         "DELETE",
         &format!("/api/comments/{budis}"),
@@ -150,6 +152,7 @@ fn a_comment_is_quoted_while_its_reader_may_still_read_it() {
     );
     assert_eq!(res.status, 204, "{}", res.body);
     assert_eq!(quoted(&ani)[0].1, Value::Null);
+    assert_eq!(notifications(&app, &ani)[0]["comment_id"], Value::Null);
     // Nor is anything, once the reader has left the secret group.
     comment(&owner, "Jam 8 pagi");
     assert_eq!(quoted(&ani)[0].1, "Jam 8 pagi");

@@ -79,6 +79,9 @@ pub struct Notification {
     /// one), when the reader may still read it; its author is also shown a removed one's.
     #[serde(default)]
     pub quote: Option<String>,
+    /// That comment, while it is there: the app opens the post or idea at it.
+    #[serde(default)]
+    pub comment_id: Option<String>,
     pub created_at: Millis,
     pub read: bool,
     /// Delivered to me as the deputy of this absent colleague ("for Ani").

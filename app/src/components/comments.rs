@@ -32,9 +32,44 @@ pub fn Comments(
     }
 }
 
+/// The id of a comment's element: `/p/<post>#c-<comment>` opens the post at it.
+pub fn comment_anchor(comment_id: &str) -> String {
+    format!("c-{comment_id}")
+}
+
+/// Whether the URL's fragment names this comment's anchor (a notification's link).
+fn linked(anchor: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|hash| hash.strip_prefix('#') == Some(anchor))
+}
+
 #[component]
 fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> impl IntoView {
     let id = StoredValue::new(comment.id.clone());
+    let anchor = comment_anchor(&comment.id);
+    let is_linked = linked(&anchor);
+    let node = NodeRef::<leptos::html::Article>::new();
+    if is_linked {
+        // Scrolled to once it is on screen; the fragment then goes, so reloading the thread
+        // (after one's own comment) does not scroll back to it.
+        Effect::new(move || {
+            if let Some(el) = node.get() {
+                el.scroll_into_view();
+                if let Some(w) = web_sys::window() {
+                    let (path, search) = (w.location().pathname(), w.location().search());
+                    if let (Ok(history), Ok(path), Ok(search)) = (w.history(), path, search) {
+                        let url = format!("{path}{search}");
+                        let _ = history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&url),
+                        );
+                    }
+                }
+            }
+        });
+    }
     let change = Call::new();
     let (can_edit, can_delete) = (comment.can_edit, comment.can_delete);
     let edited = comment.edited_at.is_some();
@@ -57,7 +92,7 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
         Thread::Idea => ReportTarget::IdeaComment,
     };
     view! {
-        <article class="comment">
+        <article class="comment" id=anchor class:linked=is_linked node_ref=node>
             <header class="post-head">
                 <AuthorName author=comment.author.clone()/>
                 <span class="muted small">

@@ -1,4 +1,5 @@
 use crate::api;
+use crate::components::comments::comment_anchor;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
@@ -97,10 +98,16 @@ fn sentence(n: &Notification) -> String {
 #[component]
 fn Item(n: Notification) -> impl IntoView {
     let unread = use_unread();
+    // Opened at the comment it is about, if any.
+    let at = n
+        .comment_id
+        .as_ref()
+        .map(|c| format!("#{}", comment_anchor(c)))
+        .unwrap_or_default();
     let href = match (&n.post_id, &n.idea_id, &n.group) {
         _ if n.kind == Kind::Report => "/moderation".to_string(),
-        (Some(p), _, _) => format!("/p/{p}"),
-        (None, Some(i), _) => format!("/ideas/{i}"),
+        (Some(p), _, _) => format!("/p/{p}{at}"),
+        (None, Some(i), _) => format!("/ideas/{i}{at}"),
         (None, None, Some(g)) => format!("/g/{}", g.id),
         // (A removed post's reporter: nowhere left to go.)
         _ => "/notifications".to_string(),

@@ -298,6 +298,7 @@ struct Row {
     idea_title: Option<String>,
     post_source: Option<String>,
     comment_source: Option<String>,
+    comment_id: Option<String>,
     created_at: Millis,
     read_at: Option<Millis>,
     for_user_id: Option<String>,
@@ -350,7 +351,8 @@ pub async fn list_by_session<R: Runtime>(
                                OR (ic.id IS NOT NULL AND ic.deleted_at IS NULL)
                                OR (c.id IS NOT NULL AND c.deleted_at IS NULL AND p.deleted_at IS NULL AND ",
                 readable!("r.admin", "r.id"),
-                ") THEN substr(coalesce(c.body, ic.body), 1, 600) END AS comment_source
+                ") THEN substr(coalesce(c.body, ic.body), 1, 600) END AS comment_source,
+                        CASE WHEN coalesce(c.deleted_at, ic.deleted_at) IS NULL THEN n.comment_id END AS comment_id
                  FROM reader r
                  JOIN notifications n ON n.user_id = r.id
                  JOIN users a ON a.id = n.actor_id
@@ -399,6 +401,7 @@ pub async fn list_by_session<R: Runtime>(
                     .idea_title
                     .or_else(|| r.post_source.and_then(|body| plain_excerpt(&body))),
                 quote: r.comment_source.and_then(|body| plain_excerpt(&body)),
+                comment_id: r.comment_id,
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
                 for_person: r.for_user_id.zip(r.for_name).map(|(id, name)| Author {
