@@ -83,7 +83,7 @@ test('what one follows is listed in Settings, named and linked, and unfollowed t
   await expect(hit.getByRole('button', { name: 'Follow', exact: true })).toBeVisible();
 });
 
-test('a comment is quoted in the centre, and likes are counted in words', async ({ browser }) => {
+test('a comment is quoted in the centre and opens its post at it, as a search hit does; likes are counted in words', async ({ browser }) => {
   const budi = await (await browser.newContext()).newPage();
   await logIn(budi, BUDI);
   const body = unique('Foto serah terima gudang');
@@ -134,4 +134,8 @@ test('a comment is quoted in the centre, and likes are counted in words', async 
   await expect(comment).toBeVisible();
   await expect(comment).not.toHaveClass(/linked/);
   await expect(comment).not.toBeInViewport();
+  // A comment found by search opens the same way.
+  await budi.goto(`/search?q=${words.split(' ').at(-1)}`);
+  await budi.locator('.list-row').filter({ hasText: 'sekali' }).getByRole('link').click();
+  await expect(budi.locator('.comment.linked')).toBeInViewport();
 });

@@ -1,4 +1,5 @@
 use crate::api::{self, Error};
+use crate::components::comments::comment_anchor;
 use crate::components::error_text::ErrorText;
 use crate::components::follow_button::FollowButton;
 use crate::components::post_card::AuthorName;
@@ -119,7 +120,7 @@ fn Results(q: String) -> impl IntoView {
                 <Section title=Msg::CommentResults shown=!r.comments.is_empty()>
                     {r.comments.into_iter().map(|c| view! {
                         <li class="list-row">
-                            <a class="result" href=format!("/p/{}", c.post_id)>
+                            <a class="result" href=format!("/p/{}#{}", c.post_id, comment_anchor(&c.id))>
                                 <AuthorName author=c.author plain=true/>
                                 <span class="snippet" inner_html=c.snippet_html></span>
                             </a>
