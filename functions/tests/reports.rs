@@ -385,6 +385,18 @@ fn once_decided_a_report_is_read_for_every_moderator() {
     }
     let of_comment = &report_notifications(&app, &admin)[0];
     assert_eq!(of_comment["excerpt"], "Promo pulsa murah");
+    // In the queue, the comment's link opens its post at it.
+    let links: Vec<Value> = queue(&app, &citra)
+        .iter()
+        .map(|i| i["link"].clone())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            j!(format!("/p/{post}")),
+            j!(format!("/p/{post}#c-{comment}"))
+        ]
+    );
 
     // Citra keeps the post: nothing is left for the admin to do about it, so its
     // notification is read for both; the comment's is still waiting.
@@ -567,7 +579,7 @@ fn idea_comments_are_reported_and_the_queue_pages_by_cursor() {
         (j!("Ide bodoh"), j!("Kotak bekas dipakai ulang"))
     );
     let items = queue(&app, &admin);
-    assert_eq!(items[0]["link"], format!("/ideas/{idea}"));
+    assert_eq!(items[0]["link"], format!("/ideas/{idea}#c-{comment}"));
 
     // 25 reported posts: a page of 20, then the rest.
     for i in 0..25 {

@@ -90,6 +90,12 @@ pub struct Comment {
     pub can_delete: bool,
 }
 
+/// The id of a comment's element in its thread: `/p/<post>#c-<comment>` (or an idea's) opens
+/// the thread at it. (The service worker's `link` in public/sw.js writes it too.)
+pub fn comment_anchor(comment_id: &str) -> String {
+    format!("c-{comment_id}")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostDetail {
     pub post: Post,

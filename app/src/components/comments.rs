@@ -8,7 +8,7 @@ use crate::components::time_ago::TimeAgo;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
-use balai_protocol::feed::{Comment, NewComment};
+use balai_protocol::feed::{Comment, NewComment, comment_anchor};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
 use balai_protocol::reports::ReportTarget;
 use leptos::prelude::*;
@@ -30,11 +30,6 @@ pub fn Comments(
             <CommentForm thread=thread parent_id=parent_id on_changed=on_changed/>
         </section>
     }
-}
-
-/// The id of a comment's element: `/p/<post>#c-<comment>` opens the post at it.
-pub fn comment_anchor(comment_id: &str) -> String {
-    format!("c-{comment_id}")
 }
 
 /// Whether the URL's fragment names this comment's anchor (a notification's link).

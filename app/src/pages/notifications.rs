@@ -1,11 +1,11 @@
 use crate::api;
-use crate::components::comments::comment_anchor;
 use crate::components::require_login::RequireLogin;
 use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::pager::Pager;
 use crate::session::use_session;
 use crate::unread::use_unread;
+use balai_protocol::feed::comment_anchor;
 use balai_protocol::notifications::{Kind, Notification};
 use leptos::prelude::*;
 

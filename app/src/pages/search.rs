@@ -1,5 +1,4 @@
 use crate::api::{self, Error};
-use crate::components::comments::comment_anchor;
 use crate::components::error_text::ErrorText;
 use crate::components::follow_button::FollowButton;
 use crate::components::post_card::AuthorName;
@@ -9,6 +8,7 @@ use crate::components::time_ago::TimeAgo;
 use crate::i18n::{Msg, t};
 use crate::router::encode;
 use balai_protocol::feed::FollowKind;
+use balai_protocol::feed::comment_anchor;
 use balai_protocol::search::{PostHit, SearchResults};
 use leptos::prelude::*;
 

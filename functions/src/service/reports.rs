@@ -13,7 +13,7 @@ use super::{audit, forbidden, posts, validate};
 use crate::runtime::Runtime;
 use crate::stmt;
 use crate::store::{Db, Stmt};
-use balai_protocol::feed::Author;
+use balai_protocol::feed::{Author, comment_anchor};
 use balai_protocol::limits::{PAGE_SIZE_DEFAULT, REPORT_NOTE_MAX_CHARS};
 use balai_protocol::notifications::Kind;
 use balai_protocol::reports::{
@@ -249,9 +249,14 @@ pub async fn queue<R: Runtime>(
                 )
             })?;
             entries.sort_by_key(|e| e.at);
+            // A comment's link opens its thread at it.
+            let at = match r.target {
+                ReportTarget::Post => String::new(),
+                _ => format!("#{}", comment_anchor(&r.target_id)),
+            };
             let link = match (r.post_id, r.idea_id) {
-                (_, Some(idea)) => format!("/ideas/{idea}"),
-                (Some(post), None) => format!("/p/{post}"),
+                (_, Some(idea)) => format!("/ideas/{idea}{at}"),
+                (Some(post), None) => format!("/p/{post}{at}"),
                 (None, None) => String::new(),
             };
             Ok(ReportedItem {
