@@ -164,6 +164,61 @@ fn a_comment_is_quoted_while_its_reader_may_still_read_it() {
 }
 
 #[test]
+fn an_edit_tells_only_those_it_newly_mentions_and_a_retry_nobody() {
+    let app = TestApp::new();
+    let (ani, budi, citra, dewi) = (
+        app.member("ani"),
+        app.member("budi"),
+        app.member("citra"),
+        app.member("dewi"),
+    );
+    let post = app.new_post(&ani, "Rapat besok, @budi");
+    let edit = |path: &str, body: &str| {
+        app.rt.advance(1000);
+        let res = app.call("PATCH", path, Some(&ani), Some(json!({ "body": body })));
+        assert_eq!(res.status, 200, "{}", res.body);
+    };
+    // Citra, added to the post, hears of it; Budi, mentioned already, does not again. Sent
+    // again (its answer lost), the edit tells nobody.
+    for _ in 0..2 {
+        edit(
+            &format!("/api/posts/{post}"),
+            "Rapat besok, @budi dan @citra",
+        );
+    }
+    assert_eq!(kinds(&app, &budi), ["mention"]);
+    assert_eq!(kinds(&app, &citra), ["mention"]);
+    assert_eq!(
+        notifications(&app, &citra)[0]["excerpt"],
+        "Rapat besok, @budi dan @citra"
+    );
+    // The same for a comment: Dewi, added to it, is quoted it.
+    app.rt.advance(1000);
+    let res = app.post(
+        &format!("/api/posts/{post}/comments"),
+        Some(&ani),
+        json!({ "body": "Bawa laptop" }),
+    );
+    let comment = json(&res)["id"].as_str().unwrap().to_string();
+    for _ in 0..2 {
+        edit(
+            &format!("/api/comments/{comment}"),
+            "Bawa laptop, @dewi juga",
+        );
+    }
+    let heard = notifications(&app, &dewi);
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    assert_eq!(heard[0]["kind"], "mention");
+    assert_eq!(heard[0]["quote"], "Bawa laptop, @dewi juga");
+    assert_eq!(heard[0]["comment_id"], comment.as_str());
+    assert_eq!(
+        kinds(&app, &budi),
+        ["mention"],
+        "still the first mention alone"
+    );
+}
+
+#[test]
 fn likes_collapse_into_one_notification_with_a_count() {
     let app = TestApp::new();
     let ani = app.member("ani");

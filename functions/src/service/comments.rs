@@ -76,7 +76,7 @@ macro_rules! thread_sql {
             owner: concat!(
                 "SELECT author_id, ",
                 $parent,
-                " AS parent_id, created_at, deleted_at FROM ",
+                " AS parent_id, body, created_at, deleted_at FROM ",
                 $table,
                 " WHERE id = ?"
             ),
@@ -141,14 +141,16 @@ impl<'a> Thread<'a> {
         }
     }
 
-    /// Who hears of a new comment, in this order so each person hears once: those it mentions,
-    /// else the author of the post or idea, else earlier commenters.
-    fn notify(self, actor: &Actor, comment_id: &str, body: &str, at: Millis) -> Vec<Stmt> {
+    /// An event about comment `comment_id` in this thread, by `actor` at `at`.
+    fn event<'e>(self, kind: Kind, actor: &'e Actor, comment_id: &'e str, at: Millis) -> Event<'e>
+    where
+        'a: 'e,
+    {
         let (post_id, idea_id) = match self {
             Thread::Post(id) => (Some(id), None),
             Thread::Idea(id) => (None, Some(id)),
         };
-        let event = |kind| Event {
+        Event {
             kind,
             actor_id: &actor.id,
             post_id,
@@ -156,11 +158,23 @@ impl<'a> Thread<'a> {
             idea_id,
             comment_id: Some(comment_id),
             at,
-        };
-        let mut stmts: Vec<Stmt> = text::mentions(body)
+        }
+    }
+
+    /// Tells those `handles` name that they were mentioned in comment `comment_id`.
+    fn mention(self, actor: &Actor, comment_id: &str, handles: &[String], at: Millis) -> Vec<Stmt> {
+        let event = self.event(Kind::Mention, actor, comment_id, at);
+        handles
             .iter()
-            .map(|handle| notifications::deliver(&event(Kind::Mention), Recipients::handle(handle)))
-            .collect();
+            .map(|handle| notifications::deliver(&event, Recipients::handle(handle)))
+            .collect()
+    }
+
+    /// Who hears of a new comment, in this order so each person hears once: those it mentions,
+    /// else the author of the post or idea, else earlier commenters.
+    fn notify(self, actor: &Actor, comment_id: &str, body: &str, at: Millis) -> Vec<Stmt> {
+        let event = |kind| self.event(kind, actor, comment_id, at);
+        let mut stmts = self.mention(actor, comment_id, &text::mentions(body), at);
         match self {
             Thread::Post(id) => stmts.extend([
                 notifications::deliver(&event(Kind::Comment), Recipients::post_author(id)),
@@ -267,6 +281,7 @@ pub async fn create<R: Runtime>(
 struct Owner {
     author_id: String,
     parent_id: String,
+    body: String,
     created_at: Millis,
     deleted_at: Option<Millis>,
 }
@@ -298,7 +313,8 @@ pub async fn readable_parent<R: Runtime>(
 }
 
 /// Replaces a comment's text (a full replacement, so a retry is harmless): its author only,
-/// while they may still read the thread. Like a post's edit, it notifies no one again.
+/// while they may still read the thread. Like a post's edit, it tells only those it now
+/// mentions and did not before (a retry finds them mentioned already, and tells nobody).
 pub async fn edit<R: Runtime>(
     rt: &R,
     actor: &Actor,
@@ -316,30 +332,31 @@ pub async fn edit<R: Runtime>(
     let body = validate::text("body", &input.body, COMMENT_MAX_CHARS)?;
     let thread = kind.of(&owner.parent_id);
     thread.require_readable(rt, actor).await?;
-    let comment = Comment {
+    let (body_html, edited_at) = (markdown::render(&body), rt.now());
+    let mut stmts = vec![stmt!(
+        thread.sql().edit,
+        body.as_str(),
+        body_html.as_str(),
+        edited_at,
+        comment_id
+    )];
+    let mentioned = text::new_mentions(&owner.body, &body);
+    stmts.extend(thread.mention(actor, comment_id, &mentioned, edited_at));
+    rt.db().batch(stmts).await?;
+    Ok(Comment {
         id: comment_id.to_string(),
         author: Author {
             id: actor.id.clone(),
             name: actor.name.clone(),
             former: false,
         },
-        body_html: markdown::render(&body),
+        body_html,
         body: Some(body),
         created_at: owner.created_at,
-        edited_at: Some(rt.now()),
+        edited_at: Some(edited_at),
         can_edit: true,
         can_delete: true,
-    };
-    rt.db()
-        .run(stmt!(
-            thread.sql().edit,
-            comment.body.as_deref(),
-            comment.body_html.as_str(),
-            comment.edited_at,
-            comment_id
-        ))
-        .await?;
-    Ok(comment)
+    })
 }
 
 /// Deletes a comment on a post or an idea: its author, or a moderator (audited). Deleting

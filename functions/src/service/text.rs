@@ -96,6 +96,15 @@ pub fn mentions(text: &str) -> Vec<String> {
     out
 }
 
+/// Those `after` mentions that `before` did not: whom an edit should tell.
+pub fn new_mentions(before: &str, after: &str) -> Vec<String> {
+    let known = mentions(before);
+    mentions(after)
+        .into_iter()
+        .filter(|m| !known.contains(m))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +133,14 @@ mod tests {
         assert_eq!(mentions("@Budi.S. @budi.s"), vec!["budi.s"]);
         assert_eq!(tags("# Heading"), Vec::<String>::new());
         assert_eq!(tags("#sepakbola⚽"), vec!["sepakbola"]);
+    }
+
+    #[test]
+    fn an_edit_newly_mentions_only_those_not_named_before_in_any_case() {
+        assert_eq!(
+            new_mentions("cc @Budi", "cc @budi @citra @CITRA"),
+            vec!["citra"]
+        );
+        assert!(new_mentions("@ani @budi", "@budi").is_empty());
     }
 }

@@ -532,7 +532,8 @@ pub async fn create<R: Runtime>(
     )
 }
 
-/// Replaces a post's text (a full replacement, so a retry is harmless). Author only.
+/// Replaces a post's text (a full replacement, so a retry is harmless). Author only. Those it
+/// now mentions and did not before hear of it (a retry finds them mentioned, and tells nobody).
 pub async fn edit<R: Runtime>(
     rt: &R,
     actor: &Actor,
@@ -544,18 +545,33 @@ pub async fn edit<R: Runtime>(
         return Err(forbidden());
     }
     let body = post_text(&input.body, row.photos.is_some())?;
-    let html = markdown::render(&body);
+    let (html, edited_at) = (markdown::render(&body), rt.now());
     let mut stmts = vec![
         stmt!(
             "UPDATE posts SET body = ?, body_html = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL",
             body.as_str(),
             html,
-            rt.now(),
+            edited_at,
             post_id
         ),
         stmt!("DELETE FROM post_tags WHERE post_id = ?", post_id),
     ];
     stmts.extend(tag_rows(post_id, &body, row.created_at));
+    let mentioned = Event {
+        kind: Kind::Mention,
+        actor_id: &actor.id,
+        post_id: Some(post_id),
+        group_id: row.group_id.as_deref(),
+        idea_id: None,
+        comment_id: None,
+        at: edited_at,
+    };
+    for handle in text::new_mentions(&row.body, &body) {
+        stmts.push(notifications::deliver(
+            &mentioned,
+            Recipients::handle(&handle),
+        ));
+    }
     rt.db().batch(stmts).await?;
     Ok(load(rt, actor, post_id).await?.into_post(actor, true))
 }
