@@ -3,7 +3,9 @@
 mod common;
 
 use balai_functions::runtime::native::block_on;
-use balai_functions::service::maintenance::{IDEMPOTENCY_KEEP_MS, Pruned, prune};
+use balai_functions::service::maintenance::{
+    IDEMPOTENCY_KEEP_MS, NOTIFICATIONS_KEEP_MS, Pruned, READ_NOTIFICATIONS_KEEP_MS, prune,
+};
 use balai_functions::service::sessions::IDLE_TIMEOUT_MS;
 use common::*;
 use serde_json::json;
@@ -43,4 +45,43 @@ fn prune_forgets_old_answers_ended_sessions_and_stale_counters_only() {
         json(&app.get("/api/posts", Some(&budi)))["items"][0]["body_html"],
         "<p>lama</p>\n"
     );
+}
+
+#[test]
+fn prune_forgets_notifications_read_half_a_year_ago_and_any_a_year_old() {
+    let app = TestApp::new();
+    let now: i64 = 1_800_000_000_000;
+    app.rt.set_now(now);
+    let (ani, budi) = (app.member("ani"), app.member("budi"));
+    // Budi's notifications: (id, made, read)
+    let day = 24 * 60 * 60 * 1000;
+    let rows = [
+        (1, now - NOTIFICATIONS_KEEP_MS - day, None),
+        (
+            2,
+            now - READ_NOTIFICATIONS_KEEP_MS - day,
+            Some(now - 200 * day),
+        ),
+        (3, now - READ_NOTIFICATIONS_KEEP_MS - day, None),
+        (4, now - READ_NOTIFICATIONS_KEEP_MS + day, Some(now - day)),
+        (5, now - day, None),
+    ];
+    for (id, made, read) in rows {
+        let read = read.map_or("NULL".to_string(), |at: i64| at.to_string());
+        app.execute(&format!(
+            "INSERT INTO notifications (id, user_id, kind, actor_id, created_at, read_at)
+             VALUES ({id}, '{}', 'announcement', '{}', {made}, {read})",
+            budi.id, ani.id
+        ));
+    }
+    assert_eq!(block_on(prune(&app.rt)).unwrap().notifications, 2);
+    let left: Vec<i64> = app
+        .rows("SELECT id FROM notifications ORDER BY id")
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    // Gone: the year-old one, unread, and the one read over half a year ago. An unread one of
+    // that age stays, for a year, as do the recent ones.
+    assert_eq!(left, [3, 4, 5]);
+    assert_eq!(block_on(prune(&app.rt)).unwrap().notifications, 0);
 }

@@ -11,12 +11,20 @@ use balai_protocol::{ApiError, Millis};
 /// Recorded answers for `Idempotency-Key` are kept this long: a retry comes within minutes.
 pub const IDEMPOTENCY_KEEP_MS: Millis = 24 * 60 * 60 * 1000;
 
+/// Read notifications are kept half a year; unread ones a year (nobody will come for them).
+pub const READ_NOTIFICATIONS_KEEP_MS: Millis = 183 * 24 * 60 * 60 * 1000;
+pub const NOTIFICATIONS_KEEP_MS: Millis = 365 * 24 * 60 * 60 * 1000;
+/// At most this many notifications go a day: the first run over a large backlog stays within
+/// a scheduled Worker's limits, and the next days take the rest.
+pub const NOTIFICATIONS_PRUNED_A_DAY: i64 = 50_000;
+
 /// How many rows each kind of pruning removed.
 #[derive(Debug, Default, PartialEq)]
 pub struct Pruned {
     pub idempotency: u64,
     pub sessions: u64,
     pub rate_limits: u64,
+    pub notifications: u64,
 }
 
 pub async fn prune<R: Runtime>(rt: &R) -> Result<Pruned, ApiError> {
@@ -39,11 +47,23 @@ pub async fn prune<R: Runtime>(rt: &R) -> Result<Pruned, ApiError> {
                 "DELETE FROM rate_limits WHERE window_start < ?",
                 stale_window
             ),
+            // The oldest first (ids grow with time). A daily scan of the table: cheaper than
+            // an index every notification would pay for on insert.
+            stmt!(
+                "DELETE FROM notifications WHERE id IN (
+                   SELECT id FROM notifications
+                   WHERE created_at < ? OR (read_at IS NOT NULL AND created_at < ?)
+                   ORDER BY id LIMIT ?)",
+                now - NOTIFICATIONS_KEEP_MS,
+                now - READ_NOTIFICATIONS_KEEP_MS,
+                NOTIFICATIONS_PRUNED_A_DAY
+            ),
         ])
         .await?;
     Ok(Pruned {
         idempotency: changed[0],
         sessions: changed[1],
         rate_limits: changed[2],
+        notifications: changed[3],
     })
 }
