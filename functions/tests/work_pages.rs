@@ -498,6 +498,24 @@ fn the_directory_finds_people_by_name_position_competency_and_filters() {
         Value::Null,
         "the best matches are one page"
     );
+    // A mention's suggestions ask for a few; a page asks for no more than 50.
+    let count = |path: &str| {
+        json(&app.get(path, Some(&ani)))["items"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count("/api/directory?q=staf&limit=6"), 6);
+    assert_eq!(count("/api/directory?q=staf&limit=500"), 50);
+    assert_eq!(count("/api/directory?q=staf&limit=0"), 1);
+    let page = app.get("/api/directory?limit=2", Some(&ani));
+    assert_eq!(item_names(&page), ["admin", "ani"]);
+    let cursor = urlencode(json(&page)["next_cursor"].as_str().unwrap());
+    let next = app.get(
+        &format!("/api/directory?limit=2&cursor={cursor}"),
+        Some(&ani),
+    );
+    assert_eq!(item_names(&next), ["budi", "staf00"]);
 }
 
 #[test]

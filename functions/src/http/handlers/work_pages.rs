@@ -78,11 +78,14 @@ pub async fn directory<R: Runtime>(
         param("branch"),
         param("cursor"),
     );
+    // As other lists' `limit`: capped, and the default when it is not a number.
+    let limit = param("limit").and_then(|l| l.parse().ok());
     let query = directory::Query {
         q: q.as_deref().unwrap_or_default(),
         department: department.as_deref(),
         branch: branch.as_deref(),
         cursor: cursor.as_deref(),
+        limit,
     };
     Ok(ApiResponse::json(
         200,

@@ -83,6 +83,16 @@ pub struct Query<'a> {
     pub branch: Option<&'a str>,
     /// Without `q`: the `<name>\u{1f}<id>` of the last card of the previous page.
     pub cursor: Option<&'a str>,
+    /// Cards a page, at most [`DIRECTORY_PAGE`] (a mention's suggestions ask for a few).
+    pub limit: Option<i64>,
+}
+
+impl Query<'_> {
+    fn limit(&self) -> i64 {
+        self.limit
+            .unwrap_or(DIRECTORY_PAGE)
+            .clamp(1, DIRECTORY_PAGE)
+    }
 }
 
 /// Current colleagues: without words, everyone by name a page at a time; with words, the best
@@ -100,7 +110,7 @@ pub async fn search_by_session<R: Runtime>(
     let rows: Vec<CardRow> = rows.decode()?;
     // The best matches are one page: no cursor after them.
     let next_cursor = if query.q.trim().is_empty() {
-        super::super::next_cursor(&rows, DIRECTORY_PAGE, |r| {
+        super::super::next_cursor(&rows, query.limit(), |r| {
             super::super::name_cursor(&r.name, &r.id)
         })
     } else {
@@ -138,7 +148,7 @@ fn page_stmt(query: Query<'_>, now: Millis) -> Result<Stmt, ApiError> {
             department,
             branch,
             branch,
-            DIRECTORY_PAGE
+            query.limit()
         ));
     }
     let (after_name, after_id) = super::super::after_name(query.cursor)?;
@@ -158,7 +168,7 @@ fn page_stmt(query: Query<'_>, now: Millis) -> Result<Stmt, ApiError> {
         branch,
         after_name,
         after_id,
-        DIRECTORY_PAGE
+        query.limit()
     ))
 }
 
