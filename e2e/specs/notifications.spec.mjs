@@ -139,3 +139,40 @@ test('a comment is quoted in the centre and opens its post at it, as a search hi
   await budi.locator('.list-row').filter({ hasText: 'sekali' }).getByRole('link').click();
   await expect(budi.locator('.comment.linked')).toBeInViewport();
 });
+
+test('typing an @mention offers colleagues, and a tap writes their handle, in a post and a comment', async ({ page }) => {
+  await logIn(page);
+  const composer = page.getByLabel('Share news with the company…');
+  const body = unique('Tolong cek stok');
+  await composer.fill(`${body}, `);
+  await composer.pressSequentially('@budi.s');
+  const offered = page.getByRole('list', { name: 'Colleagues to mention' });
+  const budi = offered.getByRole('button', { name: /Budi Siregar/ });
+  await expect(budi).toContainText('@budi.siregar');
+  await expectTouchFriendly(page);
+  await budi.click();
+  await expect(composer).toHaveValue(`${body}, @budi.siregar `);
+  await expect(composer).toBeFocused();
+  await expect(offered).toHaveCount(0);
+  // The caret is after the handle: typing goes on from there.
+  await composer.pressSequentially('ya');
+  await expect(composer).toHaveValue(`${body}, @budi.siregar ya`);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  const card = page.locator('.feed article.post').first();
+  await expect(card).toContainText(body);
+  await expect(card.getByRole('link', { name: '@budi.siregar' })).toBeVisible();
+
+  // An email address is not a mention: nothing is offered.
+  await composer.pressSequentially('kirim ke budi@bal');
+  await page.waitForTimeout(600);
+  await expect(offered).toHaveCount(0);
+  await composer.fill('');
+
+  await card.getByRole('link', { name: /Comments/ }).click();
+  const comment = page.getByPlaceholder('Write a comment…');
+  await comment.pressSequentially('Terima kasih @dewi.sa');
+  await offered.getByRole('button', { name: /Dewi Santoso/ }).click();
+  await expect(comment).toHaveValue('Terima kasih @dewi.santoso ');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('.comment').last().getByRole('link', { name: '@dewi.santoso' })).toBeVisible();
+});

@@ -450,6 +450,9 @@ fn the_directory_finds_people_by_name_position_competency_and_filters() {
         item_names(&res)
     };
     assert_eq!(names("/api/directory?q=superv"), ["ani"]);
+    // By name (and email) only, as a mention's suggestions ask: not by position.
+    assert!(names("/api/directory?q=superv&by=name").is_empty());
+    assert_eq!(names("/api/directory?q=an&by=name"), ["ani"]);
     assert_eq!(names("/api/directory?q=pajak"), ["budi"]);
     assert_eq!(
         names("/api/directory?q=gone"),

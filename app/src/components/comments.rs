@@ -2,6 +2,7 @@
 
 use crate::api::{self, Thread};
 use crate::call::Call;
+use crate::components::mention_suggestions::MentionSuggestions;
 use crate::components::post_card::AuthorName;
 use crate::components::report_button::ReportButton;
 use crate::components::time_ago::TimeAgo;
@@ -182,6 +183,7 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
             <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
                 placeholder=t(Msg::WriteComment)
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <MentionSuggestions text=text field_id="comment-text"/>
             <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
             <Show when=move || queued.get()>
                 <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>

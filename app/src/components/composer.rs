@@ -1,5 +1,6 @@
 use crate::api;
 use crate::call::Call;
+use crate::components::mention_suggestions::MentionSuggestions;
 use crate::components::photo_picker::PhotoPicker;
 use crate::i18n::{Msg, t};
 use crate::images;
@@ -130,6 +131,7 @@ pub fn Composer(
                     text.set(value);
                 }
             ></textarea>
+            <MentionSuggestions text=text field_id="composer-text"/>
             <Show when=move || may_announce>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || announce.get()

@@ -9,6 +9,7 @@ pub mod error_text;
 pub mod follow_button;
 pub mod group_badges;
 pub mod lazy_page;
+pub mod mention_suggestions;
 pub mod nav;
 pub mod offline_banner;
 pub mod photo_picker;

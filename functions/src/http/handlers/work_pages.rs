@@ -86,6 +86,7 @@ pub async fn directory<R: Runtime>(
         branch: branch.as_deref(),
         cursor: cursor.as_deref(),
         limit,
+        names_only: param("by").as_deref() == Some("name"),
     };
     Ok(ApiResponse::json(
         200,

@@ -85,6 +85,9 @@ pub struct Query<'a> {
     pub cursor: Option<&'a str>,
     /// Cards a page, at most [`DIRECTORY_PAGE`] (a mention's suggestions ask for a few).
     pub limit: Option<i64>,
+    /// `q` is matched against names and emails only (a mention being typed names a person,
+    /// not a position).
+    pub names_only: bool,
 }
 
 impl Query<'_> {
@@ -132,6 +135,12 @@ fn page_stmt(query: Query<'_>, now: Millis) -> Result<Stmt, ApiError> {
         }
     }
     if !query.q.trim().is_empty() {
+        let words = match_expression(query.q)?;
+        let matched = if query.names_only {
+            format!("{{name email}} : ({words})")
+        } else {
+            words
+        };
         return Ok(stmt!(
             card_select!(concat!(
                 " FROM (SELECT rowid AS rid, bm25(people_fts) AS score FROM people_fts WHERE people_fts MATCH ?
@@ -143,7 +152,7 @@ fn page_stmt(query: Query<'_>, now: Millis) -> Result<Stmt, ApiError> {
             )),
             now,
             now,
-            match_expression(query.q)?,
+            matched,
             department,
             department,
             branch,
