@@ -772,6 +772,26 @@ pub async fn directory(query: &str, cursor: Option<&str>) -> Result<Page<PersonC
     .await
 }
 
+/// A colleague offered for the @mention being typed: the directory's card, read for these
+/// fields alone (the first screen needs no decoder for whole cards).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Mentionable {
+    pub name: String,
+    /// Their handle is its local part.
+    pub email: String,
+    pub position: String,
+}
+
+/// The first `limit` colleagues whose name or email begins with the words `typed`.
+pub async fn mentionable(typed: &str, limit: usize) -> Result<Vec<Mentionable>, Error> {
+    let path = format!(
+        "/api/directory?q={}&by=name&limit={limit}",
+        crate::router::encode(typed)
+    );
+    let page: Page<Mentionable> = send(Method::GET, &path, None, None).await?;
+    Ok(page.items)
+}
+
 pub async fn experts(topic: &str) -> Result<Vec<Expert>, Error> {
     let path = format!("/api/experts?q={}", crate::router::encode(topic));
     send(Method::GET, &path, None, None).await

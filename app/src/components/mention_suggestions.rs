@@ -3,10 +3,9 @@
 //! an `@` before the caret, the colleagues they begin are offered, and a tap writes the chosen
 //! one's handle in their place.
 
-use crate::api;
+use crate::api::{self, Mentionable};
 use crate::i18n::{Msg, t};
 use crate::latest::Latest;
-use balai_protocol::directory::PersonCard;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,7 +43,7 @@ fn typed_mention(text: &str, caret: usize) -> Option<(usize, &str)> {
 }
 
 /// A person's handle: what a mention of them writes after the `@`.
-fn handle(person: &PersonCard) -> &str {
+fn handle(person: &Mentionable) -> &str {
     person.email.split('@').next().unwrap_or_default()
 }
 
@@ -71,7 +70,7 @@ fn caret(field_id: &str, text: &str) -> Option<(web_sys::HtmlTextAreaElement, us
 /// `text`; a tap puts `@handle ` in place of what was typed, and the caret after it.
 #[component]
 pub fn MentionSuggestions(text: RwSignal<String>, field_id: &'static str) -> impl IntoView {
-    let found = RwSignal::new(Vec::<PersonCard>::new());
+    let found = RwSignal::new(Vec::<Mentionable>::new());
     let latest = Latest::new();
     Effect::new(move |_| {
         let typed = text.with(|value| {
@@ -83,19 +82,14 @@ pub fn MentionSuggestions(text: RwSignal<String>, field_id: &'static str) -> imp
             found.set(Vec::new());
             return;
         };
-        let query = format!(
-            "q={}&by=name&limit={SUGGESTIONS}",
-            crate::router::encode(&typed)
-        );
         leptos::task::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(PAUSE_MS).await;
             if !latest.is_current(ticket) {
                 return;
             }
             // Offline, or refused: no suggestions, and the mention can still be typed out.
-            let people = api::directory(&query, None)
+            let people = api::mentionable(&typed, SUGGESTIONS)
                 .await
-                .map(|page| page.items)
                 .unwrap_or_default();
             if latest.is_current(ticket) {
                 found.set(people);
