@@ -140,7 +140,7 @@ test('a comment is quoted in the centre and opens its post at it, as a search hi
   await expect(budi.locator('.comment.linked')).toBeInViewport();
 });
 
-test('typing an @mention offers colleagues, and a tap writes their handle, in a post and a comment', async ({ page }) => {
+test('typing an @mention offers colleagues, and a tap writes their handle, in a post, a comment and their corrections', async ({ page }) => {
   await logIn(page);
   const composer = page.getByLabel('Share news with the company…');
   const body = unique('Tolong cek stok');
@@ -174,5 +174,23 @@ test('typing an @mention offers colleagues, and a tap writes their handle, in a 
   await offered.getByRole('button', { name: /Dewi Santoso/ }).click();
   await expect(comment).toHaveValue('Terima kasih @dewi.santoso ');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.locator('.comment').last().getByRole('link', { name: '@dewi.santoso' })).toBeVisible();
+  const mine = page.locator('.comment').last();
+  await expect(mine.getByRole('link', { name: '@dewi.santoso' })).toBeVisible();
+
+  // Correcting it offers them too.
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  const editor = page.getByRole('textbox', { name: 'Edit' });
+  await editor.press('End');
+  await editor.pressSequentially(' dan @budi.si');
+  await offered.getByRole('button', { name: /Budi Siregar/ }).click();
+  await expect(editor).toHaveValue('Terima kasih @dewi.santoso dan @budi.siregar ');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(mine.getByRole('link', { name: '@budi.siregar' })).toBeVisible();
+  // And so does correcting the post.
+  await page.locator('.row-actions').first().getByRole('button', { name: 'Edit' }).click();
+  const post = page.getByRole('textbox', { name: 'Edit' });
+  await post.press('End');
+  await post.pressSequentially(' @dewi.sa');
+  await offered.getByRole('button', { name: /Dewi Santoso/ }).click();
+  await expect(post).toHaveValue(`${body}, @budi.siregar ya @dewi.santoso `);
 });

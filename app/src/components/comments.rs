@@ -105,6 +105,7 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
                     <textarea id=field.clone() rows="3" maxlength=COMMENT_MAX_CHARS.to_string()
                         prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                    <MentionSuggestions text=draft field_id=field.clone()/>
                     <div class="row-actions">
                         <button type="button" on:click=move |_| editing.set(false)>{t(Msg::Cancel)}</button>
                         <button type="submit" class="primary" disabled=move || change.pending.get()>

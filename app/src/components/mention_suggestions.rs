@@ -69,12 +69,13 @@ fn caret(field_id: &str, text: &str) -> Option<(web_sys::HtmlTextAreaElement, us
 /// Offers colleagues for the @mention being typed into the text area `field_id`, whose text is
 /// `text`; a tap puts `@handle ` in place of what was typed, and the caret after it.
 #[component]
-pub fn MentionSuggestions(text: RwSignal<String>, field_id: &'static str) -> impl IntoView {
+pub fn MentionSuggestions(text: RwSignal<String>, #[prop(into)] field_id: String) -> impl IntoView {
+    let field_id = StoredValue::new(field_id);
     let found = RwSignal::new(Vec::<Mentionable>::new());
     let latest = Latest::new();
     Effect::new(move |_| {
         let typed = text.with(|value| {
-            let (_, at) = caret(field_id, value)?;
+            let (_, at) = field_id.with_value(|id| caret(id, value))?;
             typed_mention(value, at).map(|(_, typed)| typed.to_string())
         });
         let ticket = latest.begin();
@@ -98,7 +99,7 @@ pub fn MentionSuggestions(text: RwSignal<String>, field_id: &'static str) -> imp
     });
     let pick = move |handle: String| {
         let value = text.get_untracked();
-        let Some((area, at)) = caret(field_id, &value) else {
+        let Some((area, at)) = field_id.with_value(|id| caret(id, &value)) else {
             return;
         };
         let Some((start, _)) = typed_mention(&value, at) else {
