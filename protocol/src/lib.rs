@@ -12,6 +12,7 @@ pub mod ideas;
 pub mod integrations;
 pub mod lang;
 pub mod limits;
+pub mod mentions;
 pub mod notifications;
 pub mod people;
 pub mod places;

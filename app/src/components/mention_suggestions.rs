@@ -6,6 +6,7 @@
 use crate::api::{self, Mentionable};
 use crate::i18n::{Msg, t};
 use crate::latest::Latest;
+use balai_protocol::mentions::typed_mention;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,34 +14,6 @@ use wasm_bindgen::JsCast;
 const SUGGESTIONS: usize = 5;
 /// Typing pauses this long before the directory is asked: not a request per keystroke.
 const PAUSE_MS: u32 = 250;
-
-/// The characters of a handle, as the server reads mentions (functions/src/service/text.rs).
-fn handle_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')
-}
-
-/// The @mention being typed before byte `caret` of `text`: where its `@` is, and what follows
-/// it. None unless the `@` starts a word (an email address is not a mention) and at least two
-/// characters follow it.
-fn typed_mention(text: &str, caret: usize) -> Option<(usize, &str)> {
-    let before = text.get(..caret)?;
-    let typed_len: usize = before
-        .chars()
-        .rev()
-        .take_while(|c| handle_char(*c))
-        .map(char::len_utf8)
-        .sum();
-    let at = caret.checked_sub(typed_len + 1)?;
-    if !before[at..].starts_with('@') {
-        return None;
-    }
-    let word_start = before[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|p| !(p.is_alphanumeric() || p == '_' || p == '&'));
-    let typed = &before[at + 1..];
-    (word_start && typed.len() >= 2).then_some((at, typed))
-}
 
 /// A person's handle: what a mention of them writes after the `@`.
 fn handle(person: &Mentionable) -> &str {
@@ -138,28 +111,5 @@ pub fn MentionSuggestions(text: RwSignal<String>, #[prop(into)] field_id: String
                 }).collect_view()}
             </ul>
         </Show>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::typed_mention;
-
-    #[test]
-    fn a_mention_is_what_follows_an_at_sign_at_a_words_start() {
-        assert_eq!(typed_mention("halo @bu", 8), Some((5, "bu")));
-        assert_eq!(typed_mention("@budi.s", 7), Some((0, "budi.s")));
-        assert_eq!(typed_mention("(@budi", 6), Some((1, "budi")));
-        // The part before the caret only.
-        assert_eq!(typed_mention("@budi siap", 5), Some((0, "budi")));
-        assert_eq!(
-            typed_mention("siap @b", 7),
-            None,
-            "one character is too few"
-        );
-        assert_eq!(typed_mention("ani@balai", 9), None, "an email address");
-        assert_eq!(typed_mention("@budi siap", 10), None, "past the mention");
-        assert_eq!(typed_mention("Rapat ✓ @de", 13), Some((10, "de")));
-        assert_eq!(typed_mention("abc", 9), None, "a caret past the end");
     }
 }

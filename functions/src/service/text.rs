@@ -1,6 +1,8 @@
 //! @mentions and #tags in what people write. One scanner, used both to link them in the
 //! rendered HTML and to notify the people mentioned and index the tags.
 
+use balai_protocol::mentions::{at_word_start, handle_char};
+
 /// A piece of text: plain, a `#tag` (lower-cased, without `#`) or an `@handle` (without `@`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece<'a> {
@@ -13,10 +15,6 @@ fn tag_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '-'
 }
 
-fn handle_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')
-}
-
 /// Splits `text` into plain runs, tags and mentions. A `#` or `@` counts only at the start of a
 /// word (so `a@b.c` and `x#1` stay plain); a mention's trailing dots are punctuation.
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
@@ -25,9 +23,9 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let at_word_start = prev.is_none_or(|p| !(p.is_alphanumeric() || p == '_' || p == '&'));
+        let starts_word = at_word_start(prev);
         prev = Some(c);
-        if !(at_word_start && (c == '#' || c == '@')) {
+        if !(starts_word && (c == '#' || c == '@')) {
             continue;
         }
         let rest = &text[i + 1..];
