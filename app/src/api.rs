@@ -792,6 +792,18 @@ pub async fn mentionable(typed: &str, limit: usize) -> Result<Vec<Mentionable>, 
     Ok(page.items)
 }
 
+/// The tags in use that begin with `typed`, most used first: the search's tags alone, read
+/// without decoding the rest of its answer (the first screen needs no search decoder).
+pub async fn tags_beginning(typed: &str) -> Result<Vec<String>, Error> {
+    #[derive(Deserialize)]
+    struct Tags {
+        tags: Vec<String>,
+    }
+    let path = format!("/api/search?q={}&kind=tags", crate::router::encode(typed));
+    let found: Tags = send(Method::GET, &path, None, None).await?;
+    Ok(found.tags)
+}
+
 pub async fn experts(topic: &str) -> Result<Vec<Expert>, Error> {
     let path = format!("/api/experts?q={}", crate::router::encode(topic));
     send(Method::GET, &path, None, None).await

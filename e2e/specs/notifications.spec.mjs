@@ -194,3 +194,79 @@ test('typing an @mention offers colleagues, and a tap writes their handle, in a 
   await offered.getByRole('button', { name: /Dewi Santoso/ }).click();
   await expect(post).toHaveValue(`${body}, @budi.siregar ya @dewi.santoso `);
 });
+
+test('on a keyboard, the arrows choose the colleague to mention, Enter or Tab writes them, Escape puts them away', async ({ page }) => {
+  await logIn(page);
+  const composer = page.getByLabel('Share news with the company…');
+  const body = unique('Rapat jam 3');
+  // A wide character just before the caret is read whole (it once stopped the app).
+  await composer.fill(`${body} 👍`);
+  await composer.press('Backspace');
+  await composer.pressSequentially(' @sa');
+  const offered = page.getByRole('list', { name: 'Colleagues to mention' });
+  const options = offered.getByRole('button');
+  await expect(options.first()).toHaveAttribute('aria-current', 'true');
+  expect(await options.count()).toBeGreaterThan(1);
+  // The field tells a screen reader which one is highlighted.
+  await expect(composer).toHaveAttribute('aria-activedescendant', await options.first().getAttribute('id'));
+  const handleOf = async (option) => (await option.locator('.muted').innerText()).match(/@(\S+)/)[1];
+
+  await composer.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(options.first()).not.toHaveAttribute('aria-current', /.*/);
+  await expect(composer).toHaveAttribute('aria-activedescendant', await options.nth(1).getAttribute('id'));
+  const second = await handleOf(options.nth(1));
+  await composer.press('Enter');
+  await expect(composer).toHaveValue(`${body} @${second} `);
+  await expect(offered).toHaveCount(0);
+  await expect(composer).not.toHaveAttribute('aria-activedescendant', /.*/);
+
+  // Escape puts them away and leaves what was typed; typing on offers them again.
+  await composer.pressSequentially('@sa');
+  await expect(options.first()).toBeVisible();
+  await composer.press('Escape');
+  await expect(offered).toHaveCount(0);
+  await expect(composer).toHaveValue(`${body} @${second} @sa`);
+  await composer.pressSequentially('r');
+  await expect(options.first()).toBeVisible();
+  // Up from the first is the last; Tab writes it, and the caret stays in the field.
+  await composer.press('ArrowUp');
+  await expect(options.last()).toHaveAttribute('aria-current', 'true');
+  const last = await handleOf(options.last());
+  await composer.press('Tab');
+  await expect(composer).toHaveValue(`${body} @${second} @${last} `);
+  await expect(composer).toBeFocused();
+  // With nothing offered, Enter is a new line as ever.
+  await composer.press('Enter');
+  await expect(composer).toHaveValue(`${body} @${second} @${last} \n`);
+});
+
+test('typing a #tag offers the tags in use, most used first, and a tap writes it', async ({ page }) => {
+  await logIn(page);
+  const composer = page.getByLabel('Share news with the company…');
+  const body = unique('Stok opname selesai');
+  await composer.fill(`${body} `);
+  await composer.pressSequentially('#gu');
+  const offered = page.getByRole('list', { name: 'Tags in use' });
+  await expect(offered.getByRole('button').first()).toHaveText('#gudang');
+  await expectTouchFriendly(page);
+  await offered.getByRole('button', { name: '#gudang' }).click();
+  await expect(composer).toHaveValue(`${body} #gudang `);
+  await expect(composer).toBeFocused();
+  await expect(offered).toHaveCount(0);
+  // A tag nobody has used is offered nothing, and is written as typed.
+  await composer.pressSequentially('#stokopname');
+  await page.waitForTimeout(600);
+  await expect(offered).toHaveCount(0);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  const card = page.locator('.feed article.post').first();
+  await expect(card.getByRole('link', { name: '#gudang' })).toBeVisible();
+  await expect(card.getByRole('link', { name: '#stokopname' })).toBeVisible();
+
+  // In Bahasa Indonesia the list says what it offers in it.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('id');
+  await page.goto('/');
+  await page.locator('#composer-text').pressSequentially('#gu');
+  await expect(page.getByRole('list', { name: 'Tag yang sudah dipakai' }).getByRole('button', { name: '#gudang' })).toBeVisible();
+});

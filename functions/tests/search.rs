@@ -376,3 +376,26 @@ fn people_are_found_by_position_and_competency_and_say_so() {
         "{by_skill}"
     );
 }
+
+/// What the app's #tag suggestions ask: the tags in use that begin with two typed letters, most
+/// used first, and only the tags (no post, comment, person or group is looked up for them).
+#[test]
+fn the_tags_beginning_with_what_is_typed_come_most_used_first() {
+    let app = TestApp::new();
+    let ani = app.member("ani");
+    app.new_post(&ani, "Stok masuk #gudang #gudang-medan");
+    app.new_post(&ani, "Rak baru #gudang");
+    app.new_post(&ani, "Gudang dan guru #guru");
+    app.new_post(&ani, "Lain #pameran");
+    let (res, round_trips) = app.get_counting_round_trips("/api/search?q=gu&kind=tags", Some(&ani));
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(round_trips, 1, "the session and the tags in one");
+    let found = json(&res);
+    assert_eq!(found["tags"], json!(["gudang", "gudang-medan", "guru"]));
+    for kind in ["posts", "comments", "people", "groups"] {
+        assert_eq!(found[kind], json!([]), "{kind}");
+    }
+    // A tag is written with `-` and `_`: typing one on still narrows.
+    let narrowed = json(&app.get("/api/search?q=gudang-m&kind=tags", Some(&ani)));
+    assert_eq!(narrowed["tags"], json!(["gudang-medan"]));
+}

@@ -12,7 +12,7 @@ pub mod ideas;
 pub mod integrations;
 pub mod lang;
 pub mod limits;
-pub mod mentions;
+pub mod mentions_and_tags;
 pub mod notifications;
 pub mod people;
 pub mod places;

@@ -2,10 +2,10 @@
 
 use crate::api::{self, Thread};
 use crate::call::Call;
-use crate::components::mention_suggestions::MentionSuggestions;
 use crate::components::post_card::AuthorName;
 use crate::components::report_button::ReportButton;
 use crate::components::time_ago::TimeAgo;
+use crate::components::typing_suggestions::TypingSuggestions;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
@@ -105,7 +105,7 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
                     <textarea id=field.clone() rows="3" maxlength=COMMENT_MAX_CHARS.to_string()
                         prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-                    <MentionSuggestions text=draft field_id=field.clone()/>
+                    <TypingSuggestions text=draft field_id=field.clone()/>
                     <div class="row-actions">
                         <button type="button" on:click=move |_| editing.set(false)>{t(Msg::Cancel)}</button>
                         <button type="submit" class="primary" disabled=move || change.pending.get()>
@@ -184,7 +184,7 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
             <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
                 placeholder=t(Msg::WriteComment)
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <MentionSuggestions text=text field_id="comment-text"/>
+            <TypingSuggestions text=text field_id="comment-text"/>
             <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
             <Show when=move || queued.get()>
                 <p class="notice" role="status">{t(Msg::QueuedOffline)}</p>

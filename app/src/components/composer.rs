@@ -1,7 +1,7 @@
 use crate::api;
 use crate::call::Call;
-use crate::components::mention_suggestions::MentionSuggestions;
 use crate::components::photo_picker::PhotoPicker;
+use crate::components::typing_suggestions::TypingSuggestions;
 use crate::i18n::{Msg, t};
 use crate::images;
 use crate::offline::outbox::{Sent, send_or_queue};
@@ -131,7 +131,7 @@ pub fn Composer(
                     text.set(value);
                 }
             ></textarea>
-            <MentionSuggestions text=text field_id="composer-text"/>
+            <TypingSuggestions text=text field_id="composer-text"/>
             <Show when=move || may_announce>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || announce.get()

@@ -3,10 +3,10 @@ use crate::api::Thread;
 use crate::call::Call;
 use crate::components::ack::{AckReport, follows_up};
 use crate::components::comments::Comments;
-use crate::components::mention_suggestions::MentionSuggestions;
 use crate::components::post_card::PostCard;
 use crate::components::report_button::ReportButton;
 use crate::components::require_login::RequireLogin;
+use crate::components::typing_suggestions::TypingSuggestions;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use balai_protocol::feed::{NewPost, PostDetail};
@@ -105,7 +105,7 @@ fn Detail(detail: PostDetail, reload: Reload) -> impl IntoView {
                 <label class="visually-hidden" for="edit-text">{t(Msg::Edit)}</label>
                 <textarea id="edit-text" rows="5" prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-                <MentionSuggestions text=draft field_id="edit-text"/>
+                <TypingSuggestions text=draft field_id="edit-text"/>
                 <div class="row-actions">
                     <button type="button" on:click=move |_| editing.set(false)>{t(Msg::Cancel)}</button>
                     <button type="submit" class="primary" disabled=move || change.pending.get()>{t(Msg::Save)}</button>

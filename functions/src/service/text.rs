@@ -1,7 +1,7 @@
 //! @mentions and #tags in what people write. One scanner, used both to link them in the
 //! rendered HTML and to notify the people mentioned and index the tags.
 
-use balai_protocol::mentions::{at_word_start, handle_char};
+use balai_protocol::mentions_and_tags::{at_word_start, handle_char, tag_char};
 
 /// A piece of text: plain, a `#tag` (lower-cased, without `#`) or an `@handle` (without `@`).
 #[derive(Debug, Clone, PartialEq)]
@@ -9,10 +9,6 @@ pub enum Piece<'a> {
     Plain(&'a str),
     Tag(&'a str),
     Mention(&'a str),
-}
-
-fn tag_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '-'
 }
 
 /// Splits `text` into plain runs, tags and mentions. A `#` or `@` counts only at the start of a
