@@ -202,7 +202,7 @@ test('on a keyboard, the arrows choose the colleague to mention, Enter or Tab wr
   // A wide character just before the caret is read whole (it once stopped the app).
   await composer.fill(`${body} 👍`);
   await composer.press('Backspace');
-  await composer.pressSequentially(' @sa');
+  await composer.pressSequentially('@sa');
   const offered = page.getByRole('list', { name: 'Colleagues to mention' });
   const options = offered.getByRole('button');
   await expect(options.first()).toHaveAttribute('aria-current', 'true');
