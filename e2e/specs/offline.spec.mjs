@@ -123,6 +123,33 @@ test('a draft is its writer\'s alone: gone at logout, never shown to the next pe
   await expect(composer).toHaveValue('');
 });
 
+test('a comment being written is kept until it is sent, and is its writer\'s alone', async ({ page }) => {
+  await logIn(page);
+  await page.locator('.feed article.post').first().getByRole('link', { name: /Comments/ }).click();
+  const field = page.getByLabel('Write a comment…');
+  const thread = page.url();
+  const words = unique('Sudah saya cek di gudang, stoknya');
+  await field.fill(words);
+  // The phone dropped the page in the background: opened again, the words are there.
+  await page.reload();
+  await expect(field).toHaveValue(words);
+  // Someone else logging in on this phone does not find them.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Log out', exact: true }).click();
+  await logIn(page, ANI);
+  await page.goto(thread);
+  await expect(field).toBeVisible();
+  await expect(field).toHaveValue('');
+  await field.fill(words);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('.comment').last()).toContainText(words);
+  await expect(field).toHaveValue('');
+  // Once sent, it is not written again.
+  await page.reload();
+  await expect(page.locator('.comment').last()).toContainText(words);
+  await expect(field).toHaveValue('');
+});
+
 test.describe('when the network comes back with the wrong answer', () => {
   // page.route sees the app's requests only when no service worker answers them.
   test.use({ serviceWorkers: 'block' });

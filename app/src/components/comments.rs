@@ -9,6 +9,7 @@ use crate::components::typing_suggestions::TypingSuggestions;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
 use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
+use crate::storage;
 use balai_protocol::feed::{Comment, NewComment, comment_anchor};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
 use balai_protocol::reports::ReportTarget;
@@ -137,10 +138,22 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
     }
 }
 
+/// Where a comment being written under `parent_id` is kept until it is sent, as the composer
+/// keeps a post's: a phone that drops the page in the background, or a thread reloaded by
+/// another comment arriving, loses nothing. (`balai.draft…`, so logging in as someone else
+/// drops it with the rest.)
+fn comment_draft_key(thread: Thread, parent_id: &str) -> String {
+    match thread {
+        Thread::Post => format!("balai.draft.comment.post.{parent_id}"),
+        Thread::Idea => format!("balai.draft.comment.idea.{parent_id}"),
+    }
+}
+
 #[component]
 fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> impl IntoView {
+    let draft_key = StoredValue::new(comment_draft_key(thread, &parent_id));
     let parent_id = StoredValue::new(parent_id);
-    let text = RwSignal::new(String::new());
+    let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
     // One key per comment being written, reused by every retry of it.
     let key = RwSignal::new(api::new_key());
     let queued = RwSignal::new(false);
@@ -170,6 +183,7 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
             queued.set(false);
             let sent = send_or_queue::<Comment>(write, k).await?;
             text.set(String::new());
+            storage::remove(&draft_key.get_value());
             key.set(api::new_key());
             match sent {
                 Sent::Now(_) => on_changed.run(()),
@@ -183,7 +197,12 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
             <label class="visually-hidden" for="comment-text">{t(Msg::WriteComment)}</label>
             <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
                 placeholder=t(Msg::WriteComment)
-                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    storage::set(&draft_key.get_value(), &value);
+                    text.set(value);
+                }></textarea>
             <TypingSuggestions text=text field_id="comment-text"/>
             <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
             <Show when=move || queued.get()>
