@@ -150,6 +150,38 @@ test('a comment being written is kept until it is sent, and is its writer\'s alo
   await expect(field).toHaveValue('');
 });
 
+test('a new idea and a question to leadership are kept until sent, as posts and comments are', async ({ page }) => {
+  await logIn(page, ANI);
+  await page.goto('/ideas');
+  await page.getByText('Share an idea').click();
+  const title = unique('Jadwal bus antar-gudang');
+  await page.getByLabel('Your idea, in a line').fill(title);
+  await page.getByLabel('What it changes and why').fill('Sopir menunggu tanpa tahu jadwal.');
+  await page.reload();
+  await page.getByText('Share an idea').click();
+  await expect(page.getByLabel('Your idea, in a line')).toHaveValue(title);
+  await expect(page.getByLabel('What it changes and why')).toHaveValue('Sopir menunggu tanpa tahu jadwal.');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await page.goto('/ideas');
+  await page.getByText('Share an idea').click();
+  await expect(page.getByLabel('Your idea, in a line')).toHaveValue('');
+  await expect(page.getByLabel('What it changes and why')).toHaveValue('');
+
+  await page.goto('/round-tables');
+  await page.getByRole('link', { name: /Ask the board: November/ }).click();
+  const question = unique('Kapan kantin cabang Medan dibuka');
+  await page.getByLabel('Your question').fill(question);
+  await page.reload();
+  await expect(page.getByLabel('Your question')).toHaveValue(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(page.locator('.question', { hasText: question })).toBeVisible();
+  await expect(page.getByLabel('Your question')).toHaveValue('');
+  await page.reload();
+  await expect(page.locator('.question', { hasText: question })).toBeVisible();
+  await expect(page.getByLabel('Your question')).toHaveValue('');
+});
+
 test.describe('when the network comes back with the wrong answer', () => {
   // page.route sees the app's requests only when no service worker answers them.
   test.use({ serviceWorkers: 'block' });

@@ -8,8 +8,8 @@ use crate::components::time_ago::TimeAgo;
 use crate::components::typing_suggestions::TypingSuggestions;
 use crate::confirm::confirm;
 use crate::i18n::{Msg, t};
+use crate::offline::draft::Draft;
 use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
-use crate::storage;
 use balai_protocol::feed::{Comment, NewComment, comment_anchor};
 use balai_protocol::limits::COMMENT_MAX_CHARS;
 use balai_protocol::reports::ReportTarget;
@@ -138,22 +138,16 @@ fn CommentItem(thread: Thread, comment: Comment, on_changed: Callback<()>) -> im
     }
 }
 
-/// Where a comment being written under `parent_id` is kept until it is sent, as the composer
-/// keeps a post's: a phone that drops the page in the background, or a thread reloaded by
-/// another comment arriving, loses nothing. (`balai.draft…`, so logging in as someone else
-/// drops it with the rest.)
-fn comment_draft_key(thread: Thread, parent_id: &str) -> String {
-    match thread {
-        Thread::Post => format!("balai.draft.comment.post.{parent_id}"),
-        Thread::Idea => format!("balai.draft.comment.idea.{parent_id}"),
-    }
-}
-
 #[component]
 fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> impl IntoView {
-    let draft_key = StoredValue::new(comment_draft_key(thread, &parent_id));
+    // Kept until sent, as the composer's post is: a thread reloaded by another comment
+    // arriving loses nothing either.
+    let draft = Draft::kept(&match thread {
+        Thread::Post => format!(".comment.post.{parent_id}"),
+        Thread::Idea => format!(".comment.idea.{parent_id}"),
+    });
+    let text = draft.text;
     let parent_id = StoredValue::new(parent_id);
-    let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
     // One key per comment being written, reused by every retry of it.
     let key = RwSignal::new(api::new_key());
     let queued = RwSignal::new(false);
@@ -182,8 +176,7 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
         send.run(async move {
             queued.set(false);
             let sent = send_or_queue::<Comment>(write, k).await?;
-            text.set(String::new());
-            storage::remove(&draft_key.get_value());
+            draft.clear();
             key.set(api::new_key());
             match sent {
                 Sent::Now(_) => on_changed.run(()),
@@ -198,11 +191,7 @@ fn CommentForm(thread: Thread, parent_id: String, on_changed: Callback<()>) -> i
             <textarea id="comment-text" rows="2" maxlength=COMMENT_MAX_CHARS.to_string()
                 placeholder=t(Msg::WriteComment)
                 prop:value=move || text.get()
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    storage::set(&draft_key.get_value(), &value);
-                    text.set(value);
-                }></textarea>
+                on:input=move |ev| draft.write(event_target_value(&ev))></textarea>
             <TypingSuggestions text=text field_id="comment-text"/>
             <button type="submit" class="primary" disabled=move || send.pending.get()>{t(Msg::Send)}</button>
             <Show when=move || queued.get()>

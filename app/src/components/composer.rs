@@ -4,8 +4,8 @@ use crate::components::photo_picker::PhotoPicker;
 use crate::components::typing_suggestions::TypingSuggestions;
 use crate::i18n::{Msg, t};
 use crate::images;
+use crate::offline::draft::Draft;
 use crate::offline::outbox::{Sent, send_or_queue};
-use crate::storage;
 use balai_protocol::feed::{NewPost, Post};
 use balai_protocol::limits::POST_MAX_CHARS;
 use balai_protocol::places::PlaceRef;
@@ -26,11 +26,11 @@ pub fn Composer(
     #[prop(optional_no_strip)] place: Option<PlaceRef>,
     #[prop(into)] on_posted: Callback<Post>,
 ) -> impl IntoView {
-    let draft_key = match (&group, &place) {
-        (Some(g), _) => format!("balai.draft.{g}"),
-        (None, Some(p)) => format!("balai.draft.place.{}", p.id),
-        (None, None) => "balai.draft".to_string(),
-    };
+    let draft = Draft::kept(&match (&group, &place) {
+        (Some(g), _) => format!(".{g}"),
+        (None, Some(p)) => format!(".place.{}", p.id),
+        (None, None) => String::new(),
+    });
     let placeholder = match (&group, &place) {
         (Some(_), _) => t(Msg::GroupComposer).to_string(),
         (None, Some(p)) => format!("{} {}", t(Msg::PlaceComposer), p.name),
@@ -45,8 +45,7 @@ pub fn Composer(
     // An announcement may ask everyone to confirm having read it (an order, a new rule).
     let ask_ack = RwSignal::new(false);
     let group = StoredValue::new(group);
-    let draft_key = StoredValue::new(draft_key);
-    let text = RwSignal::new(storage::get(&draft_key.get_value()).unwrap_or_default());
+    let text = draft.text;
     // Scaled photos, as `data:` URLs (too big for the draft: they are kept until sent or the
     // page closes).
     let photos = RwSignal::new(Vec::<String>::new());
@@ -58,7 +57,7 @@ pub fn Composer(
     {
         Effect::new(move |_| {
             if let Some(start) = prefill.get() {
-                text.set(start);
+                draft.write(start);
                 prefill.set(None);
                 if let Some(el) = document().get_element_by_id("composer-text") {
                     let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -79,11 +78,10 @@ pub fn Composer(
             && (text.with(|t| !t.trim().is_empty()) || photos.with(|p| !p.is_empty()))
     };
     let done = move || {
-        text.set(String::new());
+        draft.clear();
         photos.set(Vec::new());
         announce.set(false);
         ask_ack.set(false);
-        storage::remove(&draft_key.get_value());
         key.set(api::new_key());
     };
     let send = move |ev: leptos::ev::SubmitEvent| {
@@ -125,11 +123,7 @@ pub fn Composer(
                 rows="3"
                 placeholder=placeholder
                 prop:value=move || text.get()
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    storage::set(&draft_key.get_value(), &value);
-                    text.set(value);
-                }
+                on:input=move |ev| draft.write(event_target_value(&ev))
             ></textarea>
             <TypingSuggestions text=text field_id="composer-text"/>
             <Show when=move || may_announce>

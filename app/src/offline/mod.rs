@@ -1,6 +1,8 @@
 //! Working in the field: knowing when we are offline, the service worker that keeps the shell,
-//! and the outbox that sends writes made offline once the network is back.
+//! the outbox that sends writes made offline once the network is back, and the drafts kept
+//! until they are sent.
 
+pub mod draft;
 pub mod outbox;
 
 use crate::storage;
@@ -49,6 +51,6 @@ pub fn keep_for(person_id: &str) {
 /// Drops what this browser keeps for the person logged in: their drafts and their outbox.
 pub fn forget_person() {
     outbox::clear();
-    storage::remove_prefixed("balai.draft");
+    storage::remove_prefixed(draft::PREFIX);
     storage::remove(PERSON_KEY);
 }

@@ -11,6 +11,7 @@ use crate::api;
 use crate::call::Call;
 use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
+use crate::offline::draft::Draft;
 use crate::offline::outbox::{OutboxVersion, Sent, send_or_queue};
 use crate::pager::Pager;
 use crate::router::navigate;
@@ -154,18 +155,14 @@ pub fn IdeaForm(
     }
     let departments = Call::<Vec<Department>>::new();
     departments.run(api::departments());
-    let title = RwSignal::new(
-        editing
-            .as_ref()
-            .map(|i| i.title.clone())
-            .unwrap_or_default(),
-    );
-    let body = RwSignal::new(
-        editing
-            .as_ref()
-            .and_then(|i| i.body.clone())
-            .unwrap_or_default(),
-    );
+    // A new idea is kept until it is sent; a correction starts from what was saved.
+    let (title, body) = match &editing {
+        Some(idea) => (
+            Draft::unkept(idea.title.clone()),
+            Draft::unkept(idea.body.clone().unwrap_or_default()),
+        ),
+        None => (Draft::kept(".idea.title"), Draft::kept(".idea.body")),
+    };
     let category = RwSignal::new(
         editing
             .as_ref()
@@ -179,8 +176,8 @@ pub fn IdeaForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = NewIdea {
-            title: title.get_untracked(),
-            body: body.get_untracked(),
+            title: title.text.get_untracked(),
+            body: body.text.get_untracked(),
             category: category.get_untracked(),
             department_id: Some(department.get_untracked()).filter(|d| !d.is_empty()),
             place_id: place.with_untracked(|p| p.as_ref().map(|p| p.id.clone())),
@@ -189,15 +186,19 @@ pub fn IdeaForm(
             queued.set(false);
             let sent = match id.get_value() {
                 Some(id) => Sent::Now(api::edit_idea(&id, &input).await?),
-                // Without a network a new idea waits in the outbox, and the form is free again.
-                None => send_or_queue(api::new_idea(&input), key.get_value()).await?,
+                // Without a network a new idea waits in the outbox, and the form is free again:
+                // sent or waiting, it is no longer a draft.
+                None => {
+                    let sent = send_or_queue(api::new_idea(&input), key.get_value()).await?;
+                    title.clear();
+                    body.clear();
+                    sent
+                }
             };
             key.set_value(api::new_key());
             match sent {
                 Sent::Now(idea) => on_saved.run(idea),
                 Sent::Queued => {
-                    title.set(String::new());
-                    body.set(String::new());
                     place.set(None);
                     queued.set(true);
                 }
@@ -209,10 +210,10 @@ pub fn IdeaForm(
         <form class="place-form" on:submit=submit>
             <label for="idea-title">{t(Msg::IdeaTitle)}</label>
             <input id="idea-title" type="text" required maxlength=IDEA_TITLE_MAX_CHARS
-                prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                prop:value=move || title.text.get() on:input=move |ev| title.write(event_target_value(&ev))/>
             <label for="idea-body">{t(Msg::IdeaBody)}</label>
             <textarea id="idea-body" rows="4" required maxlength=POST_MAX_CHARS
-                prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                prop:value=move || body.text.get() on:input=move |ev| body.write(event_target_value(&ev))></textarea>
             <label for="idea-category">{t(Msg::Category)}</label>
             <select id="idea-category" on:change=move |ev| {
                 let v = event_target_value(&ev);

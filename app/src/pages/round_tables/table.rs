@@ -5,6 +5,7 @@ use crate::api;
 use crate::call::Call;
 use crate::components::require_login::RequireLogin;
 use crate::i18n::{Msg, t};
+use crate::offline::draft::Draft;
 use balai_protocol::round_tables::{NewQuestion, Question, RoundTableDetail};
 use leptos::prelude::*;
 
@@ -88,21 +89,22 @@ fn Live(id: String) -> impl IntoView {
 
 #[component]
 fn Ask(table: String, #[prop(into)] on_asked: Callback<()>) -> impl IntoView {
+    // Kept until asked: a question is often written over a while, before the table closes.
+    let body = Draft::kept(&format!(".question.{table}"));
     let table = StoredValue::new(table);
-    let body = RwSignal::new(String::new());
     let anonymous = RwSignal::new(false);
     let key = StoredValue::new(api::new_key());
     let send = Call::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = NewQuestion {
-            body: body.get_untracked(),
+            body: body.text.get_untracked(),
             anonymous: anonymous.get_untracked(),
         };
         send.run(async move {
             api::ask(&table.get_value(), &input, &key.get_value()).await?;
             key.set_value(api::new_key());
-            body.set(String::new());
+            body.clear();
             on_asked.run(());
             Ok(())
         });
@@ -110,8 +112,8 @@ fn Ask(table: String, #[prop(into)] on_asked: Callback<()>) -> impl IntoView {
     view! {
         <form class="card place-form" on:submit=submit>
             <label for="question">{t(Msg::YourQuestion)}</label>
-            <textarea id="question" rows="2" required prop:value=move || body.get()
-                on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+            <textarea id="question" rows="2" required prop:value=move || body.text.get()
+                on:input=move |ev| body.write(event_target_value(&ev))></textarea>
             <label class="check">
                 <input type="checkbox" prop:checked=move || anonymous.get()
                     on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
