@@ -270,3 +270,33 @@ test('typing a #tag offers the tags in use, most used first, and a tap writes it
   await page.locator('#composer-text').pressSequentially('#gu');
   await expect(page.getByRole('list', { name: 'Tag yang sudah dipakai' }).getByRole('button', { name: '#gudang' })).toBeVisible();
 });
+
+test.describe('on a slow network', () => {
+  // page.route sees the app's requests only when no service worker answers them.
+  test.use({ serviceWorkers: 'block' });
+
+  test('while a newer answer is on its way, only what still fits the typing is offered, and Enter writes that', async ({ page }) => {
+    await logIn(page);
+    const composer = page.getByLabel('Share news with the company…');
+    const body = unique('Laporan shift');
+    await composer.fill(`${body} `);
+    await composer.pressSequentially('@sa');
+    const options = page.getByRole('list', { name: 'Colleagues to mention' }).getByRole('button');
+    await expect(options.filter({ hasText: 'Sari Admin' })).toBeVisible();
+    expect(await options.count()).toBeGreaterThan(1);
+    // The directory is slow to answer for "@sar"; what was offered for "@sa" narrows meanwhile.
+    let held;
+    await page.route('**/api/directory?q=sar*', (route) => { held = route; });
+    await composer.pressSequentially('r');
+    await expect.poll(() => held, { message: 'the request for "@sar" is under way' }).toBeDefined();
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toContainText('Sari Admin');
+    await composer.press('Enter');
+    await expect(composer).toHaveValue(`${body} @admin `);
+    // Its answer, once it comes, changes nothing.
+    await held.continue();
+    await page.waitForTimeout(300);
+    await expect(options).toHaveCount(0);
+    await expect(composer).toHaveValue(`${body} @admin `);
+  });
+});

@@ -28,6 +28,15 @@ struct Offer {
     detail: String,
 }
 
+impl Offer {
+    /// Whether it still fits `typed` (lower-case ASCII): its handle or tag, or a word of its
+    /// name, begins with it, roughly as the server matches.
+    fn fits(&self, typed: &str) -> bool {
+        let begins = |word: &str| word.to_ascii_lowercase().starts_with(typed);
+        begins(&self.word) || self.title.split_whitespace().any(begins)
+    }
+}
+
 /// What the server offers for `typed` after the sign of `kind`. Offline, or refused: nothing,
 /// and the mention or tag can still be typed out.
 async fn offers(kind: Typed, typed: &str) -> Vec<Offer> {
@@ -104,6 +113,12 @@ pub fn TypingSuggestions(text: RwSignal<String>, #[prop(into)] field_id: String)
             found.set(Vec::new());
             return;
         };
+        // Until the answer for what is typed now comes, only what still fits it stays on
+        // offer, so Enter never writes a colleague or tag the typing has moved past.
+        let lower = typed.to_ascii_lowercase();
+        let same_kind = kind.get_untracked() == typed_kind;
+        found.update(|offered| offered.retain(|offer| same_kind && offer.fits(&lower)));
+        highlighted.set(0);
         leptos::task::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(PAUSE_MS).await;
             if !latest.is_current(ticket) {
